@@ -1,0 +1,1 @@
+"""Plain-Python domain: entities, rules and errors (no SQLAlchemy, no Qt)."""

@@ -1,0 +1,212 @@
+"""Domain errors: they carry data, not sentences; the UI and CLI translate them."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import Any
+
+
+class DomainError(Exception):
+    """An expected, user-facing refusal. `code` selects the message, `params` fill it."""
+
+    code = "domain_error"
+
+    def __init__(self, **params: Any) -> None:
+        self.params = params
+        super().__init__(f"{self.code}: {params}")
+
+
+class InvalidQuantity(DomainError):
+    """A quantity that is not a number, not positive, or has too many decimals."""
+
+    code = "invalid_quantity"
+
+    def __init__(self, value: object, reason: str, allowed_decimals: int | None = None) -> None:
+        super().__init__(value=str(value), reason=reason, allowed_decimals=allowed_decimals)
+
+
+class InvalidMoney(DomainError):
+    code = "invalid_money"
+
+    def __init__(self, value: object) -> None:
+        super().__init__(value=str(value))
+
+
+class InvalidDate(DomainError):
+    code = "invalid_date"
+
+    def __init__(self, value: object, field: str = "") -> None:
+        super().__init__(value=str(value), field=field)
+
+
+class InsufficientStock(DomainError):
+    code = "insufficient_stock"
+
+    def __init__(
+        self, item: str, depot: str, requested: Decimal, available: Decimal, lot: str = ""
+    ) -> None:
+        super().__init__(item=item, depot=depot, requested=requested, available=available, lot=lot)
+
+
+class NotFound(DomainError):
+    """Something named by the user does not exist (kind: item, depot, lot, movement, ...)."""
+
+    code = "not_found"
+
+    def __init__(self, kind: str, key: object) -> None:
+        super().__init__(kind=kind, key=str(key))
+
+
+class AlreadyExists(DomainError):
+    code = "already_exists"
+
+    def __init__(self, kind: str, key: object) -> None:
+        super().__init__(kind=kind, key=str(key))
+
+
+class InvalidInput(DomainError):
+    """A field-level validation failure; `field` names it, `reason` is a short code."""
+
+    code = "invalid_input"
+
+    def __init__(self, field: str, reason: str, value: object = "") -> None:
+        super().__init__(field=field, reason=reason, value=str(value))
+
+
+class ReasonRequired(DomainError):
+    code = "reason_required"
+
+
+class EmptyDocument(DomainError):
+    code = "empty_document"
+
+
+class LotMismatch(DomainError):
+    """A lot named on a line belongs to another item or depot."""
+
+    code = "lot_mismatch"
+
+    def __init__(self, lot: object, expected: str) -> None:
+        super().__init__(lot=str(lot), expected=expected)
+
+
+class InactiveRecord(DomainError):
+    code = "inactive_record"
+
+    def __init__(self, kind: str, key: object) -> None:
+        super().__init__(kind=kind, key=str(key))
+
+
+class SameDepotTransfer(DomainError):
+    code = "same_depot_transfer"
+
+
+class InvalidState(DomainError):
+    """A document is not in a state that allows the action."""
+
+    code = "invalid_state"
+
+    def __init__(self, document: str, state: str, action: str) -> None:
+        super().__init__(document=document, state=state, action=action)
+
+
+class AlreadyReversed(DomainError):
+    code = "already_reversed"
+
+    def __init__(self, movement_id: int) -> None:
+        super().__init__(movement_id=movement_id)
+
+
+class CannotReverseReversal(DomainError):
+    code = "cannot_reverse_reversal"
+
+    def __init__(self, movement_id: int) -> None:
+        super().__init__(movement_id=movement_id)
+
+
+class RequestIdReused(DomainError):
+    """The same request id was sent before with different content."""
+
+    code = "request_id_reused"
+
+    def __init__(self, request_id: str) -> None:
+        super().__init__(request_id=request_id)
+
+
+class AuthenticationFailed(DomainError):
+    code = "authentication_failed"
+
+
+class PermissionDenied(DomainError):
+    code = "permission_denied"
+
+    def __init__(self, action: str, role: str) -> None:
+        super().__init__(action=action, role=role)
+
+
+class DepotNotAllowed(DomainError):
+    """A keeper acting on a depot they are not bound to."""
+
+    code = "depot_not_allowed"
+
+    def __init__(self, depot: str) -> None:
+        super().__init__(depot=depot)
+
+
+class SelfApproval(DomainError):
+    code = "self_approval"
+
+
+class HasHistory(DomainError):
+    """A record with ledger history cannot be deleted, only deactivated."""
+
+    code = "has_history"
+
+    def __init__(self, kind: str, key: object) -> None:
+        super().__init__(kind=kind, key=str(key))
+
+
+class DatabaseTooNew(DomainError):
+    code = "database_too_new"
+
+    def __init__(self, found: str) -> None:
+        super().__init__(found=found)
+
+
+class DatabaseMissing(DomainError):
+    code = "database_missing"
+
+    def __init__(self, path: str) -> None:
+        super().__init__(path=path)
+
+
+class DatabaseUnavailable(DomainError):
+    """The database cannot be reached or is locked; the action can be retried."""
+
+    code = "database_unavailable"
+
+    def __init__(self, detail: str) -> None:
+        super().__init__(detail=detail)
+
+
+class NetworkPathRefused(DomainError):
+    code = "network_path_refused"
+
+    def __init__(self, path: str) -> None:
+        super().__init__(path=path)
+
+
+class VerificationFailed(DomainError):
+    code = "verification_failed"
+
+    def __init__(self, problems: int, first: str) -> None:
+        super().__init__(problems=problems, first=first)
+
+
+class BadFile(DomainError):
+    """An input file (backup, spreadsheet) that is not what it claims to be."""
+
+    code = "bad_file"
+
+    def __init__(self, path: str, reason: str) -> None:
+        super().__init__(path=path, reason=reason)

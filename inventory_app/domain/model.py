@@ -1,0 +1,153 @@
+"""Enumerations and value objects of the reserve domain."""
+
+from __future__ import annotations
+
+import enum
+from dataclasses import dataclass, field
+from datetime import date
+from decimal import Decimal
+
+
+class Level(enum.IntEnum):
+    """Government level that owns or holds a reserve."""
+
+    REGION = 1  # 自治区
+    CITY = 2  # 市
+    COUNTY = 3  # 县(区)
+    TOWNSHIP = 4  # 乡镇(街道)
+    VILLAGE = 5  # 村(社区)
+
+
+class ReserveMode(enum.StrEnum):
+    PHYSICAL = "physical"  # 实物储备: counts as stock
+    AGREEMENT = "agreement"  # 协议储备: capacity, not stock
+    CAPACITY = "capacity"  # 产能储备: planning only
+
+
+class Role(enum.StrEnum):
+    KEEPER = "keeper"  # 保管员
+    APPROVER = "approver"  # 审批人
+    PLANNER = "planner"  # 计划员
+    AUDITOR = "auditor"  # 审计员
+    ADMIN = "admin"  # 管理员
+
+
+class DocType(enum.StrEnum):
+    RECEIPT = "RECEIPT"  # 入库单
+    ISSUE = "ISSUE"  # 出库单
+    TRANSFER = "TRANSFER"  # 调拨单 (two sides, in transit between)
+    ADJUST = "ADJUST"  # 调整单
+    SCRAP = "SCRAP"  # 报废单
+    REVERSAL = "REVERSAL"  # 冲销单
+
+
+DOC_PREFIX: dict[DocType, str] = {
+    DocType.RECEIPT: "RK",
+    DocType.ISSUE: "CK",
+    DocType.TRANSFER: "DB",
+    DocType.ADJUST: "TZ",
+    DocType.SCRAP: "BF",
+    DocType.REVERSAL: "CX",
+}
+
+
+class DocState(enum.StrEnum):
+    POSTED = "POSTED"
+    IN_TRANSIT = "IN_TRANSIT"
+    RECEIVED = "RECEIVED"
+    PENDING_APPROVAL = "PENDING_APPROVAL"
+    REJECTED = "REJECTED"
+    REVERSED = "REVERSED"
+
+
+class MovementKind(enum.StrEnum):
+    RECEIVE = "RECEIVE"
+    ISSUE = "ISSUE"
+    TRANSFER_OUT = "TRANSFER_OUT"
+    TRANSFER_IN = "TRANSFER_IN"
+    ADJUST = "ADJUST"
+    SCRAP = "SCRAP"
+    REVERSAL = "REVERSAL"
+
+
+class Source(enum.StrEnum):
+    PURCHASE = "purchase"
+    TRANSFER = "transfer"
+    DONATION = "donation"
+    RETURN = "return"
+    OPENING = "opening"  # 期初: stock found when the system was introduced
+
+
+class Purpose(enum.StrEnum):
+    RELIEF = "relief"  # 救灾
+    PREPOSITION = "preposition"  # 前置
+    DRILL = "drill"  # 演练
+    ROTATION = "rotation"  # 轮换
+    OTHER = "other"
+
+
+def format_doc_no(doc_type: DocType, depot_code: str, year: int, seq: int) -> str:
+    """Human document number, gapless per (depot, type, year): RK-ZW-SJ-01-2026-00012."""
+    return f"{DOC_PREFIX[doc_type]}-{depot_code}-{year}-{seq:05d}"
+
+
+@dataclass(frozen=True)
+class ReceiptLine:
+    """One line of a 入库单: what arrived, into which lot attributes."""
+
+    item_code: str
+    quantity: Decimal
+    batch_no: str = ""
+    production_date: date | None = None
+    expiry_date: date | None = None
+    location_code: str | None = None
+    unit_price: Decimal | None = None  # yuan; defaults to the item's reference price
+    reserve_mode: ReserveMode = ReserveMode.PHYSICAL
+    owner_org_code: str | None = None  # defaults to the depot's owner
+    custodian_org_code: str | None = None  # defaults to the depot's owner
+    supplier: str = ""
+
+
+@dataclass(frozen=True)
+class OutLine:
+    """One line leaving stock: from a named lot, or first-expiring-first when lot_id is None."""
+
+    item_code: str
+    quantity: Decimal
+    lot_id: int | None = None
+
+
+@dataclass(frozen=True)
+class AdjustLine:
+    """A signed correction of one lot (count differences, found damage)."""
+
+    lot_id: int
+    delta: Decimal
+
+
+@dataclass(frozen=True)
+class LotStock:
+    """What an allocation rule needs to know about a candidate lot."""
+
+    lot_id: int
+    available: Decimal
+    expiry_date: date | None
+    received_date: date | None
+    batch_no: str = ""
+
+
+@dataclass(frozen=True)
+class Allocation:
+    lot_id: int
+    quantity: Decimal
+
+
+@dataclass(frozen=True)
+class PostingResult:
+    """What a posted (or replayed) document produced."""
+
+    document_id: int
+    doc_no: str
+    movement_ids: tuple[int, ...] = field(default_factory=tuple)
+    state: str = DocState.POSTED
+    replayed: bool = False

@@ -1,0 +1,82 @@
+"""Open, create and migrate the database the user points at."""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+
+from sqlalchemy import Engine, select, text
+from sqlalchemy.exc import DatabaseError, OperationalError
+
+from .. import __version__, paths
+from ..domain.errors import BadFile, DatabaseMissing, DatabaseUnavailable
+from ..persistence import tables as t
+from ..persistence.engine import make_engine, sqlite_path, sqlite_url
+from ..persistence.migrations import is_initialised, upgrade_to_head
+from ..persistence.uow import UnitOfWork
+
+ENV_URL = "INVENTORY_DB_URL"
+
+
+def resolve_url(db: str | None = None) -> str:
+    """--db beats INVENTORY_DB_URL beats the SQLite file in the user's data directory.
+
+    A plain file path is accepted as a SQLite database."""
+    value = (db or os.environ.get(ENV_URL) or "").strip()
+    if not value:
+        return sqlite_url(paths.default_sqlite_path())
+    if "://" not in value:
+        return sqlite_url(value)
+    return value
+
+
+def describe(url: str) -> str:
+    """A display form of the URL without the password."""
+    path = sqlite_path(url)
+    if path is not None:
+        return str(path)
+    from sqlalchemy.engine import make_url
+
+    return make_url(url).render_as_string(hide_password=True)
+
+
+def _ping(engine: Engine, url: str) -> None:
+    try:
+        with engine.connect() as conn:
+            conn.execute(text("SELECT 1"))
+            if engine.dialect.name == "sqlite":
+                conn.execute(text("SELECT count(*) FROM sqlite_master"))
+    except DatabaseError as error:
+        if isinstance(error.orig, sqlite3.DatabaseError) and "not a database" in str(error.orig):
+            raise BadFile(describe(url), "not_a_database") from error
+        if isinstance(error, OperationalError):
+            raise DatabaseUnavailable(str(error.orig)) from error
+        raise
+
+
+def open_database(url: str, *, create: bool = False, durable: bool = True) -> UnitOfWork:
+    """Connect, refuse a newer schema, apply pending migrations. `create` allows a new file."""
+    engine = make_engine(url, must_exist=not create, durable=durable)
+    _ping(engine, url)
+    if not create and not is_initialised(engine):
+        engine.dispose()
+        raise DatabaseMissing(describe(url))
+    upgrade_to_head(engine)
+    uow = UnitOfWork(engine)
+    if create:
+        _stamp_meta(uow)
+    return uow
+
+
+def _stamp_meta(uow: UnitOfWork) -> None:
+    def tx(conn):  # type: ignore[no-untyped-def]
+        have = conn.execute(select(t.app_meta.c.key).where(t.app_meta.c.key == "created_by")).first()
+        if have is None:
+            conn.execute(t.app_meta.insert().values(key="created_by", value=__version__))
+
+    uow.write(tx)
+
+
+def is_empty(uow: UnitOfWork) -> bool:
+    """No depots and no movements yet (a freshly created database)."""
+    return uow.read(lambda conn: conn.execute(select(t.depots.c.id).limit(1)).first() is None)
