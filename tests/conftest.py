@@ -10,10 +10,10 @@ import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from inventory_app.persistence.uow import UnitOfWork  # noqa: E402
-from inventory_app.services.database import open_database  # noqa: E402
-from inventory_app.persistence.engine import sqlite_url  # noqa: E402
-from tests.factories import World, build_world  # noqa: E402
+from inventory_app.persistence.engine import sqlite_url
+from inventory_app.persistence.uow import UnitOfWork
+from inventory_app.services.database import open_database
+from tests.factories import World, build_world
 
 
 @pytest.fixture(autouse=True)
@@ -39,3 +39,35 @@ def uow(db_path: Path) -> Iterator[UnitOfWork]:
 @pytest.fixture
 def world(uow: UnitOfWork) -> World:
     return build_world(uow)
+
+
+# ---------------------------------------------------------------- PostgreSQL (optional)
+
+
+@pytest.fixture
+def pg_url() -> Iterator[str]:
+    """A fresh, empty PostgreSQL database per test (INVENTORY_TEST_PG_URL names the server).
+
+    Skipped without a server, unless INVENTORY_REQUIRE_PG=1 makes that a failure."""
+    from tests.integration.pg import fresh_database, server_url_or_skip
+
+    with fresh_database(server_url_or_skip()) as url:
+        yield url
+
+
+@pytest.fixture(params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
+def db_url(request: pytest.FixtureRequest, tmp_path: Path) -> str:
+    """An empty database URL, once on SQLite and once on PostgreSQL."""
+    if request.param == "sqlite":
+        return sqlite_url(tmp_path / "param.sqlite3")
+    return str(request.getfixturevalue("pg_url"))
+
+
+@pytest.fixture
+def db_world(db_url: str) -> Iterator[World]:
+    """The reference world on `db_url` (SQLite or PostgreSQL)."""
+    unit = open_database(db_url, create=True)
+    try:
+        yield build_world(unit)
+    finally:
+        unit.engine.dispose()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 
 from .errors import InvalidMoney, InvalidQuantity
@@ -11,6 +12,16 @@ MAX_DECIMALS = 3
 # Far above any real stock (10^12 units) yet well inside a signed 64-bit milli column.
 MAX_QUANTITY = Decimal(10) ** 12
 ZERO = Decimal(0)
+# Commas (ASCII or full-width) only group thousands: "1,5" is refused, never read as 15.
+_GROUPED = re.compile(r"[+-]?\d{1,3}(?:,\d{3})+(?:\.\d*)?")
+
+
+def _ungroup(text: str) -> str | None:
+    """Drop thousands separators; None when a comma is not a thousands separator."""
+    text = text.strip().replace("，", ",")
+    if "," not in text:
+        return text
+    return text.replace(",", "") if _GROUPED.fullmatch(text) else None
 
 
 def _to_decimal(value: object) -> Decimal:
@@ -19,7 +30,9 @@ def _to_decimal(value: object) -> Decimal:
     elif isinstance(value, int) and not isinstance(value, bool):
         result = Decimal(value)
     elif isinstance(value, str):
-        text = value.strip().replace(",", "").replace("，", "")
+        text = _ungroup(value)
+        if text is None:
+            raise InvalidQuantity(value, "not_a_number")
         try:
             result = Decimal(text)
         except InvalidOperation:
@@ -69,11 +82,16 @@ def parse_money(value: object) -> int:
     """Yuan as text/Decimal/int → integer fen. More than two decimals is refused."""
     if isinstance(value, float | bool):
         raise InvalidMoney(value)
-    try:
-        amount = value if isinstance(value, Decimal) else Decimal(
-            str(value).strip().replace(",", "").replace("¥", "").replace("￥", ""))
-    except InvalidOperation:
-        raise InvalidMoney(value) from None
+    if isinstance(value, Decimal):
+        amount = value
+    else:
+        text = _ungroup(str(value).replace("¥", "").replace("￥", ""))
+        if text is None:
+            raise InvalidMoney(value)
+        try:
+            amount = Decimal(text)
+        except InvalidOperation:
+            raise InvalidMoney(value) from None
     if not amount.is_finite() or amount < 0 or decimals_of(amount) > 2:
         raise InvalidMoney(value)
     return int(amount * 100)

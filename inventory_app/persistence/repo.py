@@ -25,6 +25,10 @@ class ItemRec:
     shelf_life_days: int | None
     active: bool
 
+    @property
+    def label(self) -> str:
+        return f"{self.name}({self.code})"
+
 
 @dataclass(frozen=True)
 class DepotRec:
@@ -35,8 +39,12 @@ class DepotRec:
     owner_org_id: int
     active: bool
 
+    @property
+    def label(self) -> str:
+        return f"{self.name}({self.code})"
 
-def _insert(conn: Connection, table: t.Table):  # type: ignore[no-untyped-def]
+
+def dialect_insert(conn: Connection, table: t.Table):  # type: ignore[no-untyped-def]
     """A dialect insert that supports ON CONFLICT (SQLite and PostgreSQL both do)."""
     return (postgresql.insert(table) if conn.dialect.name == "postgresql" else sqlite.insert(table))
 
@@ -105,7 +113,7 @@ def lot_row(conn: Connection, lot_id: int) -> Row:
 def next_doc_seq(conn: Connection, depot_id: int, doc_type: str, year: int) -> int:
     """Gapless per (depot, type, year): the counter moves in the posting's own transaction,
     so a rolled-back posting gives its number back."""
-    conn.execute(_insert(conn, t.doc_counters).values(
+    conn.execute(dialect_insert(conn, t.doc_counters).values(
         depot_id=depot_id, doc_type=doc_type, year=year, last_no=0).on_conflict_do_nothing())
     seq = conn.execute(
         update(t.doc_counters)
@@ -162,7 +170,7 @@ def change_stock_balance(conn: Connection, item_id: int, depot_id: int, *, on_ha
                          decimals: int = 3) -> None:
     """Apply deltas to the (item, depot) balance; CHECK constraints back the same rule."""
     if on_hand > 0 or in_transit > 0:
-        conn.execute(_insert(conn, t.stock_balances).values(
+        conn.execute(dialect_insert(conn, t.stock_balances).values(
             item_id=item_id, depot_id=depot_id, on_hand=0, reserved=0, in_transit_in=0,
         ).on_conflict_do_nothing())
     bal = t.stock_balances.c

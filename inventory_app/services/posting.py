@@ -75,8 +75,8 @@ def _apply(conn: Connection, actor: Actor, document_id: int, doc_date: date,
     """Write movements and move balances. Locks are taken in a fixed order (lots by id, then
     (item, depot)) so concurrent postings on PostgreSQL cannot deadlock each other."""
     for move in sorted(moves, key=lambda m: (m.lot_id, m.delta)):
-        repo.change_lot_balance(conn, move.lot_id, move.delta, item=move.item.code,
-                                depot=move.depot.code, decimals=move.item.decimals)
+        repo.change_lot_balance(conn, move.lot_id, move.delta, item=move.item.label,
+                                depot=move.depot.label, decimals=move.item.decimals)
     totals: dict[tuple[int, int], int] = defaultdict(int)
     labels: dict[tuple[int, int], _Move] = {}
     for move in moves:
@@ -86,7 +86,7 @@ def _apply(conn: Connection, actor: Actor, document_id: int, doc_date: date,
         if totals[key]:
             sample = labels[key]
             repo.change_stock_balance(conn, key[0], key[1], on_hand=totals[key],
-                                      item=sample.item.code, depot=sample.depot.code,
+                                      item=sample.item.label, depot=sample.depot.label,
                                       decimals=sample.item.decimals)
     now = utcnow()
     rows = [
@@ -223,7 +223,8 @@ def _plan_withdrawals(conn: Connection, depot: DepotRec, lines: Sequence[OutLine
                      r.expiry_date, r.received_date, r.batch_no)
             for r in locked[item.id] if r.reserve_mode == ReserveMode.PHYSICAL.value
         ]
-        for alloc in allocate_fefo(candidates, qty, item=item.code, depot=depot.code, today=day):
+        for alloc in allocate_fefo(candidates, qty, item=item.label, depot=depot.label,
+                                   today=day):
             milli = to_milli(alloc.quantity)
             taken[alloc.lot_id] += milli
             moves.append(_Move(alloc.lot_id, item, depot, -milli, kind, line_no))
@@ -299,8 +300,8 @@ def _change_in_transit(conn: Connection, dst: DepotRec, out_moves: Sequence[_Mov
         per_item[move.item.id] = (item, total + sign * move.delta)
     for item_id in sorted(per_item):
         item, milli = per_item[item_id]
-        repo.change_stock_balance(conn, item_id, dst.id, in_transit=milli, item=item.code,
-                                  depot=dst.code, decimals=item.decimals)
+        repo.change_stock_balance(conn, item_id, dst.id, in_transit=milli, item=item.label,
+                                  depot=dst.label, decimals=item.decimals)
 
 
 def _document(conn: Connection, doc_no: str):  # type: ignore[no-untyped-def]

@@ -11,7 +11,7 @@ from inventory_app import paths
 # Source strings in the code are Simplified Chinese, so zh_CN needs no translation
 # file and can never be incomplete; English is the translated language.
 DEFAULT_LANGUAGE = "zh_CN"
-#: Language code -> its name in that language (never translated, so users can find theirs).
+# Language code -> its name in that language (never translated, so users can find theirs).
 LANGUAGES: dict[str, str] = {"zh_CN": "简体中文", "en": "English"}
 SETTINGS_KEY = "ui/language"
 APP_CATALOG = "inventory"  # inventory_en.qm

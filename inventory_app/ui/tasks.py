@@ -25,7 +25,7 @@ from PySide6.QtWidgets import QProgressDialog, QWidget
 
 T = TypeVar("T")
 
-#: Tasks quicker than this never show a progress dialog, so nothing flashes on screen.
+# Tasks quicker than this never show a progress dialog, so nothing flashes on screen.
 PROGRESS_DELAY_MS = 400
 
 # Each report becomes a queued event on the GUI thread; a tight loop could post

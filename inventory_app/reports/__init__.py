@@ -1,0 +1,1 @@
+"""Reports: plain rows in, PDF or Excel file out (no Qt here)."""

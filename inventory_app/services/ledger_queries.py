@@ -1,0 +1,160 @@
+"""Ledger read side: every movement with its document, user and reversal links."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from sqlalchemy import Connection, Select, and_, func, or_, select
+
+from ..domain.permissions import Actor
+from ..domain.quantities import from_milli
+from ..persistence import tables as t
+from ..persistence.uow import UnitOfWork
+from .rows import DocumentRow, LedgerRow
+from .stock_queries import depot_scope, item_text_condition
+
+
+@dataclass(frozen=True)
+class LedgerFilter:
+    depot_codes: tuple[str, ...] = ()
+    item_code: str | None = None
+    category_code: str | None = None
+    doc_no: str | None = None
+    kind: str | None = None
+    lot_id: int | None = None
+    date_from: date | None = None
+    date_to: date | None = None
+    text: str = ""  # item, document number, batch, counterparty
+
+
+REVERSAL = t.movements.alias("reversal")
+
+LEDGER_SORT_KEYS = {
+    "movement_id": t.movements.c.id, "created_at": t.movements.c.id,
+    "doc_date": t.movements.c.doc_date, "doc_no": t.documents.c.doc_no,
+    "kind": t.movements.c.kind, "depot_code": t.depots.c.code, "item_code": t.items.c.code,
+    "item_name": t.items.c.name, "delta": t.movements.c.delta, "user": t.users.c.display_name,
+    "batch_no": t.lots.c.batch_no,
+}
+
+
+def _ledger_select(conn: Connection, actor: Actor, flt: LedgerFilter, columns: list,
+                   *, for_count: bool = False) -> Select:
+    m = t.movements.c
+    query = select(*columns).select_from(t.movements)
+    needs = {"documents", "items", "lots"} if not for_count else set()
+    if flt.doc_no or flt.text:
+        needs.add("documents")
+    if flt.category_code or flt.text:
+        needs.add("items")
+    if flt.text:
+        needs.add("lots")
+    if "documents" in needs:
+        query = query.join(t.documents, t.documents.c.id == m.document_id)
+    if "items" in needs:
+        query = query.join(t.items, t.items.c.id == m.item_id)
+    if flt.category_code:
+        query = query.join(t.categories, t.categories.c.id == t.items.c.category_id)
+    if "lots" in needs:
+        query = query.join(t.lots, t.lots.c.id == m.lot_id)
+    conds = depot_scope(conn, actor, flt.depot_codes, m.depot_id)
+    if flt.item_code:
+        item_id = conn.execute(select(t.items.c.id).where(t.items.c.code == flt.item_code)).scalar()
+        conds.append(m.item_id == (item_id or -1))
+    if flt.category_code:
+        conds.append(t.categories.c.code == flt.category_code)
+    if flt.doc_no:
+        conds.append(t.documents.c.doc_no == flt.doc_no.strip())
+    if flt.kind:
+        conds.append(m.kind == flt.kind)
+    if flt.lot_id is not None:
+        conds.append(m.lot_id == int(flt.lot_id))
+    if flt.date_from:
+        conds.append(m.doc_date >= flt.date_from)
+    if flt.date_to:
+        conds.append(m.doc_date <= flt.date_to)
+    if flt.text.strip():
+        pattern = f"%{flt.text.strip().lower()}%"
+        conds.append(or_(item_text_condition(flt.text),
+                         func.lower(t.documents.c.doc_no).like(pattern),
+                         func.lower(t.lots.c.batch_no).like(pattern),
+                         func.lower(t.documents.c.counterparty).like(pattern)))
+    return query.where(and_(*conds)) if conds else query
+
+
+def ledger(uow: UnitOfWork, actor: Actor, flt: LedgerFilter = LedgerFilter(), *,
+           offset: int = 0, limit: int | None = None, sort: str = "movement_id",
+           descending: bool = True) -> list[LedgerRow]:
+    def tx(conn: Connection) -> list[LedgerRow]:
+        m = t.movements.c
+        cols = [m.id, m.created_at, m.doc_date, m.kind, m.lot_id, m.delta,
+                m.reverses_movement_id, t.documents.c.doc_no, t.documents.c.doc_type,
+                t.documents.c.state, t.documents.c.counterparty, t.documents.c.reason,
+                t.depots.c.code.label("depot_code"), t.depots.c.name.label("depot_name"),
+                t.items.c.code.label("item_code"), t.items.c.name.label("item_name"),
+                t.items.c.unit, t.items.c.decimals, t.lots.c.batch_no,
+                t.users.c.display_name, REVERSAL.c.id.label("reversed_by")]
+        query = (_ledger_select(conn, actor, flt, cols)
+                 .join(t.depots, t.depots.c.id == m.depot_id)
+                 .join(t.users, t.users.c.id == m.created_by)
+                 .outerjoin(REVERSAL, REVERSAL.c.reverses_movement_id == m.id))
+        key = LEDGER_SORT_KEYS.get(sort, m.id)
+        query = query.order_by(key.desc() if descending else key.asc(),
+                               m.id.desc() if descending else m.id.asc()).offset(offset)
+        if limit is not None:
+            query = query.limit(limit)
+        return [
+            LedgerRow(r.id, r.created_at, r.doc_date, r.doc_no, r.doc_type, r.state, r.kind,
+                      r.depot_code, r.depot_name, r.item_code, r.item_name, r.unit, r.decimals,
+                      r.lot_id, r.batch_no, from_milli(r.delta, r.decimals), r.display_name,
+                      r.counterparty, r.reason, r.reverses_movement_id, r.reversed_by)
+            for r in conn.execute(query)
+        ]
+
+    return uow.read(tx)
+
+
+def count_ledger(uow: UnitOfWork, actor: Actor, flt: LedgerFilter = LedgerFilter()) -> int:
+    return uow.read(lambda conn: int(conn.execute(
+        _ledger_select(conn, actor, flt, [func.count()], for_count=True)).scalar_one()))
+
+
+def documents(uow: UnitOfWork, actor: Actor, *, states: tuple[str, ...] = (),
+              doc_types: tuple[str, ...] = (), depot_codes: tuple[str, ...] = (),
+              doc_no: str | None = None, limit: int = 200) -> list[DocumentRow]:
+    """Document headers, newest first (for pending lists and look-ups)."""
+
+    def tx(conn: Connection) -> list[DocumentRow]:
+        d = t.documents.c
+        other = t.depots.alias("other")
+        lines = (select(func.count()).where(t.movements.c.document_id == d.id)
+                 .scalar_subquery())
+        query = (select(t.documents, t.depots.c.code.label("depot_code"),
+                        t.depots.c.name.label("depot_name"), other.c.code.label("other_code"),
+                        other.c.name.label("other_name"), t.users.c.display_name,
+                        lines.label("lines"))
+                 .join(t.depots, t.depots.c.id == d.depot_id)
+                 .outerjoin(other, other.c.id == d.other_depot_id)
+                 .join(t.users, t.users.c.id == d.created_by))
+        # A transfer concerns both ends: the receiving keeper must see it too.
+        scope = depot_scope(conn, actor, depot_codes, d.depot_id)
+        scope_other = depot_scope(conn, actor, depot_codes, d.other_depot_id)
+        conds = [or_(and_(*scope), and_(*scope_other))] if scope else []
+        if states:
+            conds.append(d.state.in_(states))
+        if doc_types:
+            conds.append(d.doc_type.in_(doc_types))
+        if doc_no:
+            conds.append(d.doc_no == doc_no.strip())
+        query = query.where(and_(*conds)) if conds else query
+        query = query.order_by(d.id.desc()).limit(limit)
+        return [
+            DocumentRow(r.id, r.doc_no, r.doc_type, r.state, r.doc_date, r.depot_code,
+                        r.depot_name, r.other_code or "", r.other_name or "", r.counterparty,
+                        r.reference, r.purpose, r.reason, r.display_name, r.created_at, r.host,
+                        int(r.lines))
+            for r in conn.execute(query)
+        ]
+
+    return uow.read(tx)

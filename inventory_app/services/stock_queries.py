@@ -1,0 +1,247 @@
+"""Stock read side: balances by lot, item, depot and category, filtered and sorted in SQL."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, timedelta
+from decimal import Decimal
+
+from sqlalchemy import Connection, Select, and_, case, func, literal, or_, select
+from sqlalchemy.sql.elements import ColumnElement
+
+from ..domain.permissions import Action, Actor, require
+from ..domain.quantities import fen_to_yuan, from_milli
+from ..persistence import tables as t
+from ..persistence.uow import UnitOfWork
+from .common import today
+from .rows import CategoryStockRow, ItemStockRow, LotStockRow
+
+NEAR_EXPIRY_DAYS = 90
+OWNER = t.organisations.alias("owner")
+CUSTODIAN = t.organisations.alias("custodian")
+
+
+@dataclass(frozen=True)
+class StockFilter:
+    depot_codes: tuple[str, ...] = ()
+    item_code: str | None = None
+    category_code: str | None = None
+    text: str = ""  # item name, code, pinyin initials or batch number
+    expiring_within_days: int | None = None  # includes already expired lots
+    expired_only: bool = False
+    reserve_mode: str | None = None
+    owner_level: int | None = None
+    include_empty: bool = False
+
+
+def visible_depot_ids(actor: Actor) -> frozenset[int] | None:
+    """None means every depot; a keeper sees only the depots bound to them."""
+    require(actor, Action.VIEW)
+    return None if actor.all_depots else actor.depot_ids
+
+
+def depot_scope(conn: Connection, actor: Actor, codes: tuple[str, ...],
+                column: ColumnElement) -> list[ColumnElement]:
+    conditions: list[ColumnElement] = []
+    allowed = visible_depot_ids(actor)
+    if allowed is not None:
+        conditions.append(column.in_(sorted(allowed)) if allowed else literal(False))
+    if codes:
+        ids = list(conn.execute(select(t.depots.c.id).where(t.depots.c.code.in_(codes))).scalars())
+        conditions.append(column.in_(ids) if ids else literal(False))
+    return conditions
+
+
+def item_text_condition(text: str) -> ColumnElement:
+    pattern = f"%{text.strip().lower()}%"
+    return or_(func.lower(t.items.c.name).like(pattern), func.lower(t.items.c.code).like(pattern),
+               t.items.c.pinyin.like(pattern), func.lower(t.items.c.name_en).like(pattern))
+
+
+def _lot_conditions(conn: Connection, actor: Actor, flt: StockFilter) -> list[ColumnElement]:
+    bal, lot = t.lot_balances.c, t.lots.c
+    conds = depot_scope(conn, actor, flt.depot_codes, bal.depot_id)
+    if not flt.include_empty:
+        conds.append(bal.on_hand > 0)
+    if flt.item_code:
+        conds.append(t.items.c.code == flt.item_code)
+    if flt.category_code:
+        conds.append(t.categories.c.code == flt.category_code)
+    if flt.text.strip():
+        conds.append(or_(item_text_condition(flt.text),
+                         func.lower(lot.batch_no).like(f"%{flt.text.strip().lower()}%")))
+    now = today()
+    if flt.expired_only:
+        conds.append(lot.expiry_date < now)
+    elif flt.expiring_within_days is not None:
+        conds.append(lot.expiry_date <= now + timedelta(days=flt.expiring_within_days))
+    if flt.reserve_mode:
+        conds.append(lot.reserve_mode == flt.reserve_mode)
+    if flt.owner_level:
+        conds.append(lot.owner_level == int(flt.owner_level))
+    return conds
+
+
+def _lot_select(conn: Connection, actor: Actor, flt: StockFilter, columns: list) -> Select:
+    query = (
+        select(*columns)
+        .select_from(t.lot_balances)
+        .join(t.lots, t.lots.c.id == t.lot_balances.c.lot_id)
+        .join(t.items, t.items.c.id == t.lot_balances.c.item_id)
+        .join(t.categories, t.categories.c.id == t.items.c.category_id)
+        .join(t.depots, t.depots.c.id == t.lot_balances.c.depot_id)
+        .outerjoin(t.locations, t.locations.c.id == t.lots.c.location_id)
+        .join(OWNER, OWNER.c.id == t.lots.c.owner_org_id)
+        .join(CUSTODIAN, CUSTODIAN.c.id == t.lots.c.custodian_org_id)
+    )
+    conds = _lot_conditions(conn, actor, flt)
+    return query.where(and_(*conds)) if conds else query
+
+
+LOT_SORT_KEYS = {
+    "lot_id": t.lots.c.id, "item_code": t.items.c.code, "item_name": t.items.c.name,
+    "category_code": t.categories.c.code, "depot_code": t.depots.c.code,
+    "depot_name": t.depots.c.name, "batch_no": t.lots.c.batch_no,
+    "production_date": t.lots.c.production_date, "received_date": t.lots.c.received_date,
+    "expiry_date": t.lots.c.expiry_date, "on_hand": t.lot_balances.c.on_hand,
+    "reserved": t.lot_balances.c.reserved, "unit_price": t.lots.c.unit_price_fen,
+    "location_code": t.locations.c.code, "owner_level": t.lots.c.owner_level,
+}
+
+
+def expiry_status(expiry: date | None, on: date, near_days: int = NEAR_EXPIRY_DAYS) -> str:
+    if expiry is None:
+        return "none"
+    if expiry < on:
+        return "expired"
+    return "near" if expiry <= on + timedelta(days=near_days) else "ok"
+
+
+def stock_by_lot(uow: UnitOfWork, actor: Actor, flt: StockFilter = StockFilter(), *,
+                 offset: int = 0, limit: int | None = None, sort: str = "expiry_date",
+                 descending: bool = False) -> list[LotStockRow]:
+    def tx(conn: Connection) -> list[LotStockRow]:
+        cols = [t.lots, t.lot_balances.c.on_hand, t.lot_balances.c.reserved,
+                t.items.c.code.label("item_code"), t.items.c.name.label("item_name"),
+                t.items.c.spec, t.items.c.unit, t.items.c.decimals,
+                t.categories.c.code.label("category_code"),
+                t.categories.c.name.label("category_name"),
+                t.depots.c.code.label("depot_code"), t.depots.c.name.label("depot_name"),
+                t.locations.c.code.label("location_code"), OWNER.c.name.label("owner_name"),
+                CUSTODIAN.c.name.label("custodian_name")]
+        query = _lot_select(conn, actor, flt, cols)
+        key = LOT_SORT_KEYS.get(sort, t.lots.c.expiry_date)
+        order = key.desc() if descending else key.asc()
+        query = query.order_by(key.is_(None), order, t.lots.c.id).offset(offset)
+        if limit is not None:
+            query = query.limit(limit)
+        now = today()
+        rows = []
+        for r in conn.execute(query):
+            on_hand = from_milli(r.on_hand, r.decimals)
+            reserved = from_milli(r.reserved, r.decimals)
+            price = fen_to_yuan(r.unit_price_fen)
+            rows.append(LotStockRow(
+                r.id, r.item_code, r.item_name, r.spec, r.unit, r.decimals, r.category_code,
+                r.category_name, r.depot_code, r.depot_name, r.location_code or "", r.batch_no,
+                r.production_date, r.received_date, r.expiry_date, r.reserve_mode,
+                r.owner_name, r.owner_level, r.custodian_name, price, on_hand, reserved,
+                on_hand - reserved, (on_hand * price).quantize(Decimal("0.01")),
+                expiry_status(r.expiry_date, now)))
+        return rows
+
+    return uow.read(tx)
+
+
+def count_stock_by_lot(uow: UnitOfWork, actor: Actor, flt: StockFilter = StockFilter()) -> int:
+    return uow.read(lambda conn: int(conn.execute(
+        _lot_select(conn, actor, flt, [func.count()])).scalar_one()))
+
+
+ITEM_SORT_KEYS = {"item_code", "item_name", "category_code", "depot_code", "on_hand",
+                  "available", "value", "nearest_expiry", "lots"}
+
+
+def stock_by_item(uow: UnitOfWork, actor: Actor, flt: StockFilter = StockFilter(), *,
+                  per_depot: bool = False, sort: str = "item_code",
+                  descending: bool = False) -> list[ItemStockRow]:
+    """Balances per item (over the filtered depots) or per (depot, item) with per_depot."""
+
+    def tx(conn: Connection) -> list[ItemStockRow]:
+        bal = t.lot_balances.c
+        value = func.sum(bal.on_hand * t.lots.c.unit_price_fen)
+        group = [t.items.c.id, t.items.c.code, t.items.c.name, t.items.c.spec, t.items.c.unit,
+                 t.items.c.decimals, t.categories.c.code, t.categories.c.name]
+        depot_cols = [t.depots.c.id, t.depots.c.code, t.depots.c.name] if per_depot else []
+        cols = [*group, *depot_cols, func.sum(bal.on_hand).label("on_hand"),
+                func.sum(bal.reserved).label("reserved"), func.count().label("lots"),
+                value.label("value_milli_fen"),
+                func.min(case((bal.on_hand > 0, t.lots.c.expiry_date))).label("nearest")]
+        query = _lot_select(conn, actor, flt, cols).group_by(*group, *depot_cols)
+        transit = _in_transit(conn, actor, flt, per_depot)
+        rows = []
+        for r in conn.execute(query):
+            on_hand = from_milli(r.on_hand, r.decimals)
+            reserved = from_milli(r.reserved, r.decimals)
+            key = (r[0], r[8]) if per_depot else (r[0], None)
+            rows.append(ItemStockRow(
+                r[1], r[2], r[3], r[4], r[5], r[6], r[7],
+                r[9] if per_depot else "", r[10] if per_depot else "",
+                on_hand, reserved, on_hand - reserved,
+                from_milli(transit.get(key, 0), r[5]), int(r.lots),
+                (Decimal(int(r.value_milli_fen or 0)) / 100000).quantize(Decimal("0.01")),
+                r.nearest))
+        return _sorted(rows, sort, descending)
+
+    return uow.read(tx)
+
+
+def _in_transit(conn: Connection, actor: Actor, flt: StockFilter,
+                per_depot: bool) -> dict[tuple[int, int | None], int]:
+    sb = t.stock_balances.c
+    conds = [*depot_scope(conn, actor, flt.depot_codes, sb.depot_id), sb.in_transit_in > 0]
+    result: dict[tuple[int, int | None], int] = {}
+    for r in conn.execute(select(sb.item_id, sb.depot_id, sb.in_transit_in).where(and_(*conds))):
+        key = (r.item_id, r.depot_id if per_depot else None)
+        result[key] = result.get(key, 0) + int(r.in_transit_in)
+    return result
+
+
+def _sorted(rows: list, sort: str, descending: bool) -> list:
+    if sort not in ITEM_SORT_KEYS and sort not in {"category_name", "depot_name"}:
+        sort = "item_code"
+    return sorted(rows, key=lambda r: (getattr(r, sort) is None, getattr(r, sort)),
+                  reverse=descending)
+
+
+def stock_by_category(uow: UnitOfWork, actor: Actor,
+                      flt: StockFilter = StockFilter()) -> list[CategoryStockRow]:
+    """Totals per category. Mixed units are summed as pieces, as the source documents do."""
+
+    def tx(conn: Connection) -> list[CategoryStockRow]:
+        bal = t.lot_balances.c
+        cols = [t.categories.c.code, t.categories.c.name, t.items.c.unit, t.items.c.decimals,
+                func.sum(bal.on_hand).label("on_hand"), func.count().label("lots"),
+                func.count(func.distinct(t.items.c.id)).label("items"),
+                func.sum(bal.on_hand * t.lots.c.unit_price_fen).label("value")]
+        query = _lot_select(conn, actor, flt, cols).group_by(
+            t.categories.c.code, t.categories.c.name, t.items.c.unit, t.items.c.decimals)
+        acc: dict[str, dict] = {}
+        for r in conn.execute(query):
+            entry = acc.setdefault(r.code, {"name": r.name, "units": set(), "milli": 0,
+                                            "lots": 0, "items": 0, "value": 0, "decimals": 0})
+            entry["units"].add(r.unit)
+            entry["milli"] += int(r.on_hand)
+            entry["lots"] += int(r.lots)
+            entry["items"] += int(r.items)
+            entry["value"] += int(r.value or 0)
+            entry["decimals"] = max(entry["decimals"], int(r.decimals))
+        return [
+            CategoryStockRow(code, e["name"],
+                             next(iter(e["units"])) if len(e["units"]) == 1 else "件",
+                             from_milli(e["milli"], e["decimals"]), e["items"], e["lots"],
+                             (Decimal(e["value"]) / 100000).quantize(Decimal("0.01")))
+            for code, e in sorted(acc.items())
+        ]
+
+    return uow.read(tx)

@@ -1,0 +1,1 @@
+"""Qt item models over frozen dataclass rows from the query services."""

@@ -1,0 +1,32 @@
+"""Shared set-up for GUI tests: headless Qt and the bundled CJK font."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+# Before any QApplication exists, so tests never need a display (CI, SSH).
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+import pytest  # noqa: E402
+from PySide6.QtWidgets import QApplication  # noqa: E402
+
+from inventory_app.ui.fonts import register_bundled_fonts  # noqa: E402
+
+
+@pytest.fixture(scope="session")
+def bundled_font(qapp: QApplication) -> str:
+    """Register WenQuanYi Micro Hei once per session; returns its family name."""
+    return register_bundled_fonts(qapp)
+
+
+# The offscreen platform plugin (not our code) warns on every top-level window
+# with a layout; with qt_log_level_fail=WARNING that would fail any dialog test.
+_OFFSCREEN_NOISE = r"This plugin does not support propagateSizeHints\(\)"
+_GUI_DIR = Path(__file__).parent
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    for item in items:
+        if _GUI_DIR in item.path.parents:
+            item.add_marker(pytest.mark.qt_log_ignore(_OFFSCREEN_NOISE))
