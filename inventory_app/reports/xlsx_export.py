@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import re
 import tempfile
@@ -45,9 +46,20 @@ def export_rows(
     workbook = Workbook(write_only=True)
     workbook.properties.title = title
     sheet = workbook.create_sheet(_sheet_title(title))
+    try:
+        _write_sheet(sheet, headers, rows)
+        _save_atomically(workbook, target)
+    except BaseException:
+        _discard(sheet)
+        raise
+    return target
+
+
+def _write_sheet(
+    sheet: WriteOnlyWorksheet, headers: Sequence[str], rows: Sequence[Sequence[Any]]
+) -> None:
     _set_column_widths(sheet, headers, rows)
     sheet.freeze_panes = "A2"
-
     bold = Font(bold=True)
     header_cells = []
     for text in headers:
@@ -59,6 +71,8 @@ def export_rows(
     for row in rows:
         sheet.append([_cell(sheet, value) for value in row])
 
+
+def _save_atomically(workbook: Workbook, target: Path) -> None:
     fd, temp_name = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
     os.close(fd)
     temp = Path(temp_name)
@@ -70,7 +84,19 @@ def export_rows(
     except BaseException:
         temp.unlink(missing_ok=True)
         raise
-    return target
+
+
+def _discard(sheet: WriteOnlyWorksheet) -> None:
+    """After a failure, release the temporary file openpyxl streams the rows into."""
+    # Private openpyxl state, hence the blanket suppress: this is best-effort
+    # cleanup on a path that is already raising the real error.
+    with contextlib.suppress(Exception):
+        if not sheet.closed:
+            sheet.close()
+    with contextlib.suppress(Exception):
+        writer = getattr(sheet, "_writer", None)
+        if writer is not None:
+            writer.cleanup()
 
 
 def _safe_text(text: str) -> str:

@@ -211,9 +211,9 @@ def test_callable_headers_follow_language_changes(qtbot: QtBot) -> None:
 
 def test_rows_model_sorts_exact_values_and_keeps_selection(qapp: object) -> None:
     rows = [
-        make_rows(1)[0].__class__("A", "甲", Decimal("10.001"), Decimal(1), None, datetime.now(), 1),
-        make_rows(1)[0].__class__("B", "乙", Decimal("10.0001"), Decimal(1), None, datetime.now(), 1),
-        make_rows(1)[0].__class__("C", "丙", Decimal("9"), Decimal(1), None, datetime.now(), 1),
+        LotRow("A", "甲", Decimal("10.001"), Decimal(1), None, datetime.now(), 1),
+        LotRow("B", "乙", Decimal("10.0001"), Decimal(1), None, datetime.now(), 1),
+        LotRow("C", "丙", Decimal("9"), Decimal(1), None, datetime.now(), 1),
     ]
     model = RowsTableModel(make_columns())
     model.set_rows(rows)
