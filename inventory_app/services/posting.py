@@ -72,11 +72,17 @@ class _Move:
 
 def _apply(conn: Connection, actor: Actor, document_id: int, doc_date: date,
            moves: Sequence[_Move]) -> tuple[int, ...]:
-    """Write movements and move balances. Locks are taken in a fixed order (lots by id, then
-    (item, depot)) so concurrent postings on PostgreSQL cannot deadlock each other."""
+    """Move lot and stock balances, then write the movements. Locks are taken in a fixed
+    order (lots by id, then (item, depot)) so concurrent postings on PostgreSQL cannot
+    deadlock each other."""
     for move in sorted(moves, key=lambda m: (m.lot_id, m.delta)):
         repo.change_lot_balance(conn, move.lot_id, move.delta, item=move.item.label,
                                 depot=move.depot.label, decimals=move.item.decimals)
+    _move_stock_balances(conn, moves)
+    return _insert_movements(conn, actor, document_id, doc_date, moves)
+
+
+def _move_stock_balances(conn: Connection, moves: Sequence[_Move]) -> None:
     totals: dict[tuple[int, int], int] = defaultdict(int)
     labels: dict[tuple[int, int], _Move] = {}
     for move in moves:
@@ -88,6 +94,10 @@ def _apply(conn: Connection, actor: Actor, document_id: int, doc_date: date,
             repo.change_stock_balance(conn, key[0], key[1], on_hand=totals[key],
                                       item=sample.item.label, depot=sample.depot.label,
                                       decimals=sample.item.decimals)
+
+
+def _insert_movements(conn: Connection, actor: Actor, document_id: int, doc_date: date,
+                      moves: Sequence[_Move]) -> tuple[int, ...]:
     now = utcnow()
     rows = [
         {"document_id": document_id, "line_no": m.line_no, "kind": m.kind.value,
@@ -121,9 +131,38 @@ class _ReceiptPlan:
     fields: dict[str, object]
 
 
-def _plan_receipt_line(conn: Connection, depot: DepotRec, line: ReceiptLine,
-                       doc_date: date) -> _ReceiptPlan:
-    item = repo.item_by_code(conn, line.item_code)
+class _Lookups:
+    """Per-document caches: a 100,000-line receipt must not look up one item 100,000 times."""
+
+    def __init__(self, conn: Connection, depot: DepotRec) -> None:
+        self.conn, self.depot = conn, depot
+        self._items: dict[str, ItemRec] = {}
+        self._orgs: dict[str, tuple[int, int]] = {}
+        self._locations: dict[str | None, int | None] = {None: None, "": None}
+
+    def item(self, code: str) -> ItemRec:
+        if code not in self._items:
+            self._items[code] = repo.item_by_code(self.conn, code)
+        return self._items[code]
+
+    def org(self, code: str | None) -> tuple[int, int]:
+        """(id, level) of an organisation; None means the depot's owner."""
+        key = code or ""
+        if key not in self._orgs:
+            row = (repo.org_by_code(self.conn, code) if code else self.conn.execute(
+                select(t.organisations).where(
+                    t.organisations.c.id == self.depot.owner_org_id)).one())
+            self._orgs[key] = (int(row.id), int(row.level))
+        return self._orgs[key]
+
+    def location(self, code: str | None) -> int | None:
+        if code not in self._locations:
+            self._locations[code] = repo.location_id(self.conn, self.depot.id, code)
+        return self._locations[code]
+
+
+def _plan_receipt_line(look: _Lookups, line: ReceiptLine, doc_date: date) -> _ReceiptPlan:
+    item = look.item(line.item_code)
     qty = parse_quantity(line.quantity, item.decimals)
     if ReserveMode(line.reserve_mode) != ReserveMode.PHYSICAL:
         # Agreement and capacity reserves are commitments, not goods on a shelf.
@@ -138,25 +177,18 @@ def _plan_receipt_line(conn: Connection, depot: DepotRec, line: ReceiptLine,
         raise InvalidDate(expiry, "expiry_date")
     price_fen = (parse_money(line.unit_price) if line.unit_price is not None
                  else (item.ref_price_fen or 0))
-    owner = (repo.org_by_code(conn, line.owner_org_code) if line.owner_org_code
-             else repo.org_by_code(conn, _org_code(conn, depot.owner_org_id)))
-    custodian_id = (repo.org_by_code(conn, line.custodian_org_code).id
-                    if line.custodian_org_code else depot.owner_org_id)
+    owner_id, owner_level = look.org(line.owner_org_code)
+    custodian_id = look.org(line.custodian_org_code)[0]
     fields: dict[str, object] = {
-        "location_id": repo.location_id(conn, depot.id, line.location_code),
+        "location_id": look.location(line.location_code),
         "batch_no": (line.batch_no or "").strip()[:60],
         "production_date": production, "expiry_date": expiry,
         "supplier": (line.supplier or "").strip()[:200],
-        "reserve_mode": ReserveMode.PHYSICAL.value, "owner_org_id": owner.id,
-        "owner_level": owner.level, "custodian_org_id": custodian_id,
+        "reserve_mode": ReserveMode.PHYSICAL.value, "owner_org_id": owner_id,
+        "owner_level": owner_level, "custodian_org_id": custodian_id,
         "unit_price_fen": price_fen,
     }
     return _ReceiptPlan(item, to_milli(qty), fields)
-
-
-def _org_code(conn: Connection, org_id: int) -> str:
-    return str(conn.execute(select(t.organisations.c.code).where(
-        t.organisations.c.id == org_id)).scalar_one())
 
 
 def receive(uow: UnitOfWork, actor: Actor, *, depot: str, lines: Sequence[ReceiptLine],
@@ -177,18 +209,26 @@ def receive(uow: UnitOfWork, actor: Actor, *, depot: str, lines: Sequence[Receip
         if not lines:
             raise EmptyDocument()
         day = doc_date_or_today(doc_date)
-        plans = [_plan_receipt_line(conn, dep, line, day) for line in lines]
+        look = _Lookups(conn, dep)
+        plans = [_plan_receipt_line(look, line, day) for line in lines]
         doc_id, _ = new_document(conn, actor, DocType.RECEIPT, dep, day, DocState.POSTED,
                                  counterparty=supplier.strip()[:200],
                                  reference=reference.strip()[:100], note=note, purpose=source.value)
-        moves = []
-        for line_no, plan in enumerate(plans, 1):
-            lot_id = _new_lot(conn, item=plan.item, depot=dep, document_id=doc_id, received=day,
-                              source=source.value, **plan.fields)
-            moves.append(_Move(lot_id, plan.item, dep, plan.milli, MovementKind.RECEIVE, line_no))
-        _apply(conn, actor, doc_id, day, moves)
+        # New lots start with their received quantity: no other transaction can see them yet,
+        # so bulk inserts replace per-line conditional updates (large imports stay fast).
+        lot_ids = [int(r.id) for r in conn.execute(
+            insert(t.lots).returning(t.lots.c.id, sort_by_parameter_order=True),
+            [{"item_id": p.item.id, "depot_id": dep.id, "received_date": day,
+              "document_id": doc_id, "source": source.value, **p.fields} for p in plans])]
+        conn.execute(insert(t.lot_balances), [
+            {"lot_id": lot_id, "item_id": p.item.id, "depot_id": dep.id, "on_hand": p.milli,
+             "reserved": 0} for lot_id, p in zip(lot_ids, plans, strict=True)])
+        moves = [_Move(lot_id, p.item, dep, p.milli, MovementKind.RECEIVE, line_no)
+                 for line_no, (lot_id, p) in enumerate(zip(lot_ids, plans, strict=True), 1)]
+        _move_stock_balances(conn, moves)
+        ids = _insert_movements(conn, actor, doc_id, day, moves)
         finish_request(conn, request_id, doc_id)
-        return result_for(conn, doc_id)
+        return result_for(conn, doc_id, movement_ids=ids)
 
     return uow.write(tx)
 

@@ -220,7 +220,7 @@ def uninstall_excepthook() -> None:
     """Restore the hooks that were there before ``install_excepthook`` (for tests)."""
     global _previous_hooks, _reporter
     if _previous_hooks is not None:
-        sys.excepthook, threading.excepthook = _previous_hooks  # type: ignore[assignment]
+        sys.excepthook, threading.excepthook = _previous_hooks
         _previous_hooks = None
     if _reporter is not None:
         if _reporter.dialog is not None:

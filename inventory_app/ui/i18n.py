@@ -66,7 +66,9 @@ def current_language() -> str:
 
 def saved_language(settings: QSettings | None = None) -> str:
     """The language stored under ``ui/language``, or the default if unset or unknown."""
-    value = (settings if settings is not None else QSettings()).value(SETTINGS_KEY, DEFAULT_LANGUAGE)
+    value = (settings if settings is not None else QSettings()).value(
+        SETTINGS_KEY, DEFAULT_LANGUAGE
+    )
     return value if isinstance(value, str) and value in LANGUAGES else DEFAULT_LANGUAGE
 
 

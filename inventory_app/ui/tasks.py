@@ -101,7 +101,9 @@ class _ProgressDialog(QProgressDialog):
         self.setAutoReset(False)
         self.setMinimumDuration(0)
         self.setWindowModality(
-            Qt.WindowModality.WindowModal if parent else Qt.WindowModality.ApplicationModal
+            Qt.WindowModality.WindowModal
+            if parent is not None
+            else Qt.WindowModality.ApplicationModal
         )
         if cancellable:
             self.setCancelButtonText(self.tr("取消"))
@@ -110,7 +112,7 @@ class _ProgressDialog(QProgressDialog):
             QObject.disconnect(self, SIGNAL("canceled()"), self, SLOT("cancel()"))
             self.canceled.connect(self._show_cancelling)
         else:
-            self.setCancelButton(None)  # type: ignore[arg-type]  # None removes the button
+            self.setCancelButton(None)  # None removes the button
             self.setWindowFlag(Qt.WindowType.WindowCloseButtonHint, False)
 
     def _show_cancelling(self) -> None:

@@ -35,7 +35,7 @@ Please copy the details below and send them, together with the log file, to tech
 <context>
     <name>Task</name>
     <message>
-        <location filename="../../inventory_app/ui/tasks.py" line="+193"/>
+        <location filename="../../inventory_app/ui/tasks.py" line="+195"/>
         <source>正在处理…</source>
         <translation>Working…</translation>
     </message>
@@ -43,12 +43,12 @@ Please copy the details below and send them, together with the log file, to tech
 <context>
     <name>_ProgressDialog</name>
     <message>
-        <location line="-96"/>
+        <location line="-98"/>
         <source>请稍候</source>
         <translation>Please Wait</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+12"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>

@@ -8,10 +8,10 @@ from pathlib import Path
 # Before any QApplication exists, so tests never need a display (CI, SSH).
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-import pytest  # noqa: E402
-from PySide6.QtWidgets import QApplication  # noqa: E402
+import pytest
+from PySide6.QtWidgets import QApplication
 
-from inventory_app.ui.fonts import register_bundled_fonts  # noqa: E402
+from inventory_app.ui.fonts import register_bundled_fonts
 
 
 @pytest.fixture(scope="session")

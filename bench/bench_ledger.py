@@ -1,0 +1,211 @@
+"""Ledger benchmarks: the service layer against raw sqlite3 doing the same work, same run.
+
+Run: .venv/bin/python bench/bench_ledger.py [--quick]
+Prints a markdown table (median of several runs); copy it into bench/README.md.
+"""
+
+from __future__ import annotations
+
+import argparse
+import shutil
+import sqlite3
+import statistics
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from decimal import Decimal
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from inventory_app.domain.model import OutLine, ReceiptLine  # noqa: E402
+from inventory_app.persistence.engine import sqlite_url  # noqa: E402
+from inventory_app.services import posting, stock_queries  # noqa: E402
+from inventory_app.services.database import open_database  # noqa: E402
+from tests.factories import build_world  # noqa: E402
+
+CACHE = Path(__file__).resolve().parent / ".cache"
+
+
+def median_time(fn: Callable[[], object], runs: int) -> float:
+    times = []
+    for _ in range(runs):
+        start = time.perf_counter()
+        fn()
+        times.append(time.perf_counter() - start)
+    return statistics.median(times)
+
+
+def fresh_world(tmp: Path, name: str):  # type: ignore[no-untyped-def]
+    uow = open_database(sqlite_url(tmp / f"{name}.sqlite3"), create=True)
+    return uow, build_world(uow)
+
+
+def raw_connection(path: Path) -> sqlite3.Connection:
+    """The same durability as the app: WAL, synchronous=FULL, one commit per write."""
+    conn = sqlite3.connect(str(path), isolation_level=None)
+    conn.execute("PRAGMA journal_mode=WAL")
+    conn.execute("PRAGMA synchronous=FULL")
+    conn.execute(
+        "CREATE TABLE IF NOT EXISTS movements (id INTEGER PRIMARY KEY, document_id INTEGER, "
+        "line_no INTEGER, kind TEXT, lot_id INTEGER, item_id INTEGER, depot_id INTEGER, "
+        "delta INTEGER, reverses_movement_id INTEGER UNIQUE, doc_date TEXT, created_by INTEGER, "
+        "created_at TEXT)")
+    conn.execute("CREATE INDEX IF NOT EXISTS ix_lot ON movements(lot_id)")
+    conn.execute("CREATE INDEX IF NOT EXISTS ix_item ON movements(item_id, id)")
+    conn.execute("CREATE INDEX IF NOT EXISTS ix_depot ON movements(depot_id, id)")
+    conn.execute("CREATE INDEX IF NOT EXISTS ix_doc ON movements(document_id)")
+    return conn
+
+
+def bench_single(tmp: Path, n: int) -> list[tuple[str, str, str, str]]:
+    uow, world = fresh_world(tmp, "single")
+    posting.receive(uow, world.keeper_a, depot="A", lines=[ReceiptLine("050101", Decimal(10**6))],
+                    request_id="seed")
+    counter = iter(range(10**9))
+
+    def service_receive() -> None:
+        for _ in range(n):
+            posting.receive(uow, world.keeper_a, depot="A", request_id=f"r{next(counter)}",
+                            lines=[ReceiptLine("050101", Decimal(5), batch_no="B")])
+
+    def service_issue() -> None:
+        for _ in range(n):
+            posting.issue(uow, world.keeper_a, depot="A", request_id=f"i{next(counter)}",
+                          lines=[OutLine("050101", Decimal(1))])
+
+    raw = raw_connection(tmp / "raw-single.sqlite3")
+
+    def raw_inserts() -> None:
+        for i in range(n):
+            raw.execute("BEGIN IMMEDIATE")
+            raw.execute("INSERT INTO movements (document_id, line_no, kind, lot_id, item_id, "
+                        "depot_id, delta, doc_date, created_by, created_at) VALUES "
+                        "(?, 1, 'RECEIVE', 1, 1, 1, 5000, '2026-11-23', 1, '2026-11-23')", (i,))
+            raw.execute("COMMIT")
+
+    t_raw = median_time(raw_inserts, 3) / n
+    t_rec = median_time(service_receive, 3) / n
+    t_iss = median_time(service_issue, 3) / n
+    uow.engine.dispose()
+    raw.close()
+    return [
+        ("durable single postings: receive (1 line)", f"{1 / t_rec:,.0f} /s",
+         f"{1 / t_raw:,.0f} /s", f"{t_raw / t_rec:.0%}"),
+        ("durable single postings: issue (1 line, FEFO)", f"{1 / t_iss:,.0f} /s",
+         f"{1 / t_raw:,.0f} /s", f"{t_raw / t_iss:.0%}"),
+    ]
+
+
+def bench_bulk(tmp: Path, n: int) -> list[tuple[str, str, str, str]]:
+    lines = [ReceiptLine("050101" if i % 2 else "140201", Decimal(7), batch_no=f"B{i}",
+                         location_code="A-01") for i in range(n)]
+    runs = []
+    for run in range(3):
+        uow, world = fresh_world(tmp, f"bulk{run}")
+        start = time.perf_counter()
+        posting.receive(uow, world.keeper_a, depot="A", lines=lines, request_id="bulk")
+        runs.append(time.perf_counter() - start)
+        uow.engine.dispose()
+    t_service = statistics.median(runs)
+    raw_runs = []
+    for run in range(3):
+        raw = raw_connection(tmp / f"raw-bulk{run}.sqlite3")
+        rows = [(1, i, "RECEIVE", i, 1 + i % 2, 1, 7000, "2026-11-23", 1, "2026-11-23")
+                for i in range(n)]
+        start = time.perf_counter()
+        raw.execute("BEGIN IMMEDIATE")
+        raw.executemany("INSERT INTO movements (document_id, line_no, kind, lot_id, item_id, "
+                        "depot_id, delta, doc_date, created_by, created_at) VALUES "
+                        "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", rows)
+        raw.execute("COMMIT")
+        raw_runs.append(time.perf_counter() - start)
+        raw.close()
+    t_raw = statistics.median(raw_runs)
+    return [(f"bulk import of {n:,} movements (one receipt)", f"{t_service:.2f} s",
+             f"{t_raw:.2f} s", f"{t_raw / t_service:.0%}")]
+
+
+def build_large(path: Path, lots: int, movements: int) -> None:
+    """`lots` lots received, then issues of one unit per lot until `movements` exist."""
+    uow = open_database(sqlite_url(path), create=True, durable=False)
+    world = build_world(uow)
+    per = (movements - lots) // lots + 1
+    posting.receive(uow, world.keeper_a, depot="A", request_id="big",
+                    lines=[ReceiptLine("050101" if i % 2 else "050104", Decimal(per + 5),
+                                       batch_no=f"L{i}") for i in range(lots)])
+    lot_ids = list(range(1, lots + 1))
+    done, doc = lots, 0
+    while done < movements:
+        chunk = [OutLine("050101" if lot % 2 == 0 else "050104", Decimal(1), lot)
+                 for lot in lot_ids][: movements - done]
+        for start in range(0, len(chunk), 1000):
+            posting.issue(uow, world.keeper_a, depot="A", lines=chunk[start:start + 1000],
+                          request_id=f"big-{doc}")
+            doc += 1
+        done += len(chunk)
+        print(f"  built {done:,} movements", file=sys.stderr)
+    uow.engine.dispose()
+
+
+def bench_listing(movements: int, lots: int) -> list[tuple[str, str, str, str]]:
+    CACHE.mkdir(exist_ok=True)
+    path = CACHE / f"ledger-{movements}.sqlite3"
+    if not path.exists():
+        build_large(path.with_suffix(".partial"), lots, movements)
+        for suffix in ("-wal", "-shm"):
+            Path(str(path.with_suffix(".partial")) + suffix).unlink(missing_ok=True)
+        path.with_suffix(".partial").rename(path)
+    uow = open_database(sqlite_url(path))
+    from inventory_app.services import auth
+
+    admin = auth.authenticate(uow, "admin", "secret-pass")
+    raw = sqlite3.connect(str(path))
+    raw.execute("CREATE INDEX IF NOT EXISTS bench_cover_lot ON movements(lot_id, delta)")
+    raw.execute("CREATE INDEX IF NOT EXISTS bench_cover_item ON movements(item_id, depot_id, delta)")
+    count = raw.execute("SELECT count(*) FROM movements").fetchone()[0]
+
+    t_lot = median_time(lambda: stock_queries.stock_by_lot(uow, admin), 5)
+    t_lot_raw = median_time(lambda: raw.execute(
+        "SELECT lot_id, sum(delta) FROM movements GROUP BY lot_id").fetchall(), 5)
+    t_item = median_time(lambda: stock_queries.stock_by_item(uow, admin, per_depot=True), 5)
+    t_item_raw = median_time(lambda: raw.execute(
+        "SELECT item_id, depot_id, sum(delta) FROM movements GROUP BY item_id, depot_id"
+    ).fetchall(), 5)
+    t_one = median_time(lambda: stock_queries.balance(uow, admin, "050101", "A"), 50)
+    t_one_raw = median_time(lambda: raw.execute(
+        "SELECT sum(delta) FROM movements WHERE item_id = 1 AND depot_id = 1").fetchall(), 20)
+    t_page = median_time(lambda: stock_queries.stock_by_lot(uow, admin, limit=500), 10)
+    raw.close()
+    uow.engine.dispose()
+    return [
+        (f"balance listing per lot ({lots:,} lots, {count:,} movements)",
+         f"{t_lot * 1000:.0f} ms", f"{t_lot_raw * 1000:.0f} ms", f"{t_lot / t_lot_raw:.2f}×"),
+        ("balance listing per (item, depot)", f"{t_item * 1000:.0f} ms",
+         f"{t_item_raw * 1000:.0f} ms", f"{t_item / t_item_raw:.2f}×"),
+        ("first page (500 lots) of the stock-by-lot list", f"{t_page * 1000:.1f} ms", "—", "—"),
+        ("single balance lookup (item, depot)", f"{t_one * 1000:.2f} ms",
+         f"{t_one_raw * 1000:.2f} ms", f"{t_one / t_one_raw:.2f}×"),
+    ]
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--quick", action="store_true", help="smaller sizes for a smoke run")
+    args = parser.parse_args()
+    tmp = Path(tempfile.mkdtemp(prefix="bench-ledger-"))
+    try:
+        rows = bench_single(tmp, 50 if args.quick else 200)
+        rows += bench_bulk(tmp, 10_000 if args.quick else 100_000)
+        rows += bench_listing(50_000 if args.quick else 1_000_000, 500 if args.quick else 5_000)
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)
+    print("| measurement | service layer | raw sqlite3 | ratio |")
+    print("|---|---|---|---|")
+    for row in rows:
+        print("| " + " | ".join(row) + " |")
+
+
+if __name__ == "__main__":
+    main()
