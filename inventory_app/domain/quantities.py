@@ -46,6 +46,8 @@ def _to_decimal(value: object) -> Decimal:
 
 
 def decimals_of(value: Decimal) -> int:
+    if value == value.to_integral_value():
+        return 0
     exponent = value.normalize().as_tuple().exponent
     return max(0, -int(exponent)) if isinstance(exponent, int) else 0
 

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
 from decimal import Decimal
 
-from sqlalchemy import Connection, Row, func, select, update
+from sqlalchemy import Connection, Date, DateTime, Row, bindparam, func, select, update
 from sqlalchemy.dialects import postgresql, sqlite
 
 from ..domain.errors import InactiveRecord, InsufficientStock, NotFound
@@ -49,8 +50,57 @@ def dialect_insert(conn: Connection, table: t.Table):  # type: ignore[no-untyped
     return (postgresql.insert(table) if conn.dialect.name == "postgresql" else sqlite.insert(table))
 
 
+def reserve_ids(conn: Connection, table: t.Table, count: int) -> list[int]:
+    """Primary keys for `count` new rows, so bulk inserts need no RETURNING round trips.
+
+    SQLite: the posting holds the database write lock (BEGIN IMMEDIATE), so max(id)+1…
+    cannot be taken by anyone else. PostgreSQL: draw from the table's own sequence."""
+    if count <= 0:
+        return []
+    if conn.dialect.name == "postgresql":
+        sequence = f"{table.name}_id_seq"
+        return list(conn.exec_driver_sql(
+            f"SELECT nextval('{sequence}') FROM generate_series(1, {int(count)})").scalars())
+    top = conn.execute(select(func.max(table.c.id))).scalar() or 0
+    return list(range(int(top) + 1, int(top) + 1 + count))
+
+
+def bulk_insert(conn: Connection, table: t.Table, columns: Sequence[str],
+                rows: Sequence[Sequence[object]]) -> None:
+    """Driver-level executemany for large documents (SQLAlchemy's per-row parameter
+    processing dominated 100,000-line receipts). Values must already be storable:
+    ints, str, None, and date/datetime (converted to SQLAlchemy's text form on SQLite)."""
+    if not rows:
+        return
+    placeholder = "?" if conn.dialect.paramstyle == "qmark" else "%s"
+    sql = (f"INSERT INTO {table.name} ({', '.join(columns)}) "
+           f"VALUES ({', '.join([placeholder] * len(columns))})")
+    if conn.dialect.name == "sqlite":
+        # Store dates the way SQLAlchemy's SQLite types do (ISO text); convert only the
+        # date columns, since touching every value dominated the cost.
+        temporal = [i for i, name in enumerate(columns)
+                    if isinstance(table.c[name].type, Date | DateTime)]
+        if temporal:
+            converted = []
+            for row in rows:
+                values = list(row)
+                for i in temporal:
+                    value = values[i]
+                    if isinstance(value, datetime):
+                        values[i] = value.isoformat(" ")
+                    elif isinstance(value, date):
+                        values[i] = value.isoformat()
+                converted.append(tuple(values))
+            rows = converted
+    conn.exec_driver_sql(sql, [tuple(row) for row in rows])
+
+
+_ITEM_BY_CODE = select(t.items).where(t.items.c.code == bindparam("p_code"))
+_DEPOT_BY_CODE = select(t.depots).where(t.depots.c.code == bindparam("p_code"))
+
+
 def item_by_code(conn: Connection, code: str, *, for_posting: bool = True) -> ItemRec:
-    row = conn.execute(select(t.items).where(t.items.c.code == code.strip())).first()
+    row = conn.execute(_ITEM_BY_CODE, {"p_code": code.strip()}).first()
     if row is None:
         raise NotFound("item", code)
     rec = ItemRec(row.id, row.code, row.name, row.unit, row.decimals, row.ref_price_fen,
@@ -68,7 +118,7 @@ def item_by_id(conn: Connection, item_id: int) -> ItemRec:
 
 
 def depot_by_code(conn: Connection, code: str, *, for_posting: bool = True) -> DepotRec:
-    row = conn.execute(select(t.depots).where(t.depots.c.code == code.strip())).first()
+    row = conn.execute(_DEPOT_BY_CODE, {"p_code": code.strip()}).first()
     if row is None:
         raise NotFound("depot", code)
     rec = DepotRec(row.id, row.code, row.name, row.level, row.owner_org_id, row.active)
@@ -110,35 +160,87 @@ def lot_row(conn: Connection, lot_id: int) -> Row:
     return row
 
 
+def lot_owners(conn: Connection, lot_ids: set[int]) -> dict[int, tuple[int, int]]:
+    """(item id, depot id) of each named lot, fetched in chunks; unknown ids raise NotFound."""
+    found: dict[int, tuple[int, int]] = {}
+    ordered = sorted(lot_ids)
+    for start in range(0, len(ordered), 5000):
+        chunk = ordered[start:start + 5000]
+        for row in conn.execute(select(t.lots.c.id, t.lots.c.item_id, t.lots.c.depot_id)
+                                .where(t.lots.c.id.in_(chunk))):
+            found[int(row.id)] = (int(row.item_id), int(row.depot_id))
+    missing = lot_ids - found.keys()
+    if missing:
+        raise NotFound("lot", min(missing))
+    return found
+
+
+# Hot-path statements are built once: constructing SQLAlchemy expressions on every posting
+# cost more than executing them.
+_COUNTER_BUMP = (
+    update(t.doc_counters)
+    .where(t.doc_counters.c.depot_id == bindparam("p_depot"),
+           t.doc_counters.c.doc_type == bindparam("p_type"),
+           t.doc_counters.c.year == bindparam("p_year"))
+    .values(last_no=t.doc_counters.c.last_no + 1)
+    .returning(t.doc_counters.c.last_no)
+)
+_LB = t.lot_balances.c
+_LOT_CHANGE = (
+    update(t.lot_balances)
+    .where(_LB.lot_id == bindparam("p_lot"),
+           _LB.on_hand + bindparam("p_delta") >= _LB.reserved + bindparam("p_rdelta"),
+           _LB.reserved + bindparam("p_rdelta") >= 0)
+    .values(on_hand=_LB.on_hand + bindparam("p_delta"),
+            reserved=_LB.reserved + bindparam("p_rdelta"))
+)
+_SB = t.stock_balances.c
+_STOCK_CHANGE = (
+    update(t.stock_balances)
+    .where(_SB.item_id == bindparam("p_item"), _SB.depot_id == bindparam("p_depot"),
+           _SB.on_hand + bindparam("p_delta") >= _SB.reserved + bindparam("p_rdelta"),
+           _SB.reserved + bindparam("p_rdelta") >= 0,
+           _SB.in_transit_in + bindparam("p_tdelta") >= 0)
+    .values(on_hand=_SB.on_hand + bindparam("p_delta"),
+            reserved=_SB.reserved + bindparam("p_rdelta"),
+            in_transit_in=_SB.in_transit_in + bindparam("p_tdelta"))
+)
+_LOCK_CANDIDATES = (
+    select(_LB.lot_id, _LB.on_hand, _LB.reserved, t.lots.c.expiry_date, t.lots.c.received_date,
+           t.lots.c.batch_no, t.lots.c.reserve_mode)
+    .join(t.lots, t.lots.c.id == _LB.lot_id)
+    .where(_LB.item_id == bindparam("p_item"), _LB.depot_id == bindparam("p_depot"),
+           _LB.on_hand > 0)
+    .order_by(_LB.lot_id)
+)
+_LOCK_CANDIDATES_PG = _LOCK_CANDIDATES.with_for_update(of=t.lot_balances)
+_UPSERTS: dict[tuple[str, str], object] = {}
+
+
+def _insert_missing(conn: Connection, table: t.Table, values: dict[str, object]) -> None:
+    """INSERT … ON CONFLICT DO NOTHING, built once per dialect and table."""
+    key = (conn.dialect.name, table.name)
+    if key not in _UPSERTS:
+        _UPSERTS[key] = dialect_insert(conn, table).on_conflict_do_nothing()
+    conn.execute(_UPSERTS[key], values)  # type: ignore[call-overload]
+
+
 def next_doc_seq(conn: Connection, depot_id: int, doc_type: str, year: int) -> int:
     """Gapless per (depot, type, year): the counter moves in the posting's own transaction,
     so a rolled-back posting gives its number back."""
-    conn.execute(dialect_insert(conn, t.doc_counters).values(
-        depot_id=depot_id, doc_type=doc_type, year=year, last_no=0).on_conflict_do_nothing())
-    seq = conn.execute(
-        update(t.doc_counters)
-        .where(t.doc_counters.c.depot_id == depot_id, t.doc_counters.c.doc_type == doc_type,
-               t.doc_counters.c.year == year)
-        .values(last_no=t.doc_counters.c.last_no + 1)
-        .returning(t.doc_counters.c.last_no)
-    ).scalar_one()
+    params = {"p_depot": depot_id, "p_type": doc_type, "p_year": year}
+    seq = conn.execute(_COUNTER_BUMP, params).scalar()
+    if seq is None:  # first document of this kind this year
+        _insert_missing(conn, t.doc_counters, {"depot_id": depot_id, "doc_type": doc_type,
+                                               "year": year, "last_no": 0})
+        seq = conn.execute(_COUNTER_BUMP, params).scalar_one()
     return int(seq)
 
 
 def lock_lot_balances(conn: Connection, item_id: int, depot_id: int) -> list[Row]:
     """Candidate lots of an item in a depot with stock, locked (PostgreSQL) in id order."""
-    query = (
-        select(t.lot_balances.c.lot_id, t.lot_balances.c.on_hand, t.lot_balances.c.reserved,
-               t.lots.c.expiry_date, t.lots.c.received_date, t.lots.c.batch_no,
-               t.lots.c.reserve_mode)
-        .join(t.lots, t.lots.c.id == t.lot_balances.c.lot_id)
-        .where(t.lot_balances.c.item_id == item_id, t.lot_balances.c.depot_id == depot_id,
-               t.lot_balances.c.on_hand > 0)
-        .order_by(t.lot_balances.c.lot_id)
-    )
-    if conn.dialect.name == "postgresql":
-        query = query.with_for_update(of=t.lot_balances)
-    return list(conn.execute(query))
+    query = _LOCK_CANDIDATES_PG if conn.dialect.name == "postgresql" else _LOCK_CANDIDATES
+    return list(conn.execute(query, {"p_item": item_id, "p_depot": depot_id}))
 
 
 def change_lot_balance(conn: Connection, lot_id: int, delta: int, *, reserved_delta: int = 0,
@@ -148,15 +250,10 @@ def change_lot_balance(conn: Connection, lot_id: int, delta: int, *, reserved_de
     A conditional UPDATE, not read-modify-write: the row lock it takes makes concurrent
     withdrawals from one lot serialise and re-check, on SQLite and PostgreSQL alike.
     """
-    bal = t.lot_balances.c
-    stmt = update(t.lot_balances).where(bal.lot_id == lot_id).values(
-        on_hand=bal.on_hand + delta, reserved=bal.reserved + reserved_delta)
-    if delta < 0 or reserved_delta != 0:
-        stmt = stmt.where(bal.on_hand + delta >= bal.reserved + reserved_delta,
-                          bal.reserved + reserved_delta >= 0)
-    if conn.execute(stmt).rowcount == 1:
+    params = {"p_lot": lot_id, "p_delta": delta, "p_rdelta": reserved_delta}
+    if conn.execute(_LOT_CHANGE, params).rowcount == 1:
         return
-    row = conn.execute(select(bal.on_hand, bal.reserved).where(bal.lot_id == lot_id)).first()
+    row = conn.execute(select(_LB.on_hand, _LB.reserved).where(_LB.lot_id == lot_id)).first()
     if row is None:
         raise NotFound("lot", lot_id)
     requested = -delta if delta < 0 else reserved_delta
@@ -169,23 +266,23 @@ def change_stock_balance(conn: Connection, item_id: int, depot_id: int, *, on_ha
                          reserved: int = 0, in_transit: int = 0, item: str = "", depot: str = "",
                          decimals: int = 3) -> None:
     """Apply deltas to the (item, depot) balance; CHECK constraints back the same rule."""
-    if on_hand > 0 or in_transit > 0:
-        conn.execute(dialect_insert(conn, t.stock_balances).values(
-            item_id=item_id, depot_id=depot_id, on_hand=0, reserved=0, in_transit_in=0,
-        ).on_conflict_do_nothing())
-    bal = t.stock_balances.c
-    stmt = update(t.stock_balances).where(bal.item_id == item_id, bal.depot_id == depot_id).values(
-        on_hand=bal.on_hand + on_hand, reserved=bal.reserved + reserved,
-        in_transit_in=bal.in_transit_in + in_transit)
-    stmt = stmt.where(bal.on_hand + on_hand >= bal.reserved + reserved,
-                      bal.reserved + reserved >= 0, bal.in_transit_in + in_transit >= 0)
-    if conn.execute(stmt).rowcount != 1:
-        row = conn.execute(select(bal.on_hand, bal.reserved).where(
-            bal.item_id == item_id, bal.depot_id == depot_id)).first()
-        available = (row.on_hand - row.reserved) if row else 0
-        raise InsufficientStock(item=item, depot=depot,
-                                requested=from_milli(abs(on_hand or reserved), decimals),
-                                available=from_milli(max(available, 0), decimals))
+    params = {"p_item": item_id, "p_depot": depot_id, "p_delta": on_hand, "p_rdelta": reserved,
+              "p_tdelta": in_transit}
+    if conn.execute(_STOCK_CHANGE, params).rowcount == 1:
+        return
+    if on_hand >= 0 and in_transit >= 0 and reserved <= 0:
+        # First stock of this item in this depot: create the row, then apply.
+        _insert_missing(conn, t.stock_balances, {"item_id": item_id, "depot_id": depot_id,
+                                                 "on_hand": 0, "reserved": 0,
+                                                 "in_transit_in": 0})
+        if conn.execute(_STOCK_CHANGE, params).rowcount == 1:
+            return
+    row = conn.execute(select(_SB.on_hand, _SB.reserved).where(
+        _SB.item_id == item_id, _SB.depot_id == depot_id)).first()
+    available = (row.on_hand - row.reserved) if row else 0
+    raise InsufficientStock(item=item, depot=depot,
+                            requested=from_milli(abs(on_hand or reserved), decimals),
+                            available=from_milli(max(available, 0), decimals))
 
 
 def available_in_depot(conn: Connection, item_id: int, depot_id: int) -> int:

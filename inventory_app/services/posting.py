@@ -96,19 +96,19 @@ def _move_stock_balances(conn: Connection, moves: Sequence[_Move]) -> None:
                                       decimals=sample.item.decimals)
 
 
+_MOVEMENT_COLUMNS = ("id", "document_id", "line_no", "kind", "lot_id", "item_id", "depot_id",
+                     "delta", "reverses_movement_id", "doc_date", "created_by", "created_at")
+
+
 def _insert_movements(conn: Connection, actor: Actor, document_id: int, doc_date: date,
                       moves: Sequence[_Move]) -> tuple[int, ...]:
+    ids = repo.reserve_ids(conn, t.movements, len(moves))
     now = utcnow()
-    rows = [
-        {"document_id": document_id, "line_no": m.line_no, "kind": m.kind.value,
-         "lot_id": m.lot_id, "item_id": m.item.id, "depot_id": m.depot.id, "delta": m.delta,
-         "reverses_movement_id": m.reverses, "doc_date": doc_date,
-         "created_by": actor.user_id, "created_at": now}
-        for m in moves
-    ]
-    result = conn.execute(
-        insert(t.movements).returning(t.movements.c.id, sort_by_parameter_order=True), rows)
-    return tuple(int(r.id) for r in result)
+    repo.bulk_insert(conn, t.movements, _MOVEMENT_COLUMNS, [
+        (mid, document_id, m.line_no, m.kind.value, m.lot_id, m.item.id, m.depot.id, m.delta,
+         m.reverses, doc_date, actor.user_id, now)
+        for mid, m in zip(ids, moves, strict=True)])
+    return tuple(ids)
 
 
 def _new_lot(conn: Connection, *, item: ItemRec, depot: DepotRec, document_id: int,
@@ -129,6 +129,11 @@ class _ReceiptPlan:
     item: ItemRec
     milli: int
     fields: dict[str, object]
+
+
+_LOT_FIELDS = ("location_id", "batch_no", "production_date", "expiry_date", "supplier",
+               "reserve_mode", "owner_org_id", "owner_level", "custodian_org_id",
+               "unit_price_fen")
 
 
 class _Lookups:
@@ -216,13 +221,16 @@ def receive(uow: UnitOfWork, actor: Actor, *, depot: str, lines: Sequence[Receip
                                  reference=reference.strip()[:100], note=note, purpose=source.value)
         # New lots start with their received quantity: no other transaction can see them yet,
         # so bulk inserts replace per-line conditional updates (large imports stay fast).
-        lot_ids = [int(r.id) for r in conn.execute(
-            insert(t.lots).returning(t.lots.c.id, sort_by_parameter_order=True),
-            [{"item_id": p.item.id, "depot_id": dep.id, "received_date": day,
-              "document_id": doc_id, "source": source.value, **p.fields} for p in plans])]
-        conn.execute(insert(t.lot_balances), [
-            {"lot_id": lot_id, "item_id": p.item.id, "depot_id": dep.id, "on_hand": p.milli,
-             "reserved": 0} for lot_id, p in zip(lot_ids, plans, strict=True)])
+        lot_ids = repo.reserve_ids(conn, t.lots, len(plans))
+        repo.bulk_insert(conn, t.lots, ("id", "item_id", "depot_id", "received_date",
+                                        "document_id", "source", *_LOT_FIELDS), [
+            (lot_id, p.item.id, dep.id, day, doc_id, source.value,
+             *[p.fields[name] for name in _LOT_FIELDS])
+            for lot_id, p in zip(lot_ids, plans, strict=True)])
+        repo.bulk_insert(conn, t.lot_balances, ("lot_id", "item_id", "depot_id", "on_hand",
+                                                "reserved"), [
+            (lot_id, p.item.id, dep.id, p.milli, 0)
+            for lot_id, p in zip(lot_ids, plans, strict=True)])
         moves = [_Move(lot_id, p.item, dep, p.milli, MovementKind.RECEIVE, line_no)
                  for line_no, (lot_id, p) in enumerate(zip(lot_ids, plans, strict=True), 1)]
         _move_stock_balances(conn, moves)
@@ -246,15 +254,20 @@ def _plan_withdrawals(conn: Connection, depot: DepotRec, lines: Sequence[OutLine
     taken: dict[int, int] = defaultdict(int)  # lot -> milli already planned in this document
     moves: list[_Move] = []
     locked: dict[int, list] = {}
+    items: dict[str, ItemRec] = {}
+    named = repo.lot_owners(conn, {int(line.lot_id) for line in lines if line.lot_id is not None})
     for line_no, line in enumerate(lines, 1):
-        item = repo.item_by_code(conn, line.item_code, for_posting=False)
+        item = items.get(line.item_code)
+        if item is None:
+            item = items[line.item_code] = repo.item_by_code(conn, line.item_code,
+                                                             for_posting=False)
         qty = parse_quantity(line.quantity, item.decimals)
         if line.lot_id is not None:
-            lot = repo.lot_row(conn, int(line.lot_id))
-            if lot.item_id != item.id or lot.depot_id != depot.id:
+            lot_id = int(line.lot_id)
+            if named[lot_id] != (item.id, depot.id):
                 raise LotMismatch(line.lot_id, f"{item.code}@{depot.code}")
-            moves.append(_Move(lot.id, item, depot, -to_milli(qty), kind, line_no))
-            taken[lot.id] += to_milli(qty)
+            moves.append(_Move(lot_id, item, depot, -to_milli(qty), kind, line_no))
+            taken[lot_id] += to_milli(qty)
             continue
         if item.id not in locked:
             locked[item.id] = repo.lock_lot_balances(conn, item.id, depot.id)

@@ -48,6 +48,8 @@ from tests.integration.helpers import (
     stock_row,
 )
 
+pytestmark = pytest.mark.usefixtures("fast_passwords")
+
 TENT, QUILT, FLOUR = "050101", "050104", "140201"
 TODAY = date.today()
 YEAR = TODAY.year

@@ -135,11 +135,11 @@ class ItemPicker(QLineEdit):
     """
 
     item_selected = Signal(str)  # item code; "" when cleared
+    picked = Signal(str)  # item code, when chosen from the drop-down (Enter or click)
 
     def __init__(self, ctx: AppContext | None = None, parent: QWidget | None = None, *,
                  items: Sequence[ItemRow] | None = None) -> None:
         super().__init__(parent)
-        self._ctx = ctx
         self._item: ItemRow | None = None
         self._model = ItemListModel(items or (), self)
         self.setPlaceholderText(self.tr("输入名称、编码或拼音首字母"))
@@ -176,11 +176,7 @@ class ItemPicker(QLineEdit):
                 on_loaded()
 
         ctx.tasks.run(lambda _task: reference_queries.items(uow, include_inactive=False),
-                      on_done=done, on_error=self._load_failed)
-
-    def _load_failed(self, error: BaseException) -> None:
-        if self._ctx is not None:
-            show_domain_error(self.window(), self._ctx, error)
+                      on_done=done, on_error=lambda err: show_domain_error(self.window(), ctx, err))
 
     def set_items(self, items: Sequence[ItemRow]) -> None:
         self._model.set_items(items)
@@ -262,6 +258,7 @@ class ItemPicker(QLineEdit):
         item = index.data(ITEM_ROLE)
         if isinstance(item, ItemRow):
             self.set_item(item)
+            self.picked.emit(item.code)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         if event.key() == Qt.Key.Key_Down and not self._completer.popup().isVisible():

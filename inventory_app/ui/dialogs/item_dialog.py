@@ -1,0 +1,445 @@
+"""Create or edit a catalogue item (物资): code, names, category, unit, price, storage life, norms."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ...domain.errors import (
+    AlreadyExists,
+    DomainError,
+    HasHistory,
+    InvalidInput,
+    InvalidMoney,
+    InvalidQuantity,
+)
+from ...domain.model import ReserveMode
+from ...domain.quantities import MAX_DECIMALS, parse_money, parse_quantity
+from ...services import masterdata, reference_queries
+from ...services.masterdata import ItemSpec
+from ...services.rows import CategoryRow, ItemRow
+from ..context import AppContext
+from ..errors import show_domain_error
+from ..models.table_models import Column, RowsTableModel
+
+# The units the seed catalogue and the source documents use; others can be typed.
+COMMON_UNITS = ("顶", "件", "床", "条", "个", "张", "套", "台", "盏", "把", "箱", "袋", "副", "双",
+                "部", "艘", "辆", "吨", "千克", "升", "米")
+# Goods weighed or measured by volume are kept to three decimals (0.001 t = 1 kg).
+MEASURED_UNITS = frozenset({"吨", "千克", "升"})
+MAX_SHELF_LIFE_DAYS = 36_500
+DAYS_PER_YEAR = 365
+
+
+def mode_name(mode: str) -> str:
+    names = {
+        ReserveMode.PHYSICAL.value: QCoreApplication.translate("ItemDialog", "实物"),
+        ReserveMode.AGREEMENT.value: QCoreApplication.translate("ItemDialog", "协议"),
+        ReserveMode.CAPACITY.value: QCoreApplication.translate("ItemDialog", "产能"),
+    }
+    return names.get(mode, mode)
+
+
+def shelf_life_text(days: int | None) -> str:
+    """2920 → "8 年"; 1000 → "1000 天": whole years read better, odd spans stay exact."""
+    if not days:
+        return ""
+    if days % DAYS_PER_YEAR == 0:
+        return QCoreApplication.translate("ItemDialog", "%1 年").replace(
+            "%1", str(days // DAYS_PER_YEAR))
+    return QCoreApplication.translate("ItemDialog", "%1 天").replace("%1", str(days))
+
+
+def _plain(value: Decimal | None) -> str:
+    """A stored decimal back as the user would type it (1.000 → 1, 0.500 → 0.5)."""
+    if value is None:
+        return ""
+    text = f"{value:f}"
+    return text.rstrip("0").rstrip(".") if "." in text else text
+
+
+class ItemDialog(QDialog):
+    """Collects a catalogue item and saves it with masterdata.create_item / update_item."""
+
+    def __init__(
+        self,
+        ctx: AppContext,
+        parent: QWidget | None = None,
+        item: ItemRow | None = None,
+        *,
+        category_code: str | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._ctx = ctx
+        self._item = item
+        self._busy = False
+        self._loaded = False
+        self._preset_category = item.category_code if item else category_code
+        self.saved_code: str | None = None
+
+        self.code_edit = QLineEdit()
+        self.code_edit.setMaxLength(20)
+        self.name_edit = QLineEdit()
+        self.name_edit.setMaxLength(100)
+        self.name_en_edit = QLineEdit()
+        self.name_en_edit.setMaxLength(200)
+        self._category_model: RowsTableModel[CategoryRow] = RowsTableModel(
+            [Column("label", "", lambda c: f"{c.code} {c.name}")], self)
+        self.category_combo = QComboBox()
+        self.category_combo.setModel(self._category_model)
+        self.spec_edit = QLineEdit()
+        self.spec_edit.setMaxLength(200)
+
+        self.unit_combo = QComboBox()
+        self.unit_combo.setEditable(True)
+        self.unit_combo.addItems(list(COMMON_UNITS))
+        self.unit_combo.setCurrentIndex(-1)
+        unit_edit = self.unit_combo.lineEdit()
+        if unit_edit is not None:  # always, as the combo is editable
+            unit_edit.setMaxLength(10)
+        self.unit_combo.setMinimumContentsLength(5)
+        self.decimals_spin = QSpinBox()
+        self.decimals_spin.setRange(0, MAX_DECIMALS)
+        self._decimals_label = QLabel()
+        self._decimals_hint = QLabel()
+        unit_row = QWidget()
+        unit_layout = QHBoxLayout(unit_row)
+        unit_layout.setContentsMargins(0, 0, 0, 0)
+        unit_layout.addWidget(self.unit_combo)
+        unit_layout.addSpacing(12)
+        unit_layout.addWidget(self._decimals_label)
+        unit_layout.addWidget(self.decimals_spin)
+        unit_layout.addWidget(self._decimals_hint, 1)
+
+        self.gb_code_edit = QLineEdit()
+        self.gb_code_edit.setMaxLength(7)
+        self.price_edit = QLineEdit()
+        self.price_edit.setMaxLength(20)
+        self.shelf_life_spin = QSpinBox()
+        self.shelf_life_spin.setRange(0, MAX_SHELF_LIFE_DAYS)
+        self.shelf_life_spin.setSingleStep(DAYS_PER_YEAR)
+        self._shelf_life_hint = QLabel()
+        shelf_row = QWidget()
+        shelf_layout = QHBoxLayout(shelf_row)
+        shelf_layout.setContentsMargins(0, 0, 0, 0)
+        shelf_layout.addWidget(self.shelf_life_spin)
+        shelf_layout.addWidget(self._shelf_life_hint, 1)
+
+        self.norm_person_edit = QLineEdit()
+        self.norm_tent_edit = QLineEdit()
+        self.persons_edit = QLineEdit()
+        for edit in (self.norm_person_edit, self.norm_tent_edit, self.persons_edit):
+            edit.setMaxLength(16)
+
+        self.mode_checks: dict[str, QCheckBox] = {}
+        modes_row = QWidget()
+        modes_layout = QHBoxLayout(modes_row)
+        modes_layout.setContentsMargins(0, 0, 0, 0)
+        for mode in ReserveMode:
+            check = QCheckBox()
+            self.mode_checks[mode.value] = check
+            modes_layout.addWidget(check)
+        modes_layout.addStretch(1)
+
+        self._form = QFormLayout()
+        self._form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        self._rows: list[tuple[QWidget, str]] = [
+            (self.code_edit, "code"), (self.name_edit, "name"), (self.name_en_edit, "name_en"),
+            (self.category_combo, "category"), (self.spec_edit, "spec"), (unit_row, "unit"),
+            (self.gb_code_edit, "gb_code"), (self.price_edit, "price"),
+            (shelf_row, "shelf_life"), (self.norm_person_edit, "norm_person"),
+            (self.norm_tent_edit, "norm_tent"), (self.persons_edit, "persons"),
+            (modes_row, "modes"),
+        ]
+        self._labels: dict[str, QLabel] = {}
+        for widget, key in self._rows:
+            self._labels[key] = QLabel()
+            self._form.addRow(self._labels[key], widget)
+
+        self.message_label = QLabel()
+        self.message_label.setWordWrap(True)
+        self.message_label.setStyleSheet("color: #c62828;")
+        self.message_label.hide()
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        self.buttons.accepted.connect(self.submit)
+        self.buttons.rejected.connect(self.reject)
+        self.ok_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
+        self.ok_button.setEnabled(False)  # until the categories are loaded
+
+        layout = QVBoxLayout(self)
+        layout.addLayout(self._form)
+        layout.addWidget(self.message_label)
+        layout.addWidget(self.buttons)
+
+        self.unit_combo.currentTextChanged.connect(self._unit_changed)
+        self.shelf_life_spin.valueChanged.connect(self._update_shelf_life_hint)
+        for edit in (self.code_edit, self.name_edit, self.gb_code_edit, self.price_edit,
+                     self.norm_person_edit, self.norm_tent_edit, self.persons_edit):
+            edit.textEdited.connect(self._clear_message)
+        self._fill_from_item()
+        self.retranslate()
+        self.setMinimumWidth(600)
+        self._load_categories()
+
+    # ------------------------------------------------------------------ texts
+
+    def retranslate(self) -> None:
+        self.setWindowTitle(self.tr("编辑物资") if self._item else self.tr("新建物资"))
+        labels = {
+            "code": self.tr("编码"), "name": self.tr("名称"), "name_en": self.tr("英文名"),
+            "category": self.tr("类别"), "spec": self.tr("规格"), "unit": self.tr("计量单位"),
+            "gb_code": self.tr("国标编码"), "price": self.tr("参考单价（元）"),
+            "shelf_life": self.tr("储存年限"), "norm_person": self.tr("人均定额"),
+            "norm_tent": self.tr("每顶帐篷定额"), "persons": self.tr("每件可安置人数"),
+            "modes": self.tr("储备方式"),
+        }
+        for key, label in self._labels.items():
+            label.setText(labels[key])
+        self.code_edit.setPlaceholderText(self.tr("如 050101（类别 2 位 + 顺序号），保存后不能修改"))
+        self.name_en_edit.setPlaceholderText(self.tr("可留空"))
+        self.spec_edit.setPlaceholderText(self.tr("如 12 m² 单层棉帐篷"))
+        self._decimals_label.setText(self.tr("小数位"))
+        self._decimals_hint.setText(self.tr("计件为 0；按吨、千克、升计量为 3"))
+        self._decimals_hint.setStyleSheet("color: palette(placeholder-text);")
+        self.gb_code_edit.setPlaceholderText(self.tr("GB/T 38565 的 7 位编码，可留空"))
+        self.price_edit.setPlaceholderText(self.tr("如 1650.00，最多两位小数"))
+        self.shelf_life_spin.setSuffix(self.tr(" 天"))
+        self.shelf_life_spin.setSpecialValueText(self.tr("不设定"))
+        self.norm_person_edit.setPlaceholderText(self.tr("每名安置人员配备数量，如 1；可留空"))
+        self.norm_tent_edit.setPlaceholderText(self.tr("每顶帐篷配备数量，如 1；可留空"))
+        self.persons_edit.setPlaceholderText(self.tr("如棉帐篷每顶安置 4 人；可留空"))
+        for mode, check in self.mode_checks.items():
+            check.setText(mode_name(mode) + self.tr("储备"))
+        self.ok_button.setText(self.tr("保存"))
+        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("取消"))
+        self._update_shelf_life_hint()
+
+    def _update_shelf_life_hint(self) -> None:
+        days = self.shelf_life_spin.value()
+        text = ""
+        if days:
+            text = self.tr("约 %1 年").replace("%1", f"{days / DAYS_PER_YEAR:.1f}".rstrip("0")
+                                                      .rstrip("."))
+        self._shelf_life_hint.setText(text)
+        self._shelf_life_hint.setStyleSheet("color: palette(placeholder-text);")
+
+    # ------------------------------------------------------------------ loading
+
+    def _fill_from_item(self) -> None:
+        item = self._item
+        if item is None:
+            self.mode_checks[ReserveMode.PHYSICAL.value].setChecked(True)
+            return
+        self.code_edit.setText(item.code)
+        # The code is printed on documents and bin cards; it never changes.
+        self.code_edit.setReadOnly(True)
+        self.code_edit.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.code_edit.setStyleSheet("QLineEdit { background: palette(window); }")
+        self.name_edit.setText(item.name)
+        self.name_en_edit.setText(item.name_en)
+        self.spec_edit.setText(item.spec)
+        for edit in (self.name_edit, self.name_en_edit, self.spec_edit):
+            edit.setCursorPosition(0)  # show the start of long texts, not their end
+        self.unit_combo.setCurrentText(item.unit)
+        self.decimals_spin.setValue(item.decimals)
+        self.gb_code_edit.setText(item.gb_code or "")
+        self.price_edit.setText("" if item.ref_price is None else f"{item.ref_price:f}")
+        self.shelf_life_spin.setValue(item.shelf_life_days or 0)
+        self.norm_person_edit.setText(_plain(item.norm_per_person))
+        self.norm_tent_edit.setText(_plain(item.norm_per_tent))
+        self.persons_edit.setText(_plain(item.persons_per_unit))
+        modes = set(item.reserve_modes.split(","))
+        for mode, check in self.mode_checks.items():
+            check.setChecked(mode in modes)
+
+    def _unit_changed(self, unit: str) -> None:
+        # Only suggested for new items: a used item's decimals cannot change anyway.
+        if self._item is None:
+            self.decimals_spin.setValue(MAX_DECIMALS if unit.strip() in MEASURED_UNITS else 0)
+
+    def _load_categories(self) -> None:
+        uow = self._ctx.uow
+        self._ctx.tasks.run(
+            lambda _task: reference_queries.categories(uow),
+            on_done=self._categories_ready,
+            on_error=lambda error: show_domain_error(self, self._ctx, error,
+                                                     retry=self._load_categories),
+            parent_widget=self,
+        )
+
+    def _categories_ready(self, rows: list[CategoryRow]) -> None:
+        self._category_model.set_rows(rows)
+        self.category_combo.setCurrentIndex(-1)
+        for position, row in enumerate(rows):
+            if row.code == self._preset_category:
+                self.category_combo.setCurrentIndex(position)
+        self._loaded = True
+        self.ok_button.setEnabled(True)
+
+    # ------------------------------------------------------------------ saving
+
+    def spec(self) -> ItemSpec:
+        """The entered item; raises a DomainError for anything that can be checked here."""
+        code = self.code_edit.text().strip()
+        if not code:
+            raise InvalidInput("code", "required")
+        name = self.name_edit.text().strip()
+        if not name:
+            raise InvalidInput("name", "required")
+        category = self._category_model.row_at(
+            self._category_model.index(self.category_combo.currentIndex(), 0))
+        if category is None:
+            raise InvalidInput("category", "required")
+        unit = self.unit_combo.currentText().strip()
+        if not unit:
+            raise InvalidInput("unit", "required")
+        gb_code = self.gb_code_edit.text().strip()
+        if gb_code and (len(gb_code) != 7 or not gb_code.isdigit()):
+            raise InvalidInput("gb_code", "seven_digits", gb_code)
+        price_text = self.price_edit.text().strip()
+        if price_text:
+            parse_money(price_text)  # raises InvalidMoney; the service parses it again
+        norms = []
+        for field, edit in (("norm_per_person", self.norm_person_edit),
+                            ("norm_per_tent", self.norm_tent_edit),
+                            ("persons_per_unit", self.persons_edit)):
+            text = edit.text().strip()
+            if text:
+                try:
+                    parse_quantity(text, MAX_DECIMALS)
+                except InvalidQuantity as error:
+                    raise _NormInvalid(field, error) from None
+            norms.append(text or None)
+        modes = tuple(mode for mode, check in self.mode_checks.items() if check.isChecked())
+        if not modes:
+            raise InvalidInput("reserve_mode", "required")
+        days = self.shelf_life_spin.value()
+        return ItemSpec(
+            code=code, name=name, category=category.code, unit=unit,
+            decimals=self.decimals_spin.value(), spec=self.spec_edit.text().strip(),
+            name_en=self.name_en_edit.text().strip(), gb_code=gb_code or None,
+            ref_price=price_text or None, shelf_life_days=days or None,
+            norm_per_person=norms[0], norm_per_tent=norms[1], persons_per_unit=norms[2],
+            reserve_modes=modes,
+        )
+
+    def submit(self) -> None:
+        if self._busy or not self._loaded:
+            return
+        try:
+            spec = self.spec()
+        except (InvalidInput, InvalidMoney, _NormInvalid) as error:
+            self._show_invalid(error)
+            return
+        self._clear_message()
+        uow, actor = self._ctx.uow, self._ctx.actor
+        editing = self._item is not None
+
+        def work(_task: object) -> str:
+            if editing:
+                masterdata.update_item(uow, actor, spec)
+            else:
+                masterdata.create_item(uow, actor, spec)
+            return spec.code
+
+        self._set_busy(True)
+        self._ctx.tasks.run(work, on_done=self._saved, on_error=self._failed, parent_widget=self)
+
+    def _saved(self, code: str) -> None:
+        self._set_busy(False)
+        self.saved_code = code
+        self._ctx.events.master_data_changed.emit()
+        self.accept()
+
+    def _failed(self, error: BaseException) -> None:
+        self._set_busy(False)
+        if isinstance(error, HasHistory):
+            self._show_message(self.tr(
+                "该物资已有库存批次，计量单位和小数位数不能再修改（其他内容可以修改）。"
+                "如需改用其他单位，请新建一个物资，并停用本物资。"), self.unit_combo)
+            return
+        if isinstance(error, InvalidInput | InvalidMoney | InvalidQuantity | AlreadyExists):
+            self._show_invalid(error)
+            return
+        show_domain_error(self, self._ctx, error, retry=self.submit)
+
+    def _show_invalid(self, error: DomainError) -> None:
+        field = str(error.params.get("field", ""))
+        widgets: dict[str, QWidget] = {
+            "code": self.code_edit, "name": self.name_edit, "category": self.category_combo,
+            "unit": self.unit_combo, "gb_code": self.gb_code_edit, "decimals": self.decimals_spin,
+            "shelf_life_days": self.shelf_life_spin, "norm_per_person": self.norm_person_edit,
+            "norm_per_tent": self.norm_tent_edit, "persons_per_unit": self.persons_edit,
+            "reserve_mode": self.mode_checks[ReserveMode.PHYSICAL.value],
+        }
+        missing = {
+            "code": self.tr("请填写物资编码。"), "name": self.tr("请填写物资名称。"),
+            "category": self.tr("请选择类别。"), "unit": self.tr("请填写计量单位。"),
+            "reserve_mode": self.tr("请至少选择一种储备方式。"),
+        }
+        if isinstance(error, AlreadyExists):
+            field = "code"
+            text = self._ctx.error_text(error)
+        elif isinstance(error, InvalidMoney):
+            widgets["money"] = self.price_edit
+            field = "money"
+            text = self.tr("参考单价：") + self._ctx.error_text(error)
+        elif isinstance(error, _NormInvalid):
+            text = self._norm_label(field) + self.tr("：") + self._ctx.error_text(error.cause)
+        elif error.params.get("reason") == "required" and field in missing:
+            text = missing[field]
+        else:
+            text = self._ctx.error_text(error)
+        self._show_message(text, widgets.get(field))
+
+    def _norm_label(self, field: str) -> str:
+        return {"norm_per_person": self.tr("人均定额"), "norm_per_tent": self.tr("每顶帐篷定额"),
+                "persons_per_unit": self.tr("每件可安置人数")}.get(field, field)
+
+    def _show_message(self, text: str, widget: QWidget | None) -> None:
+        self.message_label.setText(text)
+        self.message_label.show()
+        if widget is not None:
+            widget.setFocus()
+            if isinstance(widget, QLineEdit):
+                widget.selectAll()
+
+    def _clear_message(self) -> None:
+        self.message_label.hide()
+        self.message_label.clear()
+
+    def _set_busy(self, busy: bool) -> None:
+        # One save at a time: a double click must not post the item twice.
+        self._busy = busy
+        self.ok_button.setEnabled(not busy)
+
+    def reject(self) -> None:
+        # Esc lands here too; closing mid-save would leave the user unsure what happened.
+        if not self._busy:
+            super().reject()
+
+
+class _NormInvalid(DomainError):
+    """A norm that is not a valid quantity; names the field so the dialog can point at it."""
+
+    code = "invalid_quantity"
+
+    def __init__(self, field: str, cause: InvalidQuantity) -> None:
+        super().__init__(field=field, **cause.params)
+        self.cause = cause

@@ -1,0 +1,160 @@
+"""Sign-in: user name and password, checked in the background (argon2 is deliberately slow)."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QSettings, Qt
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ...domain.errors import DomainError
+from ...domain.permissions import Actor
+from ...messages import error_message
+from ...persistence.uow import UnitOfWork
+from ...services import auth
+from .. import i18n
+from ..errors import show_unexpected
+from ..tasks import TaskRunner
+
+LAST_USER_KEY = "login/last_user"
+
+
+class LoginDialog(QDialog):
+    """Accepted with ``actor`` set once the password is right; a wrong one keeps it open."""
+
+    def __init__(
+        self,
+        uow: UnitOfWork,
+        tasks: TaskRunner | None = None,
+        database_label: str = "",
+        parent: QWidget | None = None,
+        *,
+        hint: str = "",
+        username: str = "",
+    ) -> None:
+        super().__init__(parent)
+        self.uow = uow
+        self.tasks = tasks if tasks is not None else TaskRunner(self)
+        self.actor: Actor | None = None
+        self._busy = False
+        self.setObjectName("loginDialog")
+        self.setWindowTitle(self.tr("登录 — 应急物资储备管理系统"))
+        self.setMinimumWidth(420)
+
+        title = QLabel(self.tr("应急物资储备管理系统"))
+        title.setObjectName("loginTitle")
+        title.setStyleSheet("font-size: 16pt; font-weight: bold; color: #1f2d3d;")
+        subtitle = QLabel(self.tr("请输入用户名和密码"))
+        subtitle.setStyleSheet("color: #5b6675;")
+
+        self.username = QLineEdit()
+        self.username.setObjectName("username")
+        self.username.setMaxLength(60)
+        self.username.setText(username or str(QSettings().value(LAST_USER_KEY, "") or ""))
+        self.password = QLineEdit()
+        self.password.setObjectName("password")
+        self.password.setEchoMode(QLineEdit.EchoMode.Password)
+
+        form = QFormLayout()
+        form.setLabelAlignment(Qt.AlignmentFlag.AlignRight)
+        form.addRow(self.tr("用户名："), self.username)
+        form.addRow(self.tr("密码："), self.password)
+
+        self.error_label = QLabel()
+        self.error_label.setObjectName("loginError")
+        self.error_label.setWordWrap(True)
+        self.error_label.setStyleSheet("color: #a4262c;")
+        self.error_label.hide()
+
+        self.hint_label = QLabel(hint)
+        self.hint_label.setWordWrap(True)
+        self.hint_label.setStyleSheet(
+            "background: #eef4fb; border: 1px solid #c9dbef; border-radius: 4px; padding: 6px;")
+        self.hint_label.setVisible(bool(hint))
+
+        self.database_label = QLabel(self.tr("数据库：{database}").format(database=database_label))
+        self.database_label.setObjectName("loginDatabase")
+        self.database_label.setWordWrap(True)
+        self.database_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.database_label.setStyleSheet("color: #5b6675;")
+        self.database_label.setVisible(bool(database_label))
+
+        self.buttons = QDialogButtonBox()
+        self.login_button: QPushButton = self.buttons.addButton(
+            self.tr("登录"), QDialogButtonBox.ButtonRole.AcceptRole)
+        self.cancel_button: QPushButton = self.buttons.addButton(
+            self.tr("取消"), QDialogButtonBox.ButtonRole.RejectRole)
+        self.login_button.setDefault(True)
+        self.buttons.accepted.connect(self.sign_in)
+        self.buttons.rejected.connect(self.reject)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(24, 20, 24, 16)
+        layout.setSpacing(10)
+        layout.addWidget(title)
+        layout.addWidget(subtitle)
+        layout.addSpacing(6)
+        layout.addLayout(form)
+        layout.addWidget(self.error_label)
+        layout.addWidget(self.hint_label)
+        layout.addWidget(self.database_label)
+        layout.addWidget(self.buttons)
+
+        # The usual case is the same user as last time: start in the password field.
+        (self.password if self.username.text() else self.username).setFocus()
+
+    def sign_in(self) -> None:
+        if self._busy:
+            return  # Enter pressed twice while the first check is still running
+        username = self.username.text().strip()
+        password = self.password.text()
+        if not username:
+            self._show_error(self.tr("请输入用户名。"))
+            self.username.setFocus()
+            return
+        if not password:
+            self._show_error(self.tr("请输入密码。"))
+            self.password.setFocus()
+            return
+        self._set_busy(True)
+        uow = self.uow
+        self.tasks.run(lambda _task: auth.authenticate(uow, username, password),
+                       on_done=self._signed_in, on_error=self._failed,
+                       progress_label=self.tr("正在登录…"), parent_widget=self)
+
+    def _signed_in(self, actor: Actor) -> None:
+        self._set_busy(False)
+        if not self.isVisible():
+            return  # cancelled while the check ran
+        self.actor = actor
+        QSettings().setValue(LAST_USER_KEY, actor.username)
+        self.accept()
+
+    def _failed(self, error: BaseException) -> None:
+        self._set_busy(False)
+        if not isinstance(error, DomainError):
+            show_unexpected(error)
+            return
+        # Shown in the dialog, not in a box: the user retypes at once, nothing to dismiss.
+        lang = "en" if i18n.current_language().startswith("en") else "zh"
+        self._show_error(error_message(error, lang))
+        self.password.clear()
+        self.password.setFocus()
+
+    def _show_error(self, text: str) -> None:
+        self.error_label.setText(text)
+        self.error_label.show()
+
+    def _set_busy(self, busy: bool) -> None:
+        self._busy = busy
+        for widget in (self.username, self.password, self.login_button):
+            widget.setEnabled(not busy)
+        if busy:
+            self.error_label.hide()

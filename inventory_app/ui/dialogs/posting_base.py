@@ -1,0 +1,279 @@
+"""What every posting dialog shares: one request id, checks before posting, the task, the outcome."""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Callable, Sequence
+from datetime import date
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QDate, Qt
+from PySide6.QtGui import QCloseEvent
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDateEdit,
+    QDialog,
+    QDialogButtonBox,
+    QLabel,
+    QMessageBox,
+    QPushButton,
+    QWidget,
+)
+
+from ...domain.model import PostingResult, Purpose
+from ..context import AppContext
+from ..errors import show_domain_error
+
+_CTX = "PostingDialog"
+
+PURPOSES: tuple[tuple[str, str], ...] = (
+    (Purpose.RELIEF.value, QT_TRANSLATE_NOOP("PostingDialog", "救灾")),
+    (Purpose.PREPOSITION.value, QT_TRANSLATE_NOOP("PostingDialog", "前置")),
+    (Purpose.DRILL.value, QT_TRANSLATE_NOOP("PostingDialog", "演练")),
+    (Purpose.ROTATION.value, QT_TRANSLATE_NOOP("PostingDialog", "轮换")),
+    (Purpose.OTHER.value, QT_TRANSLATE_NOOP("PostingDialog", "其他")),
+)
+DOC_TYPES = {
+    "RECEIPT": QT_TRANSLATE_NOOP("PostingDialog", "入库单"),
+    "ISSUE": QT_TRANSLATE_NOOP("PostingDialog", "出库单"),
+    "TRANSFER": QT_TRANSLATE_NOOP("PostingDialog", "调拨单"),
+    "ADJUST": QT_TRANSLATE_NOOP("PostingDialog", "调整单"),
+    "SCRAP": QT_TRANSLATE_NOOP("PostingDialog", "报废单"),
+    "REVERSAL": QT_TRANSLATE_NOOP("PostingDialog", "冲销单"),
+}
+MOVEMENT_KINDS = {
+    "RECEIVE": QT_TRANSLATE_NOOP("PostingDialog", "入库"),
+    "ISSUE": QT_TRANSLATE_NOOP("PostingDialog", "出库"),
+    "TRANSFER_OUT": QT_TRANSLATE_NOOP("PostingDialog", "调出"),
+    "TRANSFER_IN": QT_TRANSLATE_NOOP("PostingDialog", "调入"),
+    "ADJUST": QT_TRANSLATE_NOOP("PostingDialog", "调整"),
+    "SCRAP": QT_TRANSLATE_NOOP("PostingDialog", "报废"),
+    "REVERSAL": QT_TRANSLATE_NOOP("PostingDialog", "冲销"),
+}
+
+INVALID_STYLE = "background-color: #fde0dc; border: 1px solid #c62828;"
+MESSAGE_STYLE = ("QLabel { color: #b71c1c; background: #fdecea; border: 1px solid #f5c2c0;"
+                 " border-radius: 3px; padding: 6px 8px; }")
+NOTE_STYLE = ("QLabel { color: #5d4300; background: #fff6d6; border: 1px solid #f0dc8c;"
+              " border-radius: 3px; padding: 6px 8px; }")
+HINT_STYLE = "QLabel { color: #6b7280; }"
+MAX_LISTED_PROBLEMS = 4
+
+
+def translate(text: str) -> str:
+    return QCoreApplication.translate(_CTX, text)
+
+
+def purpose_combo(parent: QWidget, default: str = Purpose.RELIEF.value) -> QComboBox:
+    """用途: a handful of fixed entries, so a plain combo box is the right tool."""
+    combo = QComboBox(parent)
+    for value, label in PURPOSES:
+        combo.addItem(translate(label), value)
+    combo.setCurrentIndex(max(combo.findData(default), 0))
+    return combo
+
+
+def date_edit(parent: QWidget, *, latest_today: bool = True) -> QDateEdit:
+    """A document date: today by default and never in the future."""
+    edit = QDateEdit(QDate.currentDate(), parent)
+    edit.setCalendarPopup(True)
+    edit.setDisplayFormat("yyyy-MM-dd")
+    if latest_today:
+        edit.setMaximumDate(QDate.currentDate())
+    return edit
+
+
+def qdate_value(edit: QDateEdit) -> date:
+    value = edit.date().toPython()
+    assert isinstance(value, date)
+    return value
+
+
+def mark_invalid(widget: QWidget, reason: str | None) -> None:
+    """Red field with the reason as tooltip; None clears the mark."""
+    widget.setStyleSheet(INVALID_STYLE if reason else "")
+    widget.setToolTip(reason or "")
+
+
+def hint_label(text: str, parent: QWidget) -> QLabel:
+    label = QLabel(text, parent)
+    label.setStyleSheet(HINT_STYLE)
+    label.setWordWrap(True)
+    return label
+
+
+class PostingDialog(QDialog):
+    """Collect a document, check it, post it once, show its number.
+
+    Subclasses build their form and implement ``check()`` (problems before posting),
+    ``build_call()`` (the service call with plain values, run in a task) and
+    ``success_text()``. The request id is made when the dialog opens, so a double
+    click, a retry after a lost connection, or pressing OK again after an error can
+    never post the same document twice.
+    """
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None, title: str,
+                 ok_text: str) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.request_id = str(uuid.uuid4())
+        self.result: PostingResult | None = None
+        self._busy = False
+        self._posted = False
+        self._ready = True
+        self.setWindowTitle(title)
+        self.setSizeGripEnabled(True)
+
+        self.message_label = QLabel(self)
+        self.message_label.setStyleSheet(MESSAGE_STYLE)
+        self.message_label.setWordWrap(True)
+        self.message_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.message_label.hide()
+
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
+        ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
+        assert ok is not None
+        self.ok_button: QPushButton = ok
+        self.ok_button.setText(ok_text)
+        self.ok_button.setDefault(True)
+        self.ok_button.setMinimumWidth(110)
+        self.buttons.accepted.connect(self.submit)
+        self.buttons.rejected.connect(self.reject)
+
+    # ------------------------------------------------------------ for subclasses
+
+    def check(self) -> tuple[list[str], list[str]]:
+        """(errors that block posting, warnings the keeper must confirm)."""
+        return [], []
+
+    def build_call(self) -> Callable[[], PostingResult]:
+        raise NotImplementedError
+
+    def success_text(self, result: PostingResult) -> str:
+        return self.tr("已过账：{doc_no}").format(doc_no=result.doc_no)
+
+    def can_submit(self) -> bool:
+        """Whether OK is enabled right now (e.g. a required reason is filled in)."""
+        return True
+
+    def update_ok(self) -> None:
+        self.ok_button.setEnabled(self._ready and not self._busy and not self._posted
+                                  and self.can_submit())
+
+    def set_ready(self, ready: bool, why: str = "") -> None:
+        """Block posting while the dialog cannot work (no depot, data still loading)."""
+        self._ready = ready
+        if why:
+            self.show_message(why)
+        self.update_ok()
+
+    def show_message(self, text: str) -> None:
+        self.message_label.setText(text)
+        self.message_label.setVisible(bool(text))
+
+    def show_problems(self, problems: Sequence[str]) -> None:
+        if not problems:
+            self.show_message("")
+            return
+        listed = list(problems[:MAX_LISTED_PROBLEMS])
+        if len(problems) > MAX_LISTED_PROBLEMS:
+            listed.append(self.tr("…另有 {n} 处").format(n=len(problems) - MAX_LISTED_PROBLEMS))
+        self.show_message(self.tr("请先更正以下内容：") + "\n" + "\n".join(listed))
+
+    @property
+    def busy(self) -> bool:
+        return self._busy
+
+    @property
+    def posted(self) -> bool:
+        return self._posted
+
+    # ------------------------------------------------------------ flow
+
+    def submit(self) -> None:
+        if self._busy or self._posted or not self._ready or not self.can_submit():
+            return
+        errors, warnings = self.check()
+        if errors:
+            self.show_problems(errors)
+            return
+        self.show_message("")
+        if warnings:
+            self._confirm(warnings)
+        else:
+            self._post()
+
+    def _confirm(self, warnings: Sequence[str]) -> None:
+        box = QMessageBox(QMessageBox.Icon.Warning, self.tr("请确认"),
+                          "\n".join(warnings[:MAX_LISTED_PROBLEMS]),
+                          QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, self)
+        box.setInformativeText(self.tr("仍要提交吗？"))
+        box.button(QMessageBox.StandardButton.Yes).setText(self.tr("仍然提交"))
+        box.button(QMessageBox.StandardButton.No).setText(self.tr("返回修改"))
+        box.setDefaultButton(QMessageBox.StandardButton.No)
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        box.setObjectName("confirm_box")
+        box.accepted.connect(self._post)
+        # open(), not exec(): no nested event loop, and tests can answer the box.
+        box.open()
+
+    def _post(self) -> None:
+        if self._busy or self._posted:
+            return
+        call = self.build_call()
+        self._set_busy(True)
+        self.ctx.tasks.run(lambda _task: call(), on_done=self._on_posted,
+                           on_error=self._on_failed, progress_label=self.tr("正在过账…"),
+                           parent_widget=self)
+
+    def _set_busy(self, busy: bool) -> None:
+        self._busy = busy
+        if busy:
+            self.setCursor(Qt.CursorShape.WaitCursor)
+        else:
+            self.unsetCursor()
+        self.update_ok()
+
+    def _on_posted(self, result: PostingResult) -> None:
+        self.result = result
+        self._posted = True
+        self._set_busy(False)
+        self.ctx.events.stock_changed.emit()
+        box = QMessageBox(QMessageBox.Icon.Information, self.tr("已过账"),
+                          self.success_text(result), QMessageBox.StandardButton.Ok, self)
+        box.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        box.setObjectName("success_box")
+        box.finished.connect(self.accept)
+        box.open()
+
+    def _on_failed(self, error: BaseException) -> None:
+        self._set_busy(False)
+        # Retry re-sends the same request id: if the first try did reach the
+        # database, the service replays its result instead of posting again.
+        show_domain_error(self, self.ctx, error, retry=self._post)
+
+    # ------------------------------------------------------------ closing
+
+    def reject(self) -> None:
+        if self._busy:
+            return  # the posting is on its way; closing now would hide its outcome
+        super().reject()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if self._busy:
+            event.ignore()
+            return
+        super().closeEvent(event)
+
+
+def doc_type_name(doc_type: str) -> str:
+    return translate(DOC_TYPES[doc_type]) if doc_type in DOC_TYPES else doc_type
+
+
+def kind_name(kind: str) -> str:
+    return translate(MOVEMENT_KINDS[kind]) if kind in MOVEMENT_KINDS else kind
+
+
+def purpose_name(value: str) -> str:
+    return next((translate(label) for key, label in PURPOSES if key == value), value)

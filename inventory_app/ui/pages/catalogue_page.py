@@ -1,0 +1,430 @@
+"""物资目录: the 14 categories and their items, searchable by name, code or pinyin initials."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication, QEvent, QItemSelection, Qt, QTimer
+from PySide6.QtGui import QColor, QShowEvent
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPushButton,
+    QSplitter,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ...domain.permissions import Action
+from ...services import masterdata, reference_queries
+from ...services.rows import CategoryRow, ItemRow
+from ..context import AppContext
+from ..dialogs.item_dialog import ItemDialog, mode_name, shelf_life_text
+from ..errors import show_domain_error
+from ..models.table_models import Column, RowsTableModel
+
+INACTIVE = QColor("#9e9e9e")
+SEARCH_DELAY_MS = 250  # wait for a pause in typing before asking the database
+_RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+_CENTER = Qt.AlignmentFlag.AlignCenter
+
+
+class SortedLabel(int):
+    """A number that sorts as itself but shows a label ("8 年" sorts after "1095 天")."""
+
+    label: str
+
+    def __new__(cls, value: int, label: str) -> SortedLabel:
+        obj = super().__new__(cls, value)
+        obj.label = label
+        return obj
+
+    def __str__(self) -> str:
+        return self.label
+
+
+def _grey(item: ItemRow) -> QColor | None:
+    return None if item.active else INACTIVE
+
+
+def modes_text(modes: str) -> str:
+    return "、".join(mode_name(mode) for mode in modes.split(",") if mode)
+
+
+def _status(item: ItemRow) -> SortedLabel:
+    text = (QCoreApplication.translate("CataloguePage", "启用") if item.active
+            else QCoreApplication.translate("CataloguePage", "停用"))
+    return SortedLabel(0 if item.active else 1, text)
+
+
+def _shelf_life(item: ItemRow) -> SortedLabel | None:
+    days = item.shelf_life_days
+    return None if not days else SortedLabel(days, shelf_life_text(days))
+
+
+def category_columns() -> list[Column[CategoryRow]]:
+    return [
+        Column("code", lambda: QCoreApplication.translate("CataloguePage", "编码"),
+               lambda c: c.code),
+        Column("name", lambda: QCoreApplication.translate("CataloguePage", "类别"),
+               lambda c: c.name, tooltip=lambda c: c.name_en or None),
+        Column("items", lambda: QCoreApplication.translate("CataloguePage", "物资数"),
+               lambda c: c.items, kind="int"),
+    ]
+
+
+def item_columns() -> list[Column[ItemRow]]:
+    g = _grey
+    return [
+        Column("code", lambda: QCoreApplication.translate("CataloguePage", "编码"),
+               lambda i: i.code, foreground=g),
+        Column("name", lambda: QCoreApplication.translate("CataloguePage", "名称"),
+               lambda i: i.name, foreground=g, tooltip=lambda i: i.category_name),
+        Column("name_en", lambda: QCoreApplication.translate("CataloguePage", "英文名"),
+               lambda i: i.name_en, foreground=g, tooltip=lambda i: i.name_en or None),
+        Column("spec", lambda: QCoreApplication.translate("CataloguePage", "规格"),
+               lambda i: i.spec, foreground=g, tooltip=lambda i: i.spec or None),
+        Column("unit", lambda: QCoreApplication.translate("CataloguePage", "单位"),
+               lambda i: i.unit, foreground=g, alignment=_CENTER),
+        Column("decimals", lambda: QCoreApplication.translate("CataloguePage", "小数位"),
+               lambda i: i.decimals, kind="int", foreground=g),
+        Column("gb_code", lambda: QCoreApplication.translate("CataloguePage", "国标编码"),
+               lambda i: i.gb_code, foreground=g,
+               tooltip=lambda i: QCoreApplication.translate(
+                   "CataloguePage", "GB/T 38565-2020 应急物资分类及编码") if i.gb_code else None),
+        Column("ref_price", lambda: QCoreApplication.translate("CataloguePage", "参考单价"),
+               lambda i: i.ref_price, kind="money", foreground=g),
+        Column("shelf_life", lambda: QCoreApplication.translate("CataloguePage", "储存年限"),
+               _shelf_life, foreground=g, alignment=_RIGHT),
+        Column("norm_per_person", lambda: QCoreApplication.translate("CataloguePage", "人均定额"),
+               lambda i: i.norm_per_person, kind="quantity", foreground=g),
+        Column("norm_per_tent", lambda: QCoreApplication.translate("CataloguePage", "每顶帐篷定额"),
+               lambda i: i.norm_per_tent, kind="quantity", foreground=g),
+        Column("persons_per_unit",
+               lambda: QCoreApplication.translate("CataloguePage", "每件可安置人数"),
+               lambda i: i.persons_per_unit, kind="quantity", foreground=g),
+        Column("reserve_modes", lambda: QCoreApplication.translate("CataloguePage", "储备方式"),
+               lambda i: modes_text(i.reserve_modes), foreground=g),
+        Column("status", lambda: QCoreApplication.translate("CataloguePage", "状态"),
+               _status, foreground=g, alignment=_CENTER),
+    ]
+
+
+# Starting widths (px) for 1366×768; users can drag them.
+_ITEM_WIDTHS = {
+    "code": 60, "name": 110, "name_en": 100, "spec": 150, "unit": 40, "decimals": 48,
+    "gb_code": 70, "ref_price": 90, "shelf_life": 66, "norm_per_person": 62,
+    "norm_per_tent": 84, "persons_per_unit": 96, "reserve_modes": 96, "status": 40,
+}
+
+
+def _table(model: RowsTableModel[CategoryRow] | RowsTableModel[ItemRow]) -> QTableView:
+    view = QTableView()
+    view.setModel(model)
+    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    view.setAlternatingRowColors(True)
+    view.setWordWrap(False)
+    view.verticalHeader().hide()
+    view.verticalHeader().setDefaultSectionSize(26)
+    view.horizontalHeader().setHighlightSections(False)
+    return view
+
+
+class CataloguePage(QWidget):
+    """The catalogue: categories on the left, the selected category's items on the right."""
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._ctx = ctx
+        self._can_manage = ctx.can(Action.MANAGE_CATALOG)
+        self._loaded = False
+        self._stale = False
+        self._item_generation = 0  # drops results a newer search overtook
+        self._category_generation = 0
+        self._wanted_category: str | None = None  # "" = all items
+        self._wanted_item: str | None = None
+
+        self.category_model: RowsTableModel[CategoryRow] = RowsTableModel(
+            category_columns(), self)
+        self.item_model: RowsTableModel[ItemRow] = RowsTableModel(item_columns(), self)
+
+        self.category_view = _table(self.category_model)
+        cat_header = self.category_view.horizontalHeader()
+        cat_header.resizeSection(0, 40)
+        cat_header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        cat_header.resizeSection(2, 56)
+        self.category_view.setMinimumWidth(190)
+        self.category_view.selectionModel().selectionChanged.connect(self._category_selected)
+
+        self.search_edit = QLineEdit()
+        self.search_edit.setClearButtonEnabled(True)
+        self.search_edit.setMinimumWidth(330)
+        self._search_timer = QTimer(self)
+        self._search_timer.setSingleShot(True)
+        self._search_timer.setInterval(SEARCH_DELAY_MS)
+        self._search_timer.timeout.connect(self._load_items)
+        self.search_edit.textChanged.connect(lambda _text: self._search_timer.start())
+        self.search_edit.returnPressed.connect(self._search_now)
+        self.count_label = QLabel()
+        self.new_button = QPushButton()
+        self.edit_button = QPushButton()
+        self.toggle_button = QPushButton()
+        self.new_button.clicked.connect(self.new_item)
+        self.edit_button.clicked.connect(self.edit_item)
+        self.toggle_button.clicked.connect(self.toggle_item)
+        for button in (self.new_button, self.edit_button, self.toggle_button):
+            # Planners and admins only; the services refuse everyone else anyway.
+            button.setVisible(self._can_manage)
+
+        self.item_view = _table(self.item_model)
+        self.item_view.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
+        self.item_view.setSortingEnabled(True)
+        header = self.item_view.horizontalHeader()
+        for position, column in enumerate(self.item_model.columns):
+            header.resizeSection(position, _ITEM_WIDTHS.get(column.key, 90))
+        self.item_view.selectionModel().selectionChanged.connect(self._update_buttons)
+        self.item_view.doubleClicked.connect(self._double_clicked)
+
+        bar = QHBoxLayout()
+        bar.addWidget(self.search_edit)
+        bar.addWidget(self.count_label)
+        bar.addStretch(1)
+        for button in (self.new_button, self.edit_button, self.toggle_button):
+            bar.addWidget(button)
+        right = QWidget()
+        right_layout = QVBoxLayout(right)
+        right_layout.setContentsMargins(0, 0, 0, 0)
+        right_layout.addLayout(bar)
+        right_layout.addWidget(self.item_view, 1)
+
+        splitter = QSplitter(Qt.Orientation.Horizontal)
+        splitter.addWidget(self.category_view)
+        splitter.addWidget(right)
+        splitter.setStretchFactor(0, 0)
+        splitter.setStretchFactor(1, 1)
+        splitter.setSizes([200, 1140])
+        splitter.setChildrenCollapsible(False)
+        layout = QVBoxLayout(self)
+        layout.addWidget(splitter)
+
+        ctx.events.master_data_changed.connect(self._data_changed)
+        self.retranslate()
+        self._update_buttons()
+
+    # ------------------------------------------------------------------ contract
+
+    def refresh(self) -> None:
+        """Reload categories (with their counts) and then the items shown."""
+        self._loaded = True
+        self._stale = False
+        self._category_generation += 1
+        generation = self._category_generation
+        uow = self._ctx.uow
+        self._ctx.tasks.run(
+            lambda _task: reference_queries.categories(uow),
+            on_done=lambda rows: self._categories_loaded(generation, rows),
+            on_error=lambda error: show_domain_error(self, self._ctx, error, retry=self.refresh),
+        )
+
+    def apply_navigation(self, depot_code: str | None, category_code: str | None) -> None:
+        """Show the category chosen in the navigation pane (the catalogue is not per depot)."""
+        del depot_code
+        self._wanted_category = category_code or ""
+        if self.category_model.rowCount():
+            self._select_category(self._wanted_category)
+
+    def retranslate(self) -> None:
+        self.search_edit.setPlaceholderText(self.tr("搜索：名称、编码、英文名或拼音首字母（如 mzp）"))
+        self.new_button.setText(self.tr("新建物资…"))
+        self.edit_button.setText(self.tr("编辑…"))
+        for model in (self.category_model, self.item_model):
+            model.retranslate()
+            if model.rowCount():
+                # Shelf life, reserve modes and status are translated when shown.
+                model.dataChanged.emit(
+                    model.index(0, 0), model.index(model.rowCount() - 1, model.columnCount() - 1)
+                )
+        self._update_buttons()
+        self._update_count()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if not self._loaded or self._stale:
+            self.refresh()
+
+    # ------------------------------------------------------------------ loading
+
+    def _data_changed(self) -> None:
+        if self.isVisible():
+            self.refresh()
+        else:
+            self._stale = True
+
+    def _categories_loaded(self, generation: int, rows: list[CategoryRow]) -> None:
+        if generation != self._category_generation:
+            return
+        keep = self._wanted_category
+        if keep is None:
+            current = self.current_category()
+            keep = current.code if current is not None else ""
+        self._wanted_item = self._wanted_item or self._current_item_code()
+        everything = CategoryRow(0, "", self.tr("全部物资"), "", sum(row.items for row in rows))
+        self.category_model.set_rows([everything, *rows])
+        if not self._select_category(keep):
+            self._select_category("")
+        self._load_items()
+
+    def _select_category(self, code: str) -> bool:
+        for position, row in enumerate(self.category_model.rows()):
+            if row.code == code:
+                # Selecting fires _category_selected, which reloads the items.
+                self.category_view.selectRow(position)
+                self._wanted_category = None
+                return True
+        return False
+
+    def current_category(self) -> CategoryRow | None:
+        rows = self.category_view.selectionModel().selectedRows()
+        return self.category_model.row_at(rows[0]) if rows else None
+
+    def current_item(self) -> ItemRow | None:
+        rows = self.item_view.selectionModel().selectedRows()
+        return self.item_model.row_at(rows[0]) if rows else None
+
+    def _current_item_code(self) -> str | None:
+        item = self.current_item()
+        return item.code if item is not None else None
+
+    def _category_selected(self, *_args: QItemSelection) -> None:
+        self._load_items()
+
+    def _search_now(self) -> None:
+        self._search_timer.stop()
+        self._load_items()
+
+    def _load_items(self) -> None:
+        self._search_timer.stop()
+        self._item_generation += 1
+        generation = self._item_generation
+        category = self.current_category()
+        category_code = category.code if category is not None and category.code else None
+        text = self.search_edit.text().strip()
+        uow = self._ctx.uow
+        keep = self._wanted_item or self._current_item_code()
+
+        def work(_task: object) -> list[ItemRow]:
+            return reference_queries.items(uow, category_code=category_code, text=text)
+
+        def done(rows: list[ItemRow]) -> None:
+            if generation != self._item_generation:
+                return
+            self.item_model.set_rows(rows)
+            header = self.item_view.horizontalHeader()
+            if header.sortIndicatorSection() >= 0:  # keep the user's sort across reloads
+                self.item_model.sort(header.sortIndicatorSection(), header.sortIndicatorOrder())
+            self._wanted_item = None
+            for position, row in enumerate(self.item_model.rows()):
+                if row.code == keep:
+                    self.item_view.selectRow(position)
+                    self.item_view.scrollTo(self.item_model.index(position, 0))
+            self._update_count()
+            self._update_buttons()
+
+        self._ctx.tasks.run(work, on_done=done,
+                            on_error=lambda error: show_domain_error(self, self._ctx, error))
+
+    # ------------------------------------------------------------------ labels and buttons
+
+    def _update_count(self) -> None:
+        rows = self.item_model.rows()
+        inactive = sum(1 for row in rows if not row.active)
+        category = self.current_category()
+        scope = category.name if category is not None else self.tr("全部物资")
+        if self.search_edit.text().strip():
+            text = self.tr("在“%1”中找到 %n 种物资", "", len(rows)).replace("%1", scope)
+            if not rows and category is not None and category.code:
+                text += self.tr("；可选择“全部物资”在所有类别中搜索")
+        elif category is not None and category.code:
+            text = self.tr("%1：共 %n 种物资", "", len(rows)).replace("%1", scope)
+        else:
+            text = self.tr("共 %n 种物资", "", len(rows))
+        if inactive:
+            text += self.tr("（%n 种已停用）", "", inactive)
+        self.count_label.setText(text)
+
+    def _update_buttons(self, *_args: QItemSelection) -> None:
+        item = self.current_item()
+        self.edit_button.setEnabled(item is not None)
+        self.toggle_button.setEnabled(item is not None)
+        self.toggle_button.setText(
+            self.tr("启用") if item is not None and not item.active else self.tr("停用"))
+
+    # ------------------------------------------------------------------ actions
+
+    def _double_clicked(self) -> None:
+        if self._can_manage:
+            self.edit_item()
+
+    def new_item(self) -> None:
+        category = self.current_category()
+        self._open_dialog(None, category.code if category is not None and category.code else None)
+
+    def edit_item(self) -> None:
+        item = self.current_item()
+        if item is not None:
+            self._open_dialog(item, item.category_code)
+
+    def _open_dialog(self, item: ItemRow | None, category_code: str | None) -> None:
+        dialog = ItemDialog(self._ctx, self, item=item, category_code=category_code)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        # The dialog announces the change (master_data_changed); we only pick the row.
+        dialog.accepted.connect(lambda: self._remember(dialog.saved_code))
+        dialog.open()
+
+    def _remember(self, code: str | None) -> None:
+        self._wanted_item = code
+        if not self.isVisible():
+            self.refresh()
+
+    def toggle_item(self) -> None:
+        item = self.current_item()
+        if item is None:
+            return
+        activate = not item.active
+        if not activate:
+            answer = QMessageBox.question(
+                self, self.tr("请确认"),
+                self.tr("停用物资“%1”？\n停用后不能再入库；已有库存和历史记录不受影响，"
+                        "以后可以重新启用。").replace("%1", f"{item.code} {item.name}"),
+                QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+                QMessageBox.StandardButton.No,
+            )
+            if answer != QMessageBox.StandardButton.Yes:
+                return
+        uow, actor, code = self._ctx.uow, self._ctx.actor, item.code
+        self._wanted_item = code
+        self.toggle_button.setEnabled(False)  # one change at a time; the reload re-enables it
+
+        def failed(error: BaseException) -> None:
+            self._update_buttons()
+            show_domain_error(self, self._ctx, error)
+
+        self._ctx.tasks.run(
+            lambda _task: masterdata.set_item_active(uow, actor, code, activate),
+            on_done=lambda _none: self._changed(), on_error=failed, parent_widget=self,
+        )
+
+    def _changed(self) -> None:
+        self._ctx.events.master_data_changed.emit()
+        if not self.isVisible():
+            self.refresh()

@@ -1,0 +1,403 @@
+"""首页: a calm overview — stock by category, expiring lots, work waiting, recent movements."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+from decimal import Decimal
+from typing import Any
+
+from PySide6.QtCore import QModelIndex, Qt, Signal
+from PySide6.QtGui import QColor, QShowEvent
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QFrame,
+    QGridLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QStackedWidget,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ...messages import role_name
+from ...services import dashboard_queries
+from ...services.dashboard_queries import DashboardData
+from ...services.rows import CategoryStockRow, DocumentRow, LedgerRow, LotStockRow
+from ..context import AppContext
+from ..errors import show_domain_error
+from ..models.table_models import Column, RowsTableModel, format_money, format_quantity
+
+_RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+_CENTER = Qt.AlignmentFlag.AlignCenter
+
+# Calm colours that still read at a glance, and print legibly in grey.
+EXPIRED_BG = QColor("#fde4e1")
+EXPIRED_FG = QColor("#a4262c")
+NEAR_BG = QColor("#fff1cc")
+NEAR_FG = QColor("#8a5300")
+INCREASE_FG = QColor("#1e6b34")
+DECREASE_FG = QColor("#a4262c")
+
+_STYLE = """
+#dashboardPage { background: #f4f6f8; }
+#dashTitle { font-size: 17pt; font-weight: bold; color: #1f2d3d; }
+#dashSubtitle { color: #5b6675; }
+QFrame#kpiCard, QFrame#dashCard {
+    background: #ffffff; border: 1px solid #d9dee5; border-radius: 6px;
+}
+#kpiValue { font-size: 17pt; font-weight: bold; color: #1f2d3d; }
+#kpiValue[tone="bad"] { color: #a4262c; }
+#kpiValue[tone="warn"] { color: #8a5300; }
+#kpiCaption, #cardHint { color: #5b6675; }
+#cardTitle { font-weight: bold; font-size: 11pt; color: #1f2d3d; }
+#emptyHint { color: #7a8594; }
+QTableView { border: none; background: #ffffff; alternate-background-color: #f7f9fb; }
+QHeaderView::section {
+    background: #eef1f5; border: none; border-bottom: 1px solid #d9dee5; padding: 3px 6px;
+}
+"""
+
+
+def quantity_with_unit(value: Decimal, unit: str) -> str:
+    return f"{format_quantity(value)} {unit}".strip()
+
+
+class _Kpi(QFrame):
+    """One number with its caption."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("kpiCard")
+        self.value = QLabel("—")
+        self.value.setObjectName("kpiValue")
+        self.caption = QLabel()
+        self.caption.setObjectName("kpiCaption")
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(14, 8, 14, 8)
+        layout.setSpacing(0)
+        layout.addWidget(self.value)
+        layout.addWidget(self.caption)
+
+    def set_value(self, text: str, tone: str = "") -> None:
+        self.value.setText(text)
+        self.value.setProperty("tone", tone)
+        self.value.style().unpolish(self.value)
+        self.value.style().polish(self.value)
+
+
+class _Card(QFrame):
+    """A titled table that says so in words when it has no rows."""
+
+    def __init__(self, model: RowsTableModel[Any], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("dashCard")
+        self.title = QLabel()
+        self.title.setObjectName("cardTitle")
+        self.hint = QLabel()
+        self.hint.setObjectName("cardHint")
+        self.model = model
+        self.view = QTableView()
+        self.view.setModel(model)
+        self.view.setAlternatingRowColors(True)
+        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.view.setWordWrap(False)
+        self.view.setShowGrid(False)
+        self.view.verticalHeader().hide()
+        self.view.verticalHeader().setDefaultSectionSize(26)
+        self.view.horizontalHeader().setHighlightSections(False)
+        # Read-only overview tables take no keyboard focus; the one with an action does.
+        self.view.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.empty = QLabel()
+        self.empty.setObjectName("emptyHint")
+        self.empty.setAlignment(_CENTER)
+        self.empty.setWordWrap(True)
+        self.stack = QStackedWidget()
+        self.stack.addWidget(self.view)
+        self.stack.addWidget(self.empty)
+
+        head = QHBoxLayout()
+        head.addWidget(self.title)
+        head.addStretch(1)
+        head.addWidget(self.hint)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(10, 8, 10, 10)
+        layout.setSpacing(6)
+        layout.addLayout(head)
+        layout.addWidget(self.stack, 1)
+
+    def show_rows(self, rows: list[Any], stretch_column: int) -> None:
+        """Fill the table; columns fit their contents and ``stretch_column`` (the one with
+        long names) takes the remaining width and elides, so numbers never scroll away."""
+        self.model.set_rows(rows)
+        self.stack.setCurrentWidget(self.view if rows else self.empty)
+        header = self.view.horizontalHeader()
+        header.setStretchLastSection(False)
+        for column in range(self.model.columnCount()):
+            mode = (QHeaderView.ResizeMode.Stretch if column == stretch_column
+                    else QHeaderView.ResizeMode.ResizeToContents)
+            header.setSectionResizeMode(column, mode)
+
+
+class DashboardPage(QWidget):
+    """The first page after sign-in; everything on it is read in one background task."""
+
+    #: the user double-clicked a transfer waiting for receipt (document number)
+    receive_transfer_requested = Signal(str)
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.setObjectName("dashboardPage")
+        self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
+        self.setStyleSheet(_STYLE)
+        self.data: DashboardData | None = None
+        self._loading = False
+        self._again = False
+        self._stale = True
+
+        self.title = QLabel()
+        self.title.setObjectName("dashTitle")
+        self.subtitle = QLabel()
+        self.subtitle.setObjectName("dashSubtitle")
+
+        self.kpi_depots = _Kpi()
+        self.kpi_lots = _Kpi()
+        self.kpi_value = _Kpi()
+        self.kpi_expired = _Kpi()
+        self.kpi_near = _Kpi()
+        self.kpi_transit = _Kpi()
+        kpis = QHBoxLayout()
+        kpis.setSpacing(10)
+        for kpi in (self.kpi_depots, self.kpi_lots, self.kpi_value, self.kpi_expired,
+                    self.kpi_near, self.kpi_transit):
+            kpis.addWidget(kpi, 1)
+
+        self.categories = _Card(RowsTableModel(self._category_columns(), self))
+        self.expiring = _Card(RowsTableModel(self._expiring_columns(), self))
+        self.waiting = _Card(RowsTableModel(self._waiting_columns(), self))
+        self.recent = _Card(RowsTableModel(self._recent_columns(), self))
+        self.waiting.view.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.waiting.view.doubleClicked.connect(self._open_waiting)
+        self.waiting.view.activated.connect(self._open_waiting)
+
+        grid = QGridLayout()
+        grid.setSpacing(10)
+        grid.addWidget(self.categories, 0, 0)
+        grid.addWidget(self.expiring, 0, 1)
+        grid.addWidget(self.waiting, 1, 0)
+        grid.addWidget(self.recent, 1, 1)
+        grid.setColumnStretch(0, 1)
+        grid.setColumnStretch(1, 1)
+        grid.setRowStretch(0, 3)
+        grid.setRowStretch(1, 2)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(16, 12, 16, 16)
+        layout.setSpacing(10)
+        layout.addWidget(self.title)
+        layout.addWidget(self.subtitle)
+        layout.addLayout(kpis)
+        layout.addLayout(grid, 1)
+
+        ctx.events.stock_changed.connect(self._on_data_changed)
+        ctx.events.master_data_changed.connect(self._on_data_changed)
+        self.retranslate()
+
+    # -- columns ----------------------------------------------------------------------
+
+    def _category_columns(self) -> list[Column[CategoryStockRow]]:
+        return [
+            Column("category", lambda: self.tr("类别"), lambda r: f"{r.category_code} {r.category_name}"),
+            Column("items", lambda: self.tr("品种"), lambda r: r.items, "int"),
+            Column("lots", lambda: self.tr("批次"), lambda r: r.lots, "int"),
+            Column("on_hand", lambda: self.tr("库存数量"),
+                   lambda r: quantity_with_unit(r.on_hand, r.unit), alignment=_RIGHT),
+            Column("value", lambda: self.tr("金额"), lambda r: r.value, "money"),
+        ]
+
+    def _expiring_columns(self) -> list[Column[LotStockRow]]:
+        fg: Callable[[LotStockRow], QColor | None] = lambda r: self._tone(r)[0]  # noqa: E731
+        bg: Callable[[LotStockRow], QColor | None] = lambda r: self._tone(r)[1]  # noqa: E731
+        tip = self._lot_tooltip
+        return [
+            Column("status", lambda: self.tr("状态"), self._expiry_text, foreground=fg,
+                   background=bg, tooltip=tip),
+            Column("expiry_date", lambda: self.tr("有效期至"), lambda r: r.expiry_date, "date",
+                   background=bg, tooltip=tip),
+            Column("item", lambda: self.tr("物资"), lambda r: r.item_name, background=bg,
+                   tooltip=tip),
+            Column("quantity", lambda: self.tr("数量"),
+                   lambda r: quantity_with_unit(r.on_hand, r.unit), alignment=_RIGHT,
+                   background=bg, tooltip=tip),
+            Column("depot", lambda: self.tr("仓库"), lambda r: r.depot_name, background=bg,
+                   tooltip=tip),
+        ]
+
+    def _lot_tooltip(self, row: LotStockRow) -> str:
+        return self.tr("{item}（{spec}）\n仓库：{depot} {location}\n批号：{batch}").format(
+            item=row.item_name, spec=row.spec or "-", depot=row.depot_name,
+            location=row.location_code, batch=row.batch_no or "-")
+
+    def _waiting_columns(self) -> list[Column[DocumentRow]]:
+        return [
+            Column("doc_no", lambda: self.tr("调拨单号"), lambda r: r.doc_no),
+            Column("doc_date", lambda: self.tr("发出日期"), lambda r: r.doc_date, "date"),
+            Column("from", lambda: self.tr("调出仓库"), lambda r: r.depot_name),
+            Column("to", lambda: self.tr("调入仓库"), lambda r: r.other_depot_name),
+            Column("lines", lambda: self.tr("明细行"), lambda r: r.lines, "int"),
+        ]
+
+    def _recent_columns(self) -> list[Column[LedgerRow]]:
+        def delta_colour(row: LedgerRow) -> QColor:
+            return INCREASE_FG if row.delta > 0 else DECREASE_FG
+
+        def tip(row: LedgerRow) -> str:
+            return self.tr("单号：{doc_no}\n经办人：{user}").format(doc_no=row.doc_no,
+                                                                 user=row.user)
+
+        return [
+            Column("doc_date", lambda: self.tr("日期"), lambda r: r.doc_date, "date", tooltip=tip),
+            Column("kind", lambda: self.tr("业务"), lambda r: self.kind_name(r.kind), tooltip=tip),
+            Column("item", lambda: self.tr("物资"), lambda r: r.item_name, tooltip=tip),
+            Column("delta", lambda: self.tr("数量"), self._delta_text, alignment=_RIGHT,
+                   foreground=delta_colour, tooltip=tip),
+            Column("depot", lambda: self.tr("仓库"), lambda r: r.depot_name, tooltip=tip),
+        ]
+
+    def _tone(self, row: LotStockRow) -> tuple[QColor | None, QColor | None]:
+        days = self._days_left(row)
+        if days is None:
+            return None, None
+        return (EXPIRED_FG, EXPIRED_BG) if days < 0 else (NEAR_FG, NEAR_BG)
+
+    def _days_left(self, row: LotStockRow) -> int | None:
+        if row.expiry_date is None:
+            return None
+        as_of = self.data.as_of if self.data is not None else date.today()
+        return (row.expiry_date - as_of).days
+
+    def _expiry_text(self, row: LotStockRow) -> str:
+        days = self._days_left(row)
+        if days is None:
+            return ""
+        if days < 0:
+            return self.tr("已过期 {days} 天").format(days=-days)
+        if days == 0:
+            return self.tr("今天到期")
+        return self.tr("还剩 {days} 天").format(days=days)
+
+    @staticmethod
+    def _delta_text(row: LedgerRow) -> str:
+        sign = "+" if row.delta > 0 else ""
+        return f"{sign}{format_quantity(row.delta)} {row.unit}"
+
+    def kind_name(self, kind: str) -> str:
+        names = {
+            "RECEIVE": self.tr("入库"), "ISSUE": self.tr("出库"),
+            "TRANSFER_OUT": self.tr("调出"), "TRANSFER_IN": self.tr("调入"),
+            "ADJUST": self.tr("调整"), "SCRAP": self.tr("报废"), "REVERSAL": self.tr("冲销"),
+        }
+        return names.get(kind, kind)
+
+    # -- loading ----------------------------------------------------------------------
+
+    def refresh(self) -> None:
+        """Reload everything in the background; a refresh asked for meanwhile runs after."""
+        if self._loading:
+            self._again = True
+            return
+        self._loading = True
+        self._stale = False
+        uow, actor = self.ctx.uow, self.ctx.actor
+        self.ctx.tasks.run(lambda _task: dashboard_queries.dashboard(uow, actor),
+                           on_done=self._loaded, on_error=self._failed)
+
+    def _loaded(self, data: DashboardData) -> None:
+        self._loading = False
+        self.data = data
+        self._fill()
+        if self._again:
+            self._again = False
+            self.refresh()
+
+    def _failed(self, error: BaseException) -> None:
+        self._loading = False
+        self._again = False
+        self._stale = True
+        show_domain_error(self, self.ctx, error, retry=self.refresh)
+
+    def _on_data_changed(self) -> None:
+        if self.isVisible():
+            self.refresh()
+        else:
+            self._stale = True  # refreshed when shown again, not while nobody looks
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if self._stale:
+            self.refresh()
+
+    def _fill(self) -> None:
+        data = self.data
+        if data is None:
+            return
+        self.kpi_depots.set_value(f"{data.depots:,}")
+        self.kpi_lots.set_value(f"{data.lots:,}")
+        self.kpi_value.set_value(format_money(data.total_value))
+        self.kpi_expired.set_value(f"{data.expired_count:,}", "bad" if data.expired_count else "")
+        self.kpi_near.set_value(f"{data.near_count:,}", "warn" if data.near_count else "")
+        waiting = len(data.awaiting_receipt)
+        self.kpi_transit.set_value(f"{waiting:,}", "warn" if waiting else "")
+        self.categories.show_rows(list(data.categories), stretch_column=0)
+        self.expiring.show_rows(list(data.expiring_lots), stretch_column=4)
+        self.waiting.show_rows(list(data.awaiting_receipt), stretch_column=3)
+        self.recent.show_rows(list(data.recent), stretch_column=4)
+        self._retranslate_data()
+
+    def _open_waiting(self, index: QModelIndex) -> None:
+        row = self.waiting.model.row_at(index)
+        if row is not None:
+            self.receive_transfer_requested.emit(row.doc_no)
+
+    # -- language ---------------------------------------------------------------------
+
+    def retranslate(self) -> None:
+        self.title.setText(self.tr("首页"))
+        self.kpi_depots.caption.setText(self.tr("仓库"))
+        self.kpi_lots.caption.setText(self.tr("在库批次"))
+        self.kpi_value.caption.setText(self.tr("库存金额"))
+        self.kpi_expired.caption.setText(self.tr("已过期批次"))
+        self.kpi_near.caption.setText(self.tr("临期批次"))
+        self.kpi_transit.caption.setText(self.tr("待接收调拨"))
+        self.categories.title.setText(self.tr("库存分类汇总"))
+        self.expiring.title.setText(self.tr("过期与临期批次"))
+        self.waiting.title.setText(self.tr("待接收的调拨"))
+        self.waiting.hint.setText(self.tr("双击一行办理调拨接收"))
+        self.recent.title.setText(self.tr("最近出入库"))
+        self.categories.empty.setText(self.tr("暂无库存"))
+        self.expiring.empty.setText(self.tr("没有过期或临期的批次"))
+        self.waiting.empty.setText(self.tr("没有等待接收的调拨"))
+        self.recent.empty.setText(self.tr("暂无出入库记录"))
+        for card in (self.categories, self.expiring, self.waiting, self.recent):
+            card.model.retranslate()
+            card.view.viewport().update()  # status and kind texts are re-read on paint
+        self._retranslate_data()
+
+    def _retranslate_data(self) -> None:
+        actor = self.ctx.actor
+        name = actor.display_name or actor.username
+        role = role_name(actor.role.value, self.ctx.lang)
+        if self.data is None:
+            self.subtitle.setText(self.tr("{name}（{role}），正在读取数据…").format(
+                name=name, role=role))
+            return
+        self.subtitle.setText(self.tr("{name}（{role}） · 数据截至 {date}").format(
+            name=name, role=role, date=self.data.as_of.isoformat()))
+        self.expiring.hint.setText(self.tr("有效期在 {days} 天内，含已过期").format(
+            days=self.data.near_expiry_days))
+        self.recent.hint.setText(self.tr("最近 {count} 条").format(count=len(self.data.recent)))

@@ -1,0 +1,563 @@
+"""仓库与库位: the depots, their facts and contacts, and the storage locations of each."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QCoreApplication, QEvent, QItemSelection, QSortFilterProxyModel, Qt
+from PySide6.QtGui import QColor, QShowEvent
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QFormLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPushButton,
+    QSplitter,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ...domain.permissions import Action
+from ...services import masterdata, reference_queries
+from ...services.rows import DepotRow, LocationRow
+from ..context import AppContext
+from ..dialogs.depot_dialog import DepotDialog, kind_name, level_name
+from ..dialogs.location_dialog import LocationDialog
+from ..errors import show_domain_error
+from ..models.table_models import ROW_ROLE, SORT_ROLE, Column, RowsTableModel
+
+INACTIVE = QColor("#9e9e9e")
+_CTX = "DepotsPage"
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate(_CTX, text)
+
+
+class SortedLabel(int):
+    """A number that sorts as itself but shows a label (级别 sorts 市级 before 县级)."""
+
+    label: str
+
+    def __new__(cls, value: int, label: str) -> SortedLabel:
+        obj = super().__new__(cls, value)
+        obj.label = label
+        return obj
+
+    def __str__(self) -> str:
+        return self.label
+
+
+def _grey_if_inactive(row: DepotRow | LocationRow) -> QColor | None:
+    return None if row.active else INACTIVE
+
+
+def status_text(active: bool) -> str:
+    return _tr("启用") if active else _tr("停用")
+
+
+def coordinates_text(depot: DepotRow) -> str:
+    if not depot.lat or not depot.lon:
+        return ""
+    text = f"{depot.lat}, {depot.lon}"
+    return f"{text} {_tr('（演示）')}" if depot.demo else text
+
+
+def _coordinates_tip(depot: DepotRow) -> str | None:
+    if depot.demo and depot.lat:
+        return _tr("演示坐标：大致位置，仅用于估算运输距离，并非实测。")
+    return None
+
+
+def depot_columns() -> list[Column[DepotRow]]:
+    grey = _grey_if_inactive
+    return [
+        Column("code", lambda: QCoreApplication.translate("DepotsPage", "编码"),
+               lambda d: d.code, foreground=grey),
+        Column("name", lambda: QCoreApplication.translate("DepotsPage", "名称"),
+               lambda d: d.name, foreground=grey, tooltip=lambda d: d.note or d.name),
+        Column("kind", lambda: QCoreApplication.translate("DepotsPage", "类型"),
+               lambda d: SortedLabel(0 if d.kind == "relief" else 1, kind_name(d.kind)),
+               foreground=grey),
+        Column("level", lambda: QCoreApplication.translate("DepotsPage", "级别"),
+               lambda d: SortedLabel(d.level, level_name(d.level)), foreground=grey),
+        Column("region", lambda: QCoreApplication.translate("DepotsPage", "所在区划"),
+               lambda d: d.region_name, foreground=grey),
+        Column("owner", lambda: QCoreApplication.translate("DepotsPage", "权属单位"),
+               lambda d: d.owner_name, foreground=grey, tooltip=lambda d: d.owner_name),
+        Column("address", lambda: QCoreApplication.translate("DepotsPage", "地址"),
+               lambda d: d.address, foreground=grey, tooltip=lambda d: d.address or None),
+        Column("contact", lambda: QCoreApplication.translate("DepotsPage", "联系人"),
+               lambda d: d.contact, foreground=grey),
+        Column("phone", lambda: QCoreApplication.translate("DepotsPage", "电话"),
+               lambda d: d.phone, foreground=grey),
+        Column("coordinates", lambda: QCoreApplication.translate("DepotsPage", "坐标（纬度, 经度）"),
+               coordinates_text, foreground=grey, tooltip=_coordinates_tip),
+        Column("lots", lambda: QCoreApplication.translate("DepotsPage", "在库批次"),
+               lambda d: d.lots, kind="int", foreground=grey),
+        Column("status", lambda: QCoreApplication.translate("DepotsPage", "状态"),
+               lambda d: SortedLabel(0 if d.active else 1, status_text(d.active)),
+               foreground=grey),
+    ]
+
+
+def location_columns() -> list[Column[LocationRow]]:
+    grey = _grey_if_inactive
+    return [
+        Column("code", lambda: QCoreApplication.translate("DepotsPage", "库位编码"),
+               lambda loc: loc.code, foreground=grey),
+        Column("name", lambda: QCoreApplication.translate("DepotsPage", "名称"),
+               lambda loc: loc.name, foreground=grey),
+        Column("status", lambda: QCoreApplication.translate("DepotsPage", "状态"),
+               lambda loc: SortedLabel(0 if loc.active else 1, status_text(loc.active)),
+               foreground=grey),
+    ]
+
+
+# Starting widths (px) that fit the demo's longest names at 1366×768; users can drag.
+_DEPOT_WIDTHS = {
+    "code": 92, "name": 276, "kind": 104, "level": 54, "region": 70, "owner": 140,
+    "address": 140, "contact": 60, "phone": 100, "coordinates": 176, "lots": 64, "status": 44,
+}
+_DETAIL_KEYS = ("name", "kind", "region", "owner", "address", "contact", "coordinates", "note")
+
+
+def _table(model: QSortFilterProxyModel | RowsTableModel[LocationRow]) -> QTableView:
+    view = QTableView()
+    view.setModel(model)
+    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    view.setAlternatingRowColors(True)
+    view.setWordWrap(False)
+    view.verticalHeader().hide()
+    view.verticalHeader().setDefaultSectionSize(26)
+    view.horizontalHeader().setHighlightSections(False)
+    return view
+
+
+class DepotsPage(QWidget):
+    """The depot register: who owns each depot, where it is, whom to call, and its locations."""
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._ctx = ctx
+        self._can_manage = ctx.can(Action.MANAGE_DEPOTS)
+        self._generation = 0  # drops results of a refresh that a newer one overtook
+        self._location_generation = 0
+        self._loaded = False
+        self._stale = False
+        self._wanted_code: str | None = None  # select this depot once the rows arrive
+
+        self.depot_model: RowsTableModel[DepotRow] = RowsTableModel(depot_columns(), self)
+        self.proxy = QSortFilterProxyModel(self)
+        self.proxy.setSourceModel(self.depot_model)
+        self.proxy.setSortRole(SORT_ROLE)
+        self.proxy.setFilterKeyColumn(-1)
+        self.proxy.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        self.location_model: RowsTableModel[LocationRow] = RowsTableModel(location_columns(), self)
+
+        self.search_edit = QLineEdit()
+        self.search_edit.setClearButtonEnabled(True)
+        self.search_edit.setMinimumWidth(300)
+        self.search_edit.textChanged.connect(self._filter_changed)
+        self.count_label = QLabel()
+        self.new_button = QPushButton()
+        self.edit_button = QPushButton()
+        self.toggle_button = QPushButton()
+        self.new_button.clicked.connect(self.new_depot)
+        self.edit_button.clicked.connect(self.edit_depot)
+        self.toggle_button.clicked.connect(self.toggle_depot)
+
+        self.depot_view = _table(self.proxy)
+        self.depot_view.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
+        self.depot_view.setSortingEnabled(True)
+        header = self.depot_view.horizontalHeader()
+        for position, column in enumerate(self.depot_model.columns):
+            header.resizeSection(position, _DEPOT_WIDTHS.get(column.key, 100))
+        header.setStretchLastSection(False)
+        self.depot_view.selectionModel().selectionChanged.connect(self._depot_selected)
+        self.depot_view.doubleClicked.connect(self._double_clicked)
+
+        self.location_title = QLabel()
+        self.location_title.setStyleSheet("font-weight: bold;")
+        self.new_location_button = QPushButton()
+        self.toggle_location_button = QPushButton()
+        self.new_location_button.clicked.connect(self.new_location)
+        self.toggle_location_button.clicked.connect(self.toggle_location)
+        self.location_view = _table(self.location_model)
+        loc_header = self.location_view.horizontalHeader()
+        loc_header.resizeSection(0, 100)
+        loc_header.resizeSection(1, 200)
+        loc_header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        self.location_view.selectionModel().selectionChanged.connect(self._update_buttons)
+
+        top_bar = QHBoxLayout()
+        top_bar.addWidget(self.search_edit)
+        top_bar.addWidget(self.count_label)
+        top_bar.addStretch(1)
+        for button in (self.new_button, self.edit_button, self.toggle_button):
+            top_bar.addWidget(button)
+
+        location_bar = QHBoxLayout()
+        location_bar.addWidget(self.location_title)
+        location_bar.addStretch(1)
+        location_bar.addWidget(self.new_location_button)
+        location_bar.addWidget(self.toggle_location_button)
+        location_box = QWidget()
+        location_layout = QVBoxLayout(location_box)
+        location_layout.setContentsMargins(0, 6, 0, 0)
+        location_layout.addLayout(location_bar)
+        location_layout.addWidget(self.location_view)
+
+        # Long names, addresses and notes do not fit the table: the details show them whole.
+        self.details_title = QLabel()
+        self.details_title.setStyleSheet("font-weight: bold;")
+        self.detail_labels: dict[str, QLabel] = {}
+        self._detail_captions: dict[str, QLabel] = {}
+        details_form = QFormLayout()
+        details_form.setLabelAlignment(Qt.AlignmentFlag.AlignRight)
+        for key in _DETAIL_KEYS:
+            value = QLabel()
+            value.setWordWrap(True)
+            value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+            caption = QLabel()
+            self.detail_labels[key] = value
+            self._detail_captions[key] = caption
+            details_form.addRow(caption, value)
+        details_box = QWidget()
+        details_layout = QVBoxLayout(details_box)
+        details_layout.setContentsMargins(12, 6, 0, 0)
+        details_layout.addWidget(self.details_title)
+        details_layout.addLayout(details_form)
+        details_layout.addStretch(1)
+
+        bottom = QSplitter(Qt.Orientation.Horizontal)
+        bottom.addWidget(location_box)
+        bottom.addWidget(details_box)
+        bottom.setSizes([560, 780])
+        bottom.setChildrenCollapsible(False)
+
+        splitter = QSplitter(Qt.Orientation.Vertical)
+        splitter.addWidget(self.depot_view)
+        splitter.addWidget(bottom)
+        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(1, 2)
+        splitter.setChildrenCollapsible(False)
+
+        layout = QVBoxLayout(self)
+        layout.addLayout(top_bar)
+        layout.addWidget(splitter, 1)
+
+        for button in (self.new_button, self.edit_button, self.toggle_button,
+                       self.new_location_button, self.toggle_location_button):
+            # Admins only; others see the register read-only (the services refuse anyway).
+            button.setVisible(self._can_manage)
+
+        ctx.events.master_data_changed.connect(self._data_changed)
+        ctx.events.stock_changed.connect(self._data_changed)  # 在库批次 follows the stock
+        self.retranslate()
+        self._update_buttons()
+
+    # ------------------------------------------------------------------ contract
+
+    def refresh(self) -> None:
+        """Reload the depots (and the selected depot's locations) in the background."""
+        self._loaded = True
+        self._stale = False
+        self._generation += 1
+        generation = self._generation
+        uow, actor = self._ctx.uow, self._ctx.actor
+
+        def work(_task: object) -> list[DepotRow]:
+            return reference_queries.depots(uow, actor, include_inactive=True)
+
+        self._ctx.tasks.run(
+            work,
+            on_done=lambda rows: self._depots_loaded(generation, rows),
+            on_error=lambda error: show_domain_error(self, self._ctx, error, retry=self.refresh),
+        )
+
+    def apply_navigation(self, depot_code: str | None, category_code: str | None) -> None:
+        """Select the depot chosen in the navigation pane (categories do not apply here)."""
+        del category_code
+        if depot_code:
+            self._wanted_code = depot_code
+            self._select_code(depot_code)
+
+    def retranslate(self) -> None:
+        self.search_edit.setPlaceholderText(self.tr("筛选：名称、编码、区划、权属单位、联系人"))
+        self.new_button.setText(self.tr("新建仓库…"))
+        self.edit_button.setText(self.tr("编辑…"))
+        self.new_location_button.setText(self.tr("新建库位…"))
+        self.details_title.setText(self.tr("仓库详情"))
+        captions = {
+            "name": self.tr("名称"), "kind": self.tr("类型"), "region": self.tr("所在区划"),
+            "owner": self.tr("权属单位"), "address": self.tr("地址"),
+            "contact": self.tr("联系人"), "coordinates": self.tr("坐标"), "note": self.tr("备注"),
+        }
+        for key, caption in self._detail_captions.items():
+            caption.setText(captions[key])
+        self.depot_model.retranslate()
+        self.location_model.retranslate()
+        for model in (self.depot_model, self.location_model):
+            # Type, level and status are translated when shown: redraw them.
+            if model.rowCount():
+                model.dataChanged.emit(
+                    model.index(0, 0), model.index(model.rowCount() - 1, model.columnCount() - 1)
+                )
+        self._update_buttons()
+        self._update_counts()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if not self._loaded or self._stale:
+            self.refresh()
+
+    # ------------------------------------------------------------------ loading
+
+    def _data_changed(self) -> None:
+        # A hidden page only notes the change; it reloads when it is shown again.
+        if self.isVisible():
+            self.refresh()
+        else:
+            self._stale = True
+
+    def _depots_loaded(self, generation: int, rows: list[DepotRow]) -> None:
+        if generation != self._generation:
+            return
+        current = self.current_depot()
+        keep = self._wanted_code or (current.code if current is not None else None)
+        self.depot_model.set_rows(rows)
+        self._update_counts()
+        if not (keep and self._select_code(keep)) and self.proxy.rowCount():
+            self.depot_view.selectRow(0)
+        self._depot_selected()
+
+    def _select_code(self, code: str) -> bool:
+        for proxy_row in range(self.proxy.rowCount()):
+            row = self.proxy.index(proxy_row, 0).data(ROW_ROLE)
+            if isinstance(row, DepotRow) and row.code == code:
+                self.depot_view.selectRow(proxy_row)
+                self.depot_view.scrollTo(self.proxy.index(proxy_row, 0))
+                self._wanted_code = None
+                return True
+        return False
+
+    def current_depot(self) -> DepotRow | None:
+        rows = self.depot_view.selectionModel().selectedRows()
+        if not rows:
+            return None
+        row = rows[0].data(ROW_ROLE)
+        return row if isinstance(row, DepotRow) else None
+
+    def current_location(self) -> LocationRow | None:
+        rows = self.location_view.selectionModel().selectedRows()
+        return self.location_model.row_at(rows[0]) if rows else None
+
+    def _depot_selected(self, *_args: QItemSelection) -> None:
+        self._update_buttons()
+        self._load_locations()
+
+    def _load_locations(self, select_code: str | None = None) -> None:
+        depot = self.current_depot()
+        self._location_generation += 1
+        generation = self._location_generation
+        if depot is None:
+            self.location_model.set_rows([])
+            self._update_location_title()
+            return
+        uow, code = self._ctx.uow, depot.code
+        location = self.current_location()
+        keep = select_code or (location.code if location is not None else None)
+
+        def work(_task: object) -> list[LocationRow]:
+            return reference_queries.locations(uow, code, include_inactive=True)
+
+        def done(rows: list[LocationRow]) -> None:
+            if generation != self._location_generation:
+                return
+            same_depot = bool(rows) and rows[0].depot_code == code
+            self.location_model.set_rows(rows)
+            for position, row in enumerate(rows):
+                if same_depot and row.code == keep:
+                    self.location_view.selectRow(position)
+            self._update_location_title()
+            self._update_buttons()
+
+        self._ctx.tasks.run(work, on_done=done,
+                            on_error=lambda error: show_domain_error(self, self._ctx, error))
+
+    # ------------------------------------------------------------------ labels and buttons
+
+    def _filter_changed(self, text: str) -> None:
+        self.proxy.setFilterFixedString(text.strip())
+        self._update_counts()
+
+    def _update_counts(self) -> None:
+        rows = self.depot_model.rows()
+        active = sum(1 for row in rows if row.active)
+        text = self.tr("共 %n 个仓库", "", len(rows))
+        if active != len(rows):
+            text += self.tr("，其中 %n 个已停用", "", len(rows) - active)
+        if self.proxy.rowCount() != len(rows):
+            text += self.tr("（筛选后显示 %n 个）", "", self.proxy.rowCount())
+        self.count_label.setText(text)
+
+    def _update_location_title(self) -> None:
+        depot = self.current_depot()
+        if depot is None:
+            self.location_title.setText(self.tr("库位（请先选择仓库）"))
+            return
+        count = self.location_model.rowCount()
+        self.location_title.setText(
+            self.tr("%1 的库位（%2 个）").replace("%1", depot.name).replace("%2", str(count))
+        )
+
+    def _update_details(self) -> None:
+        depot = self.current_depot()
+        if depot is None:
+            for label in self.detail_labels.values():
+                label.clear()
+            return
+        facts = {
+            "name": f"{depot.name}（{depot.code}）" + ("" if depot.active
+                                                    else "  " + self.tr("【已停用】")),
+            "kind": f"{kind_name(depot.kind)} · {level_name(depot.level)}",
+            "region": depot.region_name,
+            "owner": depot.owner_name,
+            "address": depot.address,
+            "contact": "　".join(part for part in (depot.contact, depot.phone) if part),
+            "coordinates": self.tr("北纬 %1°，东经 %2°").replace("%1", depot.lat or "")
+            .replace("%2", depot.lon or "") if depot.lat and depot.lon else self.tr("未填写"),
+            "note": depot.note,
+        }
+        if depot.demo and depot.lat:
+            facts["coordinates"] += self.tr("（演示坐标，仅用于估算运输距离）")
+        for key, label in self.detail_labels.items():
+            label.setText(facts[key])
+
+    def _update_buttons(self, *_args: QItemSelection) -> None:
+        depot = self.current_depot()
+        self._update_details()
+        location = self.current_location()
+        self.edit_button.setEnabled(depot is not None)
+        self.toggle_button.setEnabled(depot is not None)
+        self.toggle_button.setText(
+            self.tr("启用") if depot is not None and not depot.active else self.tr("停用")
+        )
+        self.new_location_button.setEnabled(depot is not None)
+        self.toggle_location_button.setEnabled(location is not None)
+        self.toggle_location_button.setText(
+            self.tr("启用库位") if location is not None and not location.active
+            else self.tr("停用库位")
+        )
+        self._update_location_title()
+
+    # ------------------------------------------------------------------ actions
+
+    def _double_clicked(self) -> None:
+        if self._can_manage:
+            self.edit_depot()
+
+    def new_depot(self) -> None:
+        self._open_depot_dialog(None)
+
+    def edit_depot(self) -> None:
+        depot = self.current_depot()
+        if depot is not None:
+            self._open_depot_dialog(depot)
+
+    def _open_depot_dialog(self, depot: DepotRow | None) -> None:
+        dialog = DepotDialog(self._ctx, self, depot=depot)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        # The dialog announces the change (master_data_changed); we only pick the row.
+        dialog.accepted.connect(lambda: self._remember(dialog.saved_code))
+        dialog.open()
+
+    def _remember(self, code: str | None) -> None:
+        self._wanted_code = code
+        if not self.isVisible():
+            self.refresh()  # shown or not, the row to select must be there when it is
+
+    def toggle_depot(self) -> None:
+        depot = self.current_depot()
+        if depot is None:
+            return
+        activate = not depot.active
+        if activate:
+            question = self.tr("启用仓库“%1”？启用后可重新办理入库、出库。").replace("%1", depot.name)
+        else:
+            question = self.tr(
+                "停用仓库“%1”？\n停用后不能再在该仓库办理入库、出库；"
+                "仓库不会删除，历史记录和单据仍可查询，以后可以重新启用。"
+            ).replace("%1", depot.name)
+            if depot.lots:
+                question += "\n\n" + self.tr("注意：该仓库仍有 %n 个在库批次。", "", depot.lots)
+        if not self._confirm(question):
+            return
+        uow, actor, code = self._ctx.uow, self._ctx.actor, depot.code
+        self._wanted_code = code
+        self._post(lambda: masterdata.set_depot_active(uow, actor, code, activate))
+
+    def new_location(self) -> None:
+        depot = self.current_depot()
+        if depot is None:
+            return
+        dialog = LocationDialog(self._ctx, self, depot_code=depot.code, depot_name=depot.name)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.accepted.connect(lambda: self._load_locations(dialog.saved_code))
+        dialog.open()
+
+    def toggle_location(self) -> None:
+        depot, location = self.current_depot(), self.current_location()
+        if depot is None or location is None:
+            return
+        activate = not location.active
+        if not activate:
+            question = self.tr(
+                "停用库位“%1”？\n停用后入库时不能再选择该库位；已在此库位的批次和历史记录不受影响。"
+            ).replace("%1", location.code)
+            if not self._confirm(question):
+                return
+        uow, actor = self._ctx.uow, self._ctx.actor
+        depot_code, code = depot.code, location.code
+        self._post(lambda: masterdata.set_location_active(
+            uow, actor, depot=depot_code, code=code, active=activate))
+
+    def _confirm(self, question: str) -> bool:
+        answer = QMessageBox.question(
+            self, self.tr("请确认"), question,
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.No,
+        )
+        return answer == QMessageBox.StandardButton.Yes
+
+    def _post(self, change: Callable[[], None]) -> None:
+        """Run one master-data change; every open page (this one too) reloads on success."""
+        for button in (self.toggle_button, self.toggle_location_button):
+            button.setEnabled(False)  # one change at a time; the refresh re-enables them
+
+        def work(_task: object) -> None:
+            change()
+
+        def failed(error: BaseException) -> None:
+            self._update_buttons()
+            show_domain_error(self, self._ctx, error)
+
+        self._ctx.tasks.run(work, on_done=lambda _none: self._changed(), on_error=failed,
+                            parent_widget=self)
+
+    def _changed(self) -> None:
+        self._ctx.events.master_data_changed.emit()
+        if not self.isVisible():
+            self.refresh()

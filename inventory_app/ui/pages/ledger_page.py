@@ -1,0 +1,715 @@
+"""台账 page: every movement, newest first, with reversals linked and the document on the side."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import UTC, date, datetime
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication, QEvent, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtGui import QColor, QFont, QKeySequence, QShortcut, QShowEvent
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDialog,
+    QFrame,
+    QGridLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QSplitter,
+    QTableView,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ...domain.model import MovementKind
+from ...domain.permissions import Action
+from ...services import reference_queries
+from ...services.ledger_queries import (
+    LEDGER_SORT_KEYS,
+    LedgerFilter,
+    count_ledger,
+    documents,
+    ledger,
+)
+from ...services.rows import DocumentRow, LedgerRow
+from ..context import AppContext
+from ..models.table_models import Column, LazyTableModel, format_datetime
+from ..tasks import TaskContext
+from ..widgets.filter_bar import (
+    CodeCombo,
+    OptionalDateEdit,
+    PagedSource,
+    SearchEdit,
+    ask_export_path,
+    export_in_background,
+    report_error,
+    show_exported,
+)
+
+NEGATIVE_FG = QColor("#a31515")  # outgoing quantities
+REVERSED_FG = QColor("#9a9a9a")  # a movement cancelled by a reversal: still shown, greyed
+LINK_FG = QColor("#1a5fb4")  # the reversal-relation text, which double-click follows
+
+LEDGER_PAGE_SIZE = 300
+DEFAULT_SORT = ("movement_id", True)  # newest first
+# When jumping to a linked movement, pages fetched at most while looking for it.
+_MAX_JUMP_PAGES = 20
+
+AnyIndex = QModelIndex | QPersistentModelIndex
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("LedgerPage", text)
+
+
+def kind_names() -> dict[str, str]:
+    return {
+        MovementKind.RECEIVE.value: _tr("入库"),
+        MovementKind.ISSUE.value: _tr("出库"),
+        MovementKind.TRANSFER_OUT.value: _tr("调出"),
+        MovementKind.TRANSFER_IN.value: _tr("调入"),
+        MovementKind.ADJUST.value: _tr("调整"),
+        MovementKind.SCRAP.value: _tr("报废"),
+        MovementKind.REVERSAL.value: _tr("冲销"),
+    }
+
+
+def _doc_type_names() -> dict[str, str]:
+    return {
+        "RECEIPT": _tr("入库单"), "ISSUE": _tr("出库单"), "TRANSFER": _tr("调拨单"),
+        "ADJUST": _tr("调整单"), "SCRAP": _tr("报废单"), "REVERSAL": _tr("冲销单"),
+    }
+
+
+def _state_names() -> dict[str, str]:
+    return {
+        "POSTED": _tr("已记账"), "IN_TRANSIT": _tr("在途"), "RECEIVED": _tr("已签收"),
+        "PENDING_APPROVAL": _tr("待审批"), "REJECTED": _tr("已驳回"), "REVERSED": _tr("已冲销"),
+    }
+
+
+def _purpose_names() -> dict[str, str]:
+    # Receipts store their source here, out-going documents their purpose.
+    return {
+        "relief": _tr("救灾"), "preposition": _tr("前置"), "drill": _tr("演练"),
+        "rotation": _tr("轮换"), "other": _tr("其他"), "purchase": _tr("采购"),
+        "transfer": _tr("调入"), "donation": _tr("捐赠"), "return": _tr("回收"),
+        "opening": _tr("期初"),
+    }
+
+
+def relation_text(row: LedgerRow) -> str:
+    if row.reversed_by_movement_id is not None:
+        return _tr("已被流水 {0} 冲销").format(row.reversed_by_movement_id)
+    if row.reverses_movement_id is not None:
+        return _tr("冲销流水 {0}").format(row.reverses_movement_id)
+    return ""
+
+
+def linked_movement(row: LedgerRow) -> int | None:
+    return row.reversed_by_movement_id or row.reverses_movement_id
+
+
+def _as_utc(value: datetime) -> datetime:
+    # Stored as naive UTC; marking it lets the formatter show the PC's local time.
+    return value.replace(tzinfo=UTC) if value.tzinfo is None else value
+
+
+class LedgerModel(LazyTableModel[LedgerRow]):
+    """The lazily paged ledger, with struck-through text for reversed movements."""
+
+    RELATION_KEY = "relation"
+
+    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if role == Qt.ItemDataRole.FontRole:
+            row = self.row_at(index)
+            if row is None or row.reversed_by_movement_id is None:
+                return None
+            if self.columns[index.column()].key == self.RELATION_KEY:
+                return None  # the explanation itself stays readable
+            font = QFont()
+            font.setStrikeOut(True)
+            return font
+        return super().data(index, role)
+
+
+class LedgerPage(QWidget):
+    """The append-only ledger: filters, SQL-side sorting, linked reversals, document detail."""
+
+    exported = Signal(object, int)  # (path, rows) after an export was written
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self._sort: tuple[str, bool] = DEFAULT_SORT
+        self._generation = 0
+        self._loaded_filter: LedgerFilter | None = None
+        self._total: int | None = None
+        self._lot_focus: tuple[int, str] | None = None  # (lot id, batch) after a jump
+        self._pending_select: int | None = None
+        self._documents: dict[str, DocumentRow] = {}
+        self._shown_doc: str | None = None
+        self._depots: list[Any] = []
+        self._stale_while_hidden = False
+        self._posted_during_dialog = False
+
+        self._source = PagedSource()
+        self.model = LedgerModel(self._columns(), self._source.fetch_page, self._source.count,
+                                 self, page_size=LEDGER_PAGE_SIZE)
+        self._build_ui()
+        self.retranslate()
+        ctx.events.stock_changed.connect(self._on_stock_changed)
+        ctx.events.master_data_changed.connect(self._load_depots)
+        self.refresh()
+        self._load_depots()
+
+    # ------------------------------------------------------------------ layout
+
+    def _build_ui(self) -> None:
+        self.search = SearchEdit(self)
+        self.search.setMinimumWidth(200)
+        self.search.debounced.connect(lambda _t: self._filters_changed())
+        self.doc_edit = SearchEdit(self)
+        self.doc_edit.setMinimumWidth(170)
+        self.doc_edit.debounced.connect(lambda _t: self._filters_changed())
+        self.depot_combo = CodeCombo(self, min_chars=14)
+        self.kind_combo = CodeCombo(self, min_chars=4)
+        for combo in (self.depot_combo, self.kind_combo):
+            combo.changed.connect(self._filters_changed)
+        today = date.today()
+        self.date_from = OptionalDateEdit("", today.replace(day=1), self)
+        self.date_to = OptionalDateEdit("", today, self)
+        for edit in (self.date_from, self.date_to):
+            edit.changed.connect(self._filters_changed)
+        self.clear_button = QPushButton(self)
+        self.clear_button.clicked.connect(self.clear_filters)
+
+        self.search_label = QLabel(self)
+        self.doc_label = QLabel(self)
+        self.depot_label = QLabel(self)
+        self.kind_label = QLabel(self)
+        self.date_label = QLabel(self)
+        filters = QHBoxLayout()
+        filters.setSpacing(6)
+        for label, widget in ((self.search_label, self.search), (self.doc_label, self.doc_edit),
+                              (self.depot_label, self.depot_combo),
+                              (self.kind_label, self.kind_combo)):
+            label.setBuddy(widget)
+            filters.addWidget(label)
+            filters.addWidget(widget)
+            filters.addSpacing(6)
+        filters.addWidget(self.date_label)
+        filters.addWidget(self.date_from)
+        self.date_dash = QLabel("—", self)
+        filters.addWidget(self.date_dash)
+        filters.addWidget(self.date_to)
+        filters.addSpacing(6)
+        filters.addWidget(self.clear_button)
+        filters.addStretch(1)
+
+        # Shown after a jump to a linked movement: the list is narrowed to one lot.
+        self.lot_chip = QFrame(self)
+        self.lot_chip.setStyleSheet(
+            "QFrame { background: #e8f0fb; border: 1px solid #b6cbe8; border-radius: 3px; }")
+        self.lot_chip_label = QLabel(self.lot_chip)
+        self.lot_chip_label.setStyleSheet("border: none;")
+        self.lot_chip_close = QToolButton(self.lot_chip)
+        self.lot_chip_close.setAutoRaise(True)
+        self.lot_chip_close.clicked.connect(self.clear_lot_focus)
+        chip_layout = QHBoxLayout(self.lot_chip)
+        chip_layout.setContentsMargins(6, 1, 2, 1)
+        chip_layout.addWidget(self.lot_chip_label)
+        chip_layout.addWidget(self.lot_chip_close)
+        self.lot_chip.hide()
+
+        self.jump_button = QPushButton(self)
+        self.jump_button.clicked.connect(self.jump_to_linked)
+        self.reverse_button = QPushButton(self)
+        self.reverse_button.clicked.connect(self.reverse_selected)
+        self.reverse_button.setVisible(self.ctx.can(Action.REVERSE))
+        self.refresh_button = QPushButton(self)
+        self.refresh_button.clicked.connect(self.refresh)
+        self.export_button = QPushButton(self)
+        self.export_button.clicked.connect(self.export_excel)
+        actions = QHBoxLayout()
+        actions.addWidget(self.lot_chip)
+        actions.addStretch(1)
+        actions.addWidget(self.jump_button)
+        actions.addWidget(self.reverse_button)
+        actions.addWidget(self.refresh_button)
+        actions.addWidget(self.export_button)
+
+        self.table = QTableView(self)
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setAlternatingRowColors(True)
+        self.table.setWordWrap(False)
+        self.table.verticalHeader().setVisible(False)
+        self.table.verticalHeader().setDefaultSectionSize(self.table.fontMetrics().height() + 10)
+        header = self.table.horizontalHeader()
+        header.setSectionsClickable(True)
+        header.setSortIndicatorShown(True)
+        header.setHighlightSections(False)
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setStretchLastSection(True)
+        header.setDefaultAlignment(Qt.AlignmentFlag.AlignCenter)
+        header.blockSignals(True)
+        header.setSortIndicator(self.model.column_index(DEFAULT_SORT[0]),
+                                Qt.SortOrder.DescendingOrder)
+        header.blockSignals(False)
+        header.sortIndicatorChanged.connect(self._on_sort)
+        self.table.doubleClicked.connect(lambda _index: self.jump_to_linked())
+        # selectionChanged, not currentRowChanged: selectRow() moves the current index
+        # before it selects, so at currentRowChanged nothing is selected yet.
+        self.table.selectionModel().selectionChanged.connect(
+            lambda _selected, _deselected: self._selection_changed())
+        self.model.modelReset.connect(self._selection_changed)
+
+        self.detail_box = QGroupBox(self)
+        self._detail_labels: dict[str, QLabel] = {}
+        self._detail_values: dict[str, QLabel] = {}
+        grid = QGridLayout(self.detail_box)
+        grid.setHorizontalSpacing(10)
+        grid.setVerticalSpacing(4)
+        fields = ["doc_no", "doc_type", "state", "doc_date", "depot", "other", "reference",
+                  "purpose", "reason", "created_by", "created_at", "lines"]
+        for position, key in enumerate(fields):
+            row, pair = divmod(position, 4)
+            name = QLabel(self.detail_box)
+            name.setStyleSheet("color: #555;")
+            value = QLabel(self.detail_box)
+            value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+            value.setMinimumWidth(120)
+            grid.addWidget(name, row, pair * 2, Qt.AlignmentFlag.AlignRight)
+            grid.addWidget(value, row, pair * 2 + 1)
+            self._detail_labels[key] = name
+            self._detail_values[key] = value
+        for column in (1, 3, 5, 7):
+            grid.setColumnStretch(column, 1)
+        self.detail_hint = QLabel(self.detail_box)
+        self.detail_hint.setStyleSheet("color: #777;")
+        grid.addWidget(self.detail_hint, 3, 0, 1, 8)
+
+        splitter = QSplitter(Qt.Orientation.Vertical, self)
+        splitter.addWidget(self.table)
+        splitter.addWidget(self.detail_box)
+        splitter.setStretchFactor(0, 1)
+        splitter.setStretchFactor(1, 0)
+        splitter.setCollapsible(0, False)
+
+        self.summary_label = QLabel(self)
+        layout = QVBoxLayout(self)
+        layout.addLayout(filters)
+        layout.addLayout(actions)
+        layout.addWidget(splitter, 1)
+        layout.addWidget(self.summary_label)
+
+        QShortcut(QKeySequence(QKeySequence.StandardKey.Find), self, self._focus_search)
+        QShortcut(QKeySequence(QKeySequence.StandardKey.Refresh), self, self.refresh)
+        self._update_buttons()
+
+    def _apply_widths(self) -> None:
+        metrics = self.fontMetrics()
+        samples = {
+            "movement_id": "1234567", "doc_date": "2026-01-01", "created_at": "2026-01-01 00:00",
+            "doc_no": "RK-ZW-SJ-01-2026-00001", "kind": "调出", "depot_code": "中卫市应急物资储",
+            "item_name": "折叠床（钢木）", "batch_no": "SPT2017-0501-01", "delta": "-123,456.789",
+            "unit": "单位", "user": "系统管理员", "counterparty": "海原县西安镇人民政府",
+            "reason": "盘点差异调整", "relation": "已被流水 12345 冲销",
+        }
+        header = self.table.horizontalHeader()
+        for section, column in enumerate(self.model.columns):
+            width = max(metrics.horizontalAdvance(samples.get(column.key, "一二三四")),
+                        metrics.horizontalAdvance(column.header_text()) + 14)
+            header.resizeSection(section, width + 18)
+
+    # ------------------------------------------------------------------ columns
+
+    def _columns(self) -> list[Column[LedgerRow]]:
+        fg = self._foreground
+        return [
+            Column("movement_id", lambda: self.tr("流水号"), lambda r: r.movement_id,
+                   alignment=Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
+                   foreground=fg),
+            Column("doc_date", lambda: self.tr("日期"), lambda r: r.doc_date, kind="date",
+                   foreground=fg),
+            Column("created_at", lambda: self.tr("录入时间"), lambda r: _as_utc(r.created_at),
+                   kind="datetime", foreground=fg),
+            Column("doc_no", lambda: self.tr("单据号"), lambda r: r.doc_no, foreground=fg),
+            Column("kind", lambda: self.tr("类型"), lambda r: kind_names().get(r.kind, r.kind),
+                   foreground=fg),
+            Column("depot_code", lambda: self.tr("仓库"), lambda r: r.depot_name, foreground=fg,
+                   tooltip=lambda r: f"{r.depot_name}（{r.depot_code}）"),
+            Column("item_name", lambda: self.tr("物资"), lambda r: r.item_name, foreground=fg,
+                   tooltip=lambda r: f"{r.item_code} {r.item_name}"),
+            Column("batch_no", lambda: self.tr("批号"), lambda r: r.batch_no, foreground=fg),
+            Column("delta", lambda: self.tr("数量"), lambda r: r.delta, kind="quantity",
+                   foreground=self._quantity_foreground),
+            Column("unit", lambda: self.tr("单位"), lambda r: r.unit, foreground=fg),
+            # Right after the quantity, so the link is on screen without scrolling sideways.
+            Column(LedgerModel.RELATION_KEY, lambda: self.tr("冲销关系"), relation_text,
+                   foreground=self._relation_foreground,
+                   tooltip=lambda r: self.tr("双击跳到关联流水") if linked_movement(r) else None),
+            Column("user", lambda: self.tr("经办人"), lambda r: r.user, foreground=fg),
+            Column("counterparty", lambda: self.tr("对方单位"), lambda r: r.counterparty,
+                   foreground=fg, tooltip=lambda r: r.counterparty or None),
+            Column("reason", lambda: self.tr("原因/备注"), lambda r: r.reason, foreground=fg,
+                   tooltip=lambda r: r.reason or None),
+        ]
+
+    @staticmethod
+    def _foreground(row: LedgerRow) -> QColor | None:
+        return REVERSED_FG if row.reversed_by_movement_id is not None else None
+
+    @staticmethod
+    def _quantity_foreground(row: LedgerRow) -> QColor | None:
+        if row.reversed_by_movement_id is not None:
+            return REVERSED_FG
+        return NEGATIVE_FG if row.delta < 0 else None
+
+    @staticmethod
+    def _relation_foreground(row: LedgerRow) -> QColor | None:
+        return LINK_FG if linked_movement(row) else None
+
+    # ------------------------------------------------------------------ filters
+
+    def current_filter(self) -> LedgerFilter:
+        depot = self.depot_combo.current_code()
+        doc_no = self.doc_edit.value()
+        return LedgerFilter(
+            depot_codes=(depot,) if depot else (),
+            doc_no=doc_no.upper() or None,
+            kind=self.kind_combo.current_code(),
+            lot_id=self._lot_focus[0] if self._lot_focus else None,
+            date_from=self.date_from.value(),
+            date_to=self.date_to.value(),
+            text=self.search.value(),
+        )
+
+    def apply_navigation(self, depot_code: str | None, category_code: str | None) -> None:
+        """Show one depot (the ledger has no category column, so a category is ignored)."""
+        del category_code
+        self.depot_combo.set_current_code(depot_code)
+        self._filters_changed()
+
+    def clear_filters(self) -> None:
+        self.search.set_value("")
+        self.doc_edit.set_value("")
+        self.depot_combo.set_current_code(None)
+        self.kind_combo.set_current_code(None)
+        self.date_from.set_value(None)
+        self.date_to.set_value(None)
+        self._set_lot_focus(None)
+        self._filters_changed()
+
+    def clear_lot_focus(self) -> None:
+        self._set_lot_focus(None)
+        self._filters_changed()
+
+    def _set_lot_focus(self, focus: tuple[int, str] | None) -> None:
+        self._lot_focus = focus
+        self.lot_chip.setVisible(focus is not None)
+        self._retranslate_chip()
+
+    def _filters_changed(self) -> None:
+        self._reload()
+
+    def _focus_search(self) -> None:
+        self.search.setFocus()
+        self.search.selectAll()
+
+    # ------------------------------------------------------------------ loading
+
+    def refresh(self) -> None:
+        self._documents.clear()
+        self._reload()
+
+    def _on_stock_changed(self) -> None:
+        self._posted_during_dialog = True
+        if self.isVisible():
+            self.refresh()
+        else:
+            self._stale_while_hidden = True
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if self._stale_while_hidden:
+            self._stale_while_hidden = False
+            self.refresh()
+
+    def _reload(self) -> None:
+        flt = self.current_filter()
+        self._loaded_filter = flt
+        self._generation += 1
+        generation = self._generation
+        uow, actor = self.ctx.uow, self.ctx.actor
+        sort_key, descending = self._sort
+        self._total = None
+        self.summary_label.setText(self.tr("正在查询…"))
+
+        def fetch(offset: int, limit: int, key: str | None, desc: bool) -> list[LedgerRow]:
+            return ledger(uow, actor, flt, offset=offset, limit=limit,
+                          sort=key or DEFAULT_SORT[0], descending=desc)
+
+        def work(_task: TaskContext) -> tuple[int, list[LedgerRow]]:
+            return count_ledger(uow, actor, flt), fetch(0, LEDGER_PAGE_SIZE, sort_key, descending)
+
+        def done(result: tuple[int, list[LedgerRow]]) -> None:
+            if generation != self._generation:
+                return
+            total, first = result
+            self._source.load(fetch, total, first, sort_key, descending)
+            order = Qt.SortOrder.DescendingOrder if descending else Qt.SortOrder.AscendingOrder
+            self.model.sort(self.model.column_index(sort_key), order)
+            self._total = total
+            self._show_summary()
+            if self._pending_select is not None:
+                target, self._pending_select = self._pending_select, None
+                self.select_movement(target, fetch_pages=_MAX_JUMP_PAGES)
+
+        self.ctx.tasks.run(work, on_done=done, on_error=self._on_error,
+                           progress_label=self.tr("正在查询台账…"), parent_widget=self)
+
+    def _load_depots(self) -> None:
+        uow, actor = self.ctx.uow, self.ctx.actor
+
+        def done(depots: list[Any]) -> None:
+            self._depots = depots
+            self._fill_depots()
+            if self._loaded_filter != self.current_filter():
+                self._reload()
+
+        self.ctx.tasks.run(lambda _task: reference_queries.depots(uow, actor), on_done=done,
+                           on_error=self._on_error)
+
+    def _fill_depots(self) -> None:
+        self.depot_combo.set_entries(self.tr("全部仓库"), [
+            (d.code, d.name if d.active else self.tr("{0}（已停用）").format(d.name))
+            for d in self._depots])
+
+    def _on_error(self, error: BaseException) -> None:
+        self.summary_label.setText("")
+        report_error(self.ctx, self, error)
+
+    def _on_sort(self, section: int, order: Qt.SortOrder) -> None:
+        columns = self.model.columns
+        key = columns[section].key if 0 <= section < len(columns) else None
+        if key not in LEDGER_SORT_KEYS:
+            # Only columns the database can order by are sortable; keep the current order.
+            header = self.table.horizontalHeader()
+            header.blockSignals(True)
+            header.setSortIndicator(
+                self.model.column_index(self._sort[0]),
+                Qt.SortOrder.DescendingOrder if self._sort[1] else Qt.SortOrder.AscendingOrder)
+            header.blockSignals(False)
+            return
+        self._sort = (key, order == Qt.SortOrder.DescendingOrder)
+        self._reload()
+
+    def _show_summary(self) -> None:
+        if self._total is None:
+            return
+        text = self.tr("共 {0} 条流水").format(f"{self._total:,}")
+        if self._total:
+            text += self.tr("（按{0}{1}）").format(
+                self.model.columns[self.model.column_index(self._sort[0])].header_text(),
+                self.tr("降序") if self._sort[1] else self.tr("升序"))
+        self.summary_label.setText(text)
+
+    # ------------------------------------------------------------------ selection, links
+
+    def selected_row(self) -> LedgerRow | None:
+        index = self.table.selectionModel().currentIndex()
+        if not index.isValid() or not self.table.selectionModel().isRowSelected(index.row()):
+            return None
+        return self.model.row_at(index)
+
+    def select_movement(self, movement_id: int, *, fetch_pages: int = 0) -> bool:
+        """Select the movement if it is loaded (fetching up to ``fetch_pages`` more pages)."""
+        for _attempt in range(fetch_pages + 1):
+            for position in range(self.model.rowCount()):
+                row = self.model.row_at(self.model.index(position, 0))
+                if row is not None and row.movement_id == movement_id:
+                    self.table.selectRow(position)
+                    self.table.scrollTo(self.model.index(position, 0),
+                                        QAbstractItemView.ScrollHint.PositionAtCenter)
+                    return True
+            if not self.model.canFetchMore(QModelIndex()):
+                break
+            self.model.fetchMore(QModelIndex())
+        return False
+
+    def jump_to_linked(self) -> None:
+        """Select the reversal of this movement, or the movement this reversal cancels."""
+        row = self.selected_row()
+        target = linked_movement(row) if row is not None else None
+        if row is None or target is None:
+            return
+        if self.select_movement(target):
+            return
+        # Not among the loaded rows: both are movements of the same lot, so show that
+        # lot's history (without the other filters, which may hide the target).
+        self.search.set_value("")
+        self.doc_edit.set_value("")
+        self.kind_combo.set_current_code(None)
+        self.date_from.set_value(None)
+        self.date_to.set_value(None)
+        self._set_lot_focus((row.lot_id, row.batch_no))
+        self._pending_select = target
+        self._reload()
+
+    def _selection_changed(self) -> None:
+        self._update_buttons()
+        row = self.selected_row()
+        if row is None:
+            self._show_document(None)
+            return
+        cached = self._documents.get(row.doc_no)
+        if cached is not None:
+            self._show_document(cached)
+            return
+        self._show_document(None, loading=True)
+        doc_no, uow, actor = row.doc_no, self.ctx.uow, self.ctx.actor
+
+        def done(rows: list[DocumentRow]) -> None:
+            if rows:
+                self._documents[doc_no] = rows[0]
+            current = self.selected_row()
+            if current is not None and current.doc_no == doc_no:
+                self._show_document(rows[0] if rows else None)
+
+        self.ctx.tasks.run(lambda _task: documents(uow, actor, doc_no=doc_no, limit=1),
+                           on_done=done, on_error=self._on_error)
+
+    def _show_document(self, doc: DocumentRow | None, *, loading: bool = False) -> None:
+        self._shown_doc = doc.doc_no if doc else None
+        for value in self._detail_values.values():
+            value.setText("")
+        if doc is None:
+            self.detail_hint.setText(self.tr("正在读取单据…") if loading
+                                     else self.tr("选中一条流水，这里显示它所属单据的信息。"))
+            self.detail_hint.setVisible(True)
+            return
+        self.detail_hint.setVisible(False)
+        other = doc.other_depot_name or doc.counterparty
+        values = {
+            "doc_no": doc.doc_no,
+            "doc_type": _doc_type_names().get(doc.doc_type, doc.doc_type),
+            "state": _state_names().get(doc.state, doc.state),
+            "doc_date": doc.doc_date.isoformat(),
+            "depot": doc.depot_name,
+            "other": other,
+            "reference": doc.reference,
+            "purpose": _purpose_names().get(doc.purpose, doc.purpose),
+            "reason": doc.reason,
+            "created_by": doc.created_by + (f"（{doc.host}）" if doc.host else ""),
+            "created_at": format_datetime(_as_utc(doc.created_at)),
+            "lines": f"{doc.lines:,}",
+        }
+        for key, text in values.items():
+            label = self._detail_values[key]
+            label.setText(text or "—")
+            label.setToolTip(text if len(text) > 16 else "")
+
+    def _update_buttons(self) -> None:
+        row = self.selected_row()
+        self.jump_button.setEnabled(row is not None and linked_movement(row) is not None)
+        reversible = (row is not None and row.kind != MovementKind.REVERSAL.value
+                      and row.reversed_by_movement_id is None)
+        self.reverse_button.setEnabled(reversible and self.ctx.can(Action.REVERSE))
+
+    def reverse_selected(self) -> None:
+        row = self.selected_row()
+        if row is None or not self.ctx.can(Action.REVERSE):
+            return
+        from ..dialogs.reverse_dialog import ReverseDialog  # its own module, loaded on use
+
+        self._posted_during_dialog = False
+        dialog = ReverseDialog(self.ctx, self, movement_id=row.movement_id)
+        if dialog.exec() == QDialog.DialogCode.Accepted and not self._posted_during_dialog:
+            self.refresh()  # in case the dialog did not announce its posting
+
+    # ------------------------------------------------------------------ export
+
+    def default_export_name(self) -> str:
+        return f"{self.tr('台账')}_{date.today():%Y%m%d}.xlsx"
+
+    def export_excel(self) -> None:
+        path = ask_export_path(self, self.default_export_name())
+        if path:
+            self.export_to(path)
+
+    def export_to(self, path: str) -> None:
+        """Write every movement matching the current filters, in the current order."""
+        uow, actor, flt = self.ctx.uow, self.ctx.actor, self.current_filter()
+        key, desc = self._sort
+
+        def fetch_all() -> Sequence[LedgerRow]:
+            return ledger(uow, actor, flt, sort=key, descending=desc)
+
+        export_in_background(self.ctx, self, path, self.tr("台账"), self.model.columns,
+                             fetch_all, self._exported)
+
+    def _exported(self, path: Path, count: int) -> None:
+        self.exported.emit(path, count)
+        show_exported(self, path, count)
+
+    # ------------------------------------------------------------------ language
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def retranslate(self) -> None:
+        self.search_label.setText(self.tr("查找(&F)"))
+        self.search.setPlaceholderText(self.tr("物资、批号、对方单位"))
+        self.search.setToolTip(self.tr("例如：棉被、mb、批号或收货单位；也可输入部分单据号"))
+        self.doc_label.setText(self.tr("单据号"))
+        self.doc_edit.setPlaceholderText(self.tr("完整单据号"))
+        self.doc_edit.setToolTip(self.tr("只看这一张单据的流水，例如 RK-ZW-SJ-01-2026-00001"))
+        self.depot_label.setText(self.tr("仓库(&D)"))
+        self.kind_label.setText(self.tr("类型"))
+        self.kind_combo.set_entries(self.tr("全部"), list(kind_names().items()))
+        self.date_label.setText(self.tr("日期"))
+        self.date_from.check.setText(self.tr("从"))
+        self.date_to.check.setText(self.tr("至"))
+        self.clear_button.setText(self.tr("清除筛选"))
+        self.jump_button.setText(self.tr("跳到关联流水"))
+        self.jump_button.setToolTip(self.tr("在冲销流水与被冲销的原流水之间跳转（也可双击该行）"))
+        self.reverse_button.setText(self.tr("冲销…"))
+        self.reverse_button.setToolTip(self.tr("用一张冲销单抵消选中的流水；原流水保留不变"))
+        self.refresh_button.setText(self.tr("刷新"))
+        self.export_button.setText(self.tr("导出 Excel…"))
+        self.export_button.setToolTip(self.tr("按当前筛选条件导出全部流水"))
+        self.lot_chip_close.setText("✕")
+        self.lot_chip_close.setToolTip(self.tr("显示全部批次"))
+        self.detail_box.setTitle(self.tr("单据信息"))
+        names = {
+            "doc_no": self.tr("单据号"), "doc_type": self.tr("单据类型"), "state": self.tr("状态"),
+            "doc_date": self.tr("单据日期"), "depot": self.tr("仓库"),
+            "other": self.tr("对方单位"), "reference": self.tr("关联单号"),
+            "purpose": self.tr("来源/用途"), "reason": self.tr("原因/备注"),
+            "created_by": self.tr("录入人"), "created_at": self.tr("录入时间"),
+            "lines": self.tr("明细行数"),
+        }
+        for key, text in names.items():
+            self._detail_labels[key].setText(text + self.tr("："))
+        self._fill_depots()
+        self._retranslate_chip()
+        self.model.retranslate()
+        self._apply_widths()
+        self._show_summary()
+        current = self._documents.get(self._shown_doc or "")
+        self._show_document(current)
+
+    def _retranslate_chip(self) -> None:
+        if self._lot_focus is not None:
+            batch = self._lot_focus[1] or self.tr("（无批号）")
+            self.lot_chip_label.setText(self.tr("只显示批次 {0} 的流水").format(batch))

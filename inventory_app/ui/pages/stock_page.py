@@ -1,0 +1,736 @@
+"""库存 page: stock by lot (paged, sorted in SQL), by item, by depot and by category."""
+
+from __future__ import annotations
+
+import enum
+from collections.abc import Callable, Sequence
+from dataclasses import replace
+from datetime import date
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication, QEvent, Qt, Signal
+from PySide6.QtGui import QColor, QKeySequence, QShortcut, QShowEvent
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QButtonGroup,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QStackedWidget,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ...domain.model import Level, ReserveMode
+from ...services import reference_queries, settings
+from ...services.rows import CategoryStockRow, ItemStockRow, LotStockRow
+from ...services.stock_queries import (
+    LOT_SORT_KEYS,
+    NEAR_EXPIRY_DAYS,
+    StockFilter,
+    count_stock_by_lot,
+    expiry_status,
+    stock_by_category,
+    stock_by_item,
+    stock_by_lot,
+)
+from ..context import AppContext
+from ..models.table_models import Column, LazyTableModel, RowsTableModel, format_money
+from ..tasks import TaskContext
+from ..widgets.filter_bar import (
+    CodeCombo,
+    PagedSource,
+    SearchEdit,
+    ask_export_path,
+    export_in_background,
+    legend_item,
+    report_error,
+    show_exported,
+)
+
+# Light backgrounds keep the numbers readable; the darker text marks the date itself.
+EXPIRED_BG = QColor("#fde3e1")
+EXPIRED_FG = QColor("#b3261e")
+NEAR_BG = QColor("#fff1c9")
+NEAR_FG = QColor("#8a5300")
+
+LOT_PAGE_SIZE = 300  # rows per SQL page; a screen shows ~30, so one page covers many scrolls
+DEFAULT_LOT_SORT = ("expiry_date", False)  # first-expiring first, the order stock leaves in
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("StockPage", text)
+
+
+class StockView(enum.IntEnum):
+    LOT = 0
+    ITEM = 1
+    DEPOT = 2
+    CATEGORY = 3
+
+
+def _view_names() -> dict[StockView, str]:
+    return {
+        StockView.LOT: _tr("按批次"),
+        StockView.ITEM: _tr("按物资"),
+        StockView.DEPOT: _tr("按仓库"),
+        StockView.CATEGORY: _tr("按类别"),
+    }
+
+
+def _level_names() -> list[tuple[int, str]]:
+    return [
+        (int(Level.REGION), _tr("自治区级")),
+        (int(Level.CITY), _tr("市级")),
+        (int(Level.COUNTY), _tr("县级")),
+        (int(Level.TOWNSHIP), _tr("乡镇级")),
+        (int(Level.VILLAGE), _tr("村级")),
+    ]
+
+
+def _reserve_mode_names() -> list[tuple[str, str]]:
+    return [
+        (ReserveMode.PHYSICAL.value, _tr("实物储备")),
+        (ReserveMode.AGREEMENT.value, _tr("协议储备")),
+        (ReserveMode.CAPACITY.value, _tr("产能储备")),
+    ]
+
+
+def _expiry_choices() -> list[tuple[Any, str]]:
+    return [
+        ("expired", _tr("已过期")),
+        (30, _tr("30 天内到期")),
+        (90, _tr("90 天内到期")),
+        (180, _tr("180 天内到期")),
+    ]
+
+
+class StockPage(QWidget):
+    """Stock on hand, four ways; the filters apply to every view."""
+
+    exported = Signal(object, int)  # (path, rows) after an export was written
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self._near_days = NEAR_EXPIRY_DAYS
+        self._today = date.today()
+        self._lot_sort: tuple[str, bool] = DEFAULT_LOT_SORT
+        self._rows_sort: dict[StockView, tuple[int, Qt.SortOrder] | None] = {}
+        self._generation = dict.fromkeys(StockView, 0)
+        self._loaded: dict[StockView, StockFilter | None] = dict.fromkeys(StockView)
+        self._summary_data: dict[StockView, dict[str, Any]] = {}
+        self._stale_while_hidden = False
+
+        self._lot_source = PagedSource()
+        self.lot_model: LazyTableModel[LotStockRow] = LazyTableModel(
+            self._lot_columns(), self._lot_source.fetch_page, self._lot_source.count, self,
+            page_size=LOT_PAGE_SIZE)
+        self.item_model: RowsTableModel[ItemStockRow] = RowsTableModel(
+            self._item_columns(per_depot=False), self)
+        self.depot_model: RowsTableModel[ItemStockRow] = RowsTableModel(
+            self._item_columns(per_depot=True), self)
+        self.category_model: RowsTableModel[CategoryStockRow] = RowsTableModel(
+            self._category_columns(), self)
+
+        self._build_ui()
+        self.retranslate()
+        ctx.events.stock_changed.connect(self._on_stock_changed)
+        ctx.events.master_data_changed.connect(self._load_reference)
+        # Rows first: the reference lists only fill the combos and arrive a moment later.
+        self.refresh()
+        self._load_reference()
+
+    # ------------------------------------------------------------------ layout
+
+    def _build_ui(self) -> None:
+        self.view_group = QButtonGroup(self)
+        self.view_group.setExclusive(True)
+        self.view_buttons: dict[StockView, QPushButton] = {}
+        switch = QHBoxLayout()
+        switch.setSpacing(0)
+        for view in StockView:
+            button = QPushButton(self)
+            button.setCheckable(True)
+            button.setMinimumWidth(76)
+            self.view_group.addButton(button, int(view))
+            self.view_buttons[view] = button
+            switch.addWidget(button)
+        self.view_buttons[StockView.LOT].setChecked(True)
+        self.view_group.idClicked.connect(lambda view_id: self.set_view(StockView(view_id)))
+
+        self.refresh_button = QPushButton(self)
+        self.refresh_button.clicked.connect(self.refresh)
+        self.export_button = QPushButton(self)
+        self.export_button.clicked.connect(self.export_excel)
+
+        top = QHBoxLayout()
+        top.addLayout(switch)
+        top.addStretch(1)
+        top.addWidget(self.refresh_button)
+        top.addWidget(self.export_button)
+
+        self.search = SearchEdit(self)
+        self.search.setMinimumWidth(230)
+        self.search.debounced.connect(lambda _text: self._filters_changed())
+        self.depot_combo = CodeCombo(self, min_chars=14)
+        self.category_combo = CodeCombo(self, min_chars=7)
+        self.expiry_combo = CodeCombo(self, min_chars=7)
+        self.mode_combo = CodeCombo(self, min_chars=6)
+        self.level_combo = CodeCombo(self, min_chars=5)
+        for combo in (self.depot_combo, self.category_combo, self.expiry_combo,
+                      self.mode_combo, self.level_combo):
+            combo.changed.connect(self._filters_changed)
+        self.clear_button = QPushButton(self)
+        self.clear_button.clicked.connect(self.clear_filters)
+
+        self.search_label = QLabel(self)
+        self.depot_label = QLabel(self)
+        self.category_label = QLabel(self)
+        self.expiry_label = QLabel(self)
+        self.mode_label = QLabel(self)
+        self.level_label = QLabel(self)
+        filters = QHBoxLayout()
+        filters.setSpacing(6)
+        for label, widget in ((self.search_label, self.search),
+                              (self.depot_label, self.depot_combo),
+                              (self.category_label, self.category_combo),
+                              (self.expiry_label, self.expiry_combo),
+                              (self.mode_label, self.mode_combo),
+                              (self.level_label, self.level_combo)):
+            label.setBuddy(widget)
+            filters.addWidget(label)
+            filters.addWidget(widget)
+            filters.addSpacing(6)
+        filters.addWidget(self.clear_button)
+        filters.addStretch(1)
+
+        self.stack = QStackedWidget(self)
+        self.tables: dict[StockView, QTableView] = {}
+        for view, model in ((StockView.LOT, self.lot_model), (StockView.ITEM, self.item_model),
+                            (StockView.DEPOT, self.depot_model),
+                            (StockView.CATEGORY, self.category_model)):
+            table = self._make_table(model)
+            table.horizontalHeader().sortIndicatorChanged.connect(
+                lambda section, order, v=view: self._on_sort(v, section, order))
+            self.tables[view] = table
+            self.stack.addWidget(table)
+        lot_header = self.tables[StockView.LOT].horizontalHeader()
+        lot_header.blockSignals(True)
+        lot_header.setSortIndicator(self.lot_model.column_index(DEFAULT_LOT_SORT[0]),
+                                    Qt.SortOrder.AscendingOrder)
+        lot_header.blockSignals(False)
+
+        self.summary_label = QLabel(self)
+        self.summary_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.legend_title = QLabel(self)
+        self.legend_expired = legend_item("", EXPIRED_BG, EXPIRED_FG, self)
+        self.legend_near = legend_item("", NEAR_BG, NEAR_FG, self)
+        footer = QHBoxLayout()
+        footer.addWidget(self.summary_label, 1)
+        footer.addWidget(self.legend_title)
+        footer.addWidget(self.legend_expired)
+        footer.addWidget(self.legend_near)
+
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addLayout(filters)
+        layout.addWidget(self.stack, 1)
+        layout.addLayout(footer)
+
+        QShortcut(QKeySequence(QKeySequence.StandardKey.Find), self, self._focus_search)
+        QShortcut(QKeySequence(QKeySequence.StandardKey.Refresh), self, self.refresh)
+
+    def _make_table(self, model: Any) -> QTableView:
+        table = QTableView(self)
+        table.setModel(model)
+        table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        table.setAlternatingRowColors(True)
+        table.setWordWrap(False)
+        table.setTextElideMode(Qt.TextElideMode.ElideRight)
+        table.verticalHeader().setVisible(False)
+        table.verticalHeader().setDefaultSectionSize(table.fontMetrics().height() + 10)
+        header = table.horizontalHeader()
+        header.setSectionsClickable(True)
+        header.setSortIndicatorShown(True)
+        header.setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
+        header.setHighlightSections(False)
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setStretchLastSection(False)
+        header.setDefaultAlignment(Qt.AlignmentFlag.AlignCenter)
+        return table
+
+    def _apply_widths(self) -> None:
+        """Width per column from a typical value, so nothing important is cut off."""
+        metrics = self.fontMetrics()
+        samples = {
+            "depot_name": "中卫市应急物资储备库（", "item_code": "0501010",
+            "item_name": "折叠床（钢木）", "spec": "12㎡ 单层帐篷", "batch_no": "SPT2017-0501-01",
+            "location_code": "A-01-01", "production_date": "2026-01-01",
+            "received_date": "2026-01-01", "expiry_date": "2026-01-01",
+            "on_hand": "123,456.789", "reserved": "12,345", "available": "123,456.789",
+            "in_transit": "12,345", "unit": "单位", "unit_price": "¥12,345.00",
+            "value": "¥12,345,678.00", "owner_name": "中卫市应急管理局",
+            "custodian_name": "中卫市应急管理局", "category_name": "临时食宿类",
+            "category_code": "类别编码", "lots": "批次数", "items": "物资种数",
+            "nearest_expiry": "2026-01-01",
+        }
+        for view, table in self.tables.items():
+            model = table.model()
+            header = table.horizontalHeader()
+            for section, column in enumerate(model.columns):
+                sample = samples.get(column.key, "一二三四五")
+                if view == StockView.CATEGORY and column.key == "category_name":
+                    sample = "一二三四五六七八九十"
+                width = max(metrics.horizontalAdvance(sample),
+                            metrics.horizontalAdvance(column.header_text()) + 14)
+                header.resizeSection(section, width + 18)
+
+    # ------------------------------------------------------------------ columns
+
+    def _lot_columns(self) -> list[Column[LotStockRow]]:
+        bg: Callable[[LotStockRow], QColor | None] = self._lot_background
+        return [
+            Column("depot_name", lambda: self.tr("仓库"), lambda r: r.depot_name, background=bg,
+                   tooltip=lambda r: f"{r.depot_name}（{r.depot_code}）"),
+            Column("item_code", lambda: self.tr("物资编码"), lambda r: r.item_code, background=bg),
+            Column("item_name", lambda: self.tr("物资名称"), lambda r: r.item_name, background=bg,
+                   tooltip=lambda r: f"{r.item_name}  {r.category_code} {r.category_name}"),
+            Column("spec", lambda: self.tr("规格"), lambda r: r.spec, background=bg,
+                   tooltip=lambda r: r.spec or None),
+            Column("batch_no", lambda: self.tr("批号"), lambda r: r.batch_no, background=bg),
+            Column("location_code", lambda: self.tr("库位"), lambda r: r.location_code,
+                   background=bg),
+            Column("production_date", lambda: self.tr("生产日期"), lambda r: r.production_date,
+                   kind="date", background=bg),
+            Column("received_date", lambda: self.tr("入库日期"), lambda r: r.received_date,
+                   kind="date", background=bg),
+            Column("expiry_date", lambda: self.tr("有效期至"), lambda r: r.expiry_date,
+                   kind="date", background=bg, foreground=self._lot_foreground,
+                   tooltip=self._lot_expiry_tooltip),
+            Column("on_hand", lambda: self.tr("在库"), lambda r: r.on_hand, kind="quantity",
+                   background=bg),
+            Column("reserved", lambda: self.tr("预留"), lambda r: r.reserved, kind="quantity",
+                   background=bg),
+            Column("available", lambda: self.tr("可用"), lambda r: r.available,
+                   kind="quantity", background=bg),
+            Column("unit", lambda: self.tr("单位"), lambda r: r.unit, background=bg),
+            Column("unit_price", lambda: self.tr("单价"), lambda r: r.unit_price, kind="money",
+                   background=bg),
+            Column("value", lambda: self.tr("金额"), lambda r: r.value, kind="money",
+                   background=bg),
+            Column("owner_name", lambda: self.tr("权属单位"), lambda r: r.owner_name,
+                   background=bg, tooltip=lambda r: f"{r.owner_name}（{_level_text(r.owner_level)}）"),
+            Column("custodian_name", lambda: self.tr("承储单位"), lambda r: r.custodian_name,
+                   background=bg),
+        ]
+
+    def _item_columns(self, *, per_depot: bool) -> list[Column[ItemStockRow]]:
+        columns: list[Column[ItemStockRow]] = []
+        if per_depot:
+            columns.append(Column("depot_name", lambda: self.tr("仓库"), lambda r: r.depot_name,
+                                  tooltip=lambda r: f"{r.depot_name}（{r.depot_code}）"))
+        columns += [
+            Column("item_code", lambda: self.tr("物资编码"), lambda r: r.item_code),
+            Column("item_name", lambda: self.tr("物资名称"), lambda r: r.item_name),
+            Column("spec", lambda: self.tr("规格"), lambda r: r.spec,
+                   tooltip=lambda r: r.spec or None),
+            Column("category_name", lambda: self.tr("类别"), lambda r: r.category_name),
+            Column("lots", lambda: self.tr("批次数"), lambda r: r.lots, kind="int"),
+            Column("on_hand", lambda: self.tr("在库"), lambda r: r.on_hand, kind="quantity"),
+            Column("reserved", lambda: self.tr("预留"), lambda r: r.reserved, kind="quantity"),
+            Column("available", lambda: self.tr("可用"), lambda r: r.available, kind="quantity"),
+            Column("in_transit", lambda: self.tr("在途"), lambda r: r.in_transit,
+                   kind="quantity", tooltip=lambda r: self.tr("已由其他仓库调出、尚未签收入库")),
+            Column("unit", lambda: self.tr("单位"), lambda r: r.unit),
+            Column("value", lambda: self.tr("金额"), lambda r: r.value, kind="money"),
+            Column("nearest_expiry", lambda: self.tr("最近到期"), lambda r: r.nearest_expiry,
+                   kind="date", background=self._nearest_background,
+                   foreground=self._nearest_foreground),
+        ]
+        return columns
+
+    def _category_columns(self) -> list[Column[CategoryStockRow]]:
+        return [
+            Column("category_code", lambda: self.tr("类别编码"), lambda r: r.category_code),
+            Column("category_name", lambda: self.tr("类别名称"), lambda r: r.category_name),
+            Column("items", lambda: self.tr("物资种数"), lambda r: r.items, kind="int"),
+            Column("lots", lambda: self.tr("批次数"), lambda r: r.lots, kind="int"),
+            Column("on_hand", lambda: self.tr("在库数量"), lambda r: r.on_hand, kind="quantity",
+                   tooltip=lambda r: self.tr("单位不同的物资按件合计")
+                   if r.unit == "件" else None),
+            Column("unit", lambda: self.tr("单位"), lambda r: r.unit),
+            Column("value", lambda: self.tr("金额"), lambda r: r.value, kind="money"),
+        ]
+
+    def _status(self, expiry: date | None) -> str:
+        return expiry_status(expiry, self._today, self._near_days)
+
+    def _lot_background(self, row: LotStockRow) -> QColor | None:
+        status = self._status(row.expiry_date)
+        return EXPIRED_BG if status == "expired" else NEAR_BG if status == "near" else None
+
+    def _lot_foreground(self, row: LotStockRow) -> QColor | None:
+        status = self._status(row.expiry_date)
+        return EXPIRED_FG if status == "expired" else NEAR_FG if status == "near" else None
+
+    def _lot_expiry_tooltip(self, row: LotStockRow) -> str | None:
+        if row.expiry_date is None:
+            return self.tr("无有效期")
+        days = (row.expiry_date - self._today).days
+        if days < 0:
+            return self.tr("已过期 {0} 天").format(-days)
+        return self.tr("还有 {0} 天到期").format(days)
+
+    def _nearest_background(self, row: ItemStockRow) -> QColor | None:
+        status = self._status(row.nearest_expiry)
+        return EXPIRED_BG if status == "expired" else NEAR_BG if status == "near" else None
+
+    def _nearest_foreground(self, row: ItemStockRow) -> QColor | None:
+        status = self._status(row.nearest_expiry)
+        return EXPIRED_FG if status == "expired" else NEAR_FG if status == "near" else None
+
+    # ------------------------------------------------------------------ state
+
+    @property
+    def view(self) -> StockView:
+        return StockView(self.stack.currentIndex())
+
+    def table(self, view: StockView | None = None) -> QTableView:
+        return self.tables[self.view if view is None else view]
+
+    def model_for(self, view: StockView) -> Any:
+        return self.tables[view].model()
+
+    def current_filter(self) -> StockFilter:
+        depot = self.depot_combo.current_code()
+        expiry = self.expiry_combo.current_code()
+        return StockFilter(
+            depot_codes=(depot,) if depot else (),
+            category_code=self.category_combo.current_code(),
+            text=self.search.value(),
+            expiring_within_days=expiry if isinstance(expiry, int) else None,
+            expired_only=expiry == "expired",
+            reserve_mode=self.mode_combo.current_code(),
+            owner_level=self.level_combo.current_code(),
+        )
+
+    def set_view(self, view: StockView) -> None:
+        self.view_buttons[view].setChecked(True)
+        self.stack.setCurrentIndex(int(view))
+        if self._loaded[view] != self.current_filter():
+            self._reload(view)
+        self._show_summary()
+
+    def apply_navigation(self, depot_code: str | None, category_code: str | None) -> None:
+        """Show one depot and/or category, as chosen in the navigation pane."""
+        self.depot_combo.set_current_code(depot_code)
+        self.category_combo.set_current_code(category_code)
+        self._filters_changed()
+
+    def clear_filters(self) -> None:
+        self.search.set_value("")
+        for combo in (self.depot_combo, self.category_combo, self.expiry_combo,
+                      self.mode_combo, self.level_combo):
+            combo.set_current_code(None)
+        self._filters_changed()
+
+    def _focus_search(self) -> None:
+        self.search.setFocus()
+        self.search.selectAll()
+
+    # ------------------------------------------------------------------ loading
+
+    def refresh(self) -> None:
+        """Reload the view on screen; the others reload when they are next shown."""
+        self._today = date.today()
+        for view in StockView:
+            self._loaded[view] = None
+        self._reload(self.view)
+
+    def _filters_changed(self) -> None:
+        self._reload(self.view)
+
+    def _on_stock_changed(self) -> None:
+        if self.isVisible():
+            self.refresh()
+        else:
+            self._stale_while_hidden = True
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if self._stale_while_hidden:
+            self._stale_while_hidden = False
+            self.refresh()
+
+    def _next_generation(self, view: StockView) -> int:
+        # A reply is applied only if no newer request for the same view was made since.
+        self._generation[view] += 1
+        return self._generation[view]
+
+    def _reload(self, view: StockView) -> None:
+        flt = self.current_filter()
+        self._loaded[view] = flt
+        generation = self._next_generation(view)
+        self._summary_data.pop(view, None)
+        if view == self.view:
+            self.summary_label.setText(self.tr("正在查询…"))
+        if view == StockView.LOT:
+            self._reload_lots(flt, generation)
+        else:
+            self._reload_rows(view, flt, generation)
+
+    def _reload_lots(self, flt: StockFilter, generation: int) -> None:
+        uow, actor = self.ctx.uow, self.ctx.actor
+        sort_key, descending = self._lot_sort
+
+        def fetch(offset: int, limit: int, key: str | None, desc: bool) -> list[LotStockRow]:
+            # Later pages, as the user scrolls: one indexed LIMIT/OFFSET query each.
+            return stock_by_lot(uow, actor, flt, offset=offset, limit=limit,
+                                sort=key or DEFAULT_LOT_SORT[0], descending=desc)
+
+        def work(_task: TaskContext) -> tuple[int, list[LotStockRow]]:
+            total = count_stock_by_lot(uow, actor, flt)
+            return total, fetch(0, LOT_PAGE_SIZE, sort_key, descending)
+
+        def done(result: tuple[int, list[LotStockRow]]) -> None:
+            if generation != self._generation[StockView.LOT]:
+                return
+            total, first = result
+            self._lot_source.load(fetch, total, first, sort_key, descending)
+            order = Qt.SortOrder.DescendingOrder if descending else Qt.SortOrder.AscendingOrder
+            # sort() sets the key the model passes to fetch and resets it; the view then
+            # takes the first page already fetched above.
+            self.lot_model.sort(self.lot_model.column_index(sort_key), order)
+            self._summary_data[StockView.LOT] = {"total": total}
+            self._show_summary()
+            self._load_lot_summary(flt, generation, total)
+
+        self.ctx.tasks.run(work, on_done=done, on_error=self._on_error,
+                           progress_label=self.tr("正在查询库存…"), parent_widget=self)
+
+    def _load_lot_summary(self, flt: StockFilter, generation: int, total: int) -> None:
+        """Expired / near-expiry counts and the value: after the rows, so they show first."""
+        uow, actor, near_days = self.ctx.uow, self.ctx.actor, self._near_days
+
+        def work(_task: TaskContext) -> dict[str, Any]:
+            expired = count_stock_by_lot(uow, actor, replace(
+                flt, expired_only=True, expiring_within_days=None))
+            if flt.expired_only:
+                near = 0
+            else:
+                window = min(near_days, flt.expiring_within_days or near_days)
+                near = count_stock_by_lot(uow, actor, replace(
+                    flt, expiring_within_days=window)) - expired
+            value = sum((row.value for row in stock_by_category(uow, actor, flt)), Decimal(0))
+            return {"total": total, "expired": expired, "near": near, "value": value}
+
+        def done(data: dict[str, Any]) -> None:
+            if generation == self._generation[StockView.LOT]:
+                self._summary_data[StockView.LOT] = data
+                self._show_summary()
+
+        self.ctx.tasks.run(work, on_done=done, on_error=self._on_error)
+
+    def _reload_rows(self, view: StockView, flt: StockFilter, generation: int) -> None:
+        uow, actor = self.ctx.uow, self.ctx.actor
+
+        def work(_task: TaskContext) -> Sequence[Any]:
+            if view == StockView.CATEGORY:
+                return stock_by_category(uow, actor, flt)
+            rows = stock_by_item(uow, actor, flt, per_depot=view == StockView.DEPOT)
+            if view == StockView.DEPOT:
+                rows.sort(key=lambda r: (r.depot_code, r.item_code))
+            return rows
+
+        def done(rows: Sequence[Any]) -> None:
+            if generation != self._generation[view]:
+                return
+            model = self.model_for(view)
+            model.set_rows(rows)
+            chosen = self._rows_sort.get(view)
+            if chosen is not None:
+                model.sort(*chosen)
+            value = sum((row.value for row in rows), Decimal(0))
+            data: dict[str, Any] = {"total": len(rows), "value": value}
+            if view == StockView.DEPOT:
+                data["depots"] = len({row.depot_code for row in rows})
+            self._summary_data[view] = data
+            self._show_summary()
+
+        self.ctx.tasks.run(work, on_done=done, on_error=self._on_error,
+                           progress_label=self.tr("正在查询库存…"), parent_widget=self)
+
+    def _load_reference(self) -> None:
+        uow, actor = self.ctx.uow, self.ctx.actor
+
+        def work(_task: TaskContext) -> tuple[list[Any], list[Any], dict[str, str]]:
+            return (reference_queries.depots(uow, actor), reference_queries.categories(uow),
+                    settings.get_settings(uow))
+
+        def done(result: tuple[list[Any], list[Any], dict[str, str]]) -> None:
+            depots, categories, values = result
+            self._depots = depots
+            self._categories = categories
+            self._fill_reference_combos()
+            try:
+                near_days = int(values.get("near_expiry_days", NEAR_EXPIRY_DAYS))
+            except ValueError:
+                near_days = NEAR_EXPIRY_DAYS
+            if near_days != self._near_days:
+                self._near_days = near_days
+                self._retranslate_legend()
+                for table in self.tables.values():
+                    table.viewport().update()
+            # A depot asked for before the list arrived may not be offered (not visible).
+            if self._loaded[self.view] != self.current_filter():
+                self._reload(self.view)
+
+        self.ctx.tasks.run(work, on_done=done, on_error=self._on_error)
+
+    def _fill_reference_combos(self) -> None:
+        depots = getattr(self, "_depots", [])
+        categories = getattr(self, "_categories", [])
+        self.depot_combo.set_entries(
+            self.tr("全部仓库"), [(d.code, d.name if d.active else
+                                   self.tr("{0}（已停用）").format(d.name)) for d in depots])
+        self.category_combo.set_entries(
+            self.tr("全部类别"), [(c.code, f"{c.code} {self._category_name(c)}") for c in categories])
+
+    def _category_name(self, category: Any) -> str:
+        english = self.ctx.lang == "en" and category.name_en
+        return str(category.name_en) if english else str(category.name)
+
+    def _on_error(self, error: BaseException) -> None:
+        self.summary_label.setText("")
+        report_error(self.ctx, self, error)
+
+    # ------------------------------------------------------------------ sorting
+
+    def _on_sort(self, view: StockView, section: int, order: Qt.SortOrder) -> None:
+        if view != StockView.LOT:
+            self._rows_sort[view] = (section, order) if section >= 0 else None
+            if section >= 0:
+                self.model_for(view).sort(section, order)
+            return
+        columns = self.lot_model.columns
+        key = columns[section].key if 0 <= section < len(columns) else None
+        if key not in LOT_SORT_KEYS:
+            # The database cannot sort on a computed column; keep the current order.
+            header = self.tables[StockView.LOT].horizontalHeader()
+            current_key, current_desc = self._lot_sort
+            header.blockSignals(True)
+            header.setSortIndicator(
+                self.lot_model.column_index(current_key),
+                Qt.SortOrder.DescendingOrder if current_desc else Qt.SortOrder.AscendingOrder)
+            header.blockSignals(False)
+            return
+        self._lot_sort = (key, order == Qt.SortOrder.DescendingOrder)
+        self._reload(StockView.LOT)
+
+    # ------------------------------------------------------------------ summary
+
+    def _show_summary(self) -> None:
+        data = self._summary_data.get(self.view)
+        if data is None:
+            return
+        total = f"{data['total']:,}"
+        if self.view == StockView.LOT:
+            text = self.tr("共 {0} 个批次").format(total)
+            if "value" in data:
+                text += self.tr("，金额合计 {0}").format(format_money(data["value"]))
+                if data["expired"] or data["near"]:
+                    text += self.tr("；其中已过期 {0} 个，{1} 天内到期 {2} 个").format(
+                        f"{data['expired']:,}", self._near_days, f"{data['near']:,}")
+                else:
+                    text += self.tr("；没有已过期或 {0} 天内到期的批次").format(self._near_days)
+        elif self.view == StockView.ITEM:
+            text = self.tr("共 {0} 种物资，金额合计 {1}").format(total, format_money(data["value"]))
+        elif self.view == StockView.DEPOT:
+            text = self.tr("{0} 个仓库共 {1} 行，金额合计 {2}").format(
+                f"{data['depots']:,}", total, format_money(data["value"]))
+        else:
+            text = self.tr("共 {0} 个类别，金额合计 {1}").format(total, format_money(data["value"]))
+        self.summary_label.setText(text)
+
+    # ------------------------------------------------------------------ export
+
+    def default_export_name(self) -> str:
+        return f"{self.tr('库存')}_{_view_names()[self.view]}_{date.today():%Y%m%d}.xlsx"
+
+    def export_excel(self) -> None:
+        path = ask_export_path(self, self.default_export_name())
+        if path:
+            self.export_to(path)
+
+    def export_to(self, path: str) -> None:
+        """Write the current view with the current filters (every row) to ``path``."""
+        view = self.view
+        model = self.model_for(view)
+        title = f"{self.tr('库存')}（{_view_names()[view]}）"
+        if view == StockView.LOT:
+            uow, actor, flt = self.ctx.uow, self.ctx.actor, self.current_filter()
+            key, desc = self._lot_sort
+
+            def fetch_all() -> Sequence[Any]:
+                return stock_by_lot(uow, actor, flt, sort=key, descending=desc)
+        else:
+            rows = model.rows()
+
+            def fetch_all() -> Sequence[Any]:
+                return rows
+
+        export_in_background(self.ctx, self, path, title, model.columns, fetch_all,
+                             self._exported)
+
+    def _exported(self, path: Path, count: int) -> None:
+        self.exported.emit(path, count)
+        show_exported(self, path, count)
+
+    # ------------------------------------------------------------------ language
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def retranslate(self) -> None:
+        for view, name in _view_names().items():
+            self.view_buttons[view].setText(name)
+        self.refresh_button.setText(self.tr("刷新"))
+        self.refresh_button.setToolTip(self.tr("重新读取库存（F5）"))
+        self.export_button.setText(self.tr("导出 Excel…"))
+        self.export_button.setToolTip(self.tr("把当前视图按当前筛选条件全部导出"))
+        self.search_label.setText(self.tr("查找(&F)"))
+        self.search.setPlaceholderText(self.tr("名称、编码、拼音首字母或批号"))
+        self.search.setToolTip(self.tr("例如：棉帐篷、050101、mzp（棉帐篷的拼音首字母）或批号"))
+        self.depot_label.setText(self.tr("仓库(&D)"))
+        self.category_label.setText(self.tr("类别"))
+        self.expiry_label.setText(self.tr("有效期"))
+        self.expiry_combo.setToolTip(self.tr("“N 天内到期”也包括已过期的批次"))
+        self.mode_label.setText(self.tr("储备方式"))
+        self.level_label.setText(self.tr("权属级别"))
+        self.clear_button.setText(self.tr("清除筛选"))
+        self.expiry_combo.set_entries(self.tr("全部"), _expiry_choices())
+        self.mode_combo.set_entries(self.tr("全部"), _reserve_mode_names())
+        self.level_combo.set_entries(self.tr("全部"), _level_names())
+        self._fill_reference_combos()
+        self._retranslate_legend()
+        for model in (self.lot_model, self.item_model, self.depot_model, self.category_model):
+            model.retranslate()
+        self._apply_widths()
+        self._show_summary()
+
+    def _retranslate_legend(self) -> None:
+        self.legend_title.setText(self.tr("颜色："))
+        self.legend_expired.setText(self.tr("已过期"))
+        self.legend_near.setText(self.tr("{0} 天内到期").format(self._near_days))
+
+
+def _level_text(level: int) -> str:
+    return dict(_level_names()).get(level, str(level))
