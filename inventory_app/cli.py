@@ -20,7 +20,16 @@ from .domain.model import AdjustLine, OutLine, PostingResult, ReceiptLine
 from .domain.permissions import Actor
 from .messages import error_message
 from .persistence.uow import UnitOfWork
-from .services import auth, backup, database, ledger_queries, posting, stock_queries, verify
+from .services import (
+    auth,
+    backup,
+    database,
+    ledger_queries,
+    posting,
+    scrap,
+    stock_queries,
+    verify,
+)
 
 EXIT_OK, EXIT_ERROR, EXIT_USAGE, EXIT_VERIFY = 0, 1, 2, 3
 
@@ -245,6 +254,24 @@ def cmd_reverse(ctx: Context) -> int:
     return EXIT_OK
 
 
+def cmd_scrap(ctx: Context) -> int:
+    a = ctx.args
+    _posted(a, scrap.request_scrap(
+        ctx.uow, ctx.actor, depot=a.depot, reason=a.reason, request_id=_request_id(a),
+        doc_date=a.doc_date, lines=[OutLine(item_code=_need(a.item, "item"),
+                                            quantity=_need(a.qty, "quantity"),
+                                            lot_id=_need(a.lot, "lot"))]))
+    return EXIT_OK
+
+
+def cmd_decide(ctx: Context) -> int:
+    a = ctx.args
+    _posted(a, scrap.decide_scrap(ctx.uow, ctx.actor, doc_no=a.doc_no,
+                                  approve=a.command == "approve", request_id=_request_id(a),
+                                  note=a.note or ""))
+    return EXIT_OK
+
+
 def cmd_stock(ctx: Context) -> int:
     a = ctx.args
     flt = stock_queries.StockFilter(
@@ -405,6 +432,22 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--reason", required=True)
     _add_doc_options(p)
     p.set_defaults(fn=cmd_reverse)
+
+    p = sub.add_parser("scrap", help="报废申请 (needs approval by someone else)")
+    p.add_argument("--depot", required=True)
+    p.add_argument("--item", required=True)
+    p.add_argument("--lot", type=int, required=True)
+    p.add_argument("--qty", required=True)
+    p.add_argument("--reason", required=True)
+    _add_doc_options(p)
+    p.set_defaults(fn=cmd_scrap)
+
+    for name, text in (("approve", "批准报废申请"), ("reject", "驳回报废申请")):
+        p = sub.add_parser(name, help=text)
+        p.add_argument("doc_no")
+        p.add_argument("--note")
+        _add_doc_options(p)
+        p.set_defaults(fn=cmd_decide)
 
     p = sub.add_parser("stock", help="库存")
     p.add_argument("--depot", action="append")

@@ -95,6 +95,20 @@ def _check_reversals(conn: Connection, problems: list[str]) -> None:
     problems.extend(f"movement {mid}: reversal without a target" for mid in orphan)
 
 
+def _check_reservations(conn: Connection, problems: list[str]) -> None:
+    """Reserved stock is exactly what pending write-off requests hold."""
+    pending = dict(conn.execute(
+        select(t.document_lines.c.lot_id, func.sum(t.document_lines.c.quantity))
+        .join(t.documents, t.documents.c.id == t.document_lines.c.document_id)
+        .where(t.documents.c.state == DocState.PENDING_APPROVAL)
+        .group_by(t.document_lines.c.lot_id)).all())
+    for lot_id, reserved in conn.execute(select(t.lot_balances.c.lot_id,
+                                                t.lot_balances.c.reserved)):
+        if reserved != int(pending.get(lot_id, 0)):
+            problems.append(f"lot {lot_id}: reserved {reserved} != pending requests "
+                            f"{pending.get(lot_id, 0)}")
+
+
 def _check_numbers(conn: Connection, problems: list[str]) -> None:
     d = t.documents.c
     counters = {(r.depot_id, r.doc_type, r.year): r.last_no
@@ -124,6 +138,7 @@ def verify(uow: UnitOfWork, actor: Actor | None = None) -> VerifyReport:
         _check_lots(conn, problems)
         _check_stock(conn, problems)
         _check_reversals(conn, problems)
+        _check_reservations(conn, problems)
         _check_numbers(conn, problems)
         counts = [int(conn.execute(select(func.count()).select_from(tbl)).scalar_one())
                   for tbl in (t.movements, t.lots, t.documents)]

@@ -104,6 +104,9 @@ def hint_label(text: str, parent: QWidget) -> QLabel:
 class PostingDialog(QDialog):
     """Collect a document, check it, post it once, show its number.
 
+    (Texts here use ``translate()`` with the fixed context "PostingDialog": ``self.tr``
+    in a base class would look them up under the subclass's name.)
+
     Subclasses build their form and implement ``check()`` (problems before posting),
     ``build_call()`` (the service call with plain values, run in a task) and
     ``success_text()``. The request id is made when the dialog opens, so a double
@@ -111,8 +114,7 @@ class PostingDialog(QDialog):
     never post the same document twice.
     """
 
-    def __init__(self, ctx: AppContext, parent: QWidget | None, title: str,
-                 ok_text: str) -> None:
+    def __init__(self, ctx: AppContext, parent: QWidget | None) -> None:
         super().__init__(parent)
         self.ctx = ctx
         self.request_id = str(uuid.uuid4())
@@ -120,7 +122,6 @@ class PostingDialog(QDialog):
         self._busy = False
         self._posted = False
         self._ready = True
-        self.setWindowTitle(title)
         self.setSizeGripEnabled(True)
 
         self.message_label = QLabel(self)
@@ -134,7 +135,6 @@ class PostingDialog(QDialog):
         ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
         assert ok is not None
         self.ok_button: QPushButton = ok
-        self.ok_button.setText(ok_text)
         self.ok_button.setDefault(True)
         self.ok_button.setMinimumWidth(110)
         self.buttons.accepted.connect(self.submit)
@@ -150,7 +150,7 @@ class PostingDialog(QDialog):
         raise NotImplementedError
 
     def success_text(self, result: PostingResult) -> str:
-        return self.tr("已过账：{doc_no}").format(doc_no=result.doc_no)
+        return QCoreApplication.translate("PostingDialog", "已过账：{doc_no}").format(doc_no=result.doc_no)
 
     def can_submit(self) -> bool:
         """Whether OK is enabled right now (e.g. a required reason is filled in)."""
@@ -177,8 +177,8 @@ class PostingDialog(QDialog):
             return
         listed = list(problems[:MAX_LISTED_PROBLEMS])
         if len(problems) > MAX_LISTED_PROBLEMS:
-            listed.append(self.tr("…另有 {n} 处").format(n=len(problems) - MAX_LISTED_PROBLEMS))
-        self.show_message(self.tr("请先更正以下内容：") + "\n" + "\n".join(listed))
+            listed.append(QCoreApplication.translate("PostingDialog", "…另有 {n} 处").format(n=len(problems) - MAX_LISTED_PROBLEMS))
+        self.show_message(QCoreApplication.translate("PostingDialog", "请先更正以下内容：") + "\n" + "\n".join(listed))
 
     @property
     def busy(self) -> bool:
@@ -204,12 +204,12 @@ class PostingDialog(QDialog):
             self._post()
 
     def _confirm(self, warnings: Sequence[str]) -> None:
-        box = QMessageBox(QMessageBox.Icon.Warning, self.tr("请确认"),
+        box = QMessageBox(QMessageBox.Icon.Warning, QCoreApplication.translate("PostingDialog", "请确认"),
                           "\n".join(warnings[:MAX_LISTED_PROBLEMS]),
                           QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, self)
-        box.setInformativeText(self.tr("仍要提交吗？"))
-        box.button(QMessageBox.StandardButton.Yes).setText(self.tr("仍然提交"))
-        box.button(QMessageBox.StandardButton.No).setText(self.tr("返回修改"))
+        box.setInformativeText(QCoreApplication.translate("PostingDialog", "仍要提交吗？"))
+        box.button(QMessageBox.StandardButton.Yes).setText(QCoreApplication.translate("PostingDialog", "仍然提交"))
+        box.button(QMessageBox.StandardButton.No).setText(QCoreApplication.translate("PostingDialog", "返回修改"))
         box.setDefaultButton(QMessageBox.StandardButton.No)
         box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         box.setObjectName("confirm_box")
@@ -223,7 +223,7 @@ class PostingDialog(QDialog):
         call = self.build_call()
         self._set_busy(True)
         self.ctx.tasks.run(lambda _task: call(), on_done=self._on_posted,
-                           on_error=self._on_failed, progress_label=self.tr("正在过账…"),
+                           on_error=self._on_failed, progress_label=QCoreApplication.translate("PostingDialog", "正在过账…"),
                            parent_widget=self)
 
     def _set_busy(self, busy: bool) -> None:
@@ -239,7 +239,7 @@ class PostingDialog(QDialog):
         self._posted = True
         self._set_busy(False)
         self.ctx.events.stock_changed.emit()
-        box = QMessageBox(QMessageBox.Icon.Information, self.tr("已过账"),
+        box = QMessageBox(QMessageBox.Icon.Information, QCoreApplication.translate("PostingDialog", "已过账"),
                           self.success_text(result), QMessageBox.StandardButton.Ok, self)
         box.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)

@@ -494,8 +494,9 @@ class LedgerPage(QWidget):
             for d in self._depots])
 
     def _on_error(self, error: BaseException) -> None:
+        """A failed read: say why, and offer 重试 when the database was unreachable."""
         self.summary_label.setText("")
-        report_error(self.ctx, self, error)
+        report_error(self.ctx, self, error, retry=self.refresh)
 
     def _on_sort(self, section: int, order: Qt.SortOrder) -> None:
         columns = self.model.columns

@@ -607,8 +607,9 @@ class StockPage(QWidget):
         return str(category.name_en) if english else str(category.name)
 
     def _on_error(self, error: BaseException) -> None:
+        """A failed read: say why, and offer 重试 when the database was unreachable."""
         self.summary_label.setText("")
-        report_error(self.ctx, self, error)
+        report_error(self.ctx, self, error, retry=self.refresh)
 
     # ------------------------------------------------------------------ sorting
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import sys
 from collections.abc import Callable, Sequence
 from datetime import date
 from pathlib import Path
@@ -23,9 +22,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...domain.errors import DomainError
 from ...reports.xlsx_export import export_rows
 from ..context import AppContext
+from ..errors import show_domain_error
 from ..models.table_models import Column
 from ..tasks import TaskContext
 
@@ -193,25 +192,18 @@ def separator(parent: QWidget | None = None) -> QFrame:
     return line
 
 
-def report_error(ctx: AppContext, parent: QWidget, error: BaseException) -> None:
+def report_error(ctx: AppContext, parent: QWidget, error: BaseException,
+                 retry: Callable[[], None] | None = None) -> None:
     """Expected errors become a translated message; anything else is a bug for the crash hook."""
-    if isinstance(error, DomainError):
-        QMessageBox.warning(parent, parent.tr("无法完成"), ctx.error_text(error))
-        return
     if isinstance(error, OSError):
         # A file that cannot be written (open in Excel, read-only folder) is expected.
-        QMessageBox.warning(
-            parent,
-            parent.tr("无法完成"),
-            parent.tr("无法写入文件：{0}").format(error.strerror or str(error)),
-        )
+        box = QMessageBox(QMessageBox.Icon.Warning, parent.tr("无法完成"),
+                          parent.tr("无法写入文件：{0}").format(error.strerror or str(error)),
+                          QMessageBox.StandardButton.Ok, parent)
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        box.open()
         return
-    try:
-        from ..errors import show_unexpected  # written by the shell's author
-    except ImportError:
-        sys.excepthook(type(error), error, error.__traceback__)
-    else:
-        show_unexpected(error)
+    show_domain_error(parent, ctx, error, retry)
 
 
 def ask_export_path(parent: QWidget, default_name: str) -> str | None:

@@ -83,10 +83,6 @@ CLEARABLE = frozenset({Col.BATCH, Col.PRODUCTION, Col.EXPIRY, Col.LOCATION, Col.
                        Col.PRICE})
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate(_CTX, text)
-
-
 def header_text(col: Col) -> str:
     return QCoreApplication.translate(_CTX, _HEADERS[col])
 
@@ -94,12 +90,12 @@ def header_text(col: Col) -> str:
 def lot_label(lot: LotStockRow, *, with_item: bool = False) -> str:
     """批号 B2024-03 · 至 2031-03-01 · A-01 · 可用 40 顶 (what a keeper tells lots apart by)."""
     parts = [f"{lot.item_name} {lot.item_code}"] if with_item else []
-    parts.append(lot.batch_no or _tr("无批号") + f" #{lot.lot_id}")
+    parts.append(lot.batch_no or QCoreApplication.translate("LinesModel", "无批号") + f" #{lot.lot_id}")
     if lot.expiry_date:
-        parts.append(_tr("至 {date}").format(date=lot.expiry_date.isoformat()))
+        parts.append(QCoreApplication.translate("LinesModel", "至 {date}").format(date=lot.expiry_date.isoformat()))
     if lot.location_code:
         parts.append(lot.location_code)
-    parts.append(_tr("可用 {qty} {unit}").format(qty=format_quantity(lot.available),
+    parts.append(QCoreApplication.translate("LinesModel", "可用 {qty} {unit}").format(qty=format_quantity(lot.available),
                                                  unit=lot.unit))
     return " · ".join(parts)
 
@@ -357,16 +353,16 @@ class LinesModel(QAbstractTableModel):
         cols = set(self._columns)
         missing = self._reveal_missing
         if Col.ITEM in cols and line.item is None and missing:
-            found[Col.ITEM] = _error(_tr("请选择物资"))
+            found[Col.ITEM] = _error(QCoreApplication.translate("LinesModel", "请选择物资"))
         if Col.LOT in cols and self.lot_required and line.lot is None and line.item is not None:
             if not self.lots_for(line.item.code):
-                found[Col.LOT] = _error(_tr("本仓库没有该物资的库存批次"))
+                found[Col.LOT] = _error(QCoreApplication.translate("LinesModel", "本仓库没有该物资的库存批次"))
             elif missing:
-                found[Col.LOT] = _error(_tr("请选择批次"))
+                found[Col.LOT] = _error(QCoreApplication.translate("LinesModel", "请选择批次"))
         quantity = self._check_quantity(line, found, missing)
         if (quantity is not None and Col.AFTER in cols and line.lot is not None
                 and line.lot.on_hand + quantity < 0):
-                found[Col.QUANTITY] = _error(_tr("调整后数量不能为负（账面 {book} {unit}）").format(
+                found[Col.QUANTITY] = _error(QCoreApplication.translate("LinesModel", "调整后数量不能为负（账面 {book} {unit}）").format(
                     book=format_quantity(line.lot.on_hand), unit=line.lot.unit))
         self._check_dates(line, found, cols)
         if Col.PRICE in cols and line.unit_price.strip():
@@ -382,7 +378,7 @@ class LinesModel(QAbstractTableModel):
             return None
         if not line.quantity.strip():
             if missing:
-                found[Col.QUANTITY] = _error(_tr("请填写数量"))
+                found[Col.QUANTITY] = _error(QCoreApplication.translate("LinesModel", "请填写数量"))
             return None
         try:
             return parse_quantity(line.quantity, line.item.decimals if line.item else 3,
@@ -394,12 +390,12 @@ class LinesModel(QAbstractTableModel):
     def _check_dates(self, line: Line, found: dict[Col, Problem], cols: set[Col]) -> None:
         if Col.PRODUCTION in cols and line.production_date and (
                 line.production_date > self._doc_date):
-            found[Col.PRODUCTION] = _error(_tr("生产日期不能晚于单据日期"))
+            found[Col.PRODUCTION] = _error(QCoreApplication.translate("LinesModel", "生产日期不能晚于单据日期"))
         if Col.EXPIRY in cols and line.expiry_date:
             if line.production_date and line.expiry_date < line.production_date:
-                found[Col.EXPIRY] = _error(_tr("有效期不能早于生产日期"))
+                found[Col.EXPIRY] = _error(QCoreApplication.translate("LinesModel", "有效期不能早于生产日期"))
             elif line.expiry_date < self._doc_date:
-                found[Col.EXPIRY] = _warning(_tr("入库时已过有效期"))
+                found[Col.EXPIRY] = _warning(QCoreApplication.translate("LinesModel", "入库时已过有效期"))
 
     def _check_availability(self) -> None:
         """Warn when lines together ask for more than the depot (or the lot) has."""
@@ -427,7 +423,7 @@ class LinesModel(QAbstractTableModel):
             else:
                 continue
             self._problems[row][Col.QUANTITY] = _warning(
-                _tr("超过可用库存：共需 {asked} {unit}，可用 {have} {unit}").format(
+                QCoreApplication.translate("LinesModel", "超过可用库存：共需 {asked} {unit}，可用 {have} {unit}").format(
                     asked=format_quantity(asked), have=format_quantity(have), unit=unit))
 
     # ------------------------------------------------------------ Qt model
@@ -542,7 +538,7 @@ class LinesModel(QAbstractTableModel):
         if col == Col.LOT:
             if line.lot is not None:
                 return lot_label(line.lot)
-            return _tr("先进先出（自动）") if line.item and not self.lot_required else ""
+            return QCoreApplication.translate("LinesModel", "先进先出（自动）") if line.item and not self.lot_required else ""
         if col == Col.AVAILABLE:
             return self._qty_text(self.available_for(line), line)
         if col == Col.BOOK:
@@ -569,7 +565,7 @@ class LinesModel(QAbstractTableModel):
             return format_money(amount) if amount is not None else ""
         if col == Col.OWNER:
             if line.owner_code is None:
-                return _tr("（仓库所属单位）") if line.item else ""
+                return QCoreApplication.translate("LinesModel", "（仓库所属单位）") if line.item else ""
             org = next((o for o in self._organisations if o.code == line.owner_code), None)
             return org.name if org else line.owner_code
         return ""
@@ -617,13 +613,13 @@ class LinesModel(QAbstractTableModel):
         if col == Col.ITEM and line.item is not None:
             return item_label(line.item)
         if col == Col.EXPIRY and self._is_hint(line, col):
-            return _tr("按生产日期和储存年限自动计算，可修改")
+            return QCoreApplication.translate("LinesModel", "按生产日期和储存年限自动计算，可修改")
         if col == Col.LOT and line.lot is None and line.item and not self.lot_required:
-            return _tr("不指定批次时，按先到期先出库的原则自动分配")
+            return QCoreApplication.translate("LinesModel", "不指定批次时，按先到期先出库的原则自动分配")
         if col == Col.LOT and line.lot is not None:
             return lot_label(line.lot)
         if col == Col.PRICE and self._is_hint(line, col):
-            return _tr("默认为该物资的参考单价，可修改")
+            return QCoreApplication.translate("LinesModel", "默认为该物资的参考单价，可修改")
         return None
 
     def setData(self, index: AnyIndex, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
@@ -727,15 +723,15 @@ class LinesModel(QAbstractTableModel):
             amount = self.amount(line)
             if amount is not None:
                 money += amount
-        parts = [_tr("共 {n} 行").format(n=count)]
+        parts = [QCoreApplication.translate("LinesModel", "共 {n} 行").format(n=count)]
         if per_unit:
             sign = "+" if self.signed else ""
             totals = "、".join(
                 f"{sign if qty > 0 else ''}{format_quantity(qty)} {unit}"
                 for unit, qty in per_unit.items())
-            parts.append(_tr("合计 {totals}").format(totals=totals))
+            parts.append(QCoreApplication.translate("LinesModel", "合计 {totals}").format(totals=totals))
         if Col.AMOUNT in self._columns and money:
-            parts.append(_tr("金额 {money}").format(money=format_money(money)))
+            parts.append(QCoreApplication.translate("LinesModel", "金额 {money}").format(money=format_money(money)))
         return "  ·  ".join(parts)
 
     def retranslate(self) -> None:
