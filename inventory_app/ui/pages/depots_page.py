@@ -28,7 +28,7 @@ from ..context import AppContext
 from ..dialogs.depot_dialog import DepotDialog, kind_name, level_name
 from ..dialogs.location_dialog import LocationDialog
 from ..errors import show_domain_error
-from ..models.table_models import ROW_ROLE, SORT_ROLE, Column, RowsTableModel
+from ..models.table_models import ROW_ROLE, Column, RowsTableModel
 
 INACTIVE = QColor("#9e9e9e")
 _CTX = "DepotsPage"
@@ -50,6 +50,18 @@ class SortedLabel(int):
 
     def __str__(self) -> str:
         return self.label
+
+
+class FilterProxy(QSortFilterProxyModel):
+    """Filters rows; sorting is left to RowsTableModel, which compares the exact values.
+
+    (A proxy would sort on SORT_ROLE, where a labelled level is an opaque Python object.)
+    """
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        source = self.sourceModel()
+        if source is not None:
+            source.sort(column, order)
 
 
 def _grey_if_inactive(row: DepotRow | LocationRow) -> QColor | None:
@@ -154,9 +166,8 @@ class DepotsPage(QWidget):
         self._wanted_code: str | None = None  # select this depot once the rows arrive
 
         self.depot_model: RowsTableModel[DepotRow] = RowsTableModel(depot_columns(), self)
-        self.proxy = QSortFilterProxyModel(self)
+        self.proxy = FilterProxy(self)
         self.proxy.setSourceModel(self.depot_model)
-        self.proxy.setSortRole(SORT_ROLE)
         self.proxy.setFilterKeyColumn(-1)
         self.proxy.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
         self.location_model: RowsTableModel[LocationRow] = RowsTableModel(location_columns(), self)
@@ -338,6 +349,9 @@ class DepotsPage(QWidget):
         current = self.current_depot()
         keep = self._wanted_code or (current.code if current is not None else None)
         self.depot_model.set_rows(rows)
+        header = self.depot_view.horizontalHeader()
+        if header.sortIndicatorSection() >= 0:  # keep the user's sort across reloads
+            self.depot_model.sort(header.sortIndicatorSection(), header.sortIndicatorOrder())
         self._update_counts()
         if not (keep and self._select_code(keep)) and self.proxy.rowCount():
             self.depot_view.selectRow(0)

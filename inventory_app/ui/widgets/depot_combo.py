@@ -83,7 +83,7 @@ class RowListModel(QAbstractListModel, Generic[R]):
 
 
 def depot_label(depot: DepotRow) -> str:
-    return f"{depot.name}（{depot.code}）"
+    return f"{depot.name} · {depot.code}"
 
 
 def location_label(location: LocationRow) -> str:
@@ -96,7 +96,8 @@ class DepotCombo(QComboBox):
     """Depots the user may post to with `action` (a keeper sees only their own).
 
     With ``all_depots=True`` it lists every active depot (a transfer's destination).
-    ``searchable=True`` lets the user type any part of the name to narrow the list.
+    ``searchable=True`` lets the user type any part of the name to narrow the list;
+    ``select_first=False`` starts with nothing chosen, so the user must decide.
     """
 
     depot_changed = Signal(str)  # depot code, "" when none
@@ -104,12 +105,14 @@ class DepotCombo(QComboBox):
 
     def __init__(self, ctx: AppContext, action: Action | None, parent: QWidget | None = None, *,
                  preferred_code: str | None = None, all_depots: bool = False,
-                 searchable: bool = False, load: bool = True) -> None:
+                 searchable: bool = False, select_first: bool = True,
+                 load: bool = True) -> None:
         super().__init__(parent)
         self._ctx = ctx
         self._action = action
         self._all_depots = all_depots
         self._preferred = preferred_code
+        self._select_first = select_first
         self._excluded: str | None = None
         self._loaded: list[DepotRow] = []
         self._last_code: str | None = None
@@ -158,10 +161,17 @@ class DepotCombo(QComboBox):
         try:
             self._model.set_rows([d for d in self._loaded if d.code != self._excluded])
             position = self._model.position_of(lambda d: d.code == wanted) if wanted else -1
-            self.setCurrentIndex(position if position >= 0 else (0 if self.count() else -1))
+            fallback = 0 if self._select_first and self.count() else -1
+            self.setCurrentIndex(position if position >= 0 else fallback)
         finally:
             self.blockSignals(False)
         self._emit_changed()
+
+    def set_preferred_code(self, code: str | None) -> None:
+        """The depot to select once the list is (re)loaded."""
+        self._preferred = code
+        if code:
+            self.set_current_code(code)
 
     def set_excluded(self, code: str | None) -> None:
         """Hide one depot (the transfer's source from its destination list)."""

@@ -7,6 +7,7 @@ from datetime import date, timedelta
 from PySide6.QtCore import (
     QAbstractItemModel,
     QDate,
+    QItemSelectionModel,
     QModelIndex,
     QPersistentModelIndex,
     QRegularExpression,
@@ -315,9 +316,11 @@ class LinesEditor(QWidget):
             self.view.edit(index)
 
     def focus_cell(self, row: int, col: Col) -> None:
+        """Put the cursor on a cell without selecting it, so a red marker stays visible."""
         index = self.model.index(row, self.model.column_of(col))
         self.view.setFocus()
-        self.view.setCurrentIndex(index)
+        self.view.selectionModel().setCurrentIndex(index,
+                                                   QItemSelectionModel.SelectionFlag.Clear)
         self.view.scrollTo(index)
 
     def _after_item_chosen(self, index: QModelIndex) -> None:

@@ -22,7 +22,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QColor, QFont
 
-from ...domain.errors import DomainError
+from ...domain.errors import DomainError, InvalidQuantity
 from ...domain.quantities import fen_to_yuan, money_amount, parse_money, parse_quantity
 from ...services.rows import ItemRow, LocationRow, LotStockRow, OrganisationRow
 from ..models.table_models import format_money, format_quantity
@@ -383,9 +383,20 @@ class LinesModel(QAbstractTableModel):
         try:
             return parse_quantity(line.quantity, line.item.decimals if line.item else 3,
                                   allow_negative=self.signed)
-        except DomainError as err:
-            found[Col.QUANTITY] = _error(self._error_text(err))
+        except InvalidQuantity as err:
+            found[Col.QUANTITY] = _error(self._quantity_error(line, err))
             return None
+
+    def _quantity_error(self, line: Line, err: InvalidQuantity) -> str:
+        if err.params.get("reason") == "too_many_decimals" and line.item is not None:
+            if line.item.decimals == 0:
+                return QCoreApplication.translate(
+                    "LinesModel", "{name}以“{unit}”计，只能填整数").format(
+                    name=line.item.name, unit=line.item.unit)
+            return QCoreApplication.translate(
+                "LinesModel", "{name}最多 {n} 位小数").format(name=line.item.name,
+                                                            n=line.item.decimals)
+        return self._error_text(err)
 
     def _check_dates(self, line: Line, found: dict[Col, Problem], cols: set[Col]) -> None:
         if Col.PRODUCTION in cols and line.production_date and (

@@ -1,0 +1,202 @@
+"""调拨接收: the receiving depot confirms a transfer in transit, which becomes its stock."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QCoreApplication, QDate, QItemSelection, Qt
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QGridLayout,
+    QHeaderView,
+    QLabel,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ...domain.model import DocState, DocType, MovementKind, PostingResult
+from ...domain.permissions import Action
+from ...services import ledger_queries, posting, reference_queries
+from ...services.document_lines import document_lines
+from ...services.rows import DocumentRow, LedgerRow, LocationRow
+from ..context import AppContext
+from ..errors import show_domain_error
+from ..models.table_models import ROW_ROLE, Column, RowsTableModel, format_quantity
+from ..widgets.depot_combo import LocationCombo
+from .posting_base import PostingDialog, date_edit, hint_label, purpose_name, qdate_value
+
+_CTX = "TransferReceiveDialog"
+_RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+
+
+def _transfer_columns() -> list[Column[DocumentRow]]:
+    return [
+        Column("doc_no", lambda: QCoreApplication.translate(_CTX, "调拨单号"),
+               lambda d: d.doc_no),
+        Column("doc_date", lambda: QCoreApplication.translate(_CTX, "发出日期"),
+               lambda d: d.doc_date, "date"),
+        Column("depot_name", lambda: QCoreApplication.translate(_CTX, "调出仓库"),
+               lambda d: d.depot_name),
+        Column("other_depot_name", lambda: QCoreApplication.translate(_CTX, "调入仓库"),
+               lambda d: d.other_depot_name),
+        Column("purpose", lambda: QCoreApplication.translate(_CTX, "用途"),
+               lambda d: purpose_name(d.purpose)),
+        Column("reference", lambda: QCoreApplication.translate(_CTX, "依据"),
+               lambda d: d.reference),
+        Column("created_by", lambda: QCoreApplication.translate(_CTX, "经办人"),
+               lambda d: d.created_by),
+    ]
+
+
+def _line_columns() -> list[Column[LedgerRow]]:
+    return [
+        Column("item_name", lambda: QCoreApplication.translate(_CTX, "物资"),
+               lambda r: f"{r.item_name} {r.item_code}"),
+        Column("batch_no", lambda: QCoreApplication.translate(_CTX, "批号"),
+               lambda r: r.batch_no),
+        Column("quantity", lambda: QCoreApplication.translate(_CTX, "数量"),
+               lambda r: f"{format_quantity(-r.delta)} {r.unit}", alignment=_RIGHT),
+    ]
+
+
+class TransferReceiveDialog(PostingDialog):
+    """Pick a transfer on its way to one of the user's depots, a location and a date; receive."""
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None,
+                 doc_no: str | None = None) -> None:
+        super().__init__(ctx, parent)
+        self.setWindowTitle(self.tr("调拨接收"))
+        self.ok_button.setText(self.tr("确认接收"))
+        self._wanted = doc_no
+        self._lines_for = ""
+
+        self.docs_model: RowsTableModel[DocumentRow] = RowsTableModel(_transfer_columns(), self)
+        self.docs_view = self._table(self.docs_model)
+        self.docs_view.selectionModel().selectionChanged.connect(self._selection_changed)
+        self.lines_model: RowsTableModel[LedgerRow] = RowsTableModel(_line_columns(), self)
+        self.lines_view = self._table(self.lines_model)
+        self.lines_view.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
+        self.empty_label = QLabel(self.tr("没有待接收的调拨单。"), self)
+        self.empty_label.hide()
+
+        self.location_combo = LocationCombo(self)
+        self.date_edit = date_edit(self)
+        form = QGridLayout()
+        form.addWidget(QLabel(self.tr("接收库位"), self), 0, 0)
+        form.addWidget(self.location_combo, 0, 1)
+        form.addWidget(QLabel(self.tr("接收日期"), self), 0, 2)
+        form.addWidget(self.date_edit, 0, 3)
+        form.setColumnStretch(1, 2)
+        form.setColumnStretch(3, 1)
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(QLabel(self.tr("待接收的调拨单"), self))
+        layout.addWidget(self.docs_view, 2)
+        layout.addWidget(self.empty_label)
+        layout.addWidget(QLabel(self.tr("调拨明细"), self))
+        layout.addWidget(self.lines_view, 3)
+        layout.addLayout(form)
+        layout.addWidget(hint_label(self.tr(
+            "接收后货物记入调入仓库库存，批号、生产日期和有效期沿用调出批次。"), self))
+        layout.addWidget(self.message_label)
+        layout.addWidget(self.buttons)
+        self.resize(980, 620)
+
+        self.set_ready(False)
+        self._load()
+
+    def _table(self, model: RowsTableModel) -> QTableView:  # type: ignore[type-arg]
+        view = QTableView(self)
+        view.setModel(model)
+        view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        view.verticalHeader().hide()
+        view.setWordWrap(False)
+        view.horizontalHeader().setStretchLastSection(True)
+        view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        return view
+
+    # ------------------------------------------------------------ loading
+
+    def _load(self) -> None:
+        ctx = self.ctx
+
+        def fetch(_task: object) -> list[DocumentRow]:
+            ids = {d.code: d.id for d in reference_queries.depots(ctx.uow, ctx.actor,
+                                                                  only_visible=False)}
+            docs = ledger_queries.documents(ctx.uow, ctx.actor, states=(DocState.IN_TRANSIT,),
+                                            doc_types=(DocType.TRANSFER,))
+            return [d for d in docs
+                    if d.other_depot_code in ids and ctx.can(Action.TRANSFER,
+                                                             ids[d.other_depot_code])]
+
+        ctx.tasks.run(fetch, on_done=self._loaded, on_error=self._load_failed)
+
+    def _loaded(self, docs: list[DocumentRow]) -> None:
+        self.docs_model.set_rows(docs)
+        self.docs_view.resizeColumnsToContents()
+        self.empty_label.setVisible(not docs)
+        if not docs:
+            self.set_ready(False, self.tr("没有待接收的调拨单。"))
+            return
+        row = next((i for i, d in enumerate(docs) if d.doc_no == self._wanted), 0)
+        self.docs_view.selectRow(row)
+        self.docs_view.setFocus()
+
+    def _load_failed(self, error: BaseException) -> None:
+        show_domain_error(self, self.ctx, error)
+
+    def current_document(self) -> DocumentRow | None:
+        rows = self.docs_view.selectionModel().selectedRows()
+        row = rows[0].data(ROW_ROLE) if rows else None
+        return row if isinstance(row, DocumentRow) else None
+
+    def _selection_changed(self, _selected: QItemSelection, _deselected: QItemSelection) -> None:
+        doc = self.current_document()
+        self.lines_model.set_rows([])
+        self.set_ready(False)
+        if doc is None:
+            return
+        self.date_edit.setMinimumDate(QDate(doc.doc_date))
+        ctx, doc_no, depot = self.ctx, doc.doc_no, doc.other_depot_code
+        self._lines_for = doc_no
+
+        def fetch(_task: object) -> tuple[list[LedgerRow], list[LocationRow]]:
+            _header, rows = document_lines(ctx.uow, ctx.actor, doc_no)
+            outs = [r for r in rows if r.kind == MovementKind.TRANSFER_OUT
+                    and r.reversed_by_movement_id is None]
+            return outs, reference_queries.locations(ctx.uow, depot)
+
+        def done(result: tuple[list[LedgerRow], list[LocationRow]]) -> None:
+            if self._lines_for != doc_no:
+                return  # the user already moved on to another transfer
+            self.lines_model.set_rows(result[0])
+            self.lines_view.resizeColumnsToContents()
+            self.location_combo.set_locations(result[1])
+            self.set_ready(bool(result[0]))
+            self.show_message("")
+
+        ctx.tasks.run(fetch, on_done=done, on_error=self._load_failed)
+
+    # ------------------------------------------------------------ posting
+
+    def check(self) -> tuple[list[str], list[str]]:
+        if self.current_document() is None:
+            return [self.tr("请选择要接收的调拨单")], []
+        return [], []
+
+    def build_call(self) -> Callable[[], PostingResult]:
+        doc = self.current_document()
+        assert doc is not None
+        uow, actor = self.ctx.uow, self.ctx.actor
+        kwargs = {"doc_no": doc.doc_no, "request_id": self.request_id,
+                  "location": self.location_combo.current_code(),
+                  "doc_date": qdate_value(self.date_edit)}
+        return lambda: posting.transfer_receive(uow, actor, **kwargs)  # type: ignore[arg-type]
+
+    def success_text(self, result: PostingResult) -> str:
+        doc = self.current_document()
+        return self.tr("已接收：{doc_no}\n货物已记入“{depot}”库存。").format(
+            doc_no=result.doc_no, depot=doc.other_depot_name if doc else "")
