@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import logging
 import os
 import sys
@@ -96,7 +97,8 @@ def wait_for(tasks: TaskRunner, work: Callable[[TaskContext], T], label: str,
         loop.exec()
     if "error" in outcome:
         raise outcome["error"]
-    return outcome["result"]  # type: ignore[no-any-return]
+    result: T = outcome["result"]
+    return result
 
 
 def _lang() -> str:
@@ -129,6 +131,14 @@ def _first_run(tasks: TaskRunner, url: str) -> OpenedDatabase | None:
                           username=dialog.created_username)
 
 
+def _create_demo(url: str, _task: TaskContext) -> UnitOfWork:
+    return first_run.create_demo(url)
+
+
+def _open(url: str, _task: TaskContext) -> UnitOfWork:
+    return database.open_database(url)
+
+
 def open_startup_database(tasks: TaskRunner, db: str | None = None, demo: bool = False
                           ) -> OpenedDatabase | None:
     """Open (migrating as needed) the database to use, asking the user what they can
@@ -137,11 +147,10 @@ def open_startup_database(tasks: TaskRunner, db: str | None = None, demo: bool =
     while True:
         try:
             if demo:
-                uow = wait_for(tasks, lambda _t, u=url: first_run.create_demo(u),
+                uow = wait_for(tasks, functools.partial(_create_demo, url),
                                _tr("正在准备演示数据库，约需 15 秒…"))
                 return OpenedDatabase(uow, url, demo=True)
-            uow = wait_for(tasks, lambda _t, u=url: database.open_database(u),
-                           _tr("正在打开数据库…"))
+            uow = wait_for(tasks, functools.partial(_open, url), _tr("正在打开数据库…"))
             return OpenedDatabase(uow, url)
         except DatabaseMissing:
             return _first_run(tasks, url)

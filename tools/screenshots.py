@@ -18,7 +18,7 @@ import os
 import sys
 import tempfile
 import traceback
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -140,42 +140,102 @@ def _first_run_shot(shooter: Shooter, tmp: Path) -> None:
 
 
 # -- plausible input for each posting dialog -------------------------------------------------
-# The dialogs are written by others; filling is best effort through their public widgets.
-# Whatever does not fit is logged and the dialog is photographed as it opened.
+# The dialogs are written by others; filling goes through their widgets and LinesModel,
+# each step best effort: whatever does not fit is logged and the dialog is photographed
+# as far as it got.
+
+KEEPER_DEPOT = "ZW-SJ-01"
+SENDING_DEPOT = "SPT-XJ-01"  # sends keeper_city a transfer, so 调拨接收 has work to show
 
 
-def _set_item(dialog: Any, text: str) -> None:
-    from inventory_app.ui.widgets.item_picker import ItemPicker
+class Scenario:
+    """Facts read from (and one transfer posted into) the fresh demo, before sign-in."""
 
-    pickers = dialog.findChildren(ItemPicker)
-    if not pickers:
-        raise LookupError("no ItemPicker")
-    picker = pickers[0]
-    for method in ("set_item_code", "set_code", "set_current_code", "set_value"):
-        if callable(getattr(picker, method, None)):
-            getattr(picker, method)(text)
-            return
-    raise LookupError("ItemPicker has no setter")
+    def __init__(self, db: Path) -> None:
+        import uuid
+        from decimal import Decimal
+
+        from inventory_app.domain.model import OutLine
+        from inventory_app.services import auth, database, ledger_queries, posting
+        from inventory_app.services.stock_queries import StockFilter, stock_by_lot
+
+        uow = database.open_database(database.resolve_url(str(db)))
+        try:
+            admin = auth.authenticate(uow, "admin", PASSWORD)
+            keeper = auth.authenticate(uow, USER, PASSWORD)
+            lots = stock_by_lot(uow, keeper, StockFilter(depot_codes=(KEEPER_DEPOT,)),
+                                sort="item_code")
+            tents = [lot for lot in lots if lot.item_code == "050101"]
+            self.lot = (tents or lots)[0]
+            sending = stock_by_lot(uow, admin, StockFilter(depot_codes=(SENDING_DEPOT,)),
+                                   sort="item_code")
+            quilts = [lot for lot in sending if lot.item_code == "050104"] or sending
+            quantity = min(Decimal(20), quilts[0].available)
+            self.transfer_no = posting.transfer_send(
+                uow, admin, from_depot=SENDING_DEPOT, to_depot=KEEPER_DEPOT,
+                lines=[OutLine(item_code=quilts[0].item_code, quantity=quantity)],
+                request_id=str(uuid.uuid4()), reference="ZWYJ-DB-2026-031").doc_no
+            issues = ledger_queries.documents(uow, keeper, doc_types=("ISSUE",), limit=1)
+            self.reverse_no = issues[0].doc_no if issues else None
+        finally:
+            uow.engine.dispose()
+
+    def presets(self, key: str) -> dict[str, Any]:
+        if key == "transfer_receive":
+            return {"doc_no": self.transfer_no}
+        if key == "reverse":
+            return {"doc_no": self.reverse_no} if self.reverse_no else {}
+        if key == "adjust":
+            return {"depot_code": KEEPER_DEPOT, "lot_id": self.lot.lot_id}
+        if key in ("receive", "issue"):
+            return {"depot_code": KEEPER_DEPOT}
+        if key == "transfer":
+            return {"from_depot": KEEPER_DEPOT}
+        return {}
 
 
-def _fill(key: str, dialog: Any) -> None:
-    fillers: dict[str, Callable[[Any], None]] = {
-        "receive": lambda d: _set_item(d, "050101"),
-        "issue": lambda d: _set_item(d, "050104"),
-        "transfer": lambda d: _set_item(d, "050101"),
-    }
-    filler = fillers.get(key)
-    if filler is None:
-        return
+def _set_line(dialog: Any, values: dict[str, Any]) -> None:
+    """Type ``values`` (column name -> value) into the first line of the dialog's LinesModel."""
+    from inventory_app.ui.widgets.lines_model import Col
+
+    model = dialog.model
+    for name, value in values.items():
+        col = Col(name)
+        if col in model.columns:
+            model.setData(model.index(0, model.column_of(col)), value)
+
+
+def _fill(key: str, dialog: Any, scenario: Scenario) -> None:
+    from datetime import date, timedelta
+
+    lot = scenario.lot
     try:
-        filler(dialog)
-    except Exception as error:  # best effort: a screenshot of the empty dialog still helps
+        if key == "receive":
+            dialog.reference_edit.setText("ZWCG-2026-018")
+            dialog.supplier_edit.setText("中卫市示例篷业有限公司")
+            _set_line(dialog, {"item": "050101", "quantity": "50", "batch_no": "ZW2026-0501-09",
+                               "production_date": date.today() - timedelta(days=20),
+                               "location": "A-01"})
+        elif key == "issue":
+            dialog.receiver_edit.setText("沙坡头区迎水桥镇人民政府")
+            dialog.reference_edit.setText("ZWYJ-DB-2026-030")
+            _set_line(dialog, {"item": lot.item_code, "quantity": "10"})
+        elif key == "transfer":
+            dialog.to_combo.set_current_code(SENDING_DEPOT)
+            dialog.reference_edit.setText("ZWYJ-DB-2026-032")
+            _set_line(dialog, {"item": lot.item_code, "quantity": "20"})
+        elif key == "adjust":
+            dialog.reason_combo.setCurrentIndex(1)
+            _set_line(dialog, {"quantity": "-2"})
+        elif key == "reverse":
+            dialog.reason_edit.setText("数量录入错误，作废后重新开单")
+    except Exception as error:  # best effort: the dialog as it opened still helps
         log.info("could not fill %s: %s", key, error)
 
 
-def script(shooter: Shooter) -> Iterator[int]:
+def script(shooter: Shooter, db: Path) -> Iterator[int]:
     from inventory_app.ui.dialogs.login_dialog import LoginDialog
-    from inventory_app.ui.main_window import POSTINGS, MainWindow
+    from inventory_app.ui.main_window import POSTINGS, MainWindow, load_class
     from inventory_app.ui.widgets.nav_pane import (
         PAGE_CATALOGUE,
         PAGE_DASHBOARD,
@@ -187,6 +247,7 @@ def script(shooter: Shooter) -> Iterator[int]:
 
     yield from _wait_for(LoginDialog)
     login: LoginDialog = _find(LoginDialog)
+    scenario = Scenario(db)  # the demo exists once sign-in is asked for
     yield 300
     login.username.setText(USER)
     login.password.clear()
@@ -205,7 +266,7 @@ def script(shooter: Shooter) -> Iterator[int]:
     for page, name in ((PAGE_DEPOTS, "depots"), (PAGE_CATALOGUE, "catalogue"),
                        (PAGE_STOCK, "stock-by-lot"), (PAGE_LEDGER, "ledger")):
         window.navigate(NavTarget(page))
-        widget = window.pages[page]
+        widget: Any = window.pages[page]
         if type(widget).__name__ == "_MissingPage":
             shooter.skip(name, "page not installed")
             continue
@@ -222,8 +283,11 @@ def script(shooter: Shooter) -> Iterator[int]:
     window.navigate(NavTarget(PAGE_DASHBOARD))
     for spec in POSTINGS:
         name = f"dialog-{spec.key.replace('_', '-')}"
+        if load_class(spec.module, spec.class_name) is None:
+            shooter.skip(name, "dialog not installed")
+            continue
         try:
-            dialog = window.open_dialog(spec.key)
+            dialog = window.open_dialog(spec.key, **scenario.presets(spec.key))
         except Exception:
             log.exception("opening %s failed", spec.key)
             dialog = None
@@ -231,7 +295,7 @@ def script(shooter: Shooter) -> Iterator[int]:
             shooter.skip(name, "dialog not installed or not allowed")
             continue
         yield from _settle(tasks)
-        _fill(spec.key, dialog)
+        _fill(spec.key, dialog, scenario)
         yield from _settle(tasks)
         shooter.save(dialog, name)
         dialog.reject()
@@ -244,11 +308,17 @@ def script(shooter: Shooter) -> Iterator[int]:
     window.close()
 
 
+def _time_out() -> None:
+    log.error("timed out")
+    os._exit(2)
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--out", type=Path, default=ROOT / "docs" / "screenshots")
     args = parser.parse_args(argv)
     logging.basicConfig(level=logging.INFO, format="%(levelname)s %(message)s")
+    logging.getLogger("alembic").setLevel(logging.WARNING)
 
     with tempfile.TemporaryDirectory(prefix="inventory-shots-") as tmp_name:
         tmp = Path(tmp_name)
@@ -269,10 +339,11 @@ def main(argv: list[str] | None = None) -> int:
         _first_run_shot(shooter, tmp)
 
         # A watchdog: a dialog waiting for input nobody gives must not hang CI forever.
-        QTimer.singleShot(TIMEOUT_S * 1000, lambda: (log.error("timed out"), os._exit(2)))
-        driver = Driver(script(shooter))
+        QTimer.singleShot(TIMEOUT_S * 1000, _time_out)
+        db = tmp / "demo.sqlite3"
+        driver = Driver(script(shooter, db))
         driver.start()
-        code = run_gui(db=str(tmp / "demo.sqlite3"), demo=True, lang="zh")
+        code = run_gui(db=str(db), demo=True, lang="zh")
         log.info("saved %d screenshots: %s", len(shooter.saved), ", ".join(shooter.saved))
         if shooter.skipped:
             log.warning("skipped: %s", ", ".join(shooter.skipped))

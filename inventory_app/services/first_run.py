@@ -38,7 +38,11 @@ def postgres_url(host: str, port: int, database_name: str, user: str, password: 
 
 def without_password(url: str) -> str:
     """The URL with the password removed (not masked): safe to store in the settings."""
-    return make_url(url).set(password=None).render_as_string(hide_password=False)
+    parsed = make_url(url)
+    # URL.set(password=None) means "leave unchanged", so rebuild the URL without it.
+    bare = URL.create(parsed.drivername, username=parsed.username, host=parsed.host,
+                      port=parsed.port, database=parsed.database, query=parsed.query)
+    return bare.render_as_string(hide_password=False)
 
 
 def with_password(url: str, password: str) -> str:

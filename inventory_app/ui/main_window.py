@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import importlib
 import logging
 from collections.abc import Callable
@@ -178,7 +179,7 @@ class MainWindow(QMainWindow):
     def _create_actions(self) -> None:
         can = self.ctx.can
         for spec in POSTINGS:
-            action = self._action(spec.key, lambda key=spec.key: self.open_dialog(key))
+            action = self._action(spec.key, functools.partial(self.open_dialog, spec.key))
             allowed = can(spec.action)
             # Hidden rather than greyed out: an auditor should not wonder how to enable them.
             action.setVisible(allowed)
@@ -196,7 +197,7 @@ class MainWindow(QMainWindow):
         group = QActionGroup(self)
         group.setExclusive(True)
         for lang in i18n.LANGUAGES:
-            action = self._action(f"lang_{lang}", lambda lang=lang: self.set_language(lang))
+            action = self._action(f"lang_{lang}", functools.partial(self.set_language, lang))
             action.setCheckable(True)
             action.setChecked(lang == self.ctx.language)
             # Language names are never translated, so users can always find their own.
@@ -460,11 +461,14 @@ class MainWindow(QMainWindow):
     def backup_to(self, target: Path) -> None:
         """Copy the running database to ``target`` in the background and say where it went."""
         uow, actor = self.ctx.uow, self.ctx.actor
+
+        def done(written: Path) -> None:
+            QMessageBox.information(self, self.tr("备份完成"),
+                                    self.tr("数据库已备份到：\n{path}").format(path=written))
+
         self.ctx.tasks.run(
             lambda _task: backup.backup(uow, actor, target),
-            on_done=lambda written: QMessageBox.information(
-                self, self.tr("备份完成"),
-                self.tr("数据库已备份到：\n{path}").format(path=written)),
+            on_done=done,
             on_error=lambda error: show_domain_error(
                 self, self.ctx, error, retry=lambda: self.backup_to(target)),
             progress_label=self.tr("正在备份数据库…"), parent_widget=self)

@@ -8,7 +8,7 @@ from decimal import Decimal
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QMessageBox
+from PySide6.QtWidgets import QAbstractButton, QMessageBox
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
@@ -77,8 +77,8 @@ def cell(page: DepotsPage, code: str, key: str) -> str:
     raise AssertionError(code)
 
 
-def click(qtbot: QtBot, button: object) -> None:
-    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)  # type: ignore[arg-type]
+def click(qtbot: QtBot, button: QAbstractButton) -> None:
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
 
 
 def always(answer: QMessageBox.StandardButton) -> object:
@@ -157,7 +157,7 @@ def test_navigation_selects_the_depot_and_shows_its_locations(
     page = open_page(qtbot, admin_ctx)
     page.apply_navigation("B", None)
     settle(admin_ctx)
-    assert page.current_depot() is not None and page.current_depot().code == "B"
+    assert (current := page.current_depot()) is not None and current.code == "B"
     assert [row.code for row in page.location_model.rows()] == ["B-01"]
     assert "海原县库" in page.location_title.text()
 
@@ -186,11 +186,11 @@ def test_create_depot_through_the_dialog(qtbot: QtBot, world: World, admin_ctx: 
     qtbot.keyClicks(dialog.lat_edit, "36.7944")
     qtbot.keyClicks(dialog.lon_edit, "106.0411")
     dialog.demo_check.setChecked(True)
-    with qtbot.waitSignal(admin_ctx.events.master_data_changed, timeout=WAIT_MS):
+    with qtbot.waitSignals([admin_ctx.events.master_data_changed, dialog.accepted],
+                           timeout=WAIT_MS):
         click(qtbot, dialog.ok_button)
     settle(admin_ctx)
 
-    assert dialog.result() == DepotDialog.DialogCode.Accepted
     saved = depot(world, "HY-XZ-09")
     assert (saved.name, saved.level, saved.owner_code, saved.kind) == (
         "李旺镇应急物资储备点", 4, "HY-EMB", "relief")
@@ -198,7 +198,7 @@ def test_create_depot_through_the_dialog(qtbot: QtBot, world: World, admin_ctx: 
     assert (saved.contact, saved.phone, saved.region_name) == ("张宏伟", "0955-4061242", "中卫市")
     # The page reloaded and selected the new depot.
     assert page.depot_model.rowCount() == 3
-    assert page.current_depot() is not None and page.current_depot().code == "HY-XZ-09"
+    assert (current := page.current_depot()) is not None and current.code == "HY-XZ-09"
 
 
 def test_edit_depot_keeps_code_and_preselects_region_and_owner(
@@ -218,10 +218,9 @@ def test_edit_depot_keeps_code_and_preselects_region_and_owner(
     assert dialog.lat_edit.text() == "36.5600"
     dialog.phone_edit.setText("0955-4012345")
     dialog.lon_edit.setText("105.6512")
-    click(qtbot, dialog.ok_button)
+    with qtbot.waitSignal(dialog.accepted, timeout=WAIT_MS):
+        click(qtbot, dialog.ok_button)
     settle(admin_ctx)
-
-    assert not dialog.isVisible()
     saved = depot(world, "B")
     assert (saved.phone, saved.lon, saved.lat) == ("0955-4012345", "105.6512", "36.5600")
     assert cell(page, "B", "phone") == "0955-4012345"
@@ -314,7 +313,7 @@ def test_deactivate_and_reactivate_a_depot(
     row = next(r for r in range(page.depot_model.rowCount())
                if page.depot_model.index(r, 0).data() == "B")
     assert page.depot_model.index(row, 1).data(Qt.ItemDataRole.ForegroundRole) == INACTIVE
-    assert page.current_depot() is not None and page.current_depot().code == "B"
+    assert (current := page.current_depot()) is not None and current.code == "B"
     assert page.toggle_button.text() == "启用"
     assert "1 个已停用" in page.count_label.text()
 
@@ -335,14 +334,14 @@ def test_create_and_deactivate_a_location(
     assert dialog is not None
     qtbot.keyClicks(dialog.code_edit, "A-02")
     dialog.name_edit.setText("A区02货架")  # keyClicks types ASCII only
-    qtbot.keyClick(dialog.name_edit, Qt.Key.Key_Return)  # Enter confirms
+    with qtbot.waitSignal(dialog.accepted, timeout=WAIT_MS):
+        qtbot.keyClick(dialog.name_edit, Qt.Key.Key_Return)  # Enter confirms
     settle(admin_ctx)
-    assert dialog.result() == LocationDialog.DialogCode.Accepted
     locations = reference_queries.locations(world.uow, "A", include_inactive=True)
     assert [(loc.code, loc.name, loc.active) for loc in locations] == [
         ("A-01", "A区01", True), ("A-02", "A区02货架", True)]
     assert [row.code for row in page.location_model.rows()] == ["A-01", "A-02"]
-    assert page.current_location() is not None and page.current_location().code == "A-02"
+    assert (current := page.current_location()) is not None and current.code == "A-02"
 
     monkeypatch.setattr(QMessageBox, "question", always(QMessageBox.StandardButton.Yes))
     assert page.toggle_location_button.text() == "停用库位"

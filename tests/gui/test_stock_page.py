@@ -302,7 +302,7 @@ def test_export_reads_every_lot_not_only_fetched_pages(make_page, qtbot: QtBot,
     posting.receive(stocked.uow, stocked.admin, depot="A", request_id=rid(), lines=[
         ReceiptLine("050104", Decimal(1), batch_no=f"P{i:03d}") for i in range(40)])
     monkeypatch.setattr("inventory_app.ui.pages.stock_page.LOT_PAGE_SIZE", 10)
-    page, ctx = make_page()
+    page, _ctx = make_page()
     assert page.lot_model.total_count == 45
     assert page.lot_model.rowCount() < 45
     target = tmp_path / "all.xlsx"

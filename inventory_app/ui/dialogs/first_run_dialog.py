@@ -247,8 +247,7 @@ class FirstRunDialog(QDialog):
         self._admin_for_server = False
         self.admin_note.setText(self.tr("新数据库将保存在：{path}").format(path=self.sqlite_path))
         self.create_button.setText(self.tr("创建数据库"))
-        self.admin_error.hide()
-        self.pages.setCurrentWidget(self.admin_page)
+        self._show_page(self.admin_page, self.create_button)
         self.admin_password.setFocus()
 
     def choose_demo(self) -> None:
@@ -257,14 +256,14 @@ class FirstRunDialog(QDialog):
                   self.tr("正在创建演示数据库，约需 15 秒…"), demo=True)
 
     def choose_server(self) -> None:
-        self.server_error.hide()
-        self.pages.setCurrentWidget(self.server_page)
+        self._show_page(self.server_page, self.connect_button)
         (self.server_user if not self.server_user.text() else self.server_password).setFocus()
 
     def _back(self) -> None:
         if self._admin_for_server:
             self._dispose()  # connected for nothing: the user went back to change the server
-        self.pages.setCurrentWidget(self.choice_page)
+            self._admin_for_server = False
+        self._show_page(self.choice_page, None)
 
     def _change_path(self) -> None:
         path, _filter = QFileDialog.getSaveFileName(
@@ -381,9 +380,16 @@ class FirstRunDialog(QDialog):
         self._admin_for_server = True
         self.admin_note.setText(self.tr("服务器上的数据库是空的，请为它设置第一个管理员账户。"))
         self.create_button.setText(self.tr("创建管理员"))
-        self.admin_error.hide()
-        self.pages.setCurrentWidget(self.admin_page)
+        self._show_page(self.admin_page, self.create_button)
         self.admin_password.setFocus()
+
+    def _show_page(self, page: QWidget, default: QPushButton | None) -> None:
+        """Switch page; Enter presses that page's main button (or nothing on the first)."""
+        for button in (self.create_button, self.connect_button):
+            button.setDefault(button is default)
+        self.admin_error.hide()
+        self.server_error.hide()
+        self.pages.setCurrentWidget(page)
 
     def _show(self, label: QLabel, text: str) -> None:
         label.setText(text)
@@ -395,6 +401,11 @@ class FirstRunDialog(QDialog):
         self.uow, self.url = None, None
 
     def reject(self) -> None:
+        # Esc on a later page goes back a step; only on the first page does it quit.
+        if self.pages.currentWidget() is not self.choice_page:
+            if self.pages.isEnabled():
+                self._back()
+            return
         self._dispose()
         super().reject()
 

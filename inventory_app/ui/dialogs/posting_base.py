@@ -118,7 +118,7 @@ class PostingDialog(QDialog):
         super().__init__(parent)
         self.ctx = ctx
         self.request_id = str(uuid.uuid4())
-        self.result: PostingResult | None = None
+        self.posting_result: PostingResult | None = None
         self._busy = False
         self._posted = False
         self._ready = True
@@ -211,6 +211,8 @@ class PostingDialog(QDialog):
         box.button(QMessageBox.StandardButton.Yes).setText(QCoreApplication.translate("PostingDialog", "仍然提交"))
         box.button(QMessageBox.StandardButton.No).setText(QCoreApplication.translate("PostingDialog", "返回修改"))
         box.setDefaultButton(QMessageBox.StandardButton.No)
+        # Without a minimum the box wraps "可用 0 个" in the middle of a quantity.
+        box.setStyleSheet("QLabel { min-width: 460px; }")
         box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         box.setObjectName("confirm_box")
         box.accepted.connect(self._post)
@@ -235,7 +237,7 @@ class PostingDialog(QDialog):
         self.update_ok()
 
     def _on_posted(self, result: PostingResult) -> None:
-        self.result = result
+        self.posting_result = result
         self._posted = True
         self._set_busy(False)
         self.ctx.events.stock_changed.emit()

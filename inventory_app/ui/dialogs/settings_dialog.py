@@ -66,11 +66,14 @@ class SettingsDialog(QDialog):
         hint.setWordWrap(True)
         hint.setStyleSheet("color: #5b6675;")
 
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
+        self.buttons = QDialogButtonBox()
+        self.save_button = self.buttons.addButton(self.tr("保存"),
+                                                  QDialogButtonBox.ButtonRole.AcceptRole)
+        self.buttons.addButton(self.tr("取消"), QDialogButtonBox.ButtonRole.RejectRole)
+        self.save_button.setDefault(True)
+        self.save_button.setEnabled(False)  # until the current values are loaded
         self.buttons.accepted.connect(self.save)
         self.buttons.rejected.connect(self.reject)
-        self.buttons.button(QDialogButtonBox.StandardButton.Save).setEnabled(False)
 
         layout = QVBoxLayout(self)
         layout.addLayout(form)
@@ -95,7 +98,7 @@ class SettingsDialog(QDialog):
         self.road_factor.setText(values.get("road_factor") or settings.DEFAULTS["road_factor"])
         self.speed.setValue(number("truck_speed_kmh"))
         self.near_days.setValue(number("near_expiry_days"))
-        self.buttons.button(QDialogButtonBox.StandardButton.Save).setEnabled(True)
+        self.save_button.setEnabled(True)
 
     def values(self) -> dict[str, object] | None:
         """The entered values, or None (after telling the user) if the road factor is off."""

@@ -24,7 +24,14 @@ from ..context import AppContext
 from ..errors import show_domain_error
 from ..models.table_models import ROW_ROLE, Column, RowsTableModel, format_quantity
 from ..widgets.depot_combo import LocationCombo
-from .posting_base import PostingDialog, date_edit, hint_label, purpose_name, qdate_value
+from .posting_base import (
+    NOTE_STYLE,
+    PostingDialog,
+    date_edit,
+    hint_label,
+    purpose_name,
+    qdate_value,
+)
 
 _CTX = "TransferReceiveDialog"
 _RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
@@ -77,7 +84,10 @@ class TransferReceiveDialog(PostingDialog):
         self.lines_model: RowsTableModel[LedgerRow] = RowsTableModel(_line_columns(), self)
         self.lines_view = self._table(self.lines_model)
         self.lines_view.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
-        self.empty_label = QLabel(self.tr("没有待接收的调拨单。"), self)
+        self.empty_label = QLabel(self.tr(
+            "目前没有发往您仓库的在途调拨单。调出仓库发出调拨后，会出现在这里。"), self)
+        self.empty_label.setStyleSheet(NOTE_STYLE)
+        self.empty_label.setWordWrap(True)
         self.empty_label.hide()
 
         self.location_combo = LocationCombo(self)
@@ -139,7 +149,7 @@ class TransferReceiveDialog(PostingDialog):
         self.docs_view.resizeColumnsToContents()
         self.empty_label.setVisible(not docs)
         if not docs:
-            self.set_ready(False, self.tr("没有待接收的调拨单。"))
+            self.set_ready(False)  # nothing wrong, just nothing to do
             return
         row = next((i for i, d in enumerate(docs) if d.doc_no == self._wanted), 0)
         self.docs_view.selectRow(row)

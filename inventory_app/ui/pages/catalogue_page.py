@@ -107,7 +107,8 @@ def item_columns() -> list[Column[ItemRow]]:
                lambda: QCoreApplication.translate("CataloguePage", "每件可安置人数"),
                lambda i: i.persons_per_unit, kind="quantity", foreground=g),
         Column("reserve_modes", lambda: QCoreApplication.translate("CataloguePage", "储备方式"),
-               lambda i: modes_text(i.reserve_modes), foreground=g),
+               lambda i: modes_text(i.reserve_modes), foreground=g,
+               tooltip=lambda i: modes_text(i.reserve_modes)),
         Column("status", lambda: QCoreApplication.translate("CataloguePage", "状态"),
                _status, foreground=g, alignment=_CENTER),
     ]
@@ -115,9 +116,9 @@ def item_columns() -> list[Column[ItemRow]]:
 
 # Starting widths (px) for 1366×768; users can drag them.
 _ITEM_WIDTHS = {
-    "code": 60, "name": 110, "name_en": 100, "spec": 150, "unit": 40, "decimals": 48,
-    "gb_code": 70, "ref_price": 90, "shelf_life": 66, "norm_per_person": 62,
-    "norm_per_tent": 84, "persons_per_unit": 96, "reserve_modes": 96, "status": 40,
+    "code": 60, "name": 110, "name_en": 96, "spec": 146, "unit": 40, "decimals": 46,
+    "gb_code": 66, "ref_price": 86, "shelf_life": 64, "norm_per_person": 62,
+    "norm_per_tent": 82, "persons_per_unit": 96, "reserve_modes": 124, "status": 40,
 }
 
 

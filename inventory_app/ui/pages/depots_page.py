@@ -31,11 +31,6 @@ from ..errors import show_domain_error
 from ..models.table_models import ROW_ROLE, Column, RowsTableModel
 
 INACTIVE = QColor("#9e9e9e")
-_CTX = "DepotsPage"
-
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate(_CTX, text)
 
 
 class SortedLabel(int):
@@ -69,19 +64,25 @@ def _grey_if_inactive(row: DepotRow | LocationRow) -> QColor | None:
 
 
 def status_text(active: bool) -> str:
-    return _tr("启用") if active else _tr("停用")
+    if active:
+        return QCoreApplication.translate("DepotsPage", "启用")
+    return QCoreApplication.translate("DepotsPage", "停用")
 
 
 def coordinates_text(depot: DepotRow) -> str:
     if not depot.lat or not depot.lon:
         return ""
     text = f"{depot.lat}, {depot.lon}"
-    return f"{text} {_tr('（演示）')}" if depot.demo else text
+    if not depot.demo:
+        return text
+    return f"{text} {QCoreApplication.translate('DepotsPage', '（演示）')}"
 
 
 def _coordinates_tip(depot: DepotRow) -> str | None:
     if depot.demo and depot.lat:
-        return _tr("演示坐标：大致位置，仅用于估算运输距离，并非实测。")
+        return QCoreApplication.translate(
+            "DepotsPage", "演示坐标：大致位置，仅用于估算运输距离，并非实测。"
+        )
     return None
 
 
@@ -164,6 +165,7 @@ class DepotsPage(QWidget):
         self._loaded = False
         self._stale = False
         self._wanted_code: str | None = None  # select this depot once the rows arrive
+        self._wanted_location: str | None = None  # and this location of it
 
         self.depot_model: RowsTableModel[DepotRow] = RowsTableModel(depot_columns(), self)
         self.proxy = FilterProxy(self)
@@ -382,7 +384,7 @@ class DepotsPage(QWidget):
         self._update_buttons()
         self._load_locations()
 
-    def _load_locations(self, select_code: str | None = None) -> None:
+    def _load_locations(self) -> None:
         depot = self.current_depot()
         self._location_generation += 1
         generation = self._location_generation
@@ -392,7 +394,7 @@ class DepotsPage(QWidget):
             return
         uow, code = self._ctx.uow, depot.code
         location = self.current_location()
-        keep = select_code or (location.code if location is not None else None)
+        keep = self._wanted_location or (location.code if location is not None else None)
 
         def work(_task: object) -> list[LocationRow]:
             return reference_queries.locations(uow, code, include_inactive=True)
@@ -400,11 +402,11 @@ class DepotsPage(QWidget):
         def done(rows: list[LocationRow]) -> None:
             if generation != self._location_generation:
                 return
-            same_depot = bool(rows) and rows[0].depot_code == code
             self.location_model.set_rows(rows)
             for position, row in enumerate(rows):
-                if same_depot and row.code == keep:
+                if row.code == keep:
                     self.location_view.selectRow(position)
+            self._wanted_location = None
             self._update_location_title()
             self._update_buttons()
 
@@ -529,8 +531,14 @@ class DepotsPage(QWidget):
             return
         dialog = LocationDialog(self._ctx, self, depot_code=depot.code, depot_name=depot.name)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.accepted.connect(lambda: self._load_locations(dialog.saved_code))
+        dialog.accepted.connect(lambda: self._remember_location(dialog.saved_code))
         dialog.open()
+
+    def _remember_location(self, code: str | None) -> None:
+        # The depot list reloads too (master_data_changed); whichever load comes last
+        # must still select the new location.
+        self._wanted_location = code
+        self._load_locations()
 
     def toggle_location(self) -> None:
         depot, location = self.current_depot(), self.current_location()

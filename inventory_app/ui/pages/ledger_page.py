@@ -467,6 +467,9 @@ class LedgerPage(QWidget):
             self._source.load(fetch, total, first, sort_key, descending)
             order = Qt.SortOrder.DescendingOrder if descending else Qt.SortOrder.AscendingOrder
             self.model.sort(self.model.column_index(sort_key), order)
+            # Take the first page (already fetched) now rather than when the view next
+            # lays itself out, which after a reset may wait for user input.
+            self.model.fetchMore(QModelIndex())
             self._total = total
             self._show_summary()
             if self._pending_select is not None:

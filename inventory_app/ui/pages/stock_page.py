@@ -10,7 +10,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QEvent, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QModelIndex, Qt, Signal
 from PySide6.QtGui import QColor, QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -504,9 +504,12 @@ class StockPage(QWidget):
             total, first = result
             self._lot_source.load(fetch, total, first, sort_key, descending)
             order = Qt.SortOrder.DescendingOrder if descending else Qt.SortOrder.AscendingOrder
-            # sort() sets the key the model passes to fetch and resets it; the view then
-            # takes the first page already fetched above.
+            # sort() sets the key the model passes to fetch and resets it. The first page
+            # is then taken at once (it is already here): a view only fetches after a
+            # reset when its next delayed layout runs, which may not happen until the
+            # user touches it.
             self.lot_model.sort(self.lot_model.column_index(sort_key), order)
+            self.lot_model.fetchMore(QModelIndex())
             self._summary_data[StockView.LOT] = {"total": total}
             self._show_summary()
             self._load_lot_summary(flt, generation, total)

@@ -130,7 +130,7 @@ class DepotCombo(QComboBox):
             completer.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
             self.setCompleter(completer)
             self.lineEdit().setPlaceholderText(self.tr("输入名称或编码查找"))
-            self.lineEdit().editingFinished.connect(self._restore_text)
+            self.lineEdit().editingFinished.connect(self._resolve_text)
         self.currentIndexChanged.connect(self._emit_changed)
         if load:
             self.reload()
@@ -205,8 +205,18 @@ class DepotCombo(QComboBox):
             self._last_code = code
             self.depot_changed.emit(code)
 
-    def _restore_text(self) -> None:
-        # Half-typed search text that matched nothing must not look like a choice.
+    def _resolve_text(self) -> None:
+        """Enter or leaving the field takes the first depot containing the typed text.
+
+        Half-typed text that matches nothing must not look like a choice, so the
+        field then shows the depot that is really selected.
+        """
+        text = self.currentText().strip().lower()
+        if text and text != self.itemText(self.currentIndex()).lower():
+            for position in range(self.count()):
+                if text in self.itemText(position).lower():
+                    self.setCurrentIndex(position)
+                    break
         if self.currentText() != self.itemText(self.currentIndex()):
             self.setEditText(self.itemText(self.currentIndex()))
 

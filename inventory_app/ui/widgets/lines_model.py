@@ -92,7 +92,10 @@ def lot_label(lot: LotStockRow, *, with_item: bool = False) -> str:
     parts = [f"{lot.item_name} {lot.item_code}"] if with_item else []
     parts.append(lot.batch_no or QCoreApplication.translate("LinesModel", "无批号") + f" #{lot.lot_id}")
     if lot.expiry_date:
-        parts.append(QCoreApplication.translate("LinesModel", "至 {date}").format(date=lot.expiry_date.isoformat()))
+        parts.append(QCoreApplication.translate("LinesModel", "至 {date}").format(
+            date=lot.expiry_date.isoformat()))
+        if lot.expiry_status == "expired":
+            parts[-1] += QCoreApplication.translate("LinesModel", "（已过期）")
     if lot.location_code:
         parts.append(lot.location_code)
     parts.append(QCoreApplication.translate("LinesModel", "可用 {qty} {unit}").format(qty=format_quantity(lot.available),
@@ -434,7 +437,7 @@ class LinesModel(QAbstractTableModel):
             else:
                 continue
             self._problems[row][Col.QUANTITY] = _warning(
-                QCoreApplication.translate("LinesModel", "超过可用库存：共需 {asked} {unit}，可用 {have} {unit}").format(
+                QCoreApplication.translate("LinesModel", "超过可用库存（共需 {asked} {unit}，可用 {have} {unit}）").format(
                     asked=format_quantity(asked), have=format_quantity(have), unit=unit))
 
     # ------------------------------------------------------------ Qt model

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import itertools
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
@@ -33,6 +34,7 @@ PAGE_STOCK = "stock"
 PAGE_LEDGER = "ledger"
 
 _CONTEXT = "NavModel"
+EXPAND_DEPOTS_UP_TO = 12  # more than this and the groups start folded
 GRAIN_GROUP = "grain"  # depot kind of the 粮食承储库点, grouped apart from the levels
 
 
@@ -51,6 +53,10 @@ def _top_label(page: str) -> str:
     if page == PAGE_STOCK:
         return _tr("库存")
     return _tr("台账")
+
+
+def _const(text: str) -> Callable[[], str]:
+    return lambda: text
 
 
 def _group_label(group: str) -> str:
@@ -116,13 +122,13 @@ class NavModel(QAbstractItemModel):
         self._nodes.clear()
         self._roots = []
         for page in (PAGE_DASHBOARD, PAGE_DEPOTS, PAGE_CATALOGUE, PAGE_STOCK, PAGE_LEDGER):
-            top = self._node(NavTarget(page), lambda p=page: _top_label(p), None)
+            top = self._node(NavTarget(page), functools.partial(_top_label, page), None)
             if page == PAGE_DEPOTS:
                 self._add_depots(top, depots)
             elif page == PAGE_CATALOGUE:
                 for cat in categories:
                     self._node(NavTarget(PAGE_STOCK, category_code=cat.code),
-                               lambda c=cat: self._category_label(c), top)
+                               functools.partial(self._category_label, cat), top)
 
     def _add_depots(self, top: _Node, depots: Sequence[DepotRow]) -> None:
         groups: dict[str, list[DepotRow]] = {}
@@ -131,11 +137,16 @@ class NavModel(QAbstractItemModel):
             groups.setdefault(key, []).append(depot)
         known = [g for g in _GROUP_ORDER if g in groups]
         for key in known + sorted(set(groups) - set(_GROUP_ORDER)):
-            group = self._node(NavTarget(PAGE_DEPOTS), lambda k=key: _group_label(k), top)
+            group = self._node(NavTarget(PAGE_DEPOTS),
+                               functools.partial(self._group_text, key, len(groups[key])), top)
             for depot in groups[key]:
-                self._node(NavTarget(PAGE_STOCK, depot_code=depot.code),
-                           lambda d=depot: d.name, group,
-                           tooltip=lambda d=depot: f"{d.code}  {d.name}\n{d.address}".strip())
+                self._node(NavTarget(PAGE_STOCK, depot_code=depot.code), _const(depot.name),
+                           group, tooltip=_const(
+                               f"{depot.code}  {depot.name}\n{depot.address}".strip()))
+
+    @staticmethod
+    def _group_text(key: str, count: int) -> str:
+        return _tr("{name}（{count}）").format(name=_group_label(key), count=count)
 
     def _category_label(self, cat: CategoryRow) -> str:
         name = cat.name_en if self._english and cat.name_en else cat.name
@@ -258,14 +269,19 @@ class NavPane(QWidget):
         self.view.setUniformRowHeights(True)
         self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.view.setTextElideMode(Qt.TextElideMode.ElideRight)
+        # Depot names differ at the end (…储备库（一）/（二）), so keep both ends visible.
+        self.view.setTextElideMode(Qt.TextElideMode.ElideMiddle)
         self.view.setIndentation(14)
+        self.view.setStyleSheet(
+            "QTreeView#navTree { background: #f7f9fb; border: none;"
+            " border-right: 1px solid #d9dee5; }"
+            "QTreeView#navTree::item { padding: 3px 2px; }")
         self.view.selectionModel().selectionChanged.connect(self._on_selection)
         # A click on the node already selected changes no selection; it must still
         # navigate (e.g. back to the depot's stock after filtering the page by hand).
         self.view.clicked.connect(self._on_clicked)
         self._quiet = False
-        self._just_selected: QPersistentModelIndex | None = None
+        self._just_selected: int | None = None  # internalId of the node
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -281,11 +297,14 @@ class NavPane(QWidget):
             self.select(current, emit=False)
 
     def expand_defaults(self) -> None:
-        """Depots open down to the groups; the long category list stays folded."""
+        """Depots open down to the groups, and to the depots themselves when there are few
+        (a keeper's own two or three); the long category list stays folded."""
         depots = self.model.index_for(NavTarget(PAGE_DEPOTS))
         self.view.expand(depots)
-        for row in range(self.model.rowCount(depots)):
-            self.view.expand(self.model.index(row, 0, depots))
+        groups = [self.model.index(row, 0, depots) for row in range(self.model.rowCount(depots))]
+        if sum(self.model.rowCount(group) for group in groups) <= EXPAND_DEPOTS_UP_TO:
+            for group in groups:
+                self.view.expand(group)
 
     def current_target(self) -> NavTarget | None:
         return self.model.target_at(self.view.currentIndex())
@@ -310,14 +329,14 @@ class NavPane(QWidget):
         indexes = selected.indexes()
         if not indexes or self._quiet:
             return
-        self._just_selected = QPersistentModelIndex(indexes[0])
+        self._just_selected = int(indexes[0].internalId())
         target = self.model.target_at(indexes[0])
         if target is not None:
             self.navigate.emit(target)
 
     def _on_clicked(self, index: QModelIndex) -> None:
         just_selected, self._just_selected = self._just_selected, None
-        if just_selected is not None and QModelIndex(just_selected) == index:
+        if just_selected is not None and just_selected == int(index.internalId()):
             return  # the selection change has navigated already
         target = self.model.target_at(index)
         if target is not None:
