@@ -330,3 +330,16 @@ def test_pages_are_fetched_only_as_the_view_scrolls(world: World, make_page,
     qtbot.waitUntil(lambda: model.rowCount() > first, timeout=5000)
     assert model.rowCount() < 3000
     assert all_rows(model)[-1].batch_no == "L0-0000"  # the oldest, once everything is read
+
+
+def test_first_rows_arrive_with_the_load_not_at_the_next_layout(history: Posted, world: World,
+                                                                 qtbot: QtBot) -> None:
+    # A view fetches after a model reset only when its delayed layout runs; the page
+    # must not wait for that (it can be long, e.g. until the mouse moves).
+    ctx = AppContext(world.uow, world.admin, TaskRunner(progress_delay_ms=60_000),
+                     DataEvents(), "test")
+    page = LedgerPage(ctx)
+    qtbot.addWidget(page)
+    page.show()
+    assert ctx.tasks.wait_all(10_000)  # delivers the callbacks, runs no timers
+    assert page.model.rowCount() == 5

@@ -457,7 +457,7 @@ def test_reversing_an_issue_restores_the_balance(qtbot: QtBot, world: World,
     qtbot.addWidget(dialog)
     dialog.show()
     settle(ctx)
-    assert issued.doc_no in dialog.header_label.text()
+    assert issued.doc_no in dialog.doc_no_label.text()
     assert [r.movement_id for r in dialog.chosen_rows()] == list(issued.movement_ids)
     assert "原单据仍保留在台账中" in dialog.note_label.text()
     assert not dialog.ok_button.isEnabled()  # reason first

@@ -53,6 +53,7 @@ CJK = re.compile(r"[\u4e00-\u9fff]")
 @pytest.fixture(autouse=True)
 def isolated_settings(qapp: QApplication, tmp_path: Path) -> Iterator[None]:
     """QSettings() in the code under test writes to a temporary INI file."""
+    names = (qapp.organizationName(), qapp.applicationName())
     QSettings.setDefaultFormat(QSettings.Format.IniFormat)
     QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope,
                       str(tmp_path / "settings"))
@@ -62,6 +63,8 @@ def isolated_settings(qapp: QApplication, tmp_path: Path) -> Iterator[None]:
     yield
     i18n.install_language(qapp, i18n.DEFAULT_LANGUAGE)
     QSettings.setDefaultFormat(QSettings.Format.NativeFormat)
+    qapp.setOrganizationName(names[0])
+    qapp.setApplicationName(names[1])
 
 
 def make_ctx(world: World, actor: Actor) -> AppContext:
@@ -221,6 +224,13 @@ def test_first_run_refuses_a_short_password(qtbot: QtBot, tasks: TaskRunner,
     dialog.create_empty()
     assert "至少 6 个字符" in dialog.admin_error.text()
     assert not (tmp_path / "x.sqlite3").exists()
+    assert dialog.create_button.isDefault()  # Enter creates
+
+    dialog.reject()  # Esc on a later page goes back instead of quitting
+    assert dialog.isVisible()
+    assert dialog.pages.currentWidget() is dialog.choice_page
+    dialog.reject()
+    assert not dialog.isVisible()
 
 
 def _tiny_demo(uow: Any, **_kwargs: Any) -> str:

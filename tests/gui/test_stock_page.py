@@ -310,3 +310,16 @@ def test_export_reads_every_lot_not_only_fetched_pages(make_page, qtbot: QtBot,
         page.export_to(str(target))
     assert signal.args is not None and signal.args[1] == 45
     assert load_workbook(target).active.max_row == 46
+
+
+def test_first_rows_arrive_with_the_load_not_at_the_next_layout(stocked: World,
+                                                                 qtbot: QtBot) -> None:
+    # A view fetches after a model reset only when its delayed layout runs; the page
+    # must not wait for that (it can be long, e.g. until the mouse moves).
+    ctx = AppContext(stocked.uow, stocked.admin, TaskRunner(progress_delay_ms=60_000),
+                     DataEvents(), "test")
+    page = StockPage(ctx)
+    qtbot.addWidget(page)
+    page.show()
+    assert ctx.tasks.wait_all(10_000)  # delivers the callbacks, runs no timers
+    assert page.lot_model.rowCount() == 5

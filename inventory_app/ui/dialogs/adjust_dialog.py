@@ -17,7 +17,14 @@ from ..errors import show_domain_error
 from ..widgets.depot_combo import DepotCombo
 from ..widgets.lines_editor import LinesEditor
 from ..widgets.lines_model import Col, LinesModel
-from .posting_base import PostingDialog, date_edit, hint_label, mark_invalid, qdate_value
+from .posting_base import (
+    PostingDialog,
+    chain_tab_order,
+    date_edit,
+    hint_label,
+    mark_invalid,
+    qdate_value,
+)
 
 COLUMNS = (Col.ITEM, Col.LOT, Col.BOOK, Col.QUANTITY, Col.AFTER)
 MAX_REASON = 500
@@ -76,6 +83,11 @@ class AdjustDialog(PostingDialog):
         layout.addWidget(self.buttons)
         self.resize(1050, 560)
 
+        chain_tab_order(self.depot_combo, self.date_edit, self.reason_combo, self.lines.view,
+                        self.ok_button)
+        self.reason_combo.setFocus()
+        self.date_edit.dateChanged.connect(
+            lambda: self.model.set_doc_date(qdate_value(self.date_edit)))
         self.reason_combo.editTextChanged.connect(self._reason_changed)
         self.depot_combo.depot_changed.connect(self._load_depot)
         self.depot_combo.loaded.connect(self._depots_loaded)

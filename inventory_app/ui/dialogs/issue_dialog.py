@@ -11,7 +11,7 @@ from ...domain.permissions import Action
 from ...services import posting
 from ..context import AppContext
 from .outbound_base import OutboundDialog
-from .posting_base import hint_label, purpose_combo
+from .posting_base import chain_tab_order, hint_label, purpose_combo
 
 
 class IssueDialog(OutboundDialog):
@@ -57,6 +57,10 @@ class IssueDialog(OutboundDialog):
         layout.addWidget(self.buttons)
         self.resize(1100, 600)
         self.receiver_edit.textChanged.connect(self._clear_receiver_mark)
+        chain_tab_order(self.depot_combo, self.date_edit, self.receiver_edit,
+                        self.purpose_combo, self.reference_edit, self.note_edit,
+                        self.lines.view, self.ok_button)
+        self.receiver_edit.setFocus()
 
     def _clear_receiver_mark(self) -> None:
         if self.receiver_edit.text().strip():

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from datetime import date
-from decimal import Decimal
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QLineEdit, QWidget
@@ -23,20 +22,16 @@ from .posting_base import PostingDialog, date_edit, mark_invalid, qdate_value
 
 COLUMNS = (Col.ITEM, Col.LOT, Col.QUANTITY, Col.AVAILABLE)
 
-DepotStock = tuple[list[LotStockRow], dict[str, Decimal]]
+def load_depot_lots(ctx: AppContext, code: str) -> list[LotStockRow]:
+    """Physical lots of one depot with stock, for the lot lists and what is available.
 
-
-def load_depot_stock(ctx: AppContext, code: str) -> DepotStock:
-    """Physical lots of one depot (first-expiring-first) and the available quantity per item.
-
-    Runs in a task: plain values in, rows out.
+    Runs in a task: plain values in, rows out. Availability is summed from these lots
+    rather than taken from the per-item balance, because first-expiring-first skips
+    expired lots and the keeper must see what can really be shipped.
     """
     flt = StockFilter(depot_codes=(code,))
-    lots = [lot for lot in stock_queries.stock_by_lot(ctx.uow, ctx.actor, flt)
+    return [lot for lot in stock_queries.stock_by_lot(ctx.uow, ctx.actor, flt)
             if lot.reserve_mode == ReserveMode.PHYSICAL.value]
-    available = {row.item_code: row.available
-                 for row in stock_queries.stock_by_item(ctx.uow, ctx.actor, flt, per_depot=True)}
-    return lots, available
 
 
 class OutboundDialog(PostingDialog):
@@ -56,6 +51,8 @@ class OutboundDialog(PostingDialog):
         self.depot_combo.depot_changed.connect(self._load_depot)
         self.depot_combo.loaded.connect(self._depots_loaded)
         self.model.changed.connect(self.update_ok)
+        self.date_edit.dateChanged.connect(
+            lambda: self.model.set_doc_date(qdate_value(self.date_edit)))
         self.set_ready(False)
         self._load_items()
 
@@ -79,17 +76,15 @@ class OutboundDialog(PostingDialog):
 
     def _load_depot(self, code: str) -> None:
         self.model.set_lots([])
-        self.model.set_available({})
         if not code:
             return
         ctx = self.ctx
 
-        def done(result: DepotStock) -> None:
+        def done(lots: list[LotStockRow]) -> None:
             if code == self.depot_combo.current_code():  # ignore a depot already left
-                self.model.set_lots(result[0])
-                self.model.set_available(result[1])
+                self.model.set_lots(lots)
 
-        ctx.tasks.run(lambda _task: load_depot_stock(ctx, code), on_done=done,
+        ctx.tasks.run(lambda _task: load_depot_lots(ctx, code), on_done=done,
                       on_error=self._load_failed)
 
     def _load_failed(self, error: BaseException) -> None:

@@ -1,10 +1,11 @@
-"""What every posting dialog shares: one request id, checks before posting, the task, the outcome."""
+"""What every posting dialog shares: one request id, checks, the posting task, the outcome."""
 
 from __future__ import annotations
 
 import uuid
 from collections.abc import Callable, Sequence
 from datetime import date
+from itertools import pairwise
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QDate, Qt
 from PySide6.QtGui import QCloseEvent
@@ -50,6 +51,18 @@ MOVEMENT_KINDS = {
     "REVERSAL": QT_TRANSLATE_NOOP("PostingDialog", "冲销"),
 }
 
+_TEXTS = {
+    "posted_no": QT_TRANSLATE_NOOP("PostingDialog", "已过账：{doc_no}"),
+    "more": QT_TRANSLATE_NOOP("PostingDialog", "…另有 {n} 处"),
+    "fix_first": QT_TRANSLATE_NOOP("PostingDialog", "请先更正以下内容："),
+    "confirm_title": QT_TRANSLATE_NOOP("PostingDialog", "请确认"),
+    "still_submit_q": QT_TRANSLATE_NOOP("PostingDialog", "仍要提交吗？"),
+    "still_submit": QT_TRANSLATE_NOOP("PostingDialog", "仍然提交"),
+    "go_back": QT_TRANSLATE_NOOP("PostingDialog", "返回修改"),
+    "posting": QT_TRANSLATE_NOOP("PostingDialog", "正在过账…"),
+    "posted": QT_TRANSLATE_NOOP("PostingDialog", "已过账"),
+}
+
 INVALID_STYLE = "background-color: #fde0dc; border: 1px solid #c62828;"
 MESSAGE_STYLE = ("QLabel { color: #b71c1c; background: #fdecea; border: 1px solid #f5c2c0;"
                  " border-radius: 3px; padding: 6px 8px; }")
@@ -60,7 +73,12 @@ MAX_LISTED_PROBLEMS = 4
 
 
 def translate(text: str) -> str:
+    """Translate a string marked with QT_TRANSLATE_NOOP("PostingDialog", ...)."""
     return QCoreApplication.translate(_CTX, text)
+
+
+def _text(key: str) -> str:
+    return translate(_TEXTS[key])
 
 
 def purpose_combo(parent: QWidget, default: str = Purpose.RELIEF.value) -> QComboBox:
@@ -92,6 +110,12 @@ def mark_invalid(widget: QWidget, reason: str | None) -> None:
     """Red field with the reason as tooltip; None clears the mark."""
     widget.setStyleSheet(INVALID_STYLE if reason else "")
     widget.setToolTip(reason or "")
+
+
+def chain_tab_order(*widgets: QWidget) -> None:
+    """Tab moves through the header in reading order (row by row), then to the lines."""
+    for first, second in pairwise(widgets):
+        QWidget.setTabOrder(first, second)
 
 
 def hint_label(text: str, parent: QWidget) -> QLabel:
@@ -150,7 +174,7 @@ class PostingDialog(QDialog):
         raise NotImplementedError
 
     def success_text(self, result: PostingResult) -> str:
-        return QCoreApplication.translate("PostingDialog", "已过账：{doc_no}").format(doc_no=result.doc_no)
+        return _text("posted_no").format(doc_no=result.doc_no)
 
     def can_submit(self) -> bool:
         """Whether OK is enabled right now (e.g. a required reason is filled in)."""
@@ -177,8 +201,8 @@ class PostingDialog(QDialog):
             return
         listed = list(problems[:MAX_LISTED_PROBLEMS])
         if len(problems) > MAX_LISTED_PROBLEMS:
-            listed.append(QCoreApplication.translate("PostingDialog", "…另有 {n} 处").format(n=len(problems) - MAX_LISTED_PROBLEMS))
-        self.show_message(QCoreApplication.translate("PostingDialog", "请先更正以下内容：") + "\n" + "\n".join(listed))
+            listed.append(_text("more").format(n=len(problems) - MAX_LISTED_PROBLEMS))
+        self.show_message(_text("fix_first") + "\n" + "\n".join(listed))
 
     @property
     def busy(self) -> bool:
@@ -204,12 +228,12 @@ class PostingDialog(QDialog):
             self._post()
 
     def _confirm(self, warnings: Sequence[str]) -> None:
-        box = QMessageBox(QMessageBox.Icon.Warning, QCoreApplication.translate("PostingDialog", "请确认"),
+        box = QMessageBox(QMessageBox.Icon.Warning, _text("confirm_title"),
                           "\n".join(warnings[:MAX_LISTED_PROBLEMS]),
                           QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, self)
-        box.setInformativeText(QCoreApplication.translate("PostingDialog", "仍要提交吗？"))
-        box.button(QMessageBox.StandardButton.Yes).setText(QCoreApplication.translate("PostingDialog", "仍然提交"))
-        box.button(QMessageBox.StandardButton.No).setText(QCoreApplication.translate("PostingDialog", "返回修改"))
+        box.setInformativeText(_text("still_submit_q"))
+        box.button(QMessageBox.StandardButton.Yes).setText(_text("still_submit"))
+        box.button(QMessageBox.StandardButton.No).setText(_text("go_back"))
         box.setDefaultButton(QMessageBox.StandardButton.No)
         # Without a minimum the box wraps "可用 0 个" in the middle of a quantity.
         box.setStyleSheet("QLabel { min-width: 460px; }")
@@ -225,7 +249,7 @@ class PostingDialog(QDialog):
         call = self.build_call()
         self._set_busy(True)
         self.ctx.tasks.run(lambda _task: call(), on_done=self._on_posted,
-                           on_error=self._on_failed, progress_label=QCoreApplication.translate("PostingDialog", "正在过账…"),
+                           on_error=self._on_failed, progress_label=_text("posting"),
                            parent_widget=self)
 
     def _set_busy(self, busy: bool) -> None:
@@ -241,7 +265,7 @@ class PostingDialog(QDialog):
         self._posted = True
         self._set_busy(False)
         self.ctx.events.stock_changed.emit()
-        box = QMessageBox(QMessageBox.Icon.Information, QCoreApplication.translate("PostingDialog", "已过账"),
+        box = QMessageBox(QMessageBox.Icon.Information, _text("posted"),
                           self.success_text(result), QMessageBox.StandardButton.Ok, self)
         box.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)

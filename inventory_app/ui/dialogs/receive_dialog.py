@@ -17,7 +17,14 @@ from ..errors import show_domain_error
 from ..widgets.depot_combo import DepotCombo
 from ..widgets.lines_editor import LinesEditor
 from ..widgets.lines_model import Col, LinesModel
-from .posting_base import PostingDialog, date_edit, hint_label, mark_invalid, qdate_value
+from .posting_base import (
+    PostingDialog,
+    chain_tab_order,
+    date_edit,
+    hint_label,
+    mark_invalid,
+    qdate_value,
+)
 
 COLUMNS = (Col.ITEM, Col.QUANTITY, Col.BATCH, Col.PRODUCTION, Col.EXPIRY, Col.LOCATION,
            Col.PRICE, Col.AMOUNT, Col.OWNER)
@@ -85,6 +92,10 @@ class ReceiveDialog(PostingDialog):
         self.date_edit.dateChanged.connect(lambda: self.model.set_doc_date(
             qdate_value(self.date_edit)))
         self.model.changed.connect(self.update_ok)
+        chain_tab_order(self.depot_combo, self.date_edit, self.source_combo,
+                        self.reference_edit, self.supplier_edit, self.note_edit,
+                        self.lines.view, self.ok_button)
+        self.supplier_edit.setFocus()
         self.set_ready(False)
         self._load_reference()
 

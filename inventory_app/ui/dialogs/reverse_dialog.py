@@ -65,10 +65,24 @@ class ReverseDialog(PostingDialog):
         self._rows: list[LedgerRow] = []
         self._scope_offered = False
 
-        self.header_label = QLabel(self)
-        self.header_label.setTextFormat(Qt.TextFormat.PlainText)
-        self.header_label.setWordWrap(True)
-        self.header_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        # The original document, as key/value pairs in two columns.
+        self.doc_no_label = self._value_label(bold=True)
+        self.date_label = self._value_label()
+        self.depot_label = self._value_label()
+        self.party_label = self._value_label()
+        self.user_label = self._value_label()
+        self.purpose_label = self._value_label()
+        header = QGridLayout()
+        header.setHorizontalSpacing(10)
+        for position, (caption, value) in enumerate((
+                (self.tr("原单据"), self.doc_no_label), (self.tr("单据日期"), self.date_label),
+                (self.tr("仓库"), self.depot_label), (self.tr("对方"), self.party_label),
+                (self.tr("经办人"), self.user_label), (self.tr("用途"), self.purpose_label))):
+            row, column = divmod(position, 2)
+            header.addWidget(QLabel(caption, self), row, column * 2)
+            header.addWidget(value, row, column * 2 + 1)
+        header.setColumnStretch(1, 3)
+        header.setColumnStretch(3, 2)
 
         self.line_radio = QRadioButton(self.tr("只冲销所选的这一行"), self)
         self.document_radio = QRadioButton(self.tr("冲销整张单据"), self)
@@ -109,7 +123,7 @@ class ReverseDialog(PostingDialog):
         reason.setColumnStretch(1, 1)
 
         layout = QVBoxLayout(self)
-        layout.addWidget(self.header_label)
+        layout.addLayout(header)
         layout.addWidget(self.scope_box)
         layout.addWidget(QLabel(self.tr("将被冲销的流水"), self))
         layout.addWidget(self.rows_view, 1)
@@ -119,29 +133,40 @@ class ReverseDialog(PostingDialog):
         layout.addWidget(self.buttons)
         self.resize(900, 520)
 
+        self.reason_edit.setFocus()
         self.reason_edit.textChanged.connect(self._reason_changed)
         self.scope_group.buttonToggled.connect(lambda *_: self._show_scope())
         self.set_ready(False)
         self._load()
 
+    def _value_label(self, *, bold: bool = False) -> QLabel:
+        label = QLabel(self)
+        label.setTextFormat(Qt.TextFormat.PlainText)
+        label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        if bold:
+            font = label.font()
+            font.setBold(True)
+            label.setFont(font)
+        return label
+
     @staticmethod
     def _columns() -> list[Column[LedgerRow]]:
         return [
-            Column("item_name", lambda: QCoreApplication.translate(_CTX, "物资"),
+            Column("item_name", lambda: QCoreApplication.translate("ReverseDialog", "物资"),
                    lambda r: f"{r.item_name} {r.item_code}"),
-            Column("batch_no", lambda: QCoreApplication.translate(_CTX, "批号"),
+            Column("batch_no", lambda: QCoreApplication.translate("ReverseDialog", "批号"),
                    lambda r: r.batch_no),
-            Column("depot_name", lambda: QCoreApplication.translate(_CTX, "仓库"),
+            Column("depot_name", lambda: QCoreApplication.translate("ReverseDialog", "仓库"),
                    lambda r: r.depot_name),
-            Column("kind", lambda: QCoreApplication.translate(_CTX, "类型"),
+            Column("kind", lambda: QCoreApplication.translate("ReverseDialog", "类型"),
                    lambda r: kind_name(r.kind)),
-            Column("delta", lambda: QCoreApplication.translate(_CTX, "原数量"),
+            Column("delta", lambda: QCoreApplication.translate("ReverseDialog", "原数量"),
                    lambda r: _signed(r.delta, r.unit), alignment=_RIGHT),
-            Column("reverse", lambda: QCoreApplication.translate(_CTX, "冲销数量"),
+            Column("reverse", lambda: QCoreApplication.translate("ReverseDialog", "冲销数量"),
                    lambda r: "" if r.reversed_by_movement_id else _signed(-r.delta, r.unit),
                    alignment=_RIGHT),
-            Column("status", lambda: QCoreApplication.translate(_CTX, "状态"),
-                   lambda r: QCoreApplication.translate(_CTX, "已冲销")
+            Column("status", lambda: QCoreApplication.translate("ReverseDialog", "状态"),
+                   lambda r: QCoreApplication.translate("ReverseDialog", "已冲销")
                    if r.reversed_by_movement_id else "",
                    foreground=lambda r: _GREY if r.reversed_by_movement_id else None),
         ]
@@ -177,15 +202,16 @@ class ReverseDialog(PostingDialog):
         _movement, doc, rows = result
         self.document = doc
         self._rows = rows
-        self.header_label.setText(self.tr(
-            "原单据：{doc_no}（{type}，{state}）    单据日期：{date}\n"
-            "仓库：{depot}{other}    对方：{party}    经办人：{user}{purpose}").format(
-            doc_no=doc.doc_no, type=doc_type_name(doc.doc_type), state=state_name(
-                doc.state, self.ctx.lang), date=doc.doc_date.isoformat(), depot=doc.depot_name,
-            other=f" → {doc.other_depot_name}" if doc.other_depot_name else "",
-            party=doc.counterparty or "—", user=doc.created_by,
-            purpose=self.tr("    用途：{p}").format(p=purpose_name(doc.purpose))
-            if doc.purpose and doc.doc_type in (DocType.ISSUE, DocType.TRANSFER) else ""))
+        self.doc_no_label.setText(self.tr("{doc_no}（{type}，{state}）").format(
+            doc_no=doc.doc_no, type=doc_type_name(doc.doc_type),
+            state=state_name(doc.state, self.ctx.lang)))
+        self.date_label.setText(doc.doc_date.isoformat())
+        self.depot_label.setText(doc.depot_name + (f" → {doc.other_depot_name}"
+                                                   if doc.other_depot_name else ""))
+        self.party_label.setText(doc.counterparty or "—")
+        self.user_label.setText(doc.created_by)
+        shows_purpose = doc.doc_type in (DocType.ISSUE, DocType.TRANSFER) and doc.purpose
+        self.purpose_label.setText(purpose_name(doc.purpose) if shows_purpose else "—")
         unreversed = [r for r in rows if r.reversed_by_movement_id is None]
         self._scope_offered = (self._movement_id is not None
                                and doc.doc_type != DocType.TRANSFER and len(unreversed) > 1)

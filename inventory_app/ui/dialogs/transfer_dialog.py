@@ -12,7 +12,7 @@ from ...services import posting
 from ..context import AppContext
 from ..widgets.depot_combo import DepotCombo
 from .outbound_base import OutboundDialog
-from .posting_base import hint_label, mark_invalid, purpose_combo
+from .posting_base import chain_tab_order, hint_label, mark_invalid, purpose_combo
 
 
 class TransferDialog(OutboundDialog):
@@ -57,6 +57,9 @@ class TransferDialog(OutboundDialog):
         layout.addWidget(self.buttons)
         self.resize(1100, 600)
 
+        chain_tab_order(self.depot_combo, self.date_edit, self.to_combo, self.purpose_combo,
+                        self.reference_edit, self.note_edit, self.lines.view, self.ok_button)
+        self.to_combo.setFocus()
         self.depot_combo.depot_changed.connect(self.to_combo.set_excluded)
         self.to_combo.set_excluded(self.depot_combo.current_code() or from_depot)
 

@@ -39,30 +39,30 @@ _RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
 
 def _transfer_columns() -> list[Column[DocumentRow]]:
     return [
-        Column("doc_no", lambda: QCoreApplication.translate(_CTX, "调拨单号"),
+        Column("doc_no", lambda: QCoreApplication.translate("TransferReceiveDialog", "调拨单号"),
                lambda d: d.doc_no),
-        Column("doc_date", lambda: QCoreApplication.translate(_CTX, "发出日期"),
+        Column("doc_date", lambda: QCoreApplication.translate("TransferReceiveDialog", "发出日期"),
                lambda d: d.doc_date, "date"),
-        Column("depot_name", lambda: QCoreApplication.translate(_CTX, "调出仓库"),
+        Column("depot_name", lambda: QCoreApplication.translate("TransferReceiveDialog", "调出仓库"),
                lambda d: d.depot_name),
-        Column("other_depot_name", lambda: QCoreApplication.translate(_CTX, "调入仓库"),
+        Column("other_depot_name", lambda: QCoreApplication.translate("TransferReceiveDialog", "调入仓库"),
                lambda d: d.other_depot_name),
-        Column("purpose", lambda: QCoreApplication.translate(_CTX, "用途"),
+        Column("purpose", lambda: QCoreApplication.translate("TransferReceiveDialog", "用途"),
                lambda d: purpose_name(d.purpose)),
-        Column("reference", lambda: QCoreApplication.translate(_CTX, "依据"),
+        Column("reference", lambda: QCoreApplication.translate("TransferReceiveDialog", "依据"),
                lambda d: d.reference),
-        Column("created_by", lambda: QCoreApplication.translate(_CTX, "经办人"),
+        Column("created_by", lambda: QCoreApplication.translate("TransferReceiveDialog", "经办人"),
                lambda d: d.created_by),
     ]
 
 
 def _line_columns() -> list[Column[LedgerRow]]:
     return [
-        Column("item_name", lambda: QCoreApplication.translate(_CTX, "物资"),
+        Column("item_name", lambda: QCoreApplication.translate("TransferReceiveDialog", "物资"),
                lambda r: f"{r.item_name} {r.item_code}"),
-        Column("batch_no", lambda: QCoreApplication.translate(_CTX, "批号"),
+        Column("batch_no", lambda: QCoreApplication.translate("TransferReceiveDialog", "批号"),
                lambda r: r.batch_no),
-        Column("quantity", lambda: QCoreApplication.translate(_CTX, "数量"),
+        Column("quantity", lambda: QCoreApplication.translate("TransferReceiveDialog", "数量"),
                lambda r: f"{format_quantity(-r.delta)} {r.unit}", alignment=_RIGHT),
     ]
 
@@ -84,6 +84,10 @@ class TransferReceiveDialog(PostingDialog):
         self.lines_model: RowsTableModel[LedgerRow] = RowsTableModel(_line_columns(), self)
         self.lines_view = self._table(self.lines_model)
         self.lines_view.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
+        # The item name takes the spare width; quantities stay next to it, not far right.
+        self.lines_view.horizontalHeader().setStretchLastSection(False)
+        self.lines_view.horizontalHeader().setSectionResizeMode(
+            0, QHeaderView.ResizeMode.Stretch)
         self.empty_label = QLabel(self.tr(
             "目前没有发往您仓库的在途调拨单。调出仓库发出调拨后，会出现在这里。"), self)
         self.empty_label.setStyleSheet(NOTE_STYLE)
@@ -102,10 +106,10 @@ class TransferReceiveDialog(PostingDialog):
 
         layout = QVBoxLayout(self)
         layout.addWidget(QLabel(self.tr("待接收的调拨单"), self))
-        layout.addWidget(self.docs_view, 2)
+        layout.addWidget(self.docs_view, 1)
         layout.addWidget(self.empty_label)
         layout.addWidget(QLabel(self.tr("调拨明细"), self))
-        layout.addWidget(self.lines_view, 3)
+        layout.addWidget(self.lines_view, 2)
         layout.addLayout(form)
         layout.addWidget(hint_label(self.tr(
             "接收后货物记入调入仓库库存，批号、生产日期和有效期沿用调出批次。"), self))

@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 
 from ...domain.model import MovementKind
 from ...domain.permissions import Action
+from ...messages import state_name
 from ...services import reference_queries
 from ...services.ledger_queries import (
     LEDGER_SORT_KEYS,
@@ -83,13 +84,6 @@ def _doc_type_names() -> dict[str, str]:
     return {
         "RECEIPT": _tr("入库单"), "ISSUE": _tr("出库单"), "TRANSFER": _tr("调拨单"),
         "ADJUST": _tr("调整单"), "SCRAP": _tr("报废单"), "REVERSAL": _tr("冲销单"),
-    }
-
-
-def _state_names() -> dict[str, str]:
-    return {
-        "POSTED": _tr("已记账"), "IN_TRANSIT": _tr("在途"), "RECEIVED": _tr("已签收"),
-        "PENDING_APPROVAL": _tr("待审批"), "REJECTED": _tr("已驳回"), "REVERSED": _tr("已冲销"),
     }
 
 
@@ -203,14 +197,8 @@ class LedgerPage(QWidget):
             filters.addWidget(label)
             filters.addWidget(widget)
             filters.addSpacing(6)
-        filters.addWidget(self.date_label)
-        filters.addWidget(self.date_from)
-        self.date_dash = QLabel("—", self)
-        filters.addWidget(self.date_dash)
-        filters.addWidget(self.date_to)
-        filters.addSpacing(6)
-        filters.addWidget(self.clear_button)
         filters.addStretch(1)
+        self.date_dash = QLabel("—", self)
 
         # Shown after a jump to a linked movement: the list is narrowed to one lot.
         self.lot_chip = QFrame(self)
@@ -236,7 +224,16 @@ class LedgerPage(QWidget):
         self.refresh_button.clicked.connect(self.refresh)
         self.export_button = QPushButton(self)
         self.export_button.clicked.connect(self.export_excel)
+        # The dates share the second row with the actions, so the bar fits in English too.
         actions = QHBoxLayout()
+        actions.setSpacing(6)
+        actions.addWidget(self.date_label)
+        actions.addWidget(self.date_from)
+        actions.addWidget(self.date_dash)
+        actions.addWidget(self.date_to)
+        actions.addSpacing(6)
+        actions.addWidget(self.clear_button)
+        actions.addSpacing(6)
         actions.addWidget(self.lot_chip)
         actions.addStretch(1)
         actions.addWidget(self.jump_button)
@@ -318,10 +315,14 @@ class LedgerPage(QWidget):
         metrics = self.fontMetrics()
         samples = {
             "movement_id": "1234567", "doc_date": "2026-01-01", "created_at": "2026-01-01 00:00",
-            "doc_no": "RK-ZW-SJ-01-2026-00001", "kind": "调出", "depot_code": "中卫市应急物资储",
+            "doc_no": "RK-ZW-SJ-01-2026-00001",
+            "kind": max(kind_names().values(), key=metrics.horizontalAdvance),
+            "depot_code": "中卫市应急物资储",
             "item_name": "折叠床（钢木）", "batch_no": "SPT2017-0501-01", "delta": "-123,456.789",
-            "unit": "单位", "user": "系统管理员", "counterparty": "海原县西安镇人民政府",
-            "reason": "盘点差异调整", "relation": "已被流水 12345 冲销",
+            "unit": "单位", "user": "海原县保管员", "counterparty": "海原县西安镇人民政府",
+            "reason": "盘点差异调整",
+            "relation": max(_tr("已被流水 {0} 冲销").format(12345),
+                            _tr("冲销流水 {0}").format(12345), key=metrics.horizontalAdvance),
         }
         header = self.table.horizontalHeader()
         for section, column in enumerate(self.model.columns):
@@ -605,7 +606,7 @@ class LedgerPage(QWidget):
         values = {
             "doc_no": doc.doc_no,
             "doc_type": _doc_type_names().get(doc.doc_type, doc.doc_type),
-            "state": _state_names().get(doc.state, doc.state),
+            "state": state_name(doc.state, self.ctx.lang),  # the catalogue the CLI uses too
             "doc_date": doc.doc_date.isoformat(),
             "depot": doc.depot_name,
             "other": other,

@@ -168,20 +168,14 @@ class StockPage(QWidget):
         self.export_button = QPushButton(self)
         self.export_button.clicked.connect(self.export_excel)
 
-        top = QHBoxLayout()
-        top.addLayout(switch)
-        top.addStretch(1)
-        top.addWidget(self.refresh_button)
-        top.addWidget(self.export_button)
-
         self.search = SearchEdit(self)
-        self.search.setMinimumWidth(230)
+        self.search.setMinimumWidth(260)
         self.search.debounced.connect(lambda _text: self._filters_changed())
-        self.depot_combo = CodeCombo(self, min_chars=14)
-        self.category_combo = CodeCombo(self, min_chars=7)
-        self.expiry_combo = CodeCombo(self, min_chars=7)
-        self.mode_combo = CodeCombo(self, min_chars=6)
-        self.level_combo = CodeCombo(self, min_chars=5)
+        self.depot_combo = CodeCombo(self, min_chars=13)
+        self.category_combo = CodeCombo(self, fit_contents=True)
+        self.expiry_combo = CodeCombo(self, fit_contents=True)
+        self.mode_combo = CodeCombo(self, fit_contents=True)
+        self.level_combo = CodeCombo(self, fit_contents=True)
         for combo in (self.depot_combo, self.category_combo, self.expiry_combo,
                       self.mode_combo, self.level_combo):
             combo.changed.connect(self._filters_changed)
@@ -194,10 +188,20 @@ class StockPage(QWidget):
         self.expiry_label = QLabel(self)
         self.mode_label = QLabel(self)
         self.level_label = QLabel(self)
+
+        # Two rows, so the bar fits beside the navigation pane even in English.
+        top = QHBoxLayout()
+        top.addLayout(switch)
+        top.addSpacing(16)
+        top.addWidget(self.search_label)
+        top.addWidget(self.search)
+        top.addStretch(1)
+        top.addWidget(self.refresh_button)
+        top.addWidget(self.export_button)
+
         filters = QHBoxLayout()
         filters.setSpacing(6)
-        for label, widget in ((self.search_label, self.search),
-                              (self.depot_label, self.depot_combo),
+        for label, widget in ((self.depot_label, self.depot_combo),
                               (self.category_label, self.category_combo),
                               (self.expiry_label, self.expiry_combo),
                               (self.mode_label, self.mode_combo),
@@ -205,9 +209,10 @@ class StockPage(QWidget):
             label.setBuddy(widget)
             filters.addWidget(label)
             filters.addWidget(widget)
-            filters.addSpacing(6)
+            filters.addSpacing(8)
         filters.addWidget(self.clear_button)
         filters.addStretch(1)
+        self.search_label.setBuddy(self.search)
 
         self.stack = QStackedWidget(self)
         self.tables: dict[StockView, QTableView] = {}
@@ -281,9 +286,8 @@ class StockPage(QWidget):
             "nearest_expiry": "2026-01-01",
         }
         for view, table in self.tables.items():
-            model = table.model()
             header = table.horizontalHeader()
-            for section, column in enumerate(model.columns):
+            for section, column in enumerate(self.model_for(view).columns):
                 sample = samples.get(column.key, "一二三四五")
                 if view == StockView.CATEGORY and column.key == "category_name":
                     sample = "一二三四五六七八九十"
@@ -530,15 +534,17 @@ class StockPage(QWidget):
                 window = min(near_days, flt.expiring_within_days or near_days)
                 near = count_stock_by_lot(uow, actor, replace(
                     flt, expiring_within_days=window)) - expired
-            value = sum((row.value for row in stock_by_category(uow, actor, flt)), Decimal(0))
-            return {"total": total, "expired": expired, "near": near, "value": value}
+            # Two indexed counts only: a value total would aggregate every lot, which at
+            # 100,000 lots takes long enough to bring up a progress dialog after the rows.
+            return {"total": total, "expired": expired, "near": near}
 
         def done(data: dict[str, Any]) -> None:
             if generation == self._generation[StockView.LOT]:
                 self._summary_data[StockView.LOT] = data
                 self._show_summary()
 
-        self.ctx.tasks.run(work, on_done=done, on_error=self._on_error)
+        self.ctx.tasks.run(work, on_done=done, on_error=self._on_error,
+                           progress_label=self.tr("正在统计过期批次…"), parent_widget=self)
 
     def _reload_rows(self, view: StockView, flt: StockFilter, generation: int) -> None:
         uow, actor = self.ctx.uow, self.ctx.actor
@@ -646,13 +652,12 @@ class StockPage(QWidget):
         total = f"{data['total']:,}"
         if self.view == StockView.LOT:
             text = self.tr("共 {0} 个批次").format(total)
-            if "value" in data:
-                text += self.tr("，金额合计 {0}").format(format_money(data["value"]))
+            if "expired" in data:
                 if data["expired"] or data["near"]:
-                    text += self.tr("；其中已过期 {0} 个，{1} 天内到期 {2} 个").format(
+                    text += self.tr("，其中已过期 {0} 个，{1} 天内到期 {2} 个").format(
                         f"{data['expired']:,}", self._near_days, f"{data['near']:,}")
                 else:
-                    text += self.tr("；没有已过期或 {0} 天内到期的批次").format(self._near_days)
+                    text += self.tr("，没有已过期或 {0} 天内到期的批次").format(self._near_days)
         elif self.view == StockView.ITEM:
             text = self.tr("共 {0} 种物资，金额合计 {1}").format(total, format_money(data["value"]))
         elif self.view == StockView.DEPOT:

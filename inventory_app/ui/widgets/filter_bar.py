@@ -77,10 +77,17 @@ class CodeCombo(QComboBox):
 
     changed = Signal()
 
-    def __init__(self, parent: QWidget | None = None, *, min_chars: int = 8) -> None:
+    def __init__(self, parent: QWidget | None = None, *, min_chars: int = 8,
+                 fit_contents: bool = False) -> None:
         super().__init__(parent)
-        self.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-        self.setMinimumContentsLength(min_chars)
+        if fit_contents:
+            # A few short fixed entries: as wide as the longest, in any language.
+            self.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        else:
+            # Long names (depots): a fixed width, the full name in the popup.
+            self.setSizeAdjustPolicy(
+                QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+            self.setMinimumContentsLength(min_chars)
         self._pending: Any = None  # a code asked for before the entries were loaded
         self.currentIndexChanged.connect(self._on_index_changed)
         self._filling = False

@@ -9,12 +9,13 @@ from PySide6.QtCore import (
     QAbstractListModel,
     QModelIndex,
     QPersistentModelIndex,
+    QPointF,
     QRect,
     Qt,
     Signal,
 )
-from PySide6.QtGui import QFocusEvent, QKeyEvent
-from PySide6.QtWidgets import QCompleter, QLineEdit, QStyle, QWidget
+from PySide6.QtGui import QColor, QFocusEvent, QIcon, QKeyEvent, QPainter, QPen, QPixmap
+from PySide6.QtWidgets import QCompleter, QLineEdit, QWidget
 
 from ...services import reference_queries
 from ...services.rows import ItemRow
@@ -66,6 +67,18 @@ def match_rank(item: ItemRow, text: str) -> int | None:
         if hay.startswith(first):
             return rank
     return 10
+
+
+def _chevron_icon() -> QIcon:
+    """A small grey ▾ for "show the whole list" (the style's arrow is too heavy in a cell)."""
+    pixmap = QPixmap(16, 16)
+    pixmap.fill(Qt.GlobalColor.transparent)
+    painter = QPainter(pixmap)
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    painter.setPen(QPen(QColor("#6b7280"), 1.6))
+    painter.drawPolyline([QPointF(4.5, 6.5), QPointF(8, 10), QPointF(11.5, 6.5)])
+    painter.end()
+    return QIcon(pixmap)
 
 
 class ItemListModel(QAbstractListModel):
@@ -152,10 +165,11 @@ class ItemPicker(QLineEdit):
         self._completer.setMaxVisibleItems(POPUP_ROWS)
         self._completer.setWidget(self)
         self._completer.activated[QModelIndex].connect(self._on_activated)
-        self._completer.popup().setMinimumWidth(POPUP_MIN_WIDTH)
+        popup = self._completer.popup()
+        popup.setMinimumWidth(POPUP_MIN_WIDTH)
+        popup.setStyleSheet("QListView::item { padding: 3px 4px; }")  # easier to aim at
 
-        show_all = self.addAction(self.style().standardIcon(QStyle.StandardPixmap.SP_ArrowDown),
-                                  QLineEdit.ActionPosition.TrailingPosition)
+        show_all = self.addAction(_chevron_icon(), QLineEdit.ActionPosition.TrailingPosition)
         show_all.setToolTip(self.tr("列出全部物资"))
         show_all.triggered.connect(self.show_all)
 

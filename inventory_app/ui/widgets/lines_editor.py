@@ -15,7 +15,7 @@ from PySide6.QtCore import (
     QTimer,
     Signal,
 )
-from PySide6.QtGui import QAction, QKeySequence, QRegularExpressionValidator
+from PySide6.QtGui import QKeyEvent, QRegularExpressionValidator
 from PySide6.QtWidgets import (
     QAbstractItemDelegate,
     QAbstractItemView,
@@ -197,6 +197,10 @@ class LinesDelegate(QStyledItemDelegate):
 class LinesView(QTableView):
     """A spreadsheet-like table: type to edit, Insert adds a line, Delete removes lines."""
 
+    insert_pressed = Signal()
+    delete_pressed = Signal()
+    backspace_pressed = Signal()
+
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setEditTriggers(QAbstractItemView.EditTrigger.DoubleClicked
@@ -211,6 +215,20 @@ class LinesView(QTableView):
         self.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         self.horizontalHeader().setHighlightSections(False)
         self.horizontalHeader().setStretchLastSection(False)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        # Only reached when no cell editor is open, so Delete in an editor still
+        # deletes characters; handled before the "any key starts editing" rule.
+        if event.modifiers() in (Qt.KeyboardModifier.NoModifier,
+                                 Qt.KeyboardModifier.KeypadModifier):
+            signal = {Qt.Key.Key_Insert: self.insert_pressed,
+                      Qt.Key.Key_Delete: self.delete_pressed,
+                      Qt.Key.Key_Backspace: self.backspace_pressed}.get(Qt.Key(event.key()))
+            if signal is not None:
+                signal.emit()
+                event.accept()
+                return
+        super().keyPressEvent(event)
 
 
 class LinesEditor(QWidget):
@@ -247,9 +265,9 @@ class LinesEditor(QWidget):
         self.summary_label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         self.summary_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
 
-        self._shortcut(QKeySequence(Qt.Key.Key_Insert), self.add_line)
-        self._shortcut(QKeySequence(Qt.Key.Key_Delete), self.remove_selected)
-        self._shortcut(QKeySequence(Qt.Key.Key_Backspace), self.clear_current_cell)
+        self.view.insert_pressed.connect(self.add_line)
+        self.view.delete_pressed.connect(self.remove_selected)
+        self.view.backspace_pressed.connect(self.clear_current_cell)
 
         buttons = QHBoxLayout()
         buttons.addWidget(self.add_button)
@@ -263,14 +281,6 @@ class LinesEditor(QWidget):
 
         model.changed.connect(self._on_changed)
         self._on_changed()
-
-    def _shortcut(self, keys: QKeySequence, slot: object) -> None:
-        # Widget-scoped, so Delete in an open cell editor still deletes characters.
-        action = QAction(self.view)
-        action.setShortcut(keys)
-        action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
-        action.triggered.connect(slot)
-        self.view.addAction(action)
 
     def _on_changed(self) -> None:
         self.summary_label.setText(self.model.summary())

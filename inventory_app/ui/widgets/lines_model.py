@@ -75,6 +75,38 @@ _HEADERS = {
     Col.AMOUNT: QT_TRANSLATE_NOOP("LinesModel", "金额（元）"),
     Col.OWNER: QT_TRANSLATE_NOOP("LinesModel", "权属单位"),
 }
+_TEXTS = {
+    "fefo_tip": QT_TRANSLATE_NOOP("LinesModel", "不指定批次时，按先到期先出库的原则自动分配"),
+    "fefo": QT_TRANSLATE_NOOP("LinesModel", "先进先出（自动）"),
+    "expired_on_receipt": QT_TRANSLATE_NOOP("LinesModel", "入库时已过有效期"),
+    "line_count": QT_TRANSLATE_NOOP("LinesModel", "共 {n} 行"),
+    "lot_available": QT_TRANSLATE_NOOP("LinesModel", "可用 {qty} {unit}"),
+    "totals": QT_TRANSLATE_NOOP("LinesModel", "合计 {totals}"),
+    "expiry_tip": QT_TRANSLATE_NOOP("LinesModel", "按生产日期和储存年限自动计算，可修改"),
+    "no_batch": QT_TRANSLATE_NOOP("LinesModel", "无批号"),
+    "expiry_before_production": QT_TRANSLATE_NOOP("LinesModel", "有效期不能早于生产日期"),
+    "no_lots": QT_TRANSLATE_NOOP("LinesModel", "本仓库没有该物资的库存批次"),
+    "production_after_doc": QT_TRANSLATE_NOOP("LinesModel", "生产日期不能晚于单据日期"),
+    "until": QT_TRANSLATE_NOOP("LinesModel", "至 {date}"),
+    "need_quantity": QT_TRANSLATE_NOOP("LinesModel", "请填写数量"),
+    "need_lot": QT_TRANSLATE_NOOP("LinesModel", "请选择批次"),
+    "need_item": QT_TRANSLATE_NOOP("LinesModel", "请选择物资"),
+    "negative_after": QT_TRANSLATE_NOOP("LinesModel", "调整后数量不能为负（账面 {book} {unit}）"),
+    "amount": QT_TRANSLATE_NOOP("LinesModel", "金额 {money}"),
+    "price_tip": QT_TRANSLATE_NOOP("LinesModel", "默认为该物资的参考单价，可修改"),
+    "depot_owner": QT_TRANSLATE_NOOP("LinesModel", "（仓库所属单位）"),
+    "expired": QT_TRANSLATE_NOOP("LinesModel", "（已过期）"),
+    "whole_units": QT_TRANSLATE_NOOP("LinesModel", "{name}以“{unit}”计，只能填整数"),
+    "max_decimals": QT_TRANSLATE_NOOP("LinesModel", "{name}最多 {n} 位小数"),
+    "exceeds": QT_TRANSLATE_NOOP("LinesModel", "超过可用库存（共需 {asked} {unit}，可用 {have} {unit}）"),
+    "expired_not_fefo": QT_TRANSLATE_NOOP("LinesModel", "另有 {qty} {unit} 已过期，不会自动出库；如确需发出，请指定批次"),
+}
+
+
+def _text(key: str) -> str:
+    return QCoreApplication.translate(_CTX, _TEXTS[key])
+
+
 EDITABLE = frozenset({Col.ITEM, Col.LOT, Col.QUANTITY, Col.BATCH, Col.PRODUCTION, Col.EXPIRY,
                       Col.LOCATION, Col.PRICE, Col.OWNER})
 NUMERIC = frozenset({Col.QUANTITY, Col.AVAILABLE, Col.BOOK, Col.AFTER, Col.PRICE, Col.AMOUNT})
@@ -87,19 +119,15 @@ def header_text(col: Col) -> str:
     return QCoreApplication.translate(_CTX, _HEADERS[col])
 
 
-def lot_label(lot: LotStockRow, *, with_item: bool = False) -> str:
-    """批号 B2024-03 · 至 2031-03-01 · A-01 · 可用 40 顶 (what a keeper tells lots apart by)."""
-    parts = [f"{lot.item_name} {lot.item_code}"] if with_item else []
-    parts.append(lot.batch_no or QCoreApplication.translate("LinesModel", "无批号") + f" #{lot.lot_id}")
+def lot_label(lot: LotStockRow) -> str:
+    """B2024-03 · 至 2031-03-01 · A-01 · 可用 40 顶 (what a keeper tells lots apart by)."""
+    parts = [lot.batch_no or f"{_text('no_batch')} #{lot.lot_id}"]
     if lot.expiry_date:
-        parts.append(QCoreApplication.translate("LinesModel", "至 {date}").format(
-            date=lot.expiry_date.isoformat()))
-        if lot.expiry_status == "expired":
-            parts[-1] += QCoreApplication.translate("LinesModel", "（已过期）")
+        until = _text("until").format(date=lot.expiry_date.isoformat())
+        parts.append(until + (_text("expired") if lot.expiry_status == "expired" else ""))
     if lot.location_code:
         parts.append(lot.location_code)
-    parts.append(QCoreApplication.translate("LinesModel", "可用 {qty} {unit}").format(qty=format_quantity(lot.available),
-                                                 unit=lot.unit))
+    parts.append(_text("lot_available").format(qty=format_quantity(lot.available), unit=lot.unit))
     return " · ".join(parts)
 
 
@@ -173,7 +201,6 @@ class LinesModel(QAbstractTableModel):
         self._items: dict[str, ItemRow] = {}
         self._locations: list[LocationRow] = []
         self._lots: list[LotStockRow] = []
-        self._available: dict[str, Decimal] = {}
         self._organisations: list[OrganisationRow] = []
         self._doc_date = date.today()
 
@@ -226,17 +253,22 @@ class LinesModel(QAbstractTableModel):
     def lot_by_id(self, lot_id: int) -> LotStockRow | None:
         return next((lot for lot in self._lots if lot.lot_id == lot_id), None)
 
-    def set_available(self, available: dict[str, Decimal]) -> None:
-        """Available quantity per item code in the depot (reserved stock excluded)."""
-        self._available = dict(available)
-        self._recheck()
+    def is_expired(self, lot: LotStockRow) -> bool:
+        """Expired on the document date: first-expiring-first skips such lots."""
+        return lot.expiry_date is not None and lot.expiry_date < self._doc_date
 
     def available_for(self, line: Line) -> Decimal | None:
+        """What the line can take: its named lot, or the item's unexpired lots (FEFO)."""
         if line.lot is not None:
             return line.lot.available
         if line.item is None:
             return None
-        return self._available.get(line.item.code, Decimal(0))
+        return sum((lot.available for lot in self.lots_for(line.item.code)
+                    if not self.is_expired(lot)), Decimal(0))
+
+    def expired_available(self, item_code: str) -> Decimal:
+        return sum((lot.available for lot in self.lots_for(item_code) if self.is_expired(lot)),
+                   Decimal(0))
 
     def set_organisations(self, organisations: Sequence[OrganisationRow]) -> None:
         self._organisations = list(organisations)
@@ -356,16 +388,16 @@ class LinesModel(QAbstractTableModel):
         cols = set(self._columns)
         missing = self._reveal_missing
         if Col.ITEM in cols and line.item is None and missing:
-            found[Col.ITEM] = _error(QCoreApplication.translate("LinesModel", "请选择物资"))
+            found[Col.ITEM] = _error(_text("need_item"))
         if Col.LOT in cols and self.lot_required and line.lot is None and line.item is not None:
             if not self.lots_for(line.item.code):
-                found[Col.LOT] = _error(QCoreApplication.translate("LinesModel", "本仓库没有该物资的库存批次"))
+                found[Col.LOT] = _error(_text("no_lots"))
             elif missing:
-                found[Col.LOT] = _error(QCoreApplication.translate("LinesModel", "请选择批次"))
+                found[Col.LOT] = _error(_text("need_lot"))
         quantity = self._check_quantity(line, found, missing)
         if (quantity is not None and Col.AFTER in cols and line.lot is not None
                 and line.lot.on_hand + quantity < 0):
-                found[Col.QUANTITY] = _error(QCoreApplication.translate("LinesModel", "调整后数量不能为负（账面 {book} {unit}）").format(
+                found[Col.QUANTITY] = _error(_text("negative_after").format(
                     book=format_quantity(line.lot.on_hand), unit=line.lot.unit))
         self._check_dates(line, found, cols)
         if Col.PRICE in cols and line.unit_price.strip():
@@ -381,7 +413,7 @@ class LinesModel(QAbstractTableModel):
             return None
         if not line.quantity.strip():
             if missing:
-                found[Col.QUANTITY] = _error(QCoreApplication.translate("LinesModel", "请填写数量"))
+                found[Col.QUANTITY] = _error(_text("need_quantity"))
             return None
         try:
             return parse_quantity(line.quantity, line.item.decimals if line.item else 3,
@@ -393,52 +425,52 @@ class LinesModel(QAbstractTableModel):
     def _quantity_error(self, line: Line, err: InvalidQuantity) -> str:
         if err.params.get("reason") == "too_many_decimals" and line.item is not None:
             if line.item.decimals == 0:
-                return QCoreApplication.translate(
-                    "LinesModel", "{name}以“{unit}”计，只能填整数").format(
-                    name=line.item.name, unit=line.item.unit)
-            return QCoreApplication.translate(
-                "LinesModel", "{name}最多 {n} 位小数").format(name=line.item.name,
-                                                            n=line.item.decimals)
+                return _text("whole_units").format(name=line.item.name, unit=line.item.unit)
+            return _text("max_decimals").format(name=line.item.name, n=line.item.decimals)
         return self._error_text(err)
 
     def _check_dates(self, line: Line, found: dict[Col, Problem], cols: set[Col]) -> None:
         if Col.PRODUCTION in cols and line.production_date and (
                 line.production_date > self._doc_date):
-            found[Col.PRODUCTION] = _error(QCoreApplication.translate("LinesModel", "生产日期不能晚于单据日期"))
+            found[Col.PRODUCTION] = _error(_text("production_after_doc"))
         if Col.EXPIRY in cols and line.expiry_date:
             if line.production_date and line.expiry_date < line.production_date:
-                found[Col.EXPIRY] = _error(QCoreApplication.translate("LinesModel", "有效期不能早于生产日期"))
+                found[Col.EXPIRY] = _error(_text("expiry_before_production"))
             elif line.expiry_date < self._doc_date:
-                found[Col.EXPIRY] = _warning(QCoreApplication.translate("LinesModel", "入库时已过有效期"))
+                found[Col.EXPIRY] = _warning(_text("expired_on_receipt"))
 
     def _check_availability(self) -> None:
-        """Warn when lines together ask for more than the depot (or the lot) has."""
+        """Warn when lines together ask for more than the depot (or the lot) can give."""
         if Col.AVAILABLE not in self._columns:
             return
         per_item: dict[str, Decimal] = defaultdict(Decimal)
         per_lot: dict[int, Decimal] = defaultdict(Decimal)
+        named_expired: dict[str, dict[int, Decimal]] = defaultdict(dict)
         quantities: list[Decimal | None] = []
         for line in self._lines:
             qty = self.parsed_quantity(line) if line.item and line.quantity.strip() else None
             quantities.append(qty)
-            if qty is not None and line.item is not None:
-                per_item[line.item.code] += qty
-                if line.lot is not None:
-                    per_lot[line.lot.lot_id] += qty
+            if qty is None or line.item is None:
+                continue
+            per_item[line.item.code] += qty
+            if line.lot is not None:
+                per_lot[line.lot.lot_id] += qty
+                if self.is_expired(line.lot):  # named on purpose: it may still be shipped
+                    named_expired[line.item.code][line.lot.lot_id] = line.lot.available
         for row, line in enumerate(self._lines):
             if quantities[row] is None or line.item is None or Col.QUANTITY in self._problems[row]:
                 continue
-            unit = line.item.unit
+            code = line.item.code
+            usable = (self.available_for(Line(item=line.item)) or Decimal(0)) + sum(
+                named_expired[code].values(), Decimal(0))
             if line.lot is not None and per_lot[line.lot.lot_id] > line.lot.available:
                 asked, have = per_lot[line.lot.lot_id], line.lot.available
-            elif per_item[line.item.code] > self._available.get(line.item.code, Decimal(0)):
-                asked, have = per_item[line.item.code], self._available.get(line.item.code,
-                                                                            Decimal(0))
+            elif per_item[code] > usable:
+                asked, have = per_item[code], usable
             else:
                 continue
-            self._problems[row][Col.QUANTITY] = _warning(
-                QCoreApplication.translate("LinesModel", "超过可用库存（共需 {asked} {unit}，可用 {have} {unit}）").format(
-                    asked=format_quantity(asked), have=format_quantity(have), unit=unit))
+            self._problems[row][Col.QUANTITY] = _warning(_text("exceeds").format(
+                asked=format_quantity(asked), have=format_quantity(have), unit=line.item.unit))
 
     # ------------------------------------------------------------ Qt model
 
@@ -552,7 +584,7 @@ class LinesModel(QAbstractTableModel):
         if col == Col.LOT:
             if line.lot is not None:
                 return lot_label(line.lot)
-            return QCoreApplication.translate("LinesModel", "先进先出（自动）") if line.item and not self.lot_required else ""
+            return _text("fefo") if line.item and not self.lot_required else ""
         if col == Col.AVAILABLE:
             return self._qty_text(self.available_for(line), line)
         if col == Col.BOOK:
@@ -579,7 +611,7 @@ class LinesModel(QAbstractTableModel):
             return format_money(amount) if amount is not None else ""
         if col == Col.OWNER:
             if line.owner_code is None:
-                return QCoreApplication.translate("LinesModel", "（仓库所属单位）") if line.item else ""
+                return _text("depot_owner") if line.item else ""
             org = next((o for o in self._organisations if o.code == line.owner_code), None)
             return org.name if org else line.owner_code
         return ""
@@ -627,13 +659,18 @@ class LinesModel(QAbstractTableModel):
         if col == Col.ITEM and line.item is not None:
             return item_label(line.item)
         if col == Col.EXPIRY and self._is_hint(line, col):
-            return QCoreApplication.translate("LinesModel", "按生产日期和储存年限自动计算，可修改")
+            return _text("expiry_tip")
         if col == Col.LOT and line.lot is None and line.item and not self.lot_required:
-            return QCoreApplication.translate("LinesModel", "不指定批次时，按先到期先出库的原则自动分配")
+            return _text("fefo_tip")
         if col == Col.LOT and line.lot is not None:
             return lot_label(line.lot)
+        if col == Col.AVAILABLE and line.item is not None and line.lot is None:
+            expired = self.expired_available(line.item.code)
+            if expired:
+                return _text("expired_not_fefo").format(
+                    qty=format_quantity(expired), unit=line.item.unit)
         if col == Col.PRICE and self._is_hint(line, col):
-            return QCoreApplication.translate("LinesModel", "默认为该物资的参考单价，可修改")
+            return _text("price_tip")
         return None
 
     def setData(self, index: AnyIndex, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
@@ -737,15 +774,15 @@ class LinesModel(QAbstractTableModel):
             amount = self.amount(line)
             if amount is not None:
                 money += amount
-        parts = [QCoreApplication.translate("LinesModel", "共 {n} 行").format(n=count)]
+        parts = [_text("line_count").format(n=count)]
         if per_unit:
             sign = "+" if self.signed else ""
             totals = "、".join(
                 f"{sign if qty > 0 else ''}{format_quantity(qty)} {unit}"
                 for unit, qty in per_unit.items())
-            parts.append(QCoreApplication.translate("LinesModel", "合计 {totals}").format(totals=totals))
+            parts.append(_text("totals").format(totals=totals))
         if Col.AMOUNT in self._columns and money:
-            parts.append(QCoreApplication.translate("LinesModel", "金额 {money}").format(money=format_money(money)))
+            parts.append(_text("amount").format(money=format_money(money)))
         return "  ·  ".join(parts)
 
     def retranslate(self) -> None:
