@@ -150,6 +150,7 @@ class Task(QObject):
         cancellable: bool,
         parent_widget: QWidget | None,
         progress_delay_ms: int,
+        show_progress: bool = True,
     ) -> None:
         super().__init__(runner)
         self._runner = runner
@@ -174,7 +175,8 @@ class Task(QObject):
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.timeout.connect(self._show_dialog)
-        self._timer.start(progress_delay_ms)
+        if show_progress:
+            self._timer.start(progress_delay_ms)
 
     @property
     def is_finished(self) -> bool:
@@ -263,8 +265,12 @@ class TaskRunner(QObject):
         progress_label: str | None = None,
         cancellable: bool = False,
         parent_widget: QWidget | None = None,
+        show_progress: bool = True,
     ) -> Task:
-        """Start ``fn(ctx)`` in the background; without ``on_error`` errors go to the crash hook."""
+        """Start ``fn(ctx)`` in the background; without ``on_error`` errors go to the crash hook.
+
+        ``show_progress=False`` is for background refreshes that the page shows itself
+        (a "loading" label): they must not pop up a modal dialog over the user's work."""
         task = Task(
             self,
             fn,
@@ -275,6 +281,7 @@ class TaskRunner(QObject):
             cancellable,
             parent_widget,
             self._progress_delay_ms,
+            show_progress,
         )
         self._tasks.add(task)
         self._pool.start(task.work)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 import tempfile
 from collections import defaultdict
@@ -11,7 +12,7 @@ from decimal import Decimal
 from pathlib import Path
 
 import pytest
-from hypothesis import HealthCheck, settings
+from hypothesis import HealthCheck, Phase, settings
 from hypothesis import strategies as st
 from hypothesis.stateful import (
     RuleBasedStateMachine,
@@ -216,6 +217,38 @@ class LedgerMachine(RuleBasedStateMachine):
     def transfer_send(self, data: st.DataObject) -> None:
         self._withdraw(data, "TRANSFER_OUT")
 
+    @precondition(lambda self: len(self._stocked()) > 1)
+    @rule(data=st.data())
+    def transfer_send_two_lines(self, data: st.DataObject) -> None:
+        """A transfer of two items (or two lines of one item) from one depot."""
+        depot = data.draw(st.sampled_from(sorted({d for _, d in self._stocked()})))
+        items = sorted({i for i, d in self._stocked() if d == depot})
+        first, second = data.draw(st.sampled_from(items)), data.draw(st.sampled_from(items))
+        plan: list[tuple[int, int]] = []
+        lines = []
+        saved = {i: lot.balance for i, lot in self.lots.items()}
+        for item in (first, second):
+            milli = 1000 * data.draw(st.integers(1, 5))
+            lines.append(OutLine(item, Decimal(milli // 1000)))
+            part = self._fefo(item, depot, milli)
+            if part is None:
+                plan = []
+                break
+            for lot_id, take in part:  # the second line sees what the first one took
+                self.lots[lot_id].balance -= take
+            plan += part
+        for i, balance in saved.items():
+            self.lots[i].balance = balance
+        dst = "B" if depot == "A" else "A"
+        kwargs = {"from_depot": depot, "to_depot": dst, "lines": lines}
+        if not plan:
+            self._refused(InsufficientStock, posting.transfer_send, **kwargs)
+            return
+        result = posting.transfer_send(self.uow, self.actor, request_id=rid(), **kwargs)
+        self.docs[result.doc_no] = MDoc("TRANSFER", "IN_TRANSIT", dst)
+        self._record(result.doc_no, [(lot, -m, "TRANSFER_OUT") for lot, m in plan],
+                     result.movement_ids)
+
     @precondition(lambda self: self.lots)
     @rule(data=st.data())
     def issue_named_lot(self, data: st.DataObject) -> None:
@@ -412,8 +445,15 @@ def _build_template(folder: Path) -> Template:
     return Template(path, world.admin, item_ids, depot_ids)
 
 
+# Shrinking a failure re-runs hundreds of database-backed examples (minutes, beyond the
+# pytest timeout); set INVENTORY_TEST_SHRINK=1 when investigating one.
+PHASES = [Phase.explicit, Phase.reuse, Phase.generate]
+if os.environ.get("INVENTORY_TEST_SHRINK") == "1":
+    PHASES.append(Phase.shrink)
+
+
 def test_ledger_state_machine(tmp_path: Path) -> None:
     LedgerMachine.template = _build_template(tmp_path)
     run_state_machine_as_test(LedgerMachine, settings=settings(
-        max_examples=30, stateful_step_count=25, deadline=None,
+        max_examples=30, stateful_step_count=25, deadline=None, phases=PHASES,
         suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much]))

@@ -309,7 +309,10 @@ class LazyTableModel(_ColumnsModel[R]):
         self.refresh()
 
     def refresh(self) -> None:
-        """Drop the fetched pages and recount; views then fetch the first page again."""
+        """Drop the fetched pages, recount and load the first page again.
+
+        The first page is fetched here rather than left to the view: views ask for more
+        rows while the reset is being announced, when canFetchMore must say no."""
         total = self._count()  # before beginResetModel: if it raises, nothing has changed
         self._changing = True
         try:
@@ -319,3 +322,4 @@ class LazyTableModel(_ColumnsModel[R]):
             self.endResetModel()
         finally:
             self._changing = False
+        self.fetchMore(QModelIndex())
