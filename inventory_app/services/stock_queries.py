@@ -154,8 +154,22 @@ def stock_by_lot(uow: UnitOfWork, actor: Actor, flt: StockFilter = StockFilter()
 
 
 def count_stock_by_lot(uow: UnitOfWork, actor: Actor, flt: StockFilter = StockFilter()) -> int:
-    return uow.read(lambda conn: int(conn.execute(
-        _lot_select(conn, actor, flt, [func.count()])).scalar_one()))
+    """Counts from lot_balances alone, joining only what the filter needs (a list of
+    100,000 lots must open instantly)."""
+
+    def tx(conn: Connection) -> int:
+        query = select(func.count()).select_from(t.lot_balances)
+        if flt.item_code or flt.category_code or flt.text.strip():
+            query = query.join(t.items, t.items.c.id == t.lot_balances.c.item_id)
+        if flt.category_code:
+            query = query.join(t.categories, t.categories.c.id == t.items.c.category_id)
+        if (flt.text.strip() or flt.expired_only or flt.expiring_within_days is not None
+                or flt.reserve_mode or flt.owner_level):
+            query = query.join(t.lots, t.lots.c.id == t.lot_balances.c.lot_id)
+        conds = _lot_conditions(conn, actor, flt)
+        return int(conn.execute(query.where(and_(*conds)) if conds else query).scalar_one())
+
+    return uow.read(tx)
 
 
 ITEM_SORT_KEYS = {"item_code", "item_name", "category_code", "depot_code", "on_hand",

@@ -11,8 +11,9 @@ from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import QApplication, QDialog, QDialogButtonBox, QMessageBox
 from pytestqt.qtbot import QtBot
 
-from inventory_app.domain.model import DocState
-from inventory_app.services import ledger_queries, stock_queries
+from inventory_app.domain.errors import DatabaseUnavailable
+from inventory_app.domain.model import DocState, OutLine
+from inventory_app.services import ledger_queries, posting, stock_queries
 from inventory_app.services.ledger_queries import LedgerFilter
 from inventory_app.services.stock_queries import StockFilter
 from inventory_app.ui.dialogs.adjust_dialog import AdjustDialog
@@ -132,6 +133,40 @@ def test_double_click_on_ok_posts_once(qtbot: QtBot, world: World, make_ctx: Mak
     assert len(documents(world)) == 1
 
 
+def test_retry_after_a_lost_answer_does_not_post_twice(
+        qtbot: QtBot, world: World, make_ctx: MakeCtx, monkeypatch: pytest.MonkeyPatch) -> None:
+    real = posting.receive
+    calls: list[str] = []
+
+    def flaky(*args: object, **kwargs: object) -> object:
+        result = real(*args, **kwargs)  # type: ignore[arg-type]
+        calls.append(str(kwargs["request_id"]))
+        if len(calls) == 1:  # committed, but the answer never came back
+            raise DatabaseUnavailable("connection reset")
+        return result
+
+    monkeypatch.setattr(posting, "receive", flaky)
+    ctx = make_ctx(world.keeper_a)
+    dialog = ReceiveDialog(ctx, depot_code="A")
+    qtbot.addWidget(dialog)
+    dialog.show()
+    settle(ctx)
+    put(dialog.model, 0, Col.ITEM, "050101")
+    put(dialog.model, 0, Col.QUANTITY, "10")
+    dialog.submit()
+    settle(ctx)
+    lost = only_box()
+    assert not dialog.posted and dialog.ok_button.isEnabled()
+    retry = next(b for b in lost.buttons() if b.text() == "重试")
+    retry.click()
+    settle(ctx)
+
+    assert calls == [dialog.request_id, dialog.request_id]
+    assert dialog.posting_result is not None and dialog.posting_result.replayed
+    assert len(documents(world)) == 1 and available(world, "A", "050101") == 10
+    close_message_boxes()
+
+
 def test_quantity_with_too_many_decimals_is_blocked_before_posting(
         qtbot: QtBot, world: World, make_ctx: MakeCtx) -> None:
     ctx = make_ctx(world.keeper_a)
@@ -215,6 +250,32 @@ def test_keeper_cannot_pick_another_keepers_depot(qtbot: QtBot, world: World,
         assert [d.code for d in dialog.depot_combo.depots()] == ["B"]
         assert not dialog.depot_combo.set_current_code("A")
         assert dialog.depot_combo.current_code() == "B"
+
+
+def test_closing_with_typed_lines_asks_first(qtbot: QtBot, world: World,
+                                             make_ctx: MakeCtx) -> None:
+    ctx = make_ctx(world.keeper_a)
+    empty = ReceiveDialog(ctx, depot_code="A")
+    qtbot.addWidget(empty)
+    empty.show()
+    settle(ctx)
+    empty.reject()  # nothing typed: closes at once
+    assert not empty.isVisible() and message_boxes() == []
+
+    dialog = ReceiveDialog(ctx, depot_code="A")
+    qtbot.addWidget(dialog)
+    dialog.show()
+    settle(ctx)
+    put(dialog.model, 0, Col.ITEM, "050101")
+    qtbot.keyClick(dialog, Qt.Key.Key_Escape)
+    box = only_box()
+    assert "已录入 1 行明细" in box.text()
+    box.button(QMessageBox.StandardButton.No).click()  # 继续填写
+    assert dialog.isVisible() and dialog.model.line_at(0).item is not None  # type: ignore[union-attr]
+    dialog.reject()
+    only_box().button(QMessageBox.StandardButton.Yes).click()  # 放弃并关闭
+    assert not dialog.isVisible()
+    assert dialog.result() == QDialog.DialogCode.Rejected
 
 
 def test_user_without_depots_cannot_post(qtbot: QtBot, world: World, make_ctx: MakeCtx) -> None:
@@ -377,9 +438,6 @@ def test_transfer_then_receive_at_the_other_depot(qtbot: QtBot, world: World,
 def test_transfer_receive_lists_only_transfers_to_my_depots(
         qtbot: QtBot, world: World, make_ctx: MakeCtx) -> None:
     receive(world, "A", "050101", "10")
-    from inventory_app.domain.model import OutLine
-    from inventory_app.services import posting
-
     posting.transfer_send(world.uow, world.admin, from_depot="A", to_depot="B",
                           lines=[OutLine("050101", Decimal(2))], request_id="t-1")
     ctx = make_ctx(world.keeper_a)  # the sender: nothing to receive
@@ -475,9 +533,6 @@ def test_reversing_an_issue_restores_the_balance(qtbot: QtBot, world: World,
 def test_reversing_a_transfer_explains_it_is_reversed_whole(
         qtbot: QtBot, world: World, make_ctx: MakeCtx) -> None:
     receive(world, "A", "050101", "10")
-    from inventory_app.domain.model import OutLine
-    from inventory_app.services import posting
-
     sent = posting.transfer_send(world.uow, world.admin, from_depot="A", to_depot="B",
                                  lines=[OutLine("050101", Decimal(4))], request_id="t-2")
     ctx = make_ctx(world.keeper_a)
@@ -497,8 +552,6 @@ def test_reversing_a_transfer_explains_it_is_reversed_whole(
 def test_a_reversal_cannot_be_reversed(qtbot: QtBot, world: World, make_ctx: MakeCtx) -> None:
     receive(world, "A", "050101", "10")
     issued = issue(world, "A", "050101", "3")
-    from inventory_app.services import posting
-
     reversal = posting.reverse(world.uow, world.admin, reason="x", request_id="r-1",
                                doc_no=issued.doc_no)
     ctx = make_ctx(world.keeper_a)
@@ -514,9 +567,6 @@ def test_reverse_one_line_or_the_whole_document(qtbot: QtBot, world: World,
                                                 make_ctx: MakeCtx) -> None:
     receive(world, "A", "050101", "10")
     receive(world, "A", "050104", "10")
-    from inventory_app.domain.model import OutLine
-    from inventory_app.services import posting
-
     issued = posting.issue(world.uow, world.admin, depot="A", request_id="i-2", receiver="x",
                            lines=[OutLine("050101", Decimal(3)), OutLine("050104", Decimal(2))])
     ctx = make_ctx(world.keeper_a)

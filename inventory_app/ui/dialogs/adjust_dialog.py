@@ -52,6 +52,7 @@ class AdjustDialog(PostingDialog):
                                     self.tr("霉变、污损"), self.tr("计量误差")])
         self.reason_combo.setCurrentIndex(-1)
         line_edit = self.reason_combo.lineEdit()
+        assert line_edit is not None  # the combo is editable
         line_edit.setMaxLength(MAX_REASON)
         line_edit.setPlaceholderText(self.tr("必填：选择或输入原因，如 年度盘点盘亏 2 顶"))
 
@@ -191,6 +192,9 @@ class AdjustDialog(PostingDialog):
             self.lines.focus_cell(problems[0][0], problems[0][1])
         warnings = [self.lines.problem_text(row, col, p) for row, col, p in self.model.warnings()]
         return errors, warnings
+
+    def unsaved_lines(self) -> int:
+        return len(self.model.filled_lines())
 
     def build_call(self) -> Callable[[], PostingResult]:
         lines = []

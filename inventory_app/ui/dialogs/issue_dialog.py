@@ -81,4 +81,4 @@ class IssueDialog(OutboundDialog):
             "reference": self.reference_edit.text().strip(),
             "purpose": self.purpose_combo.currentData(), "note": self.note_edit.text().strip(),
         }
-        return lambda: posting.issue(uow, actor, **kwargs)  # type: ignore[arg-type]
+        return lambda: posting.issue(uow, actor, **kwargs)

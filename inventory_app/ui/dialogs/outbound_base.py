@@ -105,6 +105,9 @@ class OutboundDialog(PostingDialog):
         warnings = [self.lines.problem_text(row, col, p) for row, col, p in self.model.warnings()]
         return errors, warnings
 
+    def unsaved_lines(self) -> int:
+        return len(self.model.filled_lines())
+
     def out_lines(self) -> list[OutLine]:
         lines = []
         for _row, line in self.model.filled_lines():

@@ -26,7 +26,8 @@ from ..errors import show_domain_error
 
 _CTX = "PostingDialog"
 
-PURPOSES: tuple[tuple[str, str], ...] = (
+# (value, source text marked for translation; the stubs type QT_TRANSLATE_NOOP as object)
+PURPOSES: tuple[tuple[str, object], ...] = (
     (Purpose.RELIEF.value, QT_TRANSLATE_NOOP("PostingDialog", "救灾")),
     (Purpose.PREPOSITION.value, QT_TRANSLATE_NOOP("PostingDialog", "前置")),
     (Purpose.DRILL.value, QT_TRANSLATE_NOOP("PostingDialog", "演练")),
@@ -61,6 +62,10 @@ _TEXTS = {
     "go_back": QT_TRANSLATE_NOOP("PostingDialog", "返回修改"),
     "posting": QT_TRANSLATE_NOOP("PostingDialog", "正在过账…"),
     "posted": QT_TRANSLATE_NOOP("PostingDialog", "已过账"),
+    "discard_title": QT_TRANSLATE_NOOP("PostingDialog", "放弃本单？"),
+    "discard": QT_TRANSLATE_NOOP("PostingDialog", "已录入 {n} 行明细，尚未过账。关闭后这些内容不会保存。"),
+    "discard_yes": QT_TRANSLATE_NOOP("PostingDialog", "放弃并关闭"),
+    "keep_editing": QT_TRANSLATE_NOOP("PostingDialog", "继续填写"),
 }
 
 INVALID_STYLE = "background-color: #fde0dc; border: 1px solid #c62828;"
@@ -72,9 +77,9 @@ HINT_STYLE = "QLabel { color: #6b7280; }"
 MAX_LISTED_PROBLEMS = 4
 
 
-def translate(text: str) -> str:
+def translate(text: object) -> str:
     """Translate a string marked with QT_TRANSLATE_NOOP("PostingDialog", ...)."""
-    return QCoreApplication.translate(_CTX, text)
+    return QCoreApplication.translate(_CTX, str(text))
 
 
 def _text(key: str) -> str:
@@ -281,10 +286,27 @@ class PostingDialog(QDialog):
 
     # ------------------------------------------------------------ closing
 
+    def unsaved_lines(self) -> int:
+        """Lines typed but not posted; closing then asks first (subclasses with lines)."""
+        return 0
+
     def reject(self) -> None:
         if self._busy:
             return  # the posting is on its way; closing now would hide its outcome
-        super().reject()
+        lines = 0 if self._posted else self.unsaved_lines()
+        if not lines:
+            super().reject()
+            return
+        box = QMessageBox(QMessageBox.Icon.Question, _text("discard_title"),
+                          _text("discard").format(n=lines),
+                          QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, self)
+        box.button(QMessageBox.StandardButton.Yes).setText(_text("discard_yes"))
+        box.button(QMessageBox.StandardButton.No).setText(_text("keep_editing"))
+        box.setDefaultButton(QMessageBox.StandardButton.No)
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        box.setObjectName("discard_box")
+        box.accepted.connect(lambda: QDialog.reject(self))
+        box.open()
 
     def closeEvent(self, event: QCloseEvent) -> None:
         if self._busy:

@@ -154,6 +154,9 @@ class ReceiveDialog(PostingDialog):
                      else self.tr("请选择仓库"))
         return errors, warnings
 
+    def unsaved_lines(self) -> int:
+        return len(self.model.filled_lines())
+
     def build_call(self) -> Callable[[], PostingResult]:
         supplier = self.supplier_edit.text().strip()
         lines = []
@@ -173,4 +176,4 @@ class ReceiveDialog(PostingDialog):
             "supplier": supplier, "reference": self.reference_edit.text().strip(),
             "note": self.note_edit.text().strip(),
         }
-        return lambda: posting.receive(uow, actor, **kwargs)  # type: ignore[arg-type]
+        return lambda: posting.receive(uow, actor, **kwargs)

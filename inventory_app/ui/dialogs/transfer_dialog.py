@@ -82,7 +82,7 @@ class TransferDialog(OutboundDialog):
             "doc_date": self.doc_date(), "reference": self.reference_edit.text().strip(),
             "purpose": self.purpose_combo.currentData(), "note": self.note_edit.text().strip(),
         }
-        return lambda: posting.transfer_send(uow, actor, **kwargs)  # type: ignore[arg-type]
+        return lambda: posting.transfer_send(uow, actor, **kwargs)
 
     def success_text(self, result: PostingResult) -> str:
         to = self.to_combo.current_depot()

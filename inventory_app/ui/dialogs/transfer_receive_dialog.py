@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QDate, QItemSelection, Qt
 from PySide6.QtWidgets import (
@@ -120,7 +121,7 @@ class TransferReceiveDialog(PostingDialog):
         self.set_ready(False)
         self._load()
 
-    def _table(self, model: RowsTableModel) -> QTableView:  # type: ignore[type-arg]
+    def _table(self, model: RowsTableModel[Any]) -> QTableView:
         view = QTableView(self)
         view.setModel(model)
         view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -173,7 +174,8 @@ class TransferReceiveDialog(PostingDialog):
         self.set_ready(False)
         if doc is None:
             return
-        self.date_edit.setMinimumDate(QDate(doc.doc_date))
+        self.date_edit.setMinimumDate(QDate(doc.doc_date.year, doc.doc_date.month,
+                                            doc.doc_date.day))
         ctx, doc_no, depot = self.ctx, doc.doc_no, doc.other_depot_code
         self._lines_for = doc_no
 

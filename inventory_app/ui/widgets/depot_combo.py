@@ -129,8 +129,10 @@ class DepotCombo(QComboBox):
             completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
             completer.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
             self.setCompleter(completer)
-            self.lineEdit().setPlaceholderText(self.tr("输入名称或编码查找"))
-            self.lineEdit().editingFinished.connect(self._resolve_text)
+            line_edit = self.lineEdit()
+            assert line_edit is not None  # editable combos always have one
+            line_edit.setPlaceholderText(self.tr("输入名称或编码查找"))
+            line_edit.editingFinished.connect(self._resolve_text)
         self.currentIndexChanged.connect(self._emit_changed)
         if load:
             self.reload()

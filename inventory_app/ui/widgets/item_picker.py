@@ -15,7 +15,7 @@ from PySide6.QtCore import (
     Signal,
 )
 from PySide6.QtGui import QColor, QFocusEvent, QIcon, QKeyEvent, QPainter, QPen, QPixmap
-from PySide6.QtWidgets import QCompleter, QLineEdit, QWidget
+from PySide6.QtWidgets import QAbstractItemView, QCompleter, QLineEdit, QWidget
 
 from ...services import reference_queries
 from ...services.rows import ItemRow
@@ -164,8 +164,10 @@ class ItemPicker(QLineEdit):
         self._completer.setCompletionMode(QCompleter.CompletionMode.UnfilteredPopupCompletion)
         self._completer.setMaxVisibleItems(POPUP_ROWS)
         self._completer.setWidget(self)
-        self._completer.activated[QModelIndex].connect(self._on_activated)
-        popup = self._completer.popup()
+        # The QModelIndex overload: the text one would give back our own label.
+        self._completer.activated[QModelIndex].connect(  # type: ignore[index]
+            self._on_activated)
+        popup = self._popup()
         popup.setMinimumWidth(POPUP_MIN_WIDTH)
         popup.setStyleSheet("QListView::item { padding: 3px 4px; }")  # easier to aim at
 
@@ -220,7 +222,7 @@ class ItemPicker(QLineEdit):
         self._item = item
         self.setText(item_label(item) if item else "")
         self.setToolTip(item_label(item) if item else "")
-        self._completer.popup().hide()
+        self._popup().hide()
         if changed:
             self.item_selected.emit(item.code if item else "")
 
@@ -238,7 +240,7 @@ class ItemPicker(QLineEdit):
             self.set_item(exact)
             return exact
         self._model.set_filter(text)
-        popup = self._completer.popup()
+        popup = self._popup()
         row = popup.currentIndex().row() if popup.isVisible() else -1
         best = self._model.item_at(row if row >= 0 else 0)
         if best is not None:
@@ -246,6 +248,11 @@ class ItemPicker(QLineEdit):
         return best
 
     # ------------------------------------------------------------ pop-up
+
+    def _popup(self) -> QAbstractItemView:
+        popup = self._completer.popup()
+        assert popup is not None  # a completer always makes its list view
+        return popup
 
     def show_all(self) -> None:
         self.setFocus()
@@ -260,12 +267,12 @@ class ItemPicker(QLineEdit):
         if text.strip() and self._model.rowCount() > 0:
             self._show_popup()
         else:
-            self._completer.popup().hide()
+            self._popup().hide()
 
     def _show_popup(self) -> None:
         rect = QRect(0, 0, max(self.width(), POPUP_MIN_WIDTH), self.height())
         self._completer.complete(rect)
-        popup = self._completer.popup()
+        popup = self._popup()
         popup.setCurrentIndex(self._completer.completionModel().index(0, 0))
 
     def _on_activated(self, index: QModelIndex) -> None:
@@ -275,7 +282,7 @@ class ItemPicker(QLineEdit):
             self.picked.emit(item.code)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
-        if event.key() == Qt.Key.Key_Down and not self._completer.popup().isVisible():
+        if event.key() == Qt.Key.Key_Down and not self._popup().isVisible():
             # Down on a closed field opens the list, as in a combo box.
             self._model.set_filter("" if self._item else self.text())
             self._show_popup()

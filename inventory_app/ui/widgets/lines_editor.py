@@ -89,7 +89,7 @@ class LinesDelegate(QStyledItemDelegate):
                 # The view commits and closes the editor on Enter by itself (queued);
                 # moving on is queued after that.
                 edit.returnPressed.connect(lambda: QTimer.singleShot(
-                    0, lambda: self.quantity_entered.emit(QModelIndex(persistent))))
+                    0, lambda: self.quantity_entered.emit(self._plain(persistent))))
             elif col == Col.PRICE:
                 pattern = MONEY_PATTERN
                 edit.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
@@ -108,9 +108,9 @@ class LinesDelegate(QStyledItemDelegate):
                 editor.setMaximumDate(QDate.currentDate())
             return editor
         if col == Col.LOCATION:
-            combo = LocationCombo(parent)
-            combo.set_locations(self._model.locations())
-            return self._popup_combo(combo, index)
+            locations = LocationCombo(parent)
+            locations.set_locations(self._model.locations())
+            return self._popup_combo(locations, index)
         if col == Col.OWNER:
             owners: RowListModel[OrganisationRow] = RowListModel(
                 lambda o: o.name, None, none_label=lambda: self.tr("（仓库所属单位）"))
@@ -141,7 +141,10 @@ class LinesDelegate(QStyledItemDelegate):
         self.commitData.emit(editor)
         self.closeEditor.emit(editor, QAbstractItemDelegate.EndEditHint.NoHint)
         if chosen:
-            self.item_chosen.emit(QModelIndex(index))
+            self.item_chosen.emit(self._plain(index))
+
+    def _plain(self, index: QPersistentModelIndex) -> QModelIndex:
+        return self._model.index(index.row(), index.column())
 
     def setEditorData(self, editor: QWidget, index: AnyIndex) -> None:
         col = self._model.col_at(index.column())
@@ -153,7 +156,8 @@ class LinesDelegate(QStyledItemDelegate):
         elif isinstance(editor, QLineEdit):
             editor.setText(str(value or ""))
         elif isinstance(editor, QDateEdit):
-            editor.setDate(QDate(value or self._default_date(col, line)))
+            day = value if isinstance(value, date) else self._default_date(col, line)
+            editor.setDate(QDate(day.year, day.month, day.day))
         elif isinstance(editor, LocationCombo):
             editor.set_current_code(value)
         elif isinstance(editor, QComboBox):

@@ -104,7 +104,7 @@ _TEXTS = {
 
 
 def _text(key: str) -> str:
-    return QCoreApplication.translate(_CTX, _TEXTS[key])
+    return QCoreApplication.translate(_CTX, str(_TEXTS[key]))
 
 
 EDITABLE = frozenset({Col.ITEM, Col.LOT, Col.QUANTITY, Col.BATCH, Col.PRODUCTION, Col.EXPIRY,
@@ -116,7 +116,7 @@ CLEARABLE = frozenset({Col.BATCH, Col.PRODUCTION, Col.EXPIRY, Col.LOCATION, Col.
 
 
 def header_text(col: Col) -> str:
-    return QCoreApplication.translate(_CTX, _HEADERS[col])
+    return QCoreApplication.translate(_CTX, str(_HEADERS[col]))
 
 
 def lot_label(lot: LotStockRow) -> str:
@@ -793,7 +793,8 @@ class LinesModel(QAbstractTableModel):
 
 def _as_date(value: Any) -> date | None:
     if isinstance(value, QDate):
-        return value.toPython() if value.isValid() else None  # type: ignore[no-any-return]
+        result = value.toPython() if value.isValid() else None
+        return result if isinstance(result, date) else None
     if isinstance(value, date):
         return value
     if isinstance(value, str) and value.strip():
