@@ -1,236 +1,41 @@
-"""Composition root of the GUI: application, language, database, sign-in, main window."""
+"""Composition root of the GUI: application, language, database, sign-in, main window.
+
+Qt itself is used only under ``ui/``; this module wires the pieces together in order.
+"""
 
 from __future__ import annotations
 
-import functools
 import logging
-import os
-import sys
-from collections.abc import Callable
-from dataclasses import dataclass
-from pathlib import Path
-from typing import Any, TypeVar
-
-from PySide6.QtCore import QCoreApplication, QEventLoop, QSettings
-from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QWidget
-
-from . import paths
-from .domain.errors import DatabaseMissing, DatabaseUnavailable, DomainError
-from .domain.permissions import Actor
-from .messages import error_message
-from .persistence.engine import sqlite_path
-from .persistence.uow import UnitOfWork
-from .services import database, first_run
-from .ui import i18n
-from .ui.context import AppContext, DataEvents
-from .ui.crash import install_excepthook, setup_logging
-from .ui.dialogs.first_run_dialog import DB_URL_KEY, FirstRunDialog, ServerPasswordDialog
-from .ui.dialogs.login_dialog import LoginDialog
-from .ui.fonts import FontLoadError, register_bundled_fonts
-from .ui.tasks import TaskContext, TaskRunner
-
-ORGANISATION = "ZhongweiEmergency"
-APPLICATION = "inventory-app"
-DEMO_USER = "keeper_city"
-_CONTEXT = "Startup"
 
 _log = logging.getLogger(__name__)
-T = TypeVar("T")
-
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate(_CONTEXT, text)
-
-
-@dataclass
-class OpenedDatabase:
-    uow: UnitOfWork
-    url: str  # may hold a server password typed this session: never log or store it
-    demo: bool = False  # the demo database (sign-in hint with the demo accounts)
-    username: str = ""  # pre-filled at sign-in (the administrator just created)
-
-    @property
-    def label(self) -> str:
-        return database.describe(self.url)
-
-
-def _lang_code(lang: str | None) -> str | None:
-    """The command line says "zh" or "en"; the translator wants "zh_CN" or "en"."""
-    if not lang:
-        return None
-    return "en" if lang.lower().startswith("en") else "zh_CN"
-
-
-def startup_language(lang: str | None = None) -> str:
-    """``--lang`` for this run only, else the language chosen in 设置 → 语言."""
-    return _lang_code(lang) or i18n.saved_language(QSettings())
-
-
-def startup_url(db: str | None = None) -> str:
-    """--db, then INVENTORY_DB_URL, then the choice remembered from the first start,
-    then the SQLite file in the user's data folder."""
-    remembered = QSettings().value(DB_URL_KEY)
-    explicit = db or os.environ.get(database.ENV_URL) or (
-        remembered if isinstance(remembered, str) and remembered else None)
-    return database.resolve_url(explicit)
-
-
-def wait_for(tasks: TaskRunner, work: Callable[[TaskContext], T], label: str,
-             parent: QWidget | None = None) -> T:
-    """Run ``work`` as a task and wait (the event loop keeps running); re-raises its error.
-
-    Only for the start-up sequence, before there is a window to stay responsive.
-    """
-    outcome: dict[str, Any] = {}
-    loop = QEventLoop()
-
-    def done(result: T) -> None:
-        outcome["result"] = result
-        loop.quit()
-
-    def failed(error: BaseException) -> None:
-        outcome["error"] = error
-        loop.quit()
-
-    tasks.run(work, on_done=done, on_error=failed, progress_label=label, parent_widget=parent)
-    if not outcome:
-        loop.exec()
-    if "error" in outcome:
-        raise outcome["error"]
-    result: T = outcome["result"]
-    return result
-
-
-def _lang() -> str:
-    return "en" if i18n.current_language().startswith("en") else "zh"
-
-
-def _ask(title: str, text: str, detail: str, choices: list[tuple[str, str]]) -> str:
-    """A message box with named buttons; returns the key of the one pressed."""
-    box = QMessageBox(QMessageBox.Icon.Warning, title, text)
-    if detail:
-        box.setInformativeText(detail)
-    buttons = []
-    for key, label in choices:
-        role = (QMessageBox.ButtonRole.RejectRole if key == "quit"
-                else QMessageBox.ButtonRole.AcceptRole)
-        buttons.append((box.addButton(label, role), key))
-    box.setDefaultButton(buttons[0][0])
-    box.exec()
-    clicked = box.clickedButton()
-    return next((key for button, key in buttons if button == clicked), "quit")
-
-
-def _first_run(tasks: TaskRunner, url: str) -> OpenedDatabase | None:
-    path = sqlite_path(url) or paths.default_sqlite_path()
-    dialog = FirstRunDialog(tasks, Path(path),
-                            server_url=url if first_run.is_server(url) else None)
-    if dialog.exec() != QDialog.DialogCode.Accepted or dialog.uow is None or dialog.url is None:
-        return None
-    return OpenedDatabase(dialog.uow, dialog.url, demo=dialog.demo,
-                          username=dialog.created_username)
-
-
-def _create_demo(url: str, _task: TaskContext) -> UnitOfWork:
-    return first_run.create_demo(url)
-
-
-def _open(url: str, _task: TaskContext) -> UnitOfWork:
-    return database.open_database(url)
-
-
-def open_startup_database(tasks: TaskRunner, db: str | None = None, demo: bool = False
-                          ) -> OpenedDatabase | None:
-    """Open (migrating as needed) the database to use, asking the user what they can
-    decide; None if they chose to quit. Expected failures are messages, never tracebacks."""
-    url = startup_url(db)
-    while True:
-        try:
-            if demo:
-                uow = wait_for(tasks, functools.partial(_create_demo, url),
-                               _tr("正在准备演示数据库，约需 15 秒…"))
-                return OpenedDatabase(uow, url, demo=True)
-            uow = wait_for(tasks, functools.partial(_open, url), _tr("正在打开数据库…"))
-            return OpenedDatabase(uow, url)
-        except DatabaseMissing:
-            return _first_run(tasks, url)
-        except DatabaseUnavailable as error:
-            detail = str(error.params.get("detail", ""))
-            if first_run.is_server(url) and "password" in detail.lower():
-                prompt = ServerPasswordDialog(
-                    url, "" if first_run.needs_password(url) else _tr("密码不正确，请重新输入。"))
-                if prompt.exec() != QDialog.DialogCode.Accepted:
-                    return None
-                url = first_run.with_password(url, prompt.entered_password())
-                continue
-            choice = _ask(_tr("无法连接数据库"), error_message(error, _lang()),
-                          _tr("数据库：{database}").format(database=database.describe(url)),
-                          [("retry", _tr("重试")), ("choose", _tr("选择其他数据库…")),
-                           ("quit", _tr("退出"))])
-        except DomainError as error:  # too new, not a database, on a network share
-            choice = _ask(_tr("无法打开数据库"), error_message(error, _lang()), "",
-                          [("choose", _tr("选择其他数据库…")), ("quit", _tr("退出"))])
-        if choice == "retry":
-            continue
-        if choice == "choose":
-            return _first_run(tasks, url)
-        return None
-
-
-def sign_in(opened: OpenedDatabase, tasks: TaskRunner) -> Actor | None:
-    hint = ""
-    username = opened.username
-    if opened.demo:
-        hint = _tr("演示数据库的账户：admin（管理员）、keeper_city（市级库保管员）、"
-                   "keeper_haiyuan（海原县保管员）等，密码均为 demo1234。")
-        username = username or str(QSettings().value("login/last_user", "") or DEMO_USER)
-    dialog = LoginDialog(opened.uow, tasks, opened.label, hint=hint, username=username)
-    if dialog.exec() != QDialog.DialogCode.Accepted:
-        return None
-    return dialog.actor
-
-
-def _application() -> QApplication:
-    existing = QApplication.instance()
-    app = existing if isinstance(existing, QApplication) else QApplication(sys.argv)
-    # QSettings() everywhere reads these: registry key / config file per organisation.
-    app.setOrganizationName(ORGANISATION)
-    app.setApplicationName(APPLICATION)
-    return app
 
 
 def run_gui(db: str | None = None, demo: bool = False, lang: str | None = None) -> int:
     """Start the desktop application; returns the process exit code."""
-    from .ui.main_window import MainWindow  # the heaviest import, after the font is up
+    # Imported here so the command line (cli.py) never loads Qt for its sub-commands.
+    from .ui import i18n, startup
+    from .ui.context import AppContext, DataEvents
+    from .ui.main_window import MainWindow
+    from .ui.tasks import TaskRunner
 
-    app = _application()
-    log_path = setup_logging()
-    install_excepthook()
-    _log.info("Starting; log file %s", log_path)
-    try:
-        register_bundled_fonts(app)
-    except FontLoadError:
-        # Chinese may render with a fallback font; that beats not starting at all.
-        _log.exception("Bundled font not loaded")
-    language = startup_language(lang)
+    app = startup.application()
+    startup.start_diagnostics(app)
+    language = startup.startup_language(lang)
     i18n.install_language(app, language)
 
     # No window is open between the start-up dialogs; do not quit in those gaps.
     app.setQuitOnLastWindowClosed(False)
     tasks = TaskRunner(app)
-    opened = open_startup_database(tasks, db=db, demo=demo)
+    opened = startup.open_startup_database(tasks, db=db, demo=demo)
     if opened is None:
         return 0
     try:
-        actor = sign_in(opened, tasks)
+        actor = startup.sign_in(opened, tasks)
         if actor is None:
             return 0
         _log.info("Signed in as %s on %s", actor.username, opened.label)
         ctx = AppContext(opened.uow, actor, tasks, DataEvents(), opened.label, language)
-        window = MainWindow(ctx)
-        window.show()
-        app.setQuitOnLastWindowClosed(True)
-        return int(app.exec())
+        return startup.run_window(app, MainWindow(ctx))
     finally:
-        tasks.wait_all(15000)
+        tasks.wait_all(15000)  # a posting under way commits before the engine goes
         opened.uow.engine.dispose()

@@ -326,14 +326,15 @@ def main(argv: list[str] | None = None) -> int:
         from PySide6.QtCore import QSettings, QTimer
         from PySide6.QtWidgets import QApplication
 
-        from inventory_app.app import _application, run_gui
+        from inventory_app.app import run_gui
         from inventory_app.ui.fonts import register_bundled_fonts
+        from inventory_app.ui.startup import application
 
         # Settings (language, last user, db/url) go to the temporary folder as well.
         QSettings.setDefaultFormat(QSettings.Format.IniFormat)
         QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope,
                           str(tmp / "settings"))
-        app: QApplication = _application()
+        app: QApplication = application()
         register_bundled_fonts(app)
         shooter = Shooter(args.out)
         _first_run_shot(shooter, tmp)

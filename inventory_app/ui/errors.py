@@ -11,16 +11,10 @@ from PySide6.QtWidgets import QAbstractButton, QMessageBox, QWidget
 from ..domain.errors import DatabaseUnavailable, DomainError
 from .context import AppContext
 
-_CONTEXT = "ErrorMessages"
-
 # While the "connection lost" box is up, further failures (every open page refreshes
 # at once after a posting) join it instead of stacking one box per task.
 _unavailable_box: QMessageBox | None = None
 _pending_retries: list[Callable[[], None]] = []
-
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate(_CONTEXT, text)
 
 
 def show_domain_error(
@@ -42,7 +36,8 @@ def show_domain_error(
         show_unexpected(error)
         return
     box = QMessageBox(
-        QMessageBox.Icon.Warning, _tr("无法完成"), ctx.error_text(error),
+        QMessageBox.Icon.Warning, QCoreApplication.translate("ErrorMessages", "无法完成"),
+        ctx.error_text(error),
         QMessageBox.StandardButton.Ok, parent,
     )
     box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
@@ -66,11 +61,13 @@ def _show_unavailable(
 
     box = QMessageBox(parent)
     box.setIcon(QMessageBox.Icon.Warning)
-    box.setWindowTitle(_tr("数据库连接中断"))
-    box.setText(_tr("暂时无法连接数据库，刚才的操作没有完成，已保存的数据不受影响。"))
+    box.setWindowTitle(QCoreApplication.translate("ErrorMessages", "数据库连接中断"))
+    box.setText(QCoreApplication.translate(
+        "ErrorMessages", "暂时无法连接数据库，刚才的操作没有完成，已保存的数据不受影响。"))
     box.setInformativeText(ctx.error_text(error))
     box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-    close = box.addButton(_tr("关闭"), QMessageBox.ButtonRole.RejectRole)
+    close = box.addButton(QCoreApplication.translate("ErrorMessages", "关闭"),
+                          QMessageBox.ButtonRole.RejectRole)
     box.setEscapeButton(close)
     if retry is not None:
         _add_retry_button(box)
@@ -81,7 +78,8 @@ def _show_unavailable(
 
 
 def _add_retry_button(box: QMessageBox) -> None:
-    button = box.addButton(_tr("重试"), QMessageBox.ButtonRole.AcceptRole)
+    button = box.addButton(QCoreApplication.translate("ErrorMessages", "重试"),
+                           QMessageBox.ButtonRole.AcceptRole)
     box.setDefaultButton(button)
     box.setProperty("retry_button", True)
 

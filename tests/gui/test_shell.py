@@ -31,7 +31,7 @@ from inventory_app.domain.permissions import Actor
 from inventory_app.persistence.engine import sqlite_url
 from inventory_app.services import auth, database, first_run, posting, reference_queries
 from inventory_app.services import settings as app_settings
-from inventory_app.ui import errors, i18n
+from inventory_app.ui import errors, i18n, startup
 from inventory_app.ui.context import AppContext, DataEvents
 from inventory_app.ui.dialogs.first_run_dialog import DB_URL_KEY, FirstRunDialog
 from inventory_app.ui.dialogs.login_dialog import LAST_USER_KEY, LoginDialog
@@ -57,8 +57,8 @@ def isolated_settings(qapp: QApplication, tmp_path: Path) -> Iterator[None]:
     QSettings.setDefaultFormat(QSettings.Format.IniFormat)
     QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope,
                       str(tmp_path / "settings"))
-    qapp.setOrganizationName(shell_app.ORGANISATION)
-    qapp.setApplicationName(f"{shell_app.APPLICATION}-test")
+    qapp.setOrganizationName(startup.ORGANISATION)
+    qapp.setApplicationName(f"{startup.APPLICATION}-test")
     QSettings().clear()
     yield
     i18n.install_language(qapp, i18n.DEFAULT_LANGUAGE)
@@ -292,24 +292,24 @@ def test_server_url_is_stored_without_password() -> None:
 
 
 def test_startup_url_order(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    assert shell_app.startup_url() == sqlite_url(paths.default_sqlite_path())
+    assert startup.startup_url() == sqlite_url(paths.default_sqlite_path())
     QSettings().setValue(DB_URL_KEY, sqlite_url(tmp_path / "remembered.sqlite3"))
-    assert shell_app.startup_url().endswith("remembered.sqlite3")
+    assert startup.startup_url().endswith("remembered.sqlite3")
     monkeypatch.setenv(database.ENV_URL, str(tmp_path / "env.sqlite3"))
-    assert shell_app.startup_url().endswith("env.sqlite3")
-    assert shell_app.startup_url(str(tmp_path / "arg.sqlite3")).endswith("arg.sqlite3")
+    assert startup.startup_url().endswith("env.sqlite3")
+    assert startup.startup_url(str(tmp_path / "arg.sqlite3")).endswith("arg.sqlite3")
 
 
 def test_startup_language(qapp: QApplication) -> None:
-    assert shell_app.startup_language() == "zh_CN"
+    assert startup.startup_language() == "zh_CN"
     i18n.save_language("en", QSettings())
-    assert shell_app.startup_language() == "en"
-    assert shell_app.startup_language("zh") == "zh_CN"  # --lang beats the setting
+    assert startup.startup_language() == "en"
+    assert startup.startup_language("zh") == "zh_CN"  # --lang beats the setting
 
 
 def test_startup_opens_an_existing_database(tasks: TaskRunner, world: World,
                                             db_path: Path) -> None:
-    opened = shell_app.open_startup_database(tasks, db=str(db_path))
+    opened = startup.open_startup_database(tasks, db=str(db_path))
     assert opened is not None
     assert opened.label == str(db_path)
     assert not opened.demo
@@ -319,8 +319,8 @@ def test_startup_opens_an_existing_database(tasks: TaskRunner, world: World,
 def test_startup_without_database_offers_first_run(tasks: TaskRunner, tmp_path: Path,
                                                    monkeypatch: pytest.MonkeyPatch) -> None:
     seen: list[str] = []
-    monkeypatch.setattr(shell_app, "_first_run", lambda _tasks, url: seen.append(url))
-    assert shell_app.open_startup_database(tasks, db=str(tmp_path / "none.sqlite3")) is None
+    monkeypatch.setattr(startup, "_first_run", lambda _tasks, url: seen.append(url))
+    assert startup.open_startup_database(tasks, db=str(tmp_path / "none.sqlite3")) is None
     assert seen == [sqlite_url(tmp_path / "none.sqlite3")]
 
 
@@ -329,7 +329,7 @@ def test_startup_with_demo_flag(tasks: TaskRunner, tmp_path: Path,
     from inventory_app.services import demo
 
     monkeypatch.setattr(demo, "load_demo", _tiny_demo)
-    opened = shell_app.open_startup_database(tasks, db=str(tmp_path / "d.sqlite3"), demo=True)
+    opened = startup.open_startup_database(tasks, db=str(tmp_path / "d.sqlite3"), demo=True)
     assert opened is not None and opened.demo
     assert not database.is_empty(opened.uow)
     opened.uow.engine.dispose()
@@ -345,8 +345,8 @@ def test_startup_bad_file_is_a_message_not_a_traceback(tasks: TaskRunner, tmp_pa
         asked.append((title, text, [label for _key, label in choices]))
         return "quit"
 
-    monkeypatch.setattr(shell_app, "_ask", ask)
-    assert shell_app.open_startup_database(tasks, db=str(junk)) is None
+    monkeypatch.setattr(startup, "_ask", ask)
+    assert startup.open_startup_database(tasks, db=str(junk)) is None
     assert asked[0][0] == "无法打开数据库"
     assert "不是数据库文件" in asked[0][1]
     assert asked[0][2] == ["选择其他数据库…", "退出"]
@@ -370,8 +370,8 @@ def test_startup_unavailable_can_be_retried(tasks: TaskRunner, world: World, db_
         choices.append([key for key, _label in options])
         return "retry"
 
-    monkeypatch.setattr(shell_app, "_ask", ask)
-    opened = shell_app.open_startup_database(tasks, db=str(db_path))
+    monkeypatch.setattr(startup, "_ask", ask)
+    opened = startup.open_startup_database(tasks, db=str(db_path))
     assert opened is not None
     assert choices == [["retry", "choose", "quit"]]
     assert len(attempts) == 2
@@ -382,7 +382,7 @@ def test_run_gui_signs_in_and_shows_the_window(world: World, db_path: Path,
                                                monkeypatch: pytest.MonkeyPatch) -> None:
     from inventory_app.ui import crash
 
-    monkeypatch.setattr(shell_app, "sign_in", lambda _opened, _tasks: world.keeper_a)
+    monkeypatch.setattr(startup, "sign_in", lambda _opened, _tasks: world.keeper_a)
     shown: list[str] = []
 
     def fake_exec() -> int:

@@ -33,26 +33,24 @@ PAGE_CATALOGUE = "catalogue"
 PAGE_STOCK = "stock"
 PAGE_LEDGER = "ledger"
 
-_CONTEXT = "NavModel"
 EXPAND_DEPOTS_UP_TO = 12  # more than this and the groups start folded
 GRAIN_GROUP = "grain"  # depot kind of the 粮食承储库点, grouped apart from the levels
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate(_CONTEXT, text)
+# Every string is spelled out in a literal QCoreApplication.translate("NavModel", …) call:
+# pyside6-lupdate extracts only literal calls, never ones hidden in a helper.
 
 
 def _top_label(page: str) -> str:
-    # Spelled out literally so lupdate can extract every string.
     if page == PAGE_DASHBOARD:
-        return _tr("首页")
+        return QCoreApplication.translate("NavModel", "首页")
     if page == PAGE_DEPOTS:
-        return _tr("仓库")
+        return QCoreApplication.translate("NavModel", "仓库")
     if page == PAGE_CATALOGUE:
-        return _tr("物资目录")
+        return QCoreApplication.translate("NavModel", "物资目录")
     if page == PAGE_STOCK:
-        return _tr("库存")
-    return _tr("台账")
+        return QCoreApplication.translate("NavModel", "库存")
+    return QCoreApplication.translate("NavModel", "台账")
 
 
 def _const(text: str) -> Callable[[], str]:
@@ -61,8 +59,12 @@ def _const(text: str) -> Callable[[], str]:
 
 def _group_label(group: str) -> str:
     labels = {
-        "1": _tr("自治区级"), "2": _tr("市级"), "3": _tr("县级"), "4": _tr("乡镇级"),
-        "5": _tr("村级"), GRAIN_GROUP: _tr("粮食承储库点"),
+        "1": QCoreApplication.translate("NavModel", "自治区级"),
+        "2": QCoreApplication.translate("NavModel", "市级"),
+        "3": QCoreApplication.translate("NavModel", "县级"),
+        "4": QCoreApplication.translate("NavModel", "乡镇级"),
+        "5": QCoreApplication.translate("NavModel", "村级"),
+        GRAIN_GROUP: QCoreApplication.translate("NavModel", "粮食承储库点"),
     }
     return labels.get(group, group)
 
@@ -146,7 +148,8 @@ class NavModel(QAbstractItemModel):
 
     @staticmethod
     def _group_text(key: str, count: int) -> str:
-        return _tr("{name}（{count}）").format(name=_group_label(key), count=count)
+        return QCoreApplication.translate("NavModel", "{name}（{count}）").format(
+            name=_group_label(key), count=count)
 
     def _category_label(self, cat: CategoryRow) -> str:
         name = cat.name_en if self._english and cat.name_en else cat.name
