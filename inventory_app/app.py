@@ -26,16 +26,25 @@ def run_gui(db: str | None = None, demo: bool = False, lang: str | None = None) 
     # No window is open between the start-up dialogs; do not quit in those gaps.
     app.setQuitOnLastWindowClosed(False)
     tasks = TaskRunner(app)
-    opened = startup.open_startup_database(tasks, db=db, demo=demo)
-    if opened is None:
-        return 0
+    try:
+        opened = startup.open_startup_database(tasks, db=db, demo=demo)
+        if opened is None:
+            return 0
+    except Exception as error:  # expected errors were messages already: this is a bug
+        return startup.report_startup_bug(error)
     try:
         actor = startup.sign_in(opened, tasks)
         if actor is None:
             return 0
         _log.info("Signed in as %s on %s", actor.username, opened.label)
         ctx = AppContext(opened.uow, actor, tasks, DataEvents(), opened.label, language)
-        return startup.run_window(app, MainWindow(ctx))
+        window = MainWindow(ctx)
+    except Exception as error:
+        tasks.wait_all(15000)
+        opened.uow.engine.dispose()
+        return startup.report_startup_bug(error)
+    try:
+        return startup.run_window(app, window)
     finally:
         tasks.wait_all(15000)  # a posting under way commits before the engine goes
         opened.uow.engine.dispose()

@@ -6,6 +6,7 @@ import functools
 import logging
 import os
 import sys
+import traceback
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -22,7 +23,7 @@ from ..persistence.engine import sqlite_path
 from ..persistence.uow import UnitOfWork
 from ..services import database, first_run
 from . import i18n
-from .crash import install_excepthook, setup_logging
+from .crash import CrashDialog, install_excepthook, log_file_path, setup_logging
 from .dialogs.first_run_dialog import DB_URL_KEY, FirstRunDialog, ServerPasswordDialog
 from .dialogs.login_dialog import LAST_USER_KEY, LoginDialog
 from .fonts import FontLoadError, register_bundled_fonts
@@ -219,6 +220,15 @@ def start_diagnostics(app: QApplication) -> None:
     except FontLoadError:
         # Chinese may render with a fallback font; that beats not starting at all.
         _log.exception("Bundled font not loaded")
+
+
+def report_startup_bug(error: BaseException) -> int:
+    """A bug before the main window: no event loop runs yet to show the crash dialog the
+    excepthook would queue, so log it and show the dialog here; returns the exit code."""
+    _log.critical("Start-up failed", exc_info=error)
+    details = "".join(traceback.format_exception(type(error), error, error.__traceback__))
+    CrashDialog(details, log_file_path()).exec()
+    return 1
 
 
 def run_window(app: QApplication, window: QWidget) -> int:

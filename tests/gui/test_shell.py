@@ -403,6 +403,28 @@ def test_run_gui_signs_in_and_shows_the_window(world: World, db_path: Path,
     assert shown == [f"应急物资储备管理系统 — ka（保管员） — {db_path}"]
 
 
+def test_a_bug_at_start_shows_the_crash_dialog(monkeypatch: pytest.MonkeyPatch,
+                                               tmp_path: Path) -> None:
+    from inventory_app.ui import crash
+
+    def broken(*_args: Any, **_kwargs: Any) -> None:
+        raise RuntimeError("bug in start-up")
+
+    shown: list[str] = []
+    monkeypatch.setattr(startup, "open_startup_database", broken)
+    def fake_exec(self: crash.CrashDialog) -> int:
+        shown.append(self.details_text())
+        return 0
+
+    monkeypatch.setattr(crash.CrashDialog, "exec", fake_exec)
+    try:
+        assert shell_app.run_gui(db=str(tmp_path / "x.sqlite3")) == 1
+    finally:
+        crash.uninstall_excepthook()
+        crash.shutdown_logging()
+    assert len(shown) == 1 and "RuntimeError: bug in start-up" in shown[0]
+
+
 # -- sign-in ---------------------------------------------------------------------------
 
 

@@ -1,0 +1,132 @@
+"""Opening databases: migrate an empty one to head, refuse newer, missing or foreign files."""
+
+from __future__ import annotations
+
+import hashlib
+import sqlite3
+from pathlib import Path
+
+import pytest
+from sqlalchemy import create_engine, inspect, text
+
+from inventory_app.domain.errors import (
+    BadFile,
+    DatabaseMissing,
+    DatabaseTooNew,
+    NetworkPathRefused,
+)
+from inventory_app.persistence import tables as t
+from inventory_app.persistence.engine import is_network_path, make_engine, sqlite_url
+from inventory_app.persistence.migrations import current_revision, head_revision, upgrade_to_head
+from inventory_app.services.database import open_database
+
+
+def _digest(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def _files(folder: Path) -> list[str]:
+    return sorted(p.name for p in folder.iterdir())
+
+
+def test_upgrade_from_empty_to_head(db_url: str) -> None:
+    uow = open_database(db_url, create=True)
+    try:
+        with uow.engine.connect() as conn:
+            tables = set(inspect(conn).get_table_names())
+            assert set(t.metadata.tables) <= tables
+            assert "alembic_version" in tables
+            assert current_revision(conn) == head_revision()
+            assert conn.execute(text("SELECT version_num FROM alembic_version")).scalar_one() == (
+                head_revision())
+            # Columns as the tables module defines them (the migration matches the code).
+            for name, table in t.metadata.tables.items():
+                assert {c["name"] for c in inspect(conn).get_columns(name)} == set(
+                    table.columns.keys()), name
+        assert upgrade_to_head(uow.engine) is False  # already at head: nothing to do
+    finally:
+        uow.engine.dispose()
+    again = open_database(db_url)  # reopening an initialised database needs no create
+    again.engine.dispose()
+
+
+def test_newer_sqlite_database_is_refused_and_left_alone(tmp_path: Path) -> None:
+    path = tmp_path / "newer.sqlite3"
+    open_database(sqlite_url(path), create=True).engine.dispose()
+    with sqlite3.connect(path) as raw:
+        raw.execute("UPDATE alembic_version SET version_num = 'ffff9999'")
+    raw.close()
+    before, files = _digest(path), _files(tmp_path)
+    with pytest.raises(DatabaseTooNew) as excinfo:
+        open_database(sqlite_url(path))
+    assert excinfo.value.params == {"found": "ffff9999"}
+    assert _digest(path) == before
+    with sqlite3.connect(path) as raw:
+        assert raw.execute("SELECT version_num FROM alembic_version").fetchall() == [("ffff9999",)]
+    raw.close()
+    assert _digest(path) == before
+    assert {f for f in _files(tmp_path) if not f.endswith(("-wal", "-shm"))} == set(files)
+
+
+@pytest.mark.postgres
+def test_newer_postgres_database_is_refused(pg_url: str) -> None:
+    open_database(pg_url, create=True).engine.dispose()
+    engine = create_engine(pg_url)
+    try:
+        with engine.begin() as conn:
+            conn.execute(text("UPDATE alembic_version SET version_num = 'ffff9999'"))
+        with pytest.raises(DatabaseTooNew):
+            open_database(pg_url)
+        with engine.connect() as conn:
+            assert conn.execute(text("SELECT version_num FROM alembic_version")).scalar_one() == (
+                "ffff9999")
+    finally:
+        engine.dispose()
+
+
+def test_missing_sqlite_file_is_not_created(tmp_path: Path) -> None:
+    path = tmp_path / "nowhere" / "missing.sqlite3"
+    with pytest.raises(DatabaseMissing):
+        open_database(sqlite_url(path))
+    assert not path.exists()
+    assert not path.parent.exists()
+    with pytest.raises(DatabaseMissing):
+        open_database(sqlite_url(path), create=False)
+    assert _files(tmp_path) == []
+
+
+def test_empty_sqlite_database_without_schema_is_missing(tmp_path: Path) -> None:
+    path = tmp_path / "bare.sqlite3"
+    with sqlite3.connect(path) as raw:
+        raw.execute("CREATE TABLE unrelated (x)")
+    raw.close()
+    with pytest.raises(DatabaseMissing):
+        open_database(sqlite_url(path))
+
+
+@pytest.mark.parametrize("content", [b"this is not a database\n" * 200,
+                                     b"PK\x03\x04" + bytes(range(256)) * 16,
+                                     b"SQLite format 3\x00" + b"\xff" * 4096])
+def test_non_database_file_is_bad_file(tmp_path: Path, content: bytes) -> None:
+    path = tmp_path / "notes.sqlite3"
+    path.write_bytes(content)
+    with pytest.raises(BadFile) as excinfo:
+        open_database(sqlite_url(path))
+    assert excinfo.value.params["reason"] == "not_a_database"
+    assert path.read_bytes() == content
+
+
+@pytest.mark.parametrize("path", ["\\\\server\\share\\x.db", "//server/share/x.db",
+                                  "\\\\192.168.1.5\\库房\\inventory.sqlite3"])
+def test_unc_paths_are_network_paths(path: str) -> None:
+    assert is_network_path(Path(path))
+
+
+def test_local_paths_are_not_network_paths(tmp_path: Path) -> None:
+    assert not is_network_path(tmp_path / "x.db")
+    assert not is_network_path(Path("relative.db"))
+
+
+def test_network_sqlite_path_is_refused() -> None:
+    with pytest.raises(NetworkPathRefused):
+        make_engine("sqlite://///server/share/x.db")
