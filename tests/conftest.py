@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import os
+import shutil
+import sqlite3
 from collections.abc import Iterator
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -29,16 +32,41 @@ def db_path(tmp_path: Path) -> Path:
     return tmp_path / "test.sqlite3"
 
 
+@pytest.fixture(scope="session")
+def _world_template(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, World]:
+    """The reference world built once (argon2 hashing and migrations take seconds);
+    each test that wants it gets a private copy of the file."""
+    path = tmp_path_factory.mktemp("template") / "world.sqlite3"
+    unit = open_database(sqlite_url(path), create=True)
+    world = build_world(unit)
+    unit.engine.dispose()
+    copy = path.with_name("world-copy.sqlite3")
+    src = sqlite3.connect(str(path))
+    dst = sqlite3.connect(str(copy))
+    src.backup(dst)  # folds the WAL into one self-contained file
+    dst.close()
+    src.close()
+    return copy, world
+
+
 @pytest.fixture
-def uow(db_path: Path) -> Iterator[UnitOfWork]:
-    unit = open_database(sqlite_url(db_path), create=True)
+def uow(db_path: Path, request: pytest.FixtureRequest) -> Iterator[UnitOfWork]:
+    """A migrated SQLite database: empty, or a copy of the reference world if the test
+    also asks for `world`."""
+    if "world" in request.fixturenames:
+        template, _world = request.getfixturevalue("_world_template")
+        shutil.copyfile(template, db_path)
+        unit = open_database(sqlite_url(db_path))
+    else:
+        unit = open_database(sqlite_url(db_path), create=True)
     yield unit
     unit.engine.dispose()
 
 
 @pytest.fixture
-def world(uow: UnitOfWork) -> World:
-    return build_world(uow)
+def world(uow: UnitOfWork, _world_template: tuple[Path, World]) -> World:
+    template = _world_template[1]
+    return replace(template, uow=uow)
 
 
 # ---------------------------------------------------------------- PostgreSQL (optional)

@@ -57,11 +57,14 @@ def _ping(engine: Engine, url: str) -> None:
 def open_database(url: str, *, create: bool = False, durable: bool = True) -> UnitOfWork:
     """Connect, refuse a newer schema, apply pending migrations. `create` allows a new file."""
     engine = make_engine(url, must_exist=not create, durable=durable)
-    _ping(engine, url)
-    if not create and not is_initialised(engine):
-        engine.dispose()
-        raise DatabaseMissing(describe(url))
-    upgrade_to_head(engine)
+    try:
+        _ping(engine, url)
+        if not create and not is_initialised(engine):
+            raise DatabaseMissing(describe(url))
+        upgrade_to_head(engine)
+    except BaseException:
+        engine.dispose()  # a refused file must not stay open (Windows would keep it locked)
+        raise
     uow = UnitOfWork(engine)
     if create:
         _stamp_meta(uow)

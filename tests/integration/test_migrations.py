@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import gc
 import hashlib
+import os
 import sqlite3
 from pathlib import Path
 
@@ -130,3 +132,35 @@ def test_local_paths_are_not_network_paths(tmp_path: Path) -> None:
 def test_network_sqlite_path_is_refused() -> None:
     with pytest.raises(NetworkPathRefused):
         make_engine("sqlite://///server/share/x.db")
+
+
+def _open_handles(folder: Path) -> list[str]:
+    out = []
+    for fd in os.listdir("/proc/self/fd"):
+        try:
+            target = os.readlink(f"/proc/self/fd/{fd}")
+        except OSError:
+            continue
+        if target.startswith(str(folder)):
+            out.append(target)
+    return out
+
+
+@pytest.mark.skipif(not Path("/proc/self/fd").is_dir(), reason="needs /proc")
+def test_a_refused_database_is_not_left_open(tmp_path: Path) -> None:
+    """Without garbage collection: on Windows an open handle would lock the refused file."""
+    newer = tmp_path / "newer.sqlite3"
+    open_database(sqlite_url(newer), create=True).engine.dispose()
+    with sqlite3.connect(newer) as raw:
+        raw.execute("UPDATE alembic_version SET version_num = 'ffff9999'")
+    raw.close()
+    bare = tmp_path / "bare.sqlite3"
+    sqlite3.connect(bare).close()
+    gc.disable()
+    try:
+        for path, error in ((newer, DatabaseTooNew), (bare, DatabaseMissing)):
+            with pytest.raises(error):
+                open_database(sqlite_url(path))
+            assert _open_handles(tmp_path) == [], error.__name__
+    finally:
+        gc.enable()
