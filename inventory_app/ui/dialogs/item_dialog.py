@@ -225,7 +225,7 @@ class ItemDialog(QDialog):
         self.norm_tent_edit.setPlaceholderText(self.tr("每顶帐篷配备数量，如 1；可留空"))
         self.persons_edit.setPlaceholderText(self.tr("如棉帐篷每顶安置 4 人；可留空"))
         for mode, check in self.mode_checks.items():
-            check.setText(mode_name(mode) + self.tr("储备"))
+            check.setText(self.tr("{mode}储备").format(mode=mode_name(mode)))
         self.ok_button.setText(self.tr("保存"))
         self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("取消"))
         self._update_shelf_life_hint()

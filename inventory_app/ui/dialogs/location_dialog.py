@@ -35,7 +35,8 @@ class LocationDialog(QDialog):
         self._busy = False
         self.saved_code: str | None = None
 
-        self.depot_label = QLabel(f"{depot_name}（{depot_code}）" if depot_name else depot_code)
+        self.depot_label = QLabel(self.tr("{name}（{code}）").format(
+            name=depot_name, code=depot_code) if depot_name else depot_code)
         self.code_edit = QLineEdit()
         self.code_edit.setMaxLength(30)
         self.name_edit = QLineEdit()

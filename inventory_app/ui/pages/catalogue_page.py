@@ -24,6 +24,7 @@ from ...services.rows import CategoryRow, ItemRow
 from ..context import AppContext
 from ..dialogs.item_dialog import ItemDialog, mode_name, shelf_life_text
 from ..errors import show_domain_error
+from ..i18n import current_language
 from ..models.table_models import Column, RowsTableModel
 
 INACTIVE = QColor("#9e9e9e")
@@ -51,7 +52,18 @@ def _grey(item: ItemRow) -> QColor | None:
 
 
 def modes_text(modes: str) -> str:
-    return "、".join(mode_name(mode) for mode in modes.split(",") if mode)
+    #: separator between the items of a list
+    separator = QCoreApplication.translate("CataloguePage", "、")
+    return separator.join(mode_name(mode) for mode in modes.split(",") if mode)
+
+
+def category_name(category: CategoryRow) -> str:
+    """The English name in English where the catalogue has one; the "all" row is ours."""
+    if not category.code:
+        return QCoreApplication.translate("CataloguePage", "全部物资")
+    if current_language() == "en" and category.name_en:
+        return category.name_en
+    return category.name
 
 
 def _status(item: ItemRow) -> SortedLabel:
@@ -70,7 +82,7 @@ def category_columns() -> list[Column[CategoryRow]]:
         Column("code", lambda: QCoreApplication.translate("CataloguePage", "编码"),
                lambda c: c.code),
         Column("name", lambda: QCoreApplication.translate("CataloguePage", "类别"),
-               lambda c: c.name, tooltip=lambda c: c.name_en or None),
+               category_name, tooltip=lambda c: c.name_en or None),
         Column("items", lambda: QCoreApplication.translate("CataloguePage", "物资数"),
                lambda c: c.items, kind="int"),
     ]
@@ -350,7 +362,7 @@ class CataloguePage(QWidget):
         rows = self.item_model.rows()
         inactive = sum(1 for row in rows if not row.active)
         category = self.current_category()
-        scope = category.name if category is not None else self.tr("全部物资")
+        scope = category_name(category) if category is not None else self.tr("全部物资")
         if self.search_edit.text().strip():
             text = self.tr("在“%1”中找到 %n 种物资", "", len(rows)).replace("%1", scope)
             if not rows and category is not None and category.code:

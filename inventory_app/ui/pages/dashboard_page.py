@@ -146,7 +146,7 @@ class _Card(QFrame):
 class DashboardPage(QWidget):
     """The first page after sign-in; everything on it is read in one background task."""
 
-    #: the user double-clicked a transfer waiting for receipt (document number)
+    # the user double-clicked a transfer waiting for receipt (document number)
     receive_transfer_requested = Signal(str)
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:

@@ -75,7 +75,8 @@ def coordinates_text(depot: DepotRow) -> str:
     text = f"{depot.lat}, {depot.lon}"
     if not depot.demo:
         return text
-    return f"{text} {QCoreApplication.translate('DepotsPage', '（演示）')}"
+    demo = QCoreApplication.translate("DepotsPage", "（演示）")
+    return f"{text} {demo}"
 
 
 def _coordinates_tip(depot: DepotRow) -> str | None:
@@ -446,8 +447,8 @@ class DepotsPage(QWidget):
                 label.clear()
             return
         facts = {
-            "name": f"{depot.name}（{depot.code}）" + ("" if depot.active
-                                                    else "  " + self.tr("【已停用】")),
+            "name": self.tr("{name}（{code}）").format(name=depot.name, code=depot.code)
+            + ("" if depot.active else "  " + self.tr("【已停用】")),
             "kind": f"{kind_name(depot.kind)} · {level_name(depot.level)}",
             "region": depot.region_name,
             "owner": depot.owner_name,

@@ -64,44 +64,56 @@ _MAX_JUMP_PAGES = 20
 AnyIndex = QModelIndex | QPersistentModelIndex
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("LedgerPage", text)
+# Module-level texts are spelled out as literal QCoreApplication.translate("LedgerPage", …)
+# calls, the context LedgerPage's own self.tr() uses: pyside6-lupdate extracts only literals.
 
 
 def kind_names() -> dict[str, str]:
     return {
-        MovementKind.RECEIVE.value: _tr("入库"),
-        MovementKind.ISSUE.value: _tr("出库"),
-        MovementKind.TRANSFER_OUT.value: _tr("调出"),
-        MovementKind.TRANSFER_IN.value: _tr("调入"),
-        MovementKind.ADJUST.value: _tr("调整"),
-        MovementKind.SCRAP.value: _tr("报废"),
-        MovementKind.REVERSAL.value: _tr("冲销"),
+        MovementKind.RECEIVE.value: QCoreApplication.translate("LedgerPage", "入库"),
+        MovementKind.ISSUE.value: QCoreApplication.translate("LedgerPage", "出库"),
+        MovementKind.TRANSFER_OUT.value: QCoreApplication.translate("LedgerPage", "调出"),
+        MovementKind.TRANSFER_IN.value: QCoreApplication.translate("LedgerPage", "调入"),
+        MovementKind.ADJUST.value: QCoreApplication.translate("LedgerPage", "调整"),
+        MovementKind.SCRAP.value: QCoreApplication.translate("LedgerPage", "报废"),
+        MovementKind.REVERSAL.value: QCoreApplication.translate("LedgerPage", "冲销"),
     }
 
 
 def _doc_type_names() -> dict[str, str]:
     return {
-        "RECEIPT": _tr("入库单"), "ISSUE": _tr("出库单"), "TRANSFER": _tr("调拨单"),
-        "ADJUST": _tr("调整单"), "SCRAP": _tr("报废单"), "REVERSAL": _tr("冲销单"),
+        "RECEIPT": QCoreApplication.translate("LedgerPage", "入库单"),
+        "ISSUE": QCoreApplication.translate("LedgerPage", "出库单"),
+        "TRANSFER": QCoreApplication.translate("LedgerPage", "调拨单"),
+        "ADJUST": QCoreApplication.translate("LedgerPage", "调整单"),
+        "SCRAP": QCoreApplication.translate("LedgerPage", "报废单"),
+        "REVERSAL": QCoreApplication.translate("LedgerPage", "冲销单"),
     }
 
 
 def _purpose_names() -> dict[str, str]:
     # Receipts store their source here, out-going documents their purpose.
     return {
-        "relief": _tr("救灾"), "preposition": _tr("前置"), "drill": _tr("演练"),
-        "rotation": _tr("轮换"), "other": _tr("其他"), "purchase": _tr("采购"),
-        "transfer": _tr("调入"), "donation": _tr("捐赠"), "return": _tr("回收"),
-        "opening": _tr("期初"),
+        "relief": QCoreApplication.translate("LedgerPage", "救灾"),
+        "preposition": QCoreApplication.translate("LedgerPage", "前置"),
+        "drill": QCoreApplication.translate("LedgerPage", "演练"),
+        "rotation": QCoreApplication.translate("LedgerPage", "轮换"),
+        "other": QCoreApplication.translate("LedgerPage", "其他"),
+        "purchase": QCoreApplication.translate("LedgerPage", "采购"),
+        "transfer": QCoreApplication.translate("LedgerPage", "调入"),
+        "donation": QCoreApplication.translate("LedgerPage", "捐赠"),
+        "return": QCoreApplication.translate("LedgerPage", "回收"),
+        "opening": QCoreApplication.translate("LedgerPage", "期初"),
     }
 
 
 def relation_text(row: LedgerRow) -> str:
     if row.reversed_by_movement_id is not None:
-        return _tr("已被流水 {0} 冲销").format(row.reversed_by_movement_id)
+        return QCoreApplication.translate("LedgerPage", "已被流水 {0} 冲销").format(
+            row.reversed_by_movement_id)
     if row.reverses_movement_id is not None:
-        return _tr("冲销流水 {0}").format(row.reverses_movement_id)
+        return QCoreApplication.translate("LedgerPage", "冲销流水 {0}").format(
+            row.reverses_movement_id)
     return ""
 
 
@@ -321,8 +333,8 @@ class LedgerPage(QWidget):
             "item_name": "折叠床（钢木）", "batch_no": "SPT2017-0501-01", "delta": "-123,456.789",
             "unit": "单位", "user": "海原县保管员", "counterparty": "海原县西安镇人民政府",
             "reason": "盘点差异调整",
-            "relation": max(_tr("已被流水 {0} 冲销").format(12345),
-                            _tr("冲销流水 {0}").format(12345), key=metrics.horizontalAdvance),
+            "relation": max(self.tr("已被流水 {0} 冲销").format(12345),
+                            self.tr("冲销流水 {0}").format(12345), key=metrics.horizontalAdvance),
         }
         header = self.table.horizontalHeader()
         for section, column in enumerate(self.model.columns):
@@ -346,7 +358,8 @@ class LedgerPage(QWidget):
             Column("kind", lambda: self.tr("类型"), lambda r: kind_names().get(r.kind, r.kind),
                    foreground=fg),
             Column("depot_code", lambda: self.tr("仓库"), lambda r: r.depot_name, foreground=fg,
-                   tooltip=lambda r: f"{r.depot_name}（{r.depot_code}）"),
+                   tooltip=lambda r: self.tr("{name}（{code}）").format(
+                       name=r.depot_name, code=r.depot_code)),
             Column("item_name", lambda: self.tr("物资"), lambda r: r.item_name, foreground=fg,
                    tooltip=lambda r: f"{r.item_code} {r.item_name}"),
             Column("batch_no", lambda: self.tr("批号"), lambda r: r.batch_no, foreground=fg),
@@ -613,7 +626,8 @@ class LedgerPage(QWidget):
             "reference": doc.reference,
             "purpose": _purpose_names().get(doc.purpose, doc.purpose),
             "reason": doc.reason,
-            "created_by": doc.created_by + (f"（{doc.host}）" if doc.host else ""),
+            "created_by": self.tr("{name}（{host}）").format(name=doc.created_by, host=doc.host)
+            if doc.host else doc.created_by,
             "created_at": format_datetime(_as_utc(doc.created_at)),
             "lines": f"{doc.lines:,}",
         }
@@ -643,7 +657,8 @@ class LedgerPage(QWidget):
     # ------------------------------------------------------------------ export
 
     def default_export_name(self) -> str:
-        return f"{self.tr('台账')}_{date.today():%Y%m%d}.xlsx"
+        name = self.tr("台账")
+        return f"{name}_{date.today():%Y%m%d}.xlsx"
 
     def export_excel(self) -> None:
         path = ask_export_path(self, self.default_export_name())

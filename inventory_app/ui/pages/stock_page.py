@@ -62,8 +62,8 @@ LOT_PAGE_SIZE = 300  # rows per SQL page; a screen shows ~30, so one page covers
 DEFAULT_LOT_SORT = ("expiry_date", False)  # first-expiring first, the order stock leaves in
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("StockPage", text)
+# Module-level texts are spelled out as literal QCoreApplication.translate("StockPage", …)
+# calls, the context StockPage's own self.tr() uses: pyside6-lupdate extracts only literals.
 
 
 class StockView(enum.IntEnum):
@@ -75,37 +75,37 @@ class StockView(enum.IntEnum):
 
 def _view_names() -> dict[StockView, str]:
     return {
-        StockView.LOT: _tr("按批次"),
-        StockView.ITEM: _tr("按物资"),
-        StockView.DEPOT: _tr("按仓库"),
-        StockView.CATEGORY: _tr("按类别"),
+        StockView.LOT: QCoreApplication.translate("StockPage", "按批次"),
+        StockView.ITEM: QCoreApplication.translate("StockPage", "按物资"),
+        StockView.DEPOT: QCoreApplication.translate("StockPage", "按仓库"),
+        StockView.CATEGORY: QCoreApplication.translate("StockPage", "按类别"),
     }
 
 
 def _level_names() -> list[tuple[int, str]]:
     return [
-        (int(Level.REGION), _tr("自治区级")),
-        (int(Level.CITY), _tr("市级")),
-        (int(Level.COUNTY), _tr("县级")),
-        (int(Level.TOWNSHIP), _tr("乡镇级")),
-        (int(Level.VILLAGE), _tr("村级")),
+        (int(Level.REGION), QCoreApplication.translate("StockPage", "自治区级")),
+        (int(Level.CITY), QCoreApplication.translate("StockPage", "市级")),
+        (int(Level.COUNTY), QCoreApplication.translate("StockPage", "县级")),
+        (int(Level.TOWNSHIP), QCoreApplication.translate("StockPage", "乡镇级")),
+        (int(Level.VILLAGE), QCoreApplication.translate("StockPage", "村级")),
     ]
 
 
 def _reserve_mode_names() -> list[tuple[str, str]]:
     return [
-        (ReserveMode.PHYSICAL.value, _tr("实物储备")),
-        (ReserveMode.AGREEMENT.value, _tr("协议储备")),
-        (ReserveMode.CAPACITY.value, _tr("产能储备")),
+        (ReserveMode.PHYSICAL.value, QCoreApplication.translate("StockPage", "实物储备")),
+        (ReserveMode.AGREEMENT.value, QCoreApplication.translate("StockPage", "协议储备")),
+        (ReserveMode.CAPACITY.value, QCoreApplication.translate("StockPage", "产能储备")),
     ]
 
 
 def _expiry_choices() -> list[tuple[Any, str]]:
     return [
-        ("expired", _tr("已过期")),
-        (30, _tr("30 天内到期")),
-        (90, _tr("90 天内到期")),
-        (180, _tr("180 天内到期")),
+        ("expired", QCoreApplication.translate("StockPage", "已过期")),
+        (30, QCoreApplication.translate("StockPage", "30 天内到期")),
+        (90, QCoreApplication.translate("StockPage", "90 天内到期")),
+        (180, QCoreApplication.translate("StockPage", "180 天内到期")),
     ]
 
 
@@ -301,7 +301,7 @@ class StockPage(QWidget):
         bg: Callable[[LotStockRow], QColor | None] = self._lot_background
         return [
             Column("depot_name", lambda: self.tr("仓库"), lambda r: r.depot_name, background=bg,
-                   tooltip=lambda r: f"{r.depot_name}（{r.depot_code}）"),
+                   tooltip=self._depot_tooltip),
             Column("item_code", lambda: self.tr("物资编码"), lambda r: r.item_code, background=bg),
             Column("item_name", lambda: self.tr("物资名称"), lambda r: r.item_name, background=bg,
                    tooltip=lambda r: f"{r.item_name}  {r.category_code} {r.category_name}"),
@@ -329,7 +329,8 @@ class StockPage(QWidget):
             Column("value", lambda: self.tr("金额"), lambda r: r.value, kind="money",
                    background=bg),
             Column("owner_name", lambda: self.tr("权属单位"), lambda r: r.owner_name,
-                   background=bg, tooltip=lambda r: f"{r.owner_name}（{_level_text(r.owner_level)}）"),
+                   background=bg, tooltip=lambda r: self.tr("{name}（{level}）").format(
+                       name=r.owner_name, level=_level_text(r.owner_level))),
             Column("custodian_name", lambda: self.tr("承储单位"), lambda r: r.custodian_name,
                    background=bg),
         ]
@@ -338,7 +339,7 @@ class StockPage(QWidget):
         columns: list[Column[ItemStockRow]] = []
         if per_depot:
             columns.append(Column("depot_name", lambda: self.tr("仓库"), lambda r: r.depot_name,
-                                  tooltip=lambda r: f"{r.depot_name}（{r.depot_code}）"))
+                                  tooltip=self._depot_tooltip))
         columns += [
             Column("item_code", lambda: self.tr("物资编码"), lambda r: r.item_code),
             Column("item_name", lambda: self.tr("物资名称"), lambda r: r.item_name),
@@ -371,6 +372,9 @@ class StockPage(QWidget):
             Column("unit", lambda: self.tr("单位"), lambda r: r.unit),
             Column("value", lambda: self.tr("金额"), lambda r: r.value, kind="money"),
         ]
+
+    def _depot_tooltip(self, row: LotStockRow | ItemStockRow) -> str:
+        return self.tr("{name}（{code}）").format(name=row.depot_name, code=row.depot_code)
 
     def _status(self, expiry: date | None) -> str:
         return expiry_status(expiry, self._today, self._near_days)
@@ -670,7 +674,8 @@ class StockPage(QWidget):
     # ------------------------------------------------------------------ export
 
     def default_export_name(self) -> str:
-        return f"{self.tr('库存')}_{_view_names()[self.view]}_{date.today():%Y%m%d}.xlsx"
+        name = self.tr("库存")
+        return f"{name}_{_view_names()[self.view]}_{date.today():%Y%m%d}.xlsx"
 
     def export_excel(self) -> None:
         path = ask_export_path(self, self.default_export_name())
@@ -681,7 +686,7 @@ class StockPage(QWidget):
         """Write the current view with the current filters (every row) to ``path``."""
         view = self.view
         model = self.model_for(view)
-        title = f"{self.tr('库存')}（{_view_names()[view]}）"
+        title = self.tr("库存（{view}）").format(view=_view_names()[view])
         if view == StockView.LOT:
             uow, actor, flt = self.ctx.uow, self.ctx.actor, self.current_filter()
             key, desc = self._lot_sort

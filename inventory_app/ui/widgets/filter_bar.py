@@ -7,7 +7,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QDate, QStandardPaths, Qt, QTimer, QUrl, Signal
+from PySide6.QtCore import QCoreApplication, QDate, QStandardPaths, Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import QColor, QDesktopServices
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -27,6 +27,9 @@ from ..context import AppContext
 from ..errors import show_domain_error
 from ..models.table_models import Column
 from ..tasks import TaskContext
+
+# The functions below serve every page, so their texts use the fixed context "FilterBar":
+# parent.tr() would be looked up under the page's class name, which lupdate cannot know.
 
 # Typing pauses shorter than this are one search, so each keystroke does not hit the database.
 DEBOUNCE_MS = 300
@@ -204,8 +207,10 @@ def report_error(ctx: AppContext, parent: QWidget, error: BaseException,
     """Expected errors become a translated message; anything else is a bug for the crash hook."""
     if isinstance(error, OSError):
         # A file that cannot be written (open in Excel, read-only folder) is expected.
-        box = QMessageBox(QMessageBox.Icon.Warning, parent.tr("无法完成"),
-                          parent.tr("无法写入文件：{0}").format(error.strerror or str(error)),
+        box = QMessageBox(QMessageBox.Icon.Warning,
+                          QCoreApplication.translate("FilterBar", "无法完成"),
+                          QCoreApplication.translate("FilterBar", "无法写入文件：{0}").format(
+                              error.strerror or str(error)),
                           QMessageBox.StandardButton.Ok, parent)
         box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         box.open()
@@ -218,9 +223,9 @@ def ask_export_path(parent: QWidget, default_name: str) -> str | None:
     folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
     path, _selected = QFileDialog.getSaveFileName(
         parent,
-        parent.tr("导出 Excel"),
+        QCoreApplication.translate("FilterBar", "导出 Excel"),
         str(Path(folder) / default_name),
-        parent.tr("Excel 工作簿 (*.xlsx)"),
+        QCoreApplication.translate("FilterBar", "Excel 工作簿 (*.xlsx)"),
     )
     if not path:
         return None
@@ -255,7 +260,7 @@ def export_in_background(
         work,
         on_done=lambda result: on_exported(*result),
         on_error=lambda error: report_error(ctx, parent, error),
-        progress_label=parent.tr("正在导出 Excel…"),
+        progress_label=QCoreApplication.translate("FilterBar", "正在导出 Excel…"),
         parent_widget=parent,
     )
 
@@ -264,10 +269,12 @@ def show_exported(parent: QWidget, path: Path, count: int) -> None:
     """Tell the user where the file went, without blocking (the page stays usable)."""
     box = QMessageBox(parent)
     box.setIcon(QMessageBox.Icon.Information)
-    box.setWindowTitle(parent.tr("导出完成"))
-    box.setText(parent.tr("已导出 {0} 行到：\n{1}").format(f"{count:,}", str(path)))
-    open_button = box.addButton(parent.tr("打开文件"), QMessageBox.ButtonRole.ActionRole)
-    box.addButton(parent.tr("关闭"), QMessageBox.ButtonRole.RejectRole)
+    box.setWindowTitle(QCoreApplication.translate("FilterBar", "导出完成"))
+    box.setText(QCoreApplication.translate("FilterBar", "已导出 {0} 行到：\n{1}").format(
+        f"{count:,}", str(path)))
+    open_button = box.addButton(QCoreApplication.translate("FilterBar", "打开文件"),
+                                QMessageBox.ButtonRole.ActionRole)
+    box.addButton(QCoreApplication.translate("FilterBar", "关闭"), QMessageBox.ButtonRole.RejectRole)
     box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
 
     def finished() -> None:

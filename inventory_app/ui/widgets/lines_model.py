@@ -100,6 +100,8 @@ _TEXTS = {
     "max_decimals": QT_TRANSLATE_NOOP("LinesModel", "{name}最多 {n} 位小数"),
     "exceeds": QT_TRANSLATE_NOOP("LinesModel", "超过可用库存（共需 {asked} {unit}，可用 {have} {unit}）"),
     "expired_not_fefo": QT_TRANSLATE_NOOP("LinesModel", "另有 {qty} {unit} 已过期，不会自动出库；如确需发出，请指定批次"),
+    #: separator between the totals of different units: "20 顶、5 套"
+    "list_separator": QT_TRANSLATE_NOOP("LinesModel", "、"),
 }
 
 
@@ -777,7 +779,7 @@ class LinesModel(QAbstractTableModel):
         parts = [_text("line_count").format(n=count)]
         if per_unit:
             sign = "+" if self.signed else ""
-            totals = "、".join(
+            totals = _text("list_separator").join(
                 f"{sign if qty > 0 else ''}{format_quantity(qty)} {unit}"
                 for unit, qty in per_unit.items())
             parts.append(_text("totals").format(totals=totals))
