@@ -255,6 +255,7 @@ class CataloguePage(QWidget):
         self.search_edit.setPlaceholderText(self.tr("搜索：名称、编码、英文名或拼音首字母（如 mzp）"))
         self.new_button.setText(self.tr("新建物资…"))
         self.edit_button.setText(self.tr("编辑…"))
+        self._fit_columns()
         for model in (self.category_model, self.item_model):
             model.retranslate()
             if model.rowCount():
@@ -264,6 +265,14 @@ class CataloguePage(QWidget):
                 )
         self._update_buttons()
         self._update_count()
+
+    def _fit_columns(self) -> None:
+        """Widen the starting widths where a header needs more (English is longer)."""
+        metrics = self.item_view.fontMetrics()
+        header = self.item_view.horizontalHeader()
+        for position, column in enumerate(self.item_model.columns):
+            needed = metrics.horizontalAdvance(column.header_text()) + 20
+            header.resizeSection(position, max(_ITEM_WIDTHS.get(column.key, 90), needed))
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
@@ -380,7 +389,8 @@ class CataloguePage(QWidget):
         self.edit_button.setEnabled(item is not None)
         self.toggle_button.setEnabled(item is not None)
         self.toggle_button.setText(
-            self.tr("启用") if item is not None and not item.active else self.tr("停用"))
+            self.tr("启用", "button") if item is not None and not item.active
+            else self.tr("停用", "button"))
 
     # ------------------------------------------------------------------ actions
 

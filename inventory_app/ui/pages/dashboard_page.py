@@ -368,7 +368,7 @@ class DashboardPage(QWidget):
 
     def retranslate(self) -> None:
         self.title.setText(self.tr("首页"))
-        self.kpi_depots.caption.setText(self.tr("仓库"))
+        self.kpi_depots.caption.setText(self.tr("仓库", "number of depots"))
         self.kpi_lots.caption.setText(self.tr("在库批次"))
         self.kpi_value.caption.setText(self.tr("库存金额"))
         self.kpi_expired.caption.setText(self.tr("已过期批次"))

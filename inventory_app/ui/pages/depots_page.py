@@ -21,11 +21,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ...domain.model import Level
 from ...domain.permissions import Action
 from ...services import masterdata, reference_queries
 from ...services.rows import DepotRow, LocationRow
 from ..context import AppContext
-from ..dialogs.depot_dialog import DepotDialog, kind_name, level_name
+from ..dialogs.depot_dialog import DEPOT_KINDS, DepotDialog, kind_name, level_name
 from ..dialogs.location_dialog import LocationDialog
 from ..errors import show_domain_error
 from ..models.table_models import ROW_ROLE, Column, RowsTableModel
@@ -318,6 +319,7 @@ class DepotsPage(QWidget):
             caption.setText(captions[key])
         self.depot_model.retranslate()
         self.location_model.retranslate()
+        self._fit_columns()
         for model in (self.depot_model, self.location_model):
             # Type, level and status are translated when shown: redraw them.
             if model.rowCount():
@@ -326,6 +328,18 @@ class DepotsPage(QWidget):
                 )
         self._update_buttons()
         self._update_counts()
+
+    def _fit_columns(self) -> None:
+        """Widen the starting widths where a header or a fixed label needs more (English)."""
+        metrics = self.depot_view.fontMetrics()
+        labels = {"kind": [kind_name(kind) for kind in DEPOT_KINDS],
+                  "level": [level_name(level) for level in Level],
+                  "status": [status_text(True), status_text(False)]}
+        header = self.depot_view.horizontalHeader()
+        for position, column in enumerate(self.depot_model.columns):
+            texts = [column.header_text(), *labels.get(column.key, [])]
+            needed = max(metrics.horizontalAdvance(text) for text in texts) + 20
+            header.resizeSection(position, max(_DEPOT_WIDTHS.get(column.key, 100), needed))
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
@@ -470,7 +484,8 @@ class DepotsPage(QWidget):
         self.edit_button.setEnabled(depot is not None)
         self.toggle_button.setEnabled(depot is not None)
         self.toggle_button.setText(
-            self.tr("启用") if depot is not None and not depot.active else self.tr("停用")
+            self.tr("启用", "button") if depot is not None and not depot.active
+            else self.tr("停用", "button")
         )
         self.new_location_button.setEnabled(depot is not None)
         self.toggle_location_button.setEnabled(location is not None)
