@@ -8,7 +8,7 @@ import json
 import os
 import sys
 import uuid
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import asdict, fields, is_dataclass
 from datetime import date, datetime
 from decimal import Decimal
@@ -140,7 +140,7 @@ def _request_id(args: argparse.Namespace) -> str:
     return args.request_id or f"cli-{uuid.uuid4()}"
 
 
-def _load_lines(path: str, factory: Callable[..., Any]) -> list[Any]:
+def _load_lines(path: str, factory: type[Any]) -> list[Any]:
     """A JSON list of objects whose keys are the line's field names."""
     try:
         data = json.loads(Path(path).read_text(encoding="utf-8"))

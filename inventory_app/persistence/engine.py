@@ -87,7 +87,7 @@ def make_engine(url: str, *, must_exist: bool = False, durable: bool = True) -> 
 
 def _install_sqlite_hooks(engine: Engine, *, durable: bool) -> None:
     @event.listens_for(engine, "connect")
-    def _on_connect(dbapi_connection, _record):  # type: ignore[no-untyped-def]
+    def _on_connect(dbapi_connection, _record):
         # Let SQLAlchemy's "begin" hook below issue BEGIN itself (pysqlite's own is deferred).
         dbapi_connection.isolation_level = None
         cursor = dbapi_connection.cursor()
@@ -98,7 +98,7 @@ def _install_sqlite_hooks(engine: Engine, *, durable: bool) -> None:
         cursor.close()
 
     @event.listens_for(engine, "begin")
-    def _on_begin(conn):  # type: ignore[no-untyped-def]
+    def _on_begin(conn):
         # Write transactions take the write lock up front so two writers never deadlock
         # upgrading a read lock; readers use a plain deferred BEGIN (WAL lets them run freely).
         if conn.get_execution_options().get("write", False):

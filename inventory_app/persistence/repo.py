@@ -45,7 +45,7 @@ class DepotRec:
         return f"{self.name}({self.code})"
 
 
-def dialect_insert(conn: Connection, table: t.Table):  # type: ignore[no-untyped-def]
+def dialect_insert(conn: Connection, table: t.Table):
     """A dialect insert that supports ON CONFLICT (SQLite and PostgreSQL both do)."""
     return (postgresql.insert(table) if conn.dialect.name == "postgresql" else sqlite.insert(table))
 

@@ -18,7 +18,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import Connection, select
 
 from .. import paths
 from ..domain.model import AdjustLine, OutLine, Purpose, ReceiptLine, Role
@@ -162,9 +162,7 @@ def _post_receipts(uow: UnitOfWork, plans: list[_Plan], who: Callable[[str], Act
             uow, who(depot), depot=depot, lines=lines, request_id=f"demo-rk-{number}",
             doc_date=received, source="opening" if source == "transfer" else source,
             supplier=supplier, reference=f"ZWCG-{received[:4]}-{number:03d}" if supplier else "")
-        lot_ids = uow.read(lambda c, ids=result.movement_ids: list(c.execute(
-            select(t.movements.c.lot_id).where(t.movements.c.id.in_(ids))
-            .order_by(t.movements.c.id)).scalars()))
+        lot_ids = _lot_ids(uow, result.movement_ids)
         for plan, lot_id in zip(group, lot_ids, strict=True):
             plan.lot_id = lot_id
 
@@ -177,6 +175,8 @@ def _post_history(uow: UnitOfWork, plans: list[_Plan], who: Callable[[str], Acto
         for day, qty in plan.outflow:
             slips[(day, plan.spec["depot"])].append((plan, qty))
     relief_depots = sorted(code for code in depot_ids if not code.startswith("ZW-LS"))
+    codes: dict[int, str] = dict(uow.read(
+        lambda c: c.execute(select(t.items.c.id, t.items.c.code)).tuples().all()))
     count = 0
     for number, ((day, depot), lines) in enumerate(sorted(slips.items()), 1):
         actor = who(depot)
@@ -191,11 +191,7 @@ def _post_history(uow: UnitOfWork, plans: list[_Plan], who: Callable[[str], Acto
             arrive = min(day + timedelta(days=1), today())
             posting.transfer_receive(uow, who(target), doc_no=sent.doc_no,
                                      request_id=f"demo-db-{number}-in", doc_date=arrive)
-            moved = uow.read(lambda c, doc=sent.doc_no: list(c.execute(
-                select(t.movements.c.lot_id, t.movements.c.item_id, t.movements.c.delta)
-                .join(t.documents, t.documents.c.id == t.movements.c.document_id)
-                .where(t.documents.c.doc_no == doc, t.movements.c.delta > 0))))
-            codes = dict(uow.read(lambda c: c.execute(select(t.items.c.id, t.items.c.code)).all()))
+            moved = _arrivals(uow, sent.doc_no)
             posting.issue(uow, who(target), depot=target, doc_date=arrive,
                           lines=[OutLine(codes[m.item_id], _qty(m.delta, plans, codes[m.item_id]),
                                          m.lot_id) for m in moved],
@@ -226,6 +222,26 @@ def _post_history(uow: UnitOfWork, plans: list[_Plan], who: Callable[[str], Acto
                            reason="复盘找到，更正盘亏", request_id=f"demo-tz-{number}-b", doc_date=day)
             count += 2
     return count
+
+
+def _lot_ids(uow: UnitOfWork, movement_ids: tuple[int, ...]) -> list[int]:
+    def tx(conn: Connection) -> list[int]:
+        return list(conn.execute(select(t.movements.c.lot_id).where(
+            t.movements.c.id.in_(movement_ids)).order_by(t.movements.c.id)).scalars())
+
+    return uow.read(tx)
+
+
+def _arrivals(uow: UnitOfWork, doc_no: str) -> list[Any]:
+    """The transfer-in movements of a received transfer (new lots at the destination)."""
+
+    def tx(conn: Connection) -> list[Any]:
+        return list(conn.execute(
+            select(t.movements.c.lot_id, t.movements.c.item_id, t.movements.c.delta)
+            .join(t.documents, t.documents.c.id == t.movements.c.document_id)
+            .where(t.documents.c.doc_no == doc_no, t.movements.c.delta > 0)))
+
+    return uow.read(tx)
 
 
 def _qty(milli: int, plans: list[_Plan], item_code: str) -> Decimal:

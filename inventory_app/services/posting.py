@@ -357,7 +357,7 @@ def _change_in_transit(conn: Connection, dst: DepotRec, out_moves: Sequence[_Mov
                                   depot=dst.label, decimals=item.decimals)
 
 
-def _document(conn: Connection, doc_no: str):  # type: ignore[no-untyped-def]
+def _document(conn: Connection, doc_no: str):
     query = select(t.documents).where(t.documents.c.doc_no == doc_no.strip())
     if conn.dialect.name == "postgresql":
         query = query.with_for_update()

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from decimal import Decimal
+
 from sqlalchemy import Connection, func, select
 
 from ..domain.permissions import Actor
@@ -64,7 +66,7 @@ def categories(uow: UnitOfWork) -> list[CategoryRow]:
     return uow.read(tx)
 
 
-def _dec(milli: int | None) -> object:
+def _dec(milli: int | None) -> Decimal | None:
     return None if milli is None else from_milli(milli, 3).normalize()
 
 
@@ -92,7 +94,7 @@ def items(uow: UnitOfWork, *, category_code: str | None = None, text: str = "",
             for r in conn.execute(query)
         ]
 
-    return uow.read(tx)  # type: ignore[arg-type]
+    return uow.read(tx)
 
 
 def organisations(uow: UnitOfWork) -> list[OrganisationRow]:

@@ -66,7 +66,7 @@ def request_scrap(uow: UnitOfWork, actor: Actor, *, depot: str, lines: Sequence[
     return uow.write(tx)
 
 
-def _pending(conn: Connection, doc_no: str):  # type: ignore[no-untyped-def]
+def _pending(conn: Connection, doc_no: str):
     doc = _document(conn, doc_no)
     if doc.doc_type != DocType.SCRAP or doc.state != DocState.PENDING_APPROVAL:
         raise InvalidState(doc.doc_no, doc.state, "approve")
