@@ -175,8 +175,9 @@ def _post_history(uow: UnitOfWork, plans: list[_Plan], who: Callable[[str], Acto
         for day, qty in plan.outflow:
             slips[(day, plan.spec["depot"])].append((plan, qty))
     relief_depots = sorted(code for code in depot_ids if not code.startswith("ZW-LS"))
-    codes: dict[int, str] = dict(uow.read(
-        lambda c: c.execute(select(t.items.c.id, t.items.c.code)).tuples().all()))
+    codes: dict[int, str] = {
+        row.id: row.code
+        for row in uow.read(lambda c: list(c.execute(select(t.items.c.id, t.items.c.code))))}
     count = 0
     for number, ((day, depot), lines) in enumerate(sorted(slips.items()), 1):
         actor = who(depot)
