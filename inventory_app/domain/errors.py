@@ -186,7 +186,8 @@ class DatabaseUnavailable(DomainError):
     code = "database_unavailable"
 
     def __init__(self, detail: str) -> None:
-        super().__init__(detail=detail)
+        # Driver messages span lines; messages are shown on one line (CLI, message boxes).
+        super().__init__(detail=" ".join(str(detail).split())[:300])
 
 
 class NetworkPathRefused(DomainError):

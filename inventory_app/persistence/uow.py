@@ -26,10 +26,9 @@ def _pgcode(error: DBAPIError) -> str | None:
 
 
 def _is_retryable(error: DBAPIError) -> bool:
-    if _pgcode(error) in _RETRY_PGCODES:
-        return True
-    message = str(error.orig).lower()
-    return "database is locked" in message or "database table is locked" in message
+    # SQLite's "database is locked" is not retried here: the busy timeout has already
+    # waited for the other writer, and the user should hear about it (and retry) now.
+    return _pgcode(error) in _RETRY_PGCODES
 
 
 def _is_unavailable(error: DBAPIError) -> bool:
