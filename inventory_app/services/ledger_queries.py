@@ -104,12 +104,15 @@ def ledger(uow: UnitOfWork, actor: Actor, flt: LedgerFilter = LedgerFilter(), *,
                                m.id.desc() if descending else m.id.asc()).offset(offset)
         if limit is not None:
             query = query.limit(limit)
+        # Positional unpacking (column order above): this builds every visible ledger page.
         return [
-            LedgerRow(r.id, r.created_at, r.doc_date, r.doc_no, r.doc_type, r.state, r.kind,
-                      r.depot_code, r.depot_name, r.item_code, r.item_name, r.unit, r.decimals,
-                      r.lot_id, r.batch_no, from_milli(r.delta, r.decimals), r.display_name,
-                      r.counterparty, r.reason, r.reverses_movement_id, r.reversed_by)
-            for r in conn.execute(query)
+            LedgerRow(mid, created, day, doc_no, doc_type, state, kind, depot_code,
+                      depot_name, item_code, item_name, unit, decimals, lot_id, batch_no,
+                      from_milli(delta, decimals), user, counterparty, reason, reverses,
+                      reversed_by)
+            for (mid, created, day, kind, lot_id, delta, reverses, doc_no, doc_type, state,
+                 counterparty, reason, depot_code, depot_name, item_code, item_name, unit,
+                 decimals, batch_no, user, reversed_by) in conn.execute(query)
         ]
 
     return uow.read(tx)

@@ -121,33 +121,38 @@ def stock_by_lot(uow: UnitOfWork, actor: Actor, flt: StockFilter = StockFilter()
                  offset: int = 0, limit: int | None = None, sort: str = "expiry_date",
                  descending: bool = False) -> list[LotStockRow]:
     def tx(conn: Connection) -> list[LotStockRow]:
-        cols = [t.lots, t.lot_balances.c.on_hand, t.lot_balances.c.reserved,
-                t.items.c.code.label("item_code"), t.items.c.name.label("item_name"),
-                t.items.c.spec, t.items.c.unit, t.items.c.decimals,
-                t.categories.c.code.label("category_code"),
-                t.categories.c.name.label("category_name"),
-                t.depots.c.code.label("depot_code"), t.depots.c.name.label("depot_name"),
-                t.locations.c.code.label("location_code"), OWNER.c.name.label("owner_name"),
-                CUSTODIAN.c.name.label("custodian_name")]
+        lot = t.lots.c
+        cols = [lot.id, t.items.c.code, t.items.c.name, t.items.c.spec, t.items.c.unit,
+                t.items.c.decimals, t.categories.c.code, t.categories.c.name, t.depots.c.code,
+                t.depots.c.name, t.locations.c.code, lot.batch_no, lot.production_date,
+                lot.received_date, lot.expiry_date, lot.reserve_mode, OWNER.c.name,
+                lot.owner_level, CUSTODIAN.c.name, lot.unit_price_fen,
+                t.lot_balances.c.on_hand, t.lot_balances.c.reserved]
         query = _lot_select(conn, actor, flt, cols)
         key = LOT_SORT_KEYS.get(sort, t.lots.c.expiry_date)
         order = key.desc() if descending else key.asc()
-        query = query.order_by(key.is_(None), order, t.lots.c.id).offset(offset)
+        # Empty dates sort last; NOT NULL columns skip that term so an index can serve them.
+        terms = [key.is_(None), order] if key.nullable else [order]
+        query = query.order_by(*terms, t.lots.c.id).offset(offset)
         if limit is not None:
             query = query.limit(limit)
         now = today()
+        cent = Decimal("0.01")
         rows = []
-        for r in conn.execute(query):
-            on_hand = from_milli(r.on_hand, r.decimals)
-            reserved = from_milli(r.reserved, r.decimals)
-            price = fen_to_yuan(r.unit_price_fen)
+        # Positional unpacking: this loop builds every row of a 5,000-lot listing.
+        for (lot_id, item_code, item_name, spec, unit, decimals, category_code, category_name,
+             depot_code, depot_name, location_code, batch_no, production, received, expiry,
+             mode, owner_name, owner_level, custodian_name, price_fen, on_hand_milli,
+             reserved_milli) in conn.execute(query):
+            on_hand = from_milli(on_hand_milli, decimals)
+            reserved = from_milli(reserved_milli, decimals)
+            price = fen_to_yuan(price_fen)
             rows.append(LotStockRow(
-                r.id, r.item_code, r.item_name, r.spec, r.unit, r.decimals, r.category_code,
-                r.category_name, r.depot_code, r.depot_name, r.location_code or "", r.batch_no,
-                r.production_date, r.received_date, r.expiry_date, r.reserve_mode,
-                r.owner_name, r.owner_level, r.custodian_name, price, on_hand, reserved,
-                on_hand - reserved, (on_hand * price).quantize(Decimal("0.01")),
-                expiry_status(r.expiry_date, now)))
+                lot_id, item_code, item_name, spec, unit, decimals, category_code,
+                category_name, depot_code, depot_name, location_code or "", batch_no,
+                production, received, expiry, mode, owner_name, owner_level, custodian_name,
+                price, on_hand, reserved, on_hand - reserved, (on_hand * price).quantize(cent),
+                expiry_status(expiry, now)))
         return rows
 
     return uow.read(tx)

@@ -8,13 +8,9 @@ from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QDialog,
-    QDialogButtonBox,
-    QFormLayout,
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -26,6 +22,7 @@ from ...services.rows import DepotRow, OrganisationRow
 from ..context import AppContext
 from ..errors import show_domain_error
 from ..models.table_models import Column, RowsTableModel
+from .masterdata_base import MasterDataDialog
 
 # (code or None, label): one entry of the region / owner combo boxes.
 Choice = tuple[str | None, str]
@@ -97,18 +94,15 @@ def _choice_model(parent: QWidget) -> RowsTableModel[Choice]:
     return RowsTableModel([Column("label", "", lambda choice: choice[1])], parent)
 
 
-class DepotDialog(QDialog):
+class DepotDialog(MasterDataDialog):
     """Collects a depot's facts and saves them with masterdata.create_depot / update_depot."""
 
     def __init__(
         self, ctx: AppContext, parent: QWidget | None = None, depot: DepotRow | None = None
     ) -> None:
-        super().__init__(parent)
-        self._ctx = ctx
+        super().__init__(ctx, parent)
         self._depot = depot
-        self._busy = False
         self._choices_loaded = False
-        self.saved_code: str | None = None  # set once the depot is saved
 
         self.code_edit = QLineEdit()
         self.code_edit.setMaxLength(20)
@@ -155,8 +149,6 @@ class DepotDialog(QDialog):
         self._coordinate_hint = QLabel()
         self._coordinate_hint.setStyleSheet("color: palette(placeholder-text);")
 
-        self._form = QFormLayout()
-        self._form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         self._labels: dict[str, QLabel] = {}
         for widget, key in (
             (self.code_edit, "code"), (self.name_edit, "name"), (self.kind_combo, "kind"),
@@ -169,24 +161,8 @@ class DepotDialog(QDialog):
             label = QLabel()
             self._labels[key] = label
             self._form.addRow(label, widget)
-
-        self.message_label = QLabel()
-        self.message_label.setWordWrap(True)
-        self.message_label.setStyleSheet("color: #c62828;")
-        self.message_label.hide()
-
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
-        self.buttons.accepted.connect(self.submit)
-        self.buttons.rejected.connect(self.reject)
-        self.ok_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
         self.ok_button.setEnabled(False)  # until regions and owners are loaded
-
-        layout = QVBoxLayout(self)
-        layout.addLayout(self._form)
-        layout.addWidget(self.message_label)
-        layout.addWidget(self.buttons)
+        self._lay_out()
 
         for edit in (self.lat_edit, self.lon_edit, self.code_edit, self.name_edit):
             edit.textEdited.connect(self._clear_message)
@@ -226,8 +202,7 @@ class DepotDialog(QDialog):
         if self._region_model.rowCount() and self._region_model.rows()[0][0] is None:
             rows = self._region_model.rows()
             self._region_model.set_rows([(None, self.tr("（未指定）")), *rows[1:]])
-        self.ok_button.setText(self.tr("保存"))
-        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("取消"))
+        self._retranslate_buttons()
 
     # ------------------------------------------------------------------ loading
 
@@ -236,11 +211,8 @@ class DepotDialog(QDialog):
         if depot is None:
             self.level_combo.setCurrentIndex(self.level_combo.findData(int(Level.CITY)))
             return
-        self.code_edit.setText(depot.code)
-        self.code_edit.setReadOnly(True)
-        self.code_edit.setStyleSheet("QLineEdit { background: palette(window); }")
         # The code names the depot in documents and other PCs' records; it never changes.
-        self.code_edit.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self._lock_code(self.code_edit, depot.code)
         self.name_edit.setText(depot.name)
         kind_index = self.kind_combo.findData(depot.kind)
         if kind_index < 0:  # a type this version does not know: keep it, do not rewrite it
@@ -336,25 +308,17 @@ class DepotDialog(QDialog):
         uow, actor = self._ctx.uow, self._ctx.actor
         save = masterdata.update_depot if self._depot is not None else masterdata.create_depot
 
-        def work(_task: object) -> str:
+        def work() -> str:
             save(uow, actor, spec)
             return spec.code
 
-        self._set_busy(True)
-        self._ctx.tasks.run(work, on_done=self._saved, on_error=self._failed, parent_widget=self)
+        self._save(work)
 
-    def _saved(self, code: str) -> None:
-        self._set_busy(False)
-        self.saved_code = code
-        self._ctx.events.master_data_changed.emit()
-        self.accept()
-
-    def _failed(self, error: BaseException) -> None:
-        self._set_busy(False)
+    def _show_refusal(self, error: BaseException) -> bool:
         if isinstance(error, InvalidInput | AlreadyExists):
             self._show_invalid(error)  # a field the user can fix: say so next to the form
-            return
-        show_domain_error(self, self._ctx, error, retry=self.submit)
+            return True
+        return False
 
     def _show_invalid(self, error: DomainError) -> None:
         # A duplicate code is the only AlreadyExists a depot can raise.
@@ -367,27 +331,8 @@ class DepotDialog(QDialog):
             text = missing[field]
         else:
             text = self._ctx.error_text(error)
-        self.message_label.setText(text)
-        self.message_label.show()
-        widget = {
+        widget: QWidget | None = {
             "code": self.code_edit, "name": self.name_edit, "owner": self.owner_combo,
             "lat": self.lat_edit, "lon": self.lon_edit, "level": self.level_combo,
         }.get(field)
-        if widget is not None:
-            widget.setFocus()
-            if isinstance(widget, QLineEdit):
-                widget.selectAll()
-
-    def _clear_message(self) -> None:
-        self.message_label.hide()
-        self.message_label.clear()
-
-    def _set_busy(self, busy: bool) -> None:
-        # One save at a time: a double click must not post the depot twice.
-        self._busy = busy
-        self.ok_button.setEnabled(not busy)
-
-    def reject(self) -> None:
-        # Esc lands here too; closing mid-save would leave the user unsure what happened.
-        if not self._busy:
-            super().reject()
+        self._show_message(text, widget)
