@@ -4,7 +4,7 @@
 <context>
     <name>AdjustDialog</name>
     <message>
-        <location filename="../../inventory_app/ui/dialogs/adjust_dialog.py" line="+39"/>
+        <location filename="../../inventory_app/ui/dialogs/adjust_dialog.py" line="+38"/>
         <source>调整单</source>
         <translation>Stock Adjustment</translation>
     </message>
@@ -49,48 +49,48 @@
         <translation>Change (±)</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+3"/>
         <source>仓库</source>
         <translation>Depot</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>单据日期</source>
         <translation>Document date</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>调整原因</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+2"/>
         <source>调整明细</source>
         <translation>Adjustment lines</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+1"/>
         <source>正数为盘盈（账面增加），负数为盘亏（账面减少），如 -2。过账后不能修改，如有错误请冲销后重新录入。</source>
         <translation>A positive quantity is a surplus (book stock goes up), a negative one a shortage (book stock goes down), e.g. -2. Posted adjustments cannot be edited; to correct one, reverse it and enter it again.</translation>
     </message>
     <message>
-        <location line="+62"/>
+        <location line="+60"/>
         <source>您没有可办理调整的仓库。</source>
         <translation>You have no depot where you may post adjustments.</translation>
     </message>
     <message>
-        <location line="+40"/>
+        <location line="+36"/>
         <location line="+1"/>
         <source>请填写调整原因</source>
         <translation>Enter a reason for the adjustment</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>请选择仓库</source>
         <translation>Choose a depot</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>请至少录入一行调整明细</source>
         <translation>Enter at least one adjustment line</translation>
     </message>
@@ -98,20 +98,20 @@
 <context>
     <name>CataloguePage</name>
     <message>
-        <location filename="../../inventory_app/ui/pages/catalogue_page.py" line="+56"/>
+        <location filename="../../inventory_app/ui/pages/catalogue_page.py" line="+46"/>
         <source>、</source>
         <extracomment>separator between the items of a list</extracomment>
         <translation>, </translation>
     </message>
     <message>
         <location line="+7"/>
-        <location line="+231"/>
-        <location line="+71"/>
+        <location line="+202"/>
+        <location line="+69"/>
         <source>全部物资</source>
         <translation>All items</translation>
     </message>
     <message>
-        <location line="-295"/>
+        <location line="-264"/>
         <source>启用</source>
         <translation>Active</translation>
     </message>
@@ -207,7 +207,7 @@
         <translation>Status</translation>
     </message>
     <message>
-        <location line="+131"/>
+        <location line="+113"/>
         <source>搜索：名称、编码、英文名或拼音首字母（如 mzp）</source>
         <translation>Name, code, English name or pinyin (mzp)</translation>
     </message>
@@ -222,7 +222,7 @@
         <translation>Edit…</translation>
     </message>
     <message numerus="yes">
-        <location line="+110"/>
+        <location line="+97"/>
         <source>在“%1”中找到 %n 种物资</source>
         <translation>
             <numerusform>%n item found in &quot;%1&quot;</numerusform>
@@ -271,12 +271,7 @@
         <translation>Deactivate</translation>
     </message>
     <message>
-        <location line="+36"/>
-        <source>请确认</source>
-        <translation>Please Confirm</translation>
-    </message>
-    <message>
-        <location line="+1"/>
+        <location line="+32"/>
         <source>停用物资“%1”？
 停用后不能再入库；已有库存和历史记录不受影响，以后可以重新启用。</source>
         <translation>Deactivate item &quot;%1&quot;?
@@ -583,7 +578,7 @@ Entered by: {user}</translation>
 <context>
     <name>DepotDialog</name>
     <message>
-        <location filename="../../inventory_app/ui/dialogs/depot_dialog.py" line="+41"/>
+        <location filename="../../inventory_app/ui/dialogs/depot_dialog.py" line="+38"/>
         <source>应急物资储备库</source>
         <translation>Relief depot</translation>
     </message>
@@ -618,7 +613,7 @@ Entered by: {user}</translation>
         <translation>Village level</translation>
     </message>
     <message>
-        <location line="+149"/>
+        <location line="+128"/>
         <source>编辑仓库</source>
         <translation>Edit Depot</translation>
     </message>
@@ -724,22 +719,12 @@ Entered by: {user}</translation>
     </message>
     <message>
         <location line="+7"/>
-        <location line="+50"/>
+        <location line="+46"/>
         <source>（未指定）</source>
         <translation>(not specified)</translation>
     </message>
     <message>
-        <location line="-49"/>
-        <source>保存</source>
-        <translation>Save</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>取消</source>
-        <translation>Cancel</translation>
-    </message>
-    <message>
-        <location line="+133"/>
+        <location line="+73"/>
         <source>请填写仓库编码。</source>
         <translation>Enter the depot code.</translation>
     </message>
@@ -757,7 +742,7 @@ Entered by: {user}</translation>
 <context>
     <name>DepotsPage</name>
     <message>
-        <location filename="../../inventory_app/ui/pages/depots_page.py" line="+68"/>
+        <location filename="../../inventory_app/ui/pages/depots_page.py" line="+56"/>
         <source>启用</source>
         <translation>Active</translation>
     </message>
@@ -784,47 +769,47 @@ Entered by: {user}</translation>
     <message>
         <location line="+2"/>
         <location line="+32"/>
-        <location line="+186"/>
+        <location line="+169"/>
         <source>名称</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location line="-216"/>
-        <location line="+216"/>
+        <location line="-199"/>
+        <location line="+199"/>
         <source>类型</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location line="-213"/>
+        <location line="-196"/>
         <source>级别</source>
         <translation>Level</translation>
     </message>
     <message>
         <location line="+2"/>
-        <location line="+211"/>
+        <location line="+194"/>
         <source>所在区划</source>
         <translation>Region</translation>
     </message>
     <message>
-        <location line="-209"/>
-        <location line="+210"/>
+        <location line="-192"/>
+        <location line="+193"/>
         <source>权属单位</source>
         <translation>Owner</translation>
     </message>
     <message>
-        <location line="-208"/>
-        <location line="+208"/>
+        <location line="-191"/>
+        <location line="+191"/>
         <source>地址</source>
         <translation>Address</translation>
     </message>
     <message>
-        <location line="-206"/>
-        <location line="+207"/>
+        <location line="-189"/>
+        <location line="+190"/>
         <source>联系人</source>
         <translation>Contact</translation>
     </message>
     <message>
-        <location line="-205"/>
+        <location line="-188"/>
         <source>电话</source>
         <translation>Phone</translation>
     </message>
@@ -850,7 +835,7 @@ Entered by: {user}</translation>
         <translation>Location code</translation>
     </message>
     <message>
-        <location line="+182"/>
+        <location line="+165"/>
         <source>筛选：名称、编码、区划、权属单位、联系人</source>
         <translation>Filter: name, code, region, owner, contact</translation>
     </message>
@@ -885,7 +870,7 @@ Entered by: {user}</translation>
         <translation>Note</translation>
     </message>
     <message numerus="yes">
-        <location line="+111"/>
+        <location line="+101"/>
         <source>共 %n 个仓库</source>
         <translation>
             <numerusform>%n depot</numerusform>
@@ -966,7 +951,7 @@ Entered by: {user}</translation>
         <translation>Deactivate Location</translation>
     </message>
     <message>
-        <location line="+36"/>
+        <location line="+32"/>
         <source>启用仓库“%1”？启用后可重新办理入库、出库。</source>
         <translation>Activate depot &quot;%1&quot;? Goods can then be received and issued there again.</translation>
     </message>
@@ -991,11 +976,6 @@ Goods can no longer be received or issued there. The depot is not deleted: its h
 停用后入库时不能再选择该库位；已在此库位的批次和历史记录不受影响。</source>
         <translation>Deactivate location &quot;%1&quot;?
 It can no longer be chosen when receiving goods; lots already stored there and their history are not affected.</translation>
-    </message>
-    <message>
-        <location line="+11"/>
-        <source>请确认</source>
-        <translation>Please Confirm</translation>
     </message>
 </context>
 <context>
@@ -1029,7 +1009,7 @@ It can no longer be chosen when receiving goods; lots already stored there and t
 <context>
     <name>FilterBar</name>
     <message>
-        <location filename="../../inventory_app/ui/widgets/filter_bar.py" line="+211"/>
+        <location filename="../../inventory_app/ui/widgets/filter_bar.py" line="+239"/>
         <source>无法完成</source>
         <translation>Could Not Complete</translation>
     </message>
@@ -1328,47 +1308,47 @@ It can no longer be chosen when receiving goods; lots already stored there and t
         <translation>Dispatch order no. or approval reference</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+4"/>
         <source>仓库</source>
         <translation>Depot</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+0"/>
         <source>单据日期</source>
         <translation>Document date</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>接收单位</source>
         <translation>Recipient</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+0"/>
         <source>用途</source>
         <translation>Purpose</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>调拨单号/依据</source>
         <translation>Order no./reference</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+0"/>
         <source>备注</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+2"/>
         <source>出库明细</source>
         <translation>Issue lines</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+1"/>
         <source>不指定批次时按先到期先出库自动分配；超过可用库存的行标为黄色。Insert 添加行，Delete 删除行。</source>
         <translation>Without a lot, stock is allocated first-expiring-first (FEFO); lines above the available stock turn yellow. Insert adds a line, Delete removes one.</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+16"/>
         <source>请填写接收单位</source>
         <translation>Enter the recipient</translation>
     </message>
@@ -1376,7 +1356,7 @@ It can no longer be chosen when receiving goods; lots already stored there and t
 <context>
     <name>ItemDialog</name>
     <message>
-        <location filename="../../inventory_app/ui/dialogs/item_dialog.py" line="+50"/>
+        <location filename="../../inventory_app/ui/dialogs/item_dialog.py" line="+47"/>
         <source>实物</source>
         <translation>Physical</translation>
     </message>
@@ -1401,7 +1381,7 @@ It can no longer be chosen when receiving goods; lots already stored there and t
         <translation>%1 days</translation>
     </message>
     <message>
-        <location line="+139"/>
+        <location line="+119"/>
         <source>编辑物资</source>
         <translation>Edit Item</translation>
     </message>
@@ -1457,24 +1437,24 @@ It can no longer be chosen when receiving goods; lots already stored there and t
     </message>
     <message>
         <location line="+0"/>
-        <location line="+204"/>
+        <location line="+188"/>
         <source>人均定额</source>
         <translation>Per person</translation>
     </message>
     <message>
-        <location line="-203"/>
-        <location line="+203"/>
+        <location line="-187"/>
+        <location line="+187"/>
         <source>每顶帐篷定额</source>
         <translation>Per tent</translation>
     </message>
     <message>
-        <location line="-203"/>
-        <location line="+204"/>
+        <location line="-187"/>
+        <location line="+188"/>
         <source>每件可安置人数</source>
         <translation>People per unit</translation>
     </message>
     <message>
-        <location line="-203"/>
+        <location line="-187"/>
         <source>储备方式</source>
         <translation>Reserve type</translation>
     </message>
@@ -1544,22 +1524,12 @@ It can no longer be chosen when receiving goods; lots already stored there and t
         <translation>{mode} reserve</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>保存</source>
-        <translation>Save</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>取消</source>
-        <translation>Cancel</translation>
-    </message>
-    <message>
-        <location line="+7"/>
+        <location line="+8"/>
         <source>约 %1 年</source>
         <translation>about %1 yr</translation>
     </message>
     <message>
-        <location line="+137"/>
+        <location line="+122"/>
         <source>该物资已有库存批次，计量单位和小数位数不能再修改（其他内容可以修改）。如需改用其他单位，请新建一个物资，并停用本物资。</source>
         <translation>This item already has stock lots, so its unit and decimals can no longer change (everything else can). To use another unit, create a new item and deactivate this one.</translation>
     </message>
@@ -1615,7 +1585,7 @@ It can no longer be chosen when receiving goods; lots already stored there and t
 <context>
     <name>LedgerPage</name>
     <message>
-        <location filename="../../inventory_app/ui/pages/ledger_page.py" line="+73"/>
+        <location filename="../../inventory_app/ui/pages/ledger_page.py" line="+72"/>
         <source>入库</source>
         <translation>Receipt</translation>
     </message>
@@ -1727,13 +1697,13 @@ It can no longer be chosen when receiving goods; lots already stored there and t
     </message>
     <message>
         <location line="+6"/>
-        <location line="+224"/>
+        <location line="+213"/>
         <source>已被流水 {0} 冲销</source>
         <translation>Reversed by movement {0}</translation>
     </message>
     <message>
-        <location line="-221"/>
-        <location line="+222"/>
+        <location line="-210"/>
+        <location line="+211"/>
         <source>冲销流水 {0}</source>
         <translation>Reverses movement {0}</translation>
     </message>
@@ -1744,37 +1714,37 @@ It can no longer be chosen when receiving goods; lots already stored there and t
     </message>
     <message>
         <location line="+3"/>
-        <location line="+347"/>
+        <location line="+306"/>
         <source>日期</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location line="-345"/>
-        <location line="+364"/>
+        <location line="-304"/>
+        <location line="+323"/>
         <source>录入时间</source>
         <translation>Entered at</translation>
     </message>
     <message>
-        <location line="-362"/>
-        <location line="+337"/>
+        <location line="-321"/>
+        <location line="+296"/>
         <location line="+21"/>
         <source>单据号</source>
         <translation>Document no.</translation>
     </message>
     <message>
-        <location line="-357"/>
-        <location line="+340"/>
+        <location line="-316"/>
+        <location line="+299"/>
         <source>类型</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location line="-338"/>
-        <location line="+356"/>
+        <location line="-297"/>
+        <location line="+315"/>
         <source>仓库</source>
         <translation>Depot</translation>
     </message>
     <message>
-        <location line="-355"/>
+        <location line="-314"/>
         <source>{name}（{code}）</source>
         <translation>{name} ({code})</translation>
     </message>
@@ -1815,23 +1785,23 @@ It can no longer be chosen when receiving goods; lots already stored there and t
     </message>
     <message>
         <location line="+1"/>
-        <location line="+343"/>
+        <location line="+302"/>
         <source>对方单位</source>
         <translation>Counterparty</translation>
     </message>
     <message>
-        <location line="-341"/>
-        <location line="+342"/>
+        <location line="-300"/>
+        <location line="+301"/>
         <source>原因/备注</source>
         <translation>Reason/note</translation>
     </message>
     <message>
-        <location line="-250"/>
+        <location line="-222"/>
         <source>正在查询…</source>
         <translation>Searching…</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+21"/>
         <source>正在查询台账…</source>
         <translation>Searching the ledger…</translation>
     </message>
@@ -1846,7 +1816,7 @@ It can no longer be chosen when receiving goods; lots already stored there and t
         <translation>{0} (inactive)</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+17"/>
         <source>共 {0} 条流水</source>
         <translation>Movements: {0}</translation>
     </message>
@@ -1882,12 +1852,12 @@ It can no longer be chosen when receiving goods; lots already stored there and t
     </message>
     <message>
         <location line="+31"/>
-        <location line="+16"/>
+        <location line="+11"/>
         <source>台账</source>
         <translation>Ledger</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+6"/>
         <source>查找(&amp;F)</source>
         <translation>&amp;Find</translation>
     </message>
@@ -2268,12 +2238,12 @@ It can no longer be chosen when receiving goods; lots already stored there and t
 <context>
     <name>LocationDialog</name>
     <message>
-        <location filename="../../inventory_app/ui/dialogs/location_dialog.py" line="+38"/>
+        <location filename="../../inventory_app/ui/dialogs/location_dialog.py" line="+27"/>
         <source>{name}（{code}）</source>
         <translation>{name} ({code})</translation>
     </message>
     <message>
-        <location line="+34"/>
+        <location line="+16"/>
         <source>新建库位</source>
         <translation>New Location</translation>
     </message>
@@ -2303,17 +2273,7 @@ It can no longer be chosen when receiving goods; lots already stored there and t
         <translation>e.g. Zone A rack 01; optional</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>保存</source>
-        <translation>Save</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>取消</source>
-        <translation>Cancel</translation>
-    </message>
-    <message>
-        <location line="+7"/>
+        <location line="+8"/>
         <source>请填写库位编码。</source>
         <translation>Enter the location code.</translation>
     </message>
@@ -2593,6 +2553,27 @@ It can no longer be chosen when receiving goods; lots already stored there and t
     </message>
 </context>
 <context>
+    <name>MasterDataDialog</name>
+    <message>
+        <location filename="../../inventory_app/ui/dialogs/masterdata_base.py" line="+62"/>
+        <source>保存</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+</context>
+<context>
+    <name>MasterDataPage</name>
+    <message>
+        <location filename="../../inventory_app/ui/pages/masterdata_base.py" line="+87"/>
+        <source>请确认</source>
+        <translation>Please Confirm</translation>
+    </message>
+</context>
+<context>
     <name>NavModel</name>
     <message>
         <location filename="../../inventory_app/ui/widgets/nav_pane.py" line="+46"/>
@@ -2658,22 +2639,22 @@ It can no longer be chosen when receiving goods; lots already stored there and t
 <context>
     <name>PostingDialog</name>
     <message>
-        <location filename="../../inventory_app/ui/dialogs/outbound_base.py" line="+60"/>
+        <location filename="../../inventory_app/ui/dialogs/outbound_base.py" line="+65"/>
         <source>您没有可办理此业务的仓库。</source>
         <translation>You have no depot where you may post this.</translation>
     </message>
     <message>
-        <location line="+38"/>
+        <location line="+33"/>
         <source>请选择仓库</source>
         <translation>Choose a depot</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>请至少录入一行明细</source>
         <translation>Enter at least one line</translation>
     </message>
     <message>
-        <location filename="../../inventory_app/ui/dialogs/posting_base.py" line="+31"/>
+        <location filename="../../inventory_app/ui/dialogs/posting_base.py" line="+34"/>
         <source>救灾</source>
         <translation>Disaster relief</translation>
     </message>
@@ -2831,7 +2812,7 @@ It can no longer be chosen when receiving goods; lots already stored there and t
 <context>
     <name>ReceiveDialog</name>
     <message>
-        <location filename="../../inventory_app/ui/dialogs/receive_dialog.py" line="+39"/>
+        <location filename="../../inventory_app/ui/dialogs/receive_dialog.py" line="+38"/>
         <source>入库单</source>
         <translation>Goods Receipt</translation>
     </message>
@@ -2871,58 +2852,58 @@ It can no longer be chosen when receiving goods; lots already stored there and t
         <translation>e.g. ZWCG-2026-018</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+8"/>
         <source>仓库</source>
         <translation>Depot</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+0"/>
         <source>单据日期</source>
         <translation>Document date</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>来源</source>
         <translation>Source</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+0"/>
         <source>合同或订单号</source>
         <translation>Contract/order no.</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>供应商/送货单位</source>
         <translation>Supplier</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+0"/>
         <source>备注</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+2"/>
         <source>入库明细</source>
         <translation>Receipt lines</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+1"/>
         <source>物资可输入名称、编码或拼音首字母（如 mzp）；有效期按生产日期和储存年限自动计算，可修改；Insert 添加行，Delete 删除行。</source>
         <translation>Find items by name, code or pinyin initials (e.g. mzp); the expiry is calculated from the production date and shelf life and can be changed; Insert adds a line, Delete removes one.</translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location line="+33"/>
         <source>您没有可办理入库的仓库。</source>
         <translation>You have no depot where you may receive goods.</translation>
     </message>
     <message>
-        <location line="+26"/>
-        <location line="+9"/>
+        <location line="+22"/>
+        <location line="+3"/>
         <source>请选择仓库</source>
         <translation>Choose a depot</translation>
     </message>
     <message>
-        <location line="-7"/>
+        <location line="-2"/>
         <source>请至少录入一行入库明细</source>
         <translation>Enter at least one receipt line</translation>
     </message>
@@ -2940,7 +2921,7 @@ It can no longer be chosen when receiving goods; lots already stored there and t
         <translation>Post Reversal</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+15"/>
         <source>原单据</source>
         <translation>Original document</translation>
     </message>
@@ -2951,12 +2932,12 @@ It can no longer be chosen when receiving goods; lots already stored there and t
     </message>
     <message>
         <location line="+1"/>
-        <location line="+80"/>
+        <location line="+75"/>
         <source>仓库</source>
         <translation>Depot</translation>
     </message>
     <message>
-        <location line="-80"/>
+        <location line="-75"/>
         <source>对方</source>
         <translation>Counterparty</translation>
     </message>
@@ -2971,7 +2952,7 @@ It can no longer be chosen when receiving goods; lots already stored there and t
         <translation>Purpose</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+2"/>
         <source>只冲销所选的这一行</source>
         <translation>Reverse only the selected line</translation>
     </message>
@@ -3230,7 +3211,7 @@ Near-expiry warning: lots expiring within this many days are marked on the home 
 <context>
     <name>StockPage</name>
     <message>
-        <location filename="../../inventory_app/ui/pages/stock_page.py" line="+78"/>
+        <location filename="../../inventory_app/ui/pages/stock_page.py" line="+77"/>
         <source>按批次</source>
         <translation>By Lot</translation>
     </message>
@@ -3291,12 +3272,12 @@ Near-expiry warning: lots expiring within this many days are marked on the home 
     </message>
     <message>
         <location line="+6"/>
-        <location line="+640"/>
+        <location line="+584"/>
         <source>已过期</source>
         <translation>Expired</translation>
     </message>
     <message>
-        <location line="-639"/>
+        <location line="-583"/>
         <source>30 天内到期</source>
         <translation>Within 30 days</translation>
     </message>
@@ -3311,7 +3292,7 @@ Near-expiry warning: lots expiring within this many days are marked on the home 
         <translation>Within 180 days</translation>
     </message>
     <message>
-        <location line="+195"/>
+        <location line="+184"/>
         <location line="+38"/>
         <source>仓库</source>
         <translation>Depot</translation>
@@ -3413,12 +3394,12 @@ Near-expiry warning: lots expiring within this many days are marked on the home 
     </message>
     <message>
         <location line="+14"/>
-        <location line="+379"/>
+        <location line="+334"/>
         <source>类别</source>
         <translation>Category</translation>
     </message>
     <message>
-        <location line="-378"/>
+        <location line="-333"/>
         <location line="+19"/>
         <source>批次数</source>
         <translation>Lots</translation>
@@ -3484,12 +3465,12 @@ Near-expiry warning: lots expiring within this many days are marked on the home 
         <translation>Expires in {0} day(s)</translation>
     </message>
     <message>
-        <location line="+94"/>
+        <location line="+78"/>
         <source>正在查询…</source>
         <translation>Searching…</translation>
     </message>
     <message>
-        <location line="+36"/>
+        <location line="+30"/>
         <location line="+54"/>
         <source>正在查询库存…</source>
         <translation>Searching stock…</translation>
@@ -3515,7 +3496,7 @@ Near-expiry warning: lots expiring within this many days are marked on the home 
         <translation>All categories</translation>
     </message>
     <message>
-        <location line="+42"/>
+        <location line="+33"/>
         <source>共 {0} 个批次</source>
         <translation>Lots: {0}</translation>
     </message>
@@ -3550,12 +3531,12 @@ Near-expiry warning: lots expiring within this many days are marked on the home 
         <translation>Stock</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+7"/>
         <source>库存（{view}）</source>
         <translation>Stock ({view})</translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+21"/>
         <source>刷新</source>
         <translation>Refresh</translation>
     </message>
@@ -3663,47 +3644,47 @@ Near-expiry warning: lots expiring within this many days are marked on the home 
         <translation>Transfer order no. or approval reference</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+4"/>
         <source>调出仓库</source>
         <translation>From depot</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+0"/>
         <source>单据日期</source>
         <translation>Document date</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>调入仓库</source>
         <translation>To depot</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+0"/>
         <source>用途</source>
         <translation>Purpose</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>调拨指令号/依据</source>
         <translation>Order no./reference</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+0"/>
         <source>备注</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+2"/>
         <source>调拨明细</source>
         <translation>Transfer lines</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+1"/>
         <source>调出后货物处于“在途”状态，由调入仓库的保管员在“调拨接收”中确认入库。不指定批次时按先到期先出库自动分配。</source>
         <translation>Once sent, the goods are &quot;in transit&quot; until the keeper of the receiving depot confirms them under &quot;Receive Transfer&quot;. Without a lot, stock is allocated first-expiring-first (FEFO).</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+14"/>
         <source>请选择调入仓库</source>
         <translation>Choose the receiving depot</translation>
     </message>
@@ -3718,7 +3699,7 @@ In transit, waiting for &quot;{depot}&quot; to receive it.</translation>
 <context>
     <name>TransferReceiveDialog</name>
     <message>
-        <location filename="../../inventory_app/ui/dialogs/transfer_receive_dialog.py" line="+43"/>
+        <location filename="../../inventory_app/ui/dialogs/transfer_receive_dialog.py" line="+41"/>
         <source>调拨单号</source>
         <translation>Transfer no.</translation>
     </message>
@@ -3783,17 +3764,17 @@ In transit, waiting for &quot;{depot}&quot; to receive it.</translation>
         <translation>No transfers are on their way to your depots. They appear here once the sending depot has sent them.</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+7"/>
         <source>接收库位</source>
         <translation>Receiving location</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>接收日期</source>
         <translation>Received on</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+3"/>
         <source>待接收的调拨单</source>
         <translation>Transfers waiting for receipt</translation>
     </message>
@@ -3808,7 +3789,7 @@ In transit, waiting for &quot;{depot}&quot; to receive it.</translation>
         <translation>Received goods are added to the receiving depot&apos;s stock; batch no., production date and expiry are taken over from the sending lot.</translation>
     </message>
     <message>
-        <location line="+87"/>
+        <location line="+84"/>
         <source>请选择要接收的调拨单</source>
         <translation>Choose the transfer to receive</translation>
     </message>

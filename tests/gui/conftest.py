@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Iterator
 from pathlib import Path
 
 # Before any QApplication exists, so tests never need a display (CI, SSH).
@@ -11,13 +12,36 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 import pytest
 from PySide6.QtWidgets import QApplication
 
+from inventory_app.ui.context import AppContext
 from inventory_app.ui.fonts import register_bundled_fonts
+from tests.factories import World
+from tests.gui.dialog_support import MakeCtx, contexts, quiet_popups
 
 
 @pytest.fixture(scope="session")
 def bundled_font(qapp: QApplication) -> str:
     """Register WenQuanYi Micro Hei once per session; returns its family name."""
     return register_bundled_fonts(qapp)
+
+
+@pytest.fixture
+def make_ctx(qapp: QApplication, world: World) -> Iterator[MakeCtx]:
+    """Contexts for any actor on the `world` database; their tasks finish before teardown."""
+    with contexts(world) as make:
+        yield make
+
+
+@pytest.fixture
+def admin_ctx(world: World, make_ctx: MakeCtx) -> AppContext:
+    return make_ctx(world.admin)
+
+
+@pytest.fixture
+def popups_quiet(qapp: QApplication) -> Iterator[None]:
+    """For modules that open completers and combo boxes:
+    ``pytestmark = pytest.mark.usefixtures("popups_quiet")``."""
+    with quiet_popups():
+        yield
 
 
 # The offscreen platform plugin (not our code) warns on every top-level window

@@ -1,4 +1,4 @@
-"""Helpers for driving the posting dialogs in tests: contexts, settling tasks, message boxes."""
+"""Helpers for driving dialogs and pages in tests: contexts, settling tasks, message boxes."""
 
 from __future__ import annotations
 
@@ -7,19 +7,31 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from datetime import date
 from decimal import Decimal
+from typing import Any, TypeVar
 
-from PySide6.QtCore import QCoreApplication, QMessageLogContext, QtMsgType, qInstallMessageHandler
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtCore import (
+    QAbstractItemModel,
+    QCoreApplication,
+    QMessageLogContext,
+    QModelIndex,
+    QtMsgType,
+    qInstallMessageHandler,
+)
+from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
+from pytestqt.qtbot import QtBot
 
 from inventory_app.domain.model import OutLine, PostingResult, ReceiptLine
 from inventory_app.domain.permissions import Actor
 from inventory_app.services import posting, stock_queries
 from inventory_app.services.stock_queries import StockFilter
 from inventory_app.ui.context import AppContext, DataEvents
+from inventory_app.ui.models.table_models import ROW_ROLE
 from inventory_app.ui.tasks import TaskRunner
 from tests.factories import World
 
 MakeCtx = Callable[[Actor], AppContext]
+P = TypeVar("P", bound=QWidget)
+MakePage = Callable[..., tuple[P, AppContext]]  # (actor=None) -> (page, its context)
 
 
 @contextmanager
@@ -40,6 +52,48 @@ def contexts(world: World) -> Iterator[MakeCtx]:
         assert runner.wait_all(10_000)
         runner.deleteLater()
     close_message_boxes()
+
+
+@contextmanager
+def pages(qtbot: QtBot, world: World, page_type: Callable[[AppContext], P]
+          ) -> Iterator[MakePage[P]]:
+    """Factory of shown, loaded pages for an actor (the admin by default), each with
+    its own context; waits for every task at the end.
+
+    Test modules wrap it in a fixture: ``with pages(qtbot, world, StockPage) as make: ...``.
+    """
+    made: list[AppContext] = []
+
+    def make(actor: Actor | None = None) -> tuple[P, AppContext]:
+        # A long progress delay: no progress dialog pops up in the middle of a test.
+        ctx = AppContext(world.uow, actor or world.admin,
+                         TaskRunner(max_threads=1, progress_delay_ms=60_000), DataEvents(),
+                         "test")
+        made.append(ctx)
+        page = page_type(ctx)
+        qtbot.addWidget(page)
+        page.resize(1200, 700)
+        page.show()
+        settle_page(ctx, qtbot)
+        return page, ctx
+
+    yield make
+    for ctx in made:
+        ctx.tasks.wait_all(5000)
+
+
+def settle_page(ctx: AppContext, qtbot: QtBot) -> None:
+    """Let every queued load finish and the views fetch their first page."""
+    for _ in range(3):
+        assert ctx.tasks.wait_all(10_000)
+        qtbot.wait(10)
+
+
+def all_rows(model: QAbstractItemModel) -> list[Any]:
+    """Every row of a (lazily paged) table model, fetching the pages not read yet."""
+    while model.canFetchMore(QModelIndex()):
+        model.fetchMore(QModelIndex())
+    return [model.data(model.index(i, 0), ROW_ROLE) for i in range(model.rowCount())]
 
 
 def settle(ctx: AppContext) -> None:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import uuid
-from collections.abc import Callable, Iterator
 from decimal import Decimal
 
 import pytest
@@ -18,33 +17,13 @@ from inventory_app.domain.permissions import Actor
 from inventory_app.services import masterdata, posting, reference_queries
 from inventory_app.services.masterdata import ItemSpec
 from inventory_app.services.rows import ItemRow
-from inventory_app.ui.context import AppContext, DataEvents
+from inventory_app.ui.context import AppContext
 from inventory_app.ui.dialogs.item_dialog import ItemDialog, shelf_life_text
 from inventory_app.ui.pages.catalogue_page import INACTIVE, CataloguePage
-from inventory_app.ui.tasks import TaskRunner
 from tests.factories import World
+from tests.gui.dialog_support import MakeCtx
 
 WAIT_MS = 10_000
-MakeCtx = Callable[[Actor], AppContext]
-
-
-@pytest.fixture
-def make_ctx(world: World) -> Iterator[MakeCtx]:
-    """Contexts for any actor; their tasks are finished before the runner goes away."""
-    made: list[AppContext] = []
-
-    def make(actor: Actor) -> AppContext:
-        made.append(AppContext(world.uow, actor, TaskRunner(), DataEvents(), "test"))
-        return made[-1]
-
-    yield make
-    for ctx in made:
-        assert ctx.tasks.wait_all(WAIT_MS)
-
-
-@pytest.fixture
-def admin_ctx(world: World, make_ctx: MakeCtx) -> AppContext:
-    return make_ctx(world.admin)
 
 
 def settle(ctx: AppContext) -> None:

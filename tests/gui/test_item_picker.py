@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
@@ -22,24 +20,9 @@ from inventory_app.ui.widgets.item_picker import (
     match_rank,
 )
 from tests.factories import World
-from tests.gui.dialog_support import (
-    MakeCtx,
-    contexts,
-    quiet_popups,
-    settle,
-)
+from tests.gui.dialog_support import MakeCtx, settle
 
-
-@pytest.fixture(autouse=True)
-def _quiet_popups(qapp: QApplication) -> Iterator[None]:
-    with quiet_popups():
-        yield
-
-
-@pytest.fixture
-def make_ctx(qapp: QApplication, world: World) -> Iterator[MakeCtx]:
-    with contexts(world) as make:
-        yield make
+pytestmark = pytest.mark.usefixtures("popups_quiet")
 
 
 def catalogue(world: World) -> list[ItemRow]:

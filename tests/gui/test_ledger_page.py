@@ -12,25 +12,23 @@ from pathlib import Path
 
 import pytest
 from openpyxl import load_workbook
-from PySide6.QtCore import QModelIndex, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QWidget
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
 from inventory_app.domain.model import OutLine, ReceiptLine
-from inventory_app.domain.permissions import Actor
 from inventory_app.services import posting
-from inventory_app.services.rows import LedgerRow
-from inventory_app.ui.context import AppContext, DataEvents
-from inventory_app.ui.models.table_models import ROW_ROLE, format_datetime
+from inventory_app.ui.context import AppContext
+from inventory_app.ui.models.table_models import format_datetime
 from inventory_app.ui.pages.ledger_page import (
     NEGATIVE_FG,
     REVERSED_FG,
     LedgerModel,
     LedgerPage,
 )
-from inventory_app.ui.tasks import TaskRunner
 from tests.factories import World
+from tests.gui.dialog_support import MakeCtx, MakePage, all_rows, pages, settle_page
 
 TODAY = date.today()
 
@@ -67,36 +65,9 @@ def history(world: World) -> Posted:
 
 
 @pytest.fixture
-def make_page(qtbot: QtBot, world: World) -> Iterator:
-    contexts: list[AppContext] = []
-
-    def make(actor: Actor | None = None) -> tuple[LedgerPage, AppContext]:
-        ctx = AppContext(world.uow, actor or world.admin,
-                         TaskRunner(max_threads=1, progress_delay_ms=60_000), DataEvents(),
-                         "test")
-        contexts.append(ctx)
-        page = LedgerPage(ctx)
-        qtbot.addWidget(page)
-        page.resize(1200, 700)
-        page.show()
-        settle(ctx, qtbot)
-        return page, ctx
-
-    yield make
-    for ctx in contexts:
-        ctx.tasks.wait_all(5000)
-
-
-def settle(ctx: AppContext, qtbot: QtBot) -> None:
-    for _ in range(3):
-        assert ctx.tasks.wait_all(10_000)
-        qtbot.wait(10)
-
-
-def all_rows(model: LedgerModel) -> list[LedgerRow]:
-    while model.canFetchMore(QModelIndex()):
-        model.fetchMore(QModelIndex())
-    return [model.data(model.index(i, 0), ROW_ROLE) for i in range(model.rowCount())]
+def make_page(qtbot: QtBot, world: World) -> Iterator[MakePage[LedgerPage]]:
+    with pages(qtbot, world, LedgerPage) as make:
+        yield make
 
 
 def cell(model: LedgerModel, row: int, key: str, role: int = Qt.ItemDataRole.DisplayRole):
@@ -164,12 +135,12 @@ def test_jump_to_a_movement_that_is_filtered_out_shows_its_lot(history: Posted, 
                                                                qtbot: QtBot) -> None:
     page, ctx = make_page()
     page.kind_combo.set_current_code("REVERSAL", notify=True)
-    settle(ctx, qtbot)
+    settle_page(ctx, qtbot)
     rows = all_rows(page.model)
     assert [r.kind for r in rows] == ["REVERSAL"]
     page.table.selectRow(0)
     page.jump_to_linked()
-    settle(ctx, qtbot)
+    settle_page(ctx, qtbot)
     assert page.kind_combo.current_code() is None
     assert page.lot_chip.isVisible() and "QUILT-1" in page.lot_chip_label.text()
     selected = page.selected_row()
@@ -177,7 +148,7 @@ def test_jump_to_a_movement_that_is_filtered_out_shows_its_lot(history: Posted, 
     assert {r.batch_no for r in all_rows(page.model)} == {"QUILT-1"}
 
     page.clear_lot_focus()
-    settle(ctx, qtbot)
+    settle_page(ctx, qtbot)
     assert not page.lot_chip.isVisible() and page.model.rowCount() == 5
 
 
@@ -185,7 +156,7 @@ def test_filters(history: Posted, make_page, qtbot: QtBot) -> None:
     page, ctx = make_page()
 
     def shown() -> set[str]:
-        settle(ctx, qtbot)
+        settle_page(ctx, qtbot)
         return {r.batch_no for r in all_rows(page.model)}
 
     page.depot_combo.set_current_code("B", notify=True)
@@ -199,7 +170,7 @@ def test_filters(history: Posted, make_page, qtbot: QtBot) -> None:
 
     page.doc_edit.setText(history.issue_no.lower())  # typed in lower case
     page.doc_edit.flush()
-    settle(ctx, qtbot)
+    settle_page(ctx, qtbot)
     assert [r.doc_no for r in all_rows(page.model)] == [history.issue_no]
     page.doc_edit.set_value("")
 
@@ -228,7 +199,7 @@ def test_selecting_a_row_shows_its_document(history: Posted, make_page, qtbot: Q
     page, ctx = make_page()
     rows = all_rows(page.model)
     page.table.selectRow(next(i for i, r in enumerate(rows) if r.doc_no == history.reversal_no))
-    settle(ctx, qtbot)
+    settle_page(ctx, qtbot)
     values = {key: label.text() for key, label in page._detail_values.items()}
     assert values["doc_no"] == history.reversal_no
     assert values["doc_type"] == "冲销单"
@@ -236,7 +207,7 @@ def test_selecting_a_row_shows_its_document(history: Posted, make_page, qtbot: Q
     assert values["reference"] == history.issue_no
 
     page.table.selectRow(next(i for i, r in enumerate(rows) if r.doc_no == history.issue_no))
-    settle(ctx, qtbot)
+    settle_page(ctx, qtbot)
     values = {key: label.text() for key, label in page._detail_values.items()}
     assert values["state"] == "已冲销" and values["other"] == "海原县应急管理局"
     assert values["purpose"] == "救灾" and values["lines"] == "1"
@@ -248,7 +219,7 @@ def test_header_click_sorts_in_sql(history: Posted, make_page, qtbot: QtBot) -> 
     page, ctx = make_page()
     header = page.table.horizontalHeader()
     header.setSortIndicator(page.model.column_index("delta"), Qt.SortOrder.AscendingOrder)
-    settle(ctx, qtbot)
+    settle_page(ctx, qtbot)
     assert page.model.sort_key == "delta" and not page.model.descending
     # Deltas are stored in thousandths: 1.5 t sorts below 4 套 and above -4 套.
     assert [r.delta for r in all_rows(page.model)] == sorted(r.delta for r in all_rows(page.model))
@@ -262,7 +233,7 @@ def test_export_writes_every_filtered_movement(history: Posted, make_page, qtbot
                                                tmp_path: Path) -> None:
     page, ctx = make_page()
     page.depot_combo.set_current_code("A", notify=True)
-    settle(ctx, qtbot)
+    settle_page(ctx, qtbot)
     target = tmp_path / page.default_export_name()
     assert target.name.startswith("台账_")
     with qtbot.waitSignal(page.exported, timeout=10_000) as signal:
@@ -332,12 +303,11 @@ def test_pages_are_fetched_only_as_the_view_scrolls(world: World, make_page,
     assert all_rows(model)[-1].batch_no == "L0-0000"  # the oldest, once everything is read
 
 
-def test_first_rows_arrive_with_the_load_not_at_the_next_layout(history: Posted, world: World,
-                                                                 qtbot: QtBot) -> None:
+def test_first_rows_arrive_with_the_load_not_at_the_next_layout(
+        history: Posted, world: World, qtbot: QtBot, make_ctx: MakeCtx) -> None:
     # A view fetches after a model reset only when its delayed layout runs; the page
     # must not wait for that (it can be long, e.g. until the mouse moves).
-    ctx = AppContext(world.uow, world.admin, TaskRunner(progress_delay_ms=60_000),
-                     DataEvents(), "test")
+    ctx = make_ctx(world.admin)
     page = LedgerPage(ctx)
     qtbot.addWidget(page)
     page.show()

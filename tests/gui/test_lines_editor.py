@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from datetime import date, timedelta
 
 import pytest
@@ -25,7 +24,7 @@ from inventory_app.ui.widgets.lines_model import (
     LinesModel,
 )
 from tests.factories import World
-from tests.gui.dialog_support import MakeCtx, contexts, quiet_popups, receive, settle
+from tests.gui.dialog_support import MakeCtx, receive, settle
 
 RECEIVE = (Col.ITEM, Col.QUANTITY, Col.BATCH, Col.PRODUCTION, Col.EXPIRY, Col.LOCATION,
            Col.PRICE, Col.AMOUNT, Col.OWNER)
@@ -33,16 +32,7 @@ OUTBOUND = (Col.ITEM, Col.LOT, Col.QUANTITY, Col.AVAILABLE)
 ADJUST = (Col.ITEM, Col.LOT, Col.BOOK, Col.QUANTITY, Col.AFTER)
 
 
-@pytest.fixture(autouse=True)
-def _quiet_popups(qapp: QApplication) -> Iterator[None]:
-    with quiet_popups():
-        yield
-
-
-@pytest.fixture
-def make_ctx(qapp: QApplication, world: World) -> Iterator[MakeCtx]:
-    with contexts(world) as make:
-        yield make
+pytestmark = pytest.mark.usefixtures("popups_quiet")
 
 
 def error_text(err: Exception) -> str:

@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from datetime import date, timedelta
 from decimal import Decimal
 
 import pytest
 from PySide6.QtCore import QDate, Qt
-from PySide6.QtWidgets import QApplication, QDialog, QDialogButtonBox, QMessageBox
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QMessageBox
 from pytestqt.qtbot import QtBot
 
 from inventory_app.domain.errors import DatabaseUnavailable
@@ -28,27 +27,15 @@ from tests.gui.dialog_support import (
     MakeCtx,
     available,
     close_message_boxes,
-    contexts,
     issue,
     message_boxes,
     only_box,
-    quiet_popups,
     receive,
     settle,
 )
 from tests.integration.helpers import dump
 
-
-@pytest.fixture(autouse=True)
-def _quiet_popups(qapp: QApplication) -> Iterator[None]:
-    with quiet_popups():
-        yield
-
-
-@pytest.fixture
-def make_ctx(qapp: QApplication, world: World) -> Iterator[MakeCtx]:
-    with contexts(world) as make:
-        yield make
+pytestmark = pytest.mark.usefixtures("popups_quiet")
 
 
 def put(model: LinesModel, row: int, col: Col, value: object) -> None:

@@ -11,16 +11,14 @@ from pathlib import Path
 import pytest
 from openpyxl import load_workbook
 from openpyxl.utils import get_column_letter
-from PySide6.QtCore import QModelIndex, Qt
+from PySide6.QtCore import Qt
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
 from inventory_app.domain.model import OutLine, ReceiptLine
-from inventory_app.domain.permissions import Actor
 from inventory_app.services import posting
 from inventory_app.services.rows import LotStockRow
-from inventory_app.ui.context import AppContext, DataEvents
-from inventory_app.ui.models.table_models import ROW_ROLE, LazyTableModel, RowsTableModel
+from inventory_app.ui.models.table_models import LazyTableModel, RowsTableModel
 from inventory_app.ui.pages.stock_page import (
     EXPIRED_BG,
     EXPIRED_FG,
@@ -28,8 +26,8 @@ from inventory_app.ui.pages.stock_page import (
     StockPage,
     StockView,
 )
-from inventory_app.ui.tasks import TaskRunner
 from tests.factories import World
+from tests.gui.dialog_support import MakeCtx, MakePage, all_rows, pages, settle_page
 
 TODAY = date.today()
 
@@ -63,38 +61,9 @@ def stocked(world: World) -> World:
 
 
 @pytest.fixture
-def make_page(qtbot: QtBot, stocked: World) -> Iterator:
-    contexts: list[AppContext] = []
-
-    def make(actor: Actor | None = None) -> tuple[StockPage, AppContext]:
-        # A long progress delay: no progress dialog pops up in the middle of a test.
-        ctx = AppContext(stocked.uow, actor or stocked.admin,
-                         TaskRunner(max_threads=1, progress_delay_ms=60_000), DataEvents(),
-                         "test")
-        contexts.append(ctx)
-        page = StockPage(ctx)
-        qtbot.addWidget(page)
-        page.resize(1200, 700)
-        page.show()
-        settle(ctx, qtbot)
-        return page, ctx
-
-    yield make
-    for ctx in contexts:
-        ctx.tasks.wait_all(5000)
-
-
-def settle(ctx: AppContext, qtbot: QtBot) -> None:
-    """Let every queued load finish and the views fetch their first page."""
-    for _ in range(3):
-        assert ctx.tasks.wait_all(10_000)
-        qtbot.wait(10)
-
-
-def all_rows(model: LazyTableModel | RowsTableModel) -> list:
-    while model.canFetchMore(QModelIndex()):
-        model.fetchMore(QModelIndex())
-    return [model.data(model.index(i, 0), ROW_ROLE) for i in range(model.rowCount())]
+def make_page(qtbot: QtBot, stocked: World) -> Iterator[MakePage[StockPage]]:
+    with pages(qtbot, stocked, StockPage) as make:
+        yield make
 
 
 def lot_batches(page: StockPage) -> set[str]:
@@ -108,7 +77,7 @@ def test_every_view_model_passes_modeltester(make_page, qtmodeltester: ModelTest
     qtmodeltester.check(page.lot_model)
     for view in (StockView.ITEM, StockView.DEPOT, StockView.CATEGORY):
         page.set_view(view)
-        settle(ctx, qtbot)
+        settle_page(ctx, qtbot)
         model = page.model_for(view)
         assert isinstance(model, RowsTableModel) and model.rowCount() > 0
         qtmodeltester.check(model)
@@ -140,7 +109,7 @@ def test_text_filter_matches_name_code_pinyin_and_batch(make_page, qtbot: QtBot)
                            ("没有这个", set())):
         page.search.setText(text)
         page.search.flush()
-        settle(ctx, qtbot)
+        settle_page(ctx, qtbot)
         assert lot_batches(page) == expected, text
 
 
@@ -150,43 +119,43 @@ def test_typing_is_debounced_into_one_search(make_page, qtbot: QtBot) -> None:
         for ch in "mzp":
             page.search.setText(page.search.text() + ch)
     assert signal.args == ["mzp"]
-    settle(ctx, qtbot)
+    settle_page(ctx, qtbot)
     assert lot_batches(page) == {"OLD-TENT", "NEAR-TENT"}
 
 
 def test_depot_expiry_and_category_filters(make_page, qtbot: QtBot) -> None:
     page, ctx = make_page()
     page.depot_combo.set_current_code("B", notify=True)
-    settle(ctx, qtbot)
+    settle_page(ctx, qtbot)
     assert lot_batches(page) == {"B-QUILT", "B-FLOUR"}
 
     page.depot_combo.set_current_code(None, notify=True)
     page.expiry_combo.set_current_code("expired", notify=True)
-    settle(ctx, qtbot)
+    settle_page(ctx, qtbot)
     assert lot_batches(page) == {"OLD-TENT"}
 
     page.expiry_combo.set_current_code(90, notify=True)
-    settle(ctx, qtbot)
+    settle_page(ctx, qtbot)
     assert lot_batches(page) == {"OLD-TENT", "NEAR-TENT"}  # "within 90 days" includes expired
 
     page.expiry_combo.set_current_code(None, notify=True)
     page.category_combo.set_current_code("14", notify=True)
-    settle(ctx, qtbot)
+    settle_page(ctx, qtbot)
     assert lot_batches(page) == {"B-FLOUR"}
 
     page.clear_filters()
-    settle(ctx, qtbot)
+    settle_page(ctx, qtbot)
     assert len(lot_batches(page)) == 5
 
 
 def test_apply_navigation_filters_every_view(make_page, qtbot: QtBot) -> None:
     page, ctx = make_page()
     page.apply_navigation("A", "05")
-    settle(ctx, qtbot)
+    settle_page(ctx, qtbot)
     assert page.depot_combo.current_code() == "A"
     assert lot_batches(page) == {"OLD-TENT", "NEAR-TENT", "=1+2"}
     page.set_view(StockView.ITEM)
-    settle(ctx, qtbot)
+    settle_page(ctx, qtbot)
     items = {r.item_code: r for r in all_rows(page.item_model)}
     assert set(items) == {"050101", "050104"}
     assert items["050101"].on_hand == Decimal(30)
@@ -221,7 +190,7 @@ def test_by_depot_view_shows_in_transit(make_page, qtbot: QtBot, stocked: World)
                           request_id=rid(), lines=[OutLine("050104", Decimal(5))])
     page, ctx = make_page()
     page.set_view(StockView.DEPOT)
-    settle(ctx, qtbot)
+    settle_page(ctx, qtbot)
     rows = {(r.depot_code, r.item_code): r for r in all_rows(page.depot_model)}
     assert rows[("B", "050104")].in_transit == Decimal(5)
     assert rows[("A", "050104")].on_hand == Decimal(25)
@@ -233,7 +202,7 @@ def test_by_depot_view_shows_in_transit(make_page, qtbot: QtBot, stocked: World)
 def test_category_view_totals(make_page, qtbot: QtBot) -> None:
     page, ctx = make_page()
     page.set_view(StockView.CATEGORY)
-    settle(ctx, qtbot)
+    settle_page(ctx, qtbot)
     rows = {r.category_code: r for r in all_rows(page.category_model)}
     assert rows["14"].on_hand == Decimal("2.5") and rows["14"].unit == "吨"
     assert "共 2 个类别" in page.summary_label.text()
@@ -244,7 +213,7 @@ def test_header_click_sorts_in_sql(make_page, qtbot: QtBot) -> None:
     table = page.tables[StockView.LOT]
     section = page.lot_model.column_index("on_hand")
     table.horizontalHeader().setSortIndicator(section, Qt.SortOrder.DescendingOrder)
-    settle(ctx, qtbot)
+    settle_page(ctx, qtbot)
     assert page.lot_model.sort_key == "on_hand" and page.lot_model.descending
     quantities = [r.on_hand for r in all_rows(page.lot_model)]
     assert quantities == sorted(quantities, reverse=True)
@@ -252,7 +221,7 @@ def test_header_click_sorts_in_sql(make_page, qtbot: QtBot) -> None:
     # A computed column the database cannot order by keeps the current order.
     table.horizontalHeader().setSortIndicator(page.lot_model.column_index("available"),
                                               Qt.SortOrder.AscendingOrder)
-    settle(ctx, qtbot)
+    settle_page(ctx, qtbot)
     assert table.horizontalHeader().sortIndicatorSection() == section
 
 
@@ -261,7 +230,7 @@ def test_stock_changed_refreshes_the_page(make_page, qtbot: QtBot, stocked: Worl
     posting.receive(stocked.uow, stocked.admin, depot="A", request_id=rid(),
                     lines=[ReceiptLine("140201", Decimal(1), batch_no="NEW-FLOUR")])
     ctx.events.stock_changed.emit()
-    settle(ctx, qtbot)
+    settle_page(ctx, qtbot)
     assert "NEW-FLOUR" in lot_batches(page)
 
 
@@ -269,7 +238,7 @@ def test_export_writes_current_view_with_filters(make_page, qtbot: QtBot, tmp_pa
                                                  ) -> None:
     page, ctx = make_page()
     page.depot_combo.set_current_code("A", notify=True)
-    settle(ctx, qtbot)
+    settle_page(ctx, qtbot)
     target = tmp_path / page.default_export_name()
     assert target.name.startswith("库存_按批次_") and target.suffix == ".xlsx"
     with qtbot.waitSignal(page.exported, timeout=10_000) as signal:
@@ -288,7 +257,7 @@ def test_export_writes_current_view_with_filters(make_page, qtbot: QtBot, tmp_pa
     assert sorted(row[on_hand] for row in values[1:]) == [10, 20, 30]
 
     page.set_view(StockView.CATEGORY)
-    settle(ctx, qtbot)
+    settle_page(ctx, qtbot)
     target = tmp_path / "cat.xlsx"
     with qtbot.waitSignal(page.exported, timeout=10_000):
         page.export_to(str(target))
@@ -312,12 +281,11 @@ def test_export_reads_every_lot_not_only_fetched_pages(make_page, qtbot: QtBot,
     assert load_workbook(target).active.max_row == 46
 
 
-def test_first_rows_arrive_with_the_load_not_at_the_next_layout(stocked: World,
-                                                                 qtbot: QtBot) -> None:
+def test_first_rows_arrive_with_the_load_not_at_the_next_layout(
+        stocked: World, qtbot: QtBot, make_ctx: MakeCtx) -> None:
     # A view fetches after a model reset only when its delayed layout runs; the page
     # must not wait for that (it can be long, e.g. until the mouse moves).
-    ctx = AppContext(stocked.uow, stocked.admin, TaskRunner(progress_delay_ms=60_000),
-                     DataEvents(), "test")
+    ctx = make_ctx(stocked.admin)
     page = StockPage(ctx)
     qtbot.addWidget(page)
     page.show()

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtWidgets import QComboBox, QGridLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QComboBox, QLabel, QWidget
 
 from ...domain.model import AdjustLine, PostingResult
 from ...domain.permissions import Action
@@ -13,15 +13,14 @@ from ...services import posting, reference_queries, stock_queries
 from ...services.rows import ItemRow, LotStockRow
 from ...services.stock_queries import StockFilter
 from ..context import AppContext
-from ..errors import show_domain_error
 from ..widgets.depot_combo import DepotCombo
 from ..widgets.lines_editor import LinesEditor
 from ..widgets.lines_model import Col, LinesModel
 from .posting_base import (
     PostingDialog,
     chain_tab_order,
+    check_depot_and_lines,
     date_edit,
-    hint_label,
     mark_invalid,
     qdate_value,
 )
@@ -61,27 +60,13 @@ class AdjustDialog(PostingDialog):
                                 headers={Col.QUANTITY: lambda: self.tr("调整数量（±）")})
         self.lines = LinesEditor(self.model, self)
 
-        form = QGridLayout()
-        form.setHorizontalSpacing(10)
-        form.addWidget(QLabel(self.tr("仓库"), self), 0, 0)
-        form.addWidget(self.depot_combo, 0, 1)
-        form.addWidget(QLabel(self.tr("单据日期"), self), 0, 2)
-        form.addWidget(self.date_edit, 0, 3)
+        form = self.header_grid([(self.tr("仓库"), self.depot_combo),
+                                 (self.tr("单据日期"), self.date_edit)], stretch=(3, 1))
         form.addWidget(QLabel(self.tr("调整原因"), self), 1, 0)
-        form.addWidget(self.reason_combo, 1, 1, 1, 3)
-        form.setColumnStretch(1, 3)
-        form.setColumnStretch(3, 1)
-
-        layout = QVBoxLayout(self)
-        layout.addLayout(form)
-        layout.addSpacing(4)
-        layout.addWidget(QLabel(self.tr("调整明细"), self))
-        layout.addWidget(self.lines, 1)
-        layout.addWidget(hint_label(self.tr(
+        form.addWidget(self.reason_combo, 1, 1, 1, 3)  # the reason gets the whole row
+        self.lay_out(form, self.tr("调整明细"), self.lines, self.tr(
             "正数为盘盈（账面增加），负数为盘亏（账面减少），如 -2。"
-            "过账后不能修改，如有错误请冲销后重新录入。"), self))
-        layout.addWidget(self.message_label)
-        layout.addWidget(self.buttons)
+            "过账后不能修改，如有错误请冲销后重新录入。"))
         self.resize(1050, 560)
 
         chain_tab_order(self.depot_combo, self.date_edit, self.reason_combo, self.lines.view,
@@ -171,27 +156,17 @@ class AdjustDialog(PostingDialog):
             self.model.add_lot_line(lot)
             self.lines.edit_cell(0, Col.QUANTITY)
 
-    def _load_failed(self, error: BaseException) -> None:
-        show_domain_error(self, self.ctx, error)
-
     # ------------------------------------------------------------ posting
 
     def check(self) -> tuple[list[str], list[str]]:
-        self.model.set_reveal_missing(True)
         errors: list[str] = []
         if not self.reason():
             errors.append(self.tr("请填写调整原因"))
         mark_invalid(self.reason_combo, None if self.reason() else self.tr("请填写调整原因"))
-        if not self.depot_combo.current_code():
-            errors.append(self.tr("请选择仓库"))
-        if not self.model.filled_lines():
-            errors.append(self.tr("请至少录入一行调整明细"))
-        problems = self.model.errors()
-        errors += [self.lines.problem_text(row, col, p) for row, col, p in problems]
-        if problems:
-            self.lines.focus_cell(problems[0][0], problems[0][1])
-        warnings = [self.lines.problem_text(row, col, p) for row, col, p in self.model.warnings()]
-        return errors, warnings
+        return check_depot_and_lines(
+            self.lines, errors,
+            no_depot=None if self.depot_combo.current_code() else self.tr("请选择仓库"),
+            no_lines=self.tr("请至少录入一行调整明细"))
 
     def unsaved_lines(self) -> int:
         return len(self.model.filled_lines())

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from decimal import Decimal, InvalidOperation
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -276,12 +276,8 @@ class DepotDialog(MasterDataDialog):
 
     def spec(self) -> DepotSpec:
         """The entered depot; raises InvalidInput for what can be checked here."""
-        code = self.code_edit.text().strip()
-        if not code:
-            raise InvalidInput("code", "required")
-        name = self.name_edit.text().strip()
-        if not name:
-            raise InvalidInput("name", "required")
+        code = self._required(self.code_edit, "code")
+        name = self._required(self.name_edit, "name")
         owner = self._current_code(self.owner_combo, self._owner_model)
         if owner is None:
             raise InvalidInput("owner", "required")

@@ -4,18 +4,14 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QDialog,
-    QDialogButtonBox,
-    QFormLayout,
     QHBoxLayout,
     QLabel,
     QLineEdit,
     QSpinBox,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -35,6 +31,7 @@ from ...services.rows import CategoryRow, ItemRow
 from ..context import AppContext
 from ..errors import show_domain_error
 from ..models.table_models import Column, RowsTableModel
+from .masterdata_base import MasterDataDialog
 
 # The units the seed catalogue and the source documents use; others can be typed.
 COMMON_UNITS = ("顶", "件", "床", "条", "个", "张", "套", "台", "盏", "把", "箱", "袋", "副", "双",
@@ -72,7 +69,7 @@ def _plain(value: Decimal | None) -> str:
     return text.rstrip("0").rstrip(".") if "." in text else text
 
 
-class ItemDialog(QDialog):
+class ItemDialog(MasterDataDialog):
     """Collects a catalogue item and saves it with masterdata.create_item / update_item."""
 
     def __init__(
@@ -83,13 +80,10 @@ class ItemDialog(QDialog):
         *,
         category_code: str | None = None,
     ) -> None:
-        super().__init__(parent)
-        self._ctx = ctx
+        super().__init__(ctx, parent)
         self._item = item
-        self._busy = False
         self._loaded = False
         self._preset_category = item.category_code if item else category_code
-        self.saved_code: str | None = None
 
         self.code_edit = QLineEdit()
         self.code_edit.setMaxLength(20)
@@ -155,8 +149,6 @@ class ItemDialog(QDialog):
             modes_layout.addWidget(check)
         modes_layout.addStretch(1)
 
-        self._form = QFormLayout()
-        self._form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         self._rows: list[tuple[QWidget, str]] = [
             (self.code_edit, "code"), (self.name_edit, "name"), (self.name_en_edit, "name_en"),
             (self.category_combo, "category"), (self.spec_edit, "spec"), (unit_row, "unit"),
@@ -169,23 +161,8 @@ class ItemDialog(QDialog):
         for widget, key in self._rows:
             self._labels[key] = QLabel()
             self._form.addRow(self._labels[key], widget)
-
-        self.message_label = QLabel()
-        self.message_label.setWordWrap(True)
-        self.message_label.setStyleSheet("color: #c62828;")
-        self.message_label.hide()
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
-        self.buttons.accepted.connect(self.submit)
-        self.buttons.rejected.connect(self.reject)
-        self.ok_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
         self.ok_button.setEnabled(False)  # until the categories are loaded
-
-        layout = QVBoxLayout(self)
-        layout.addLayout(self._form)
-        layout.addWidget(self.message_label)
-        layout.addWidget(self.buttons)
+        self._lay_out()
 
         self.unit_combo.currentTextChanged.connect(self._unit_changed)
         self.shelf_life_spin.valueChanged.connect(self._update_shelf_life_hint)
@@ -226,8 +203,7 @@ class ItemDialog(QDialog):
         self.persons_edit.setPlaceholderText(self.tr("如棉帐篷每顶安置 4 人；可留空"))
         for mode, check in self.mode_checks.items():
             check.setText(self.tr("{mode}储备").format(mode=mode_name(mode)))
-        self.ok_button.setText(self.tr("保存"))
-        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("取消"))
+        self._retranslate_buttons()
         self._update_shelf_life_hint()
 
     def _update_shelf_life_hint(self) -> None:
@@ -246,11 +222,8 @@ class ItemDialog(QDialog):
         if item is None:
             self.mode_checks[ReserveMode.PHYSICAL.value].setChecked(True)
             return
-        self.code_edit.setText(item.code)
         # The code is printed on documents and bin cards; it never changes.
-        self.code_edit.setReadOnly(True)
-        self.code_edit.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        self.code_edit.setStyleSheet("QLineEdit { background: palette(window); }")
+        self._lock_code(self.code_edit, item.code)
         self.name_edit.setText(item.name)
         self.name_en_edit.setText(item.name_en)
         self.spec_edit.setText(item.spec)
@@ -296,12 +269,8 @@ class ItemDialog(QDialog):
 
     def spec(self) -> ItemSpec:
         """The entered item; raises a DomainError for anything that can be checked here."""
-        code = self.code_edit.text().strip()
-        if not code:
-            raise InvalidInput("code", "required")
-        name = self.name_edit.text().strip()
-        if not name:
-            raise InvalidInput("name", "required")
+        code = self._required(self.code_edit, "code")
+        name = self._required(self.name_edit, "name")
         category = self._category_model.row_at(
             self._category_model.index(self.category_combo.currentIndex(), 0))
         if category is None:
@@ -351,33 +320,25 @@ class ItemDialog(QDialog):
         uow, actor = self._ctx.uow, self._ctx.actor
         editing = self._item is not None
 
-        def work(_task: object) -> str:
+        def work() -> str:
             if editing:
                 masterdata.update_item(uow, actor, spec)
             else:
                 masterdata.create_item(uow, actor, spec)
             return spec.code
 
-        self._set_busy(True)
-        self._ctx.tasks.run(work, on_done=self._saved, on_error=self._failed, parent_widget=self)
+        self._save(work)
 
-    def _saved(self, code: str) -> None:
-        self._set_busy(False)
-        self.saved_code = code
-        self._ctx.events.master_data_changed.emit()
-        self.accept()
-
-    def _failed(self, error: BaseException) -> None:
-        self._set_busy(False)
+    def _show_refusal(self, error: BaseException) -> bool:
         if isinstance(error, HasHistory):
             self._show_message(self.tr(
                 "该物资已有库存批次，计量单位和小数位数不能再修改（其他内容可以修改）。"
                 "如需改用其他单位，请新建一个物资，并停用本物资。"), self.unit_combo)
-            return
+            return True
         if isinstance(error, InvalidInput | InvalidMoney | InvalidQuantity | AlreadyExists):
             self._show_invalid(error)
-            return
-        show_domain_error(self, self._ctx, error, retry=self.submit)
+            return True
+        return False
 
     def _show_invalid(self, error: DomainError) -> None:
         field = str(error.params.get("field", ""))
@@ -411,28 +372,6 @@ class ItemDialog(QDialog):
     def _norm_label(self, field: str) -> str:
         return {"norm_per_person": self.tr("人均定额"), "norm_per_tent": self.tr("每顶帐篷定额"),
                 "persons_per_unit": self.tr("每件可安置人数")}.get(field, field)
-
-    def _show_message(self, text: str, widget: QWidget | None) -> None:
-        self.message_label.setText(text)
-        self.message_label.show()
-        if widget is not None:
-            widget.setFocus()
-            if isinstance(widget, QLineEdit):
-                widget.selectAll()
-
-    def _clear_message(self) -> None:
-        self.message_label.hide()
-        self.message_label.clear()
-
-    def _set_busy(self, busy: bool) -> None:
-        # One save at a time: a double click must not post the item twice.
-        self._busy = busy
-        self.ok_button.setEnabled(not busy)
-
-    def reject(self) -> None:
-        # Esc lands here too; closing mid-save would leave the user unsure what happened.
-        if not self._busy:
-            super().reject()
 
 
 class _NormInvalid(DomainError):

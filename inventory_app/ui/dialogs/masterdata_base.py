@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ...domain.errors import InvalidInput
 from ..context import AppContext
 from ..errors import show_domain_error
 
@@ -71,6 +72,14 @@ class MasterDataDialog(QDialog):
         edit.setFocusPolicy(Qt.FocusPolicy.NoFocus)
 
     # ------------------------------------------------------------------ saving
+
+    @staticmethod
+    def _required(edit: QLineEdit, field: str) -> str:
+        """The entered text, trimmed; raises InvalidInput(field, "required") if there is none."""
+        text = edit.text().strip()
+        if not text:
+            raise InvalidInput(field, "required")
+        return text
 
     def submit(self) -> None:
         raise NotImplementedError

@@ -14,11 +14,16 @@ from ...services import reference_queries, stock_queries
 from ...services.rows import ItemRow, LotStockRow
 from ...services.stock_queries import StockFilter
 from ..context import AppContext
-from ..errors import show_domain_error
 from ..widgets.depot_combo import DepotCombo
 from ..widgets.lines_editor import LinesEditor
 from ..widgets.lines_model import Col, LinesModel
-from .posting_base import PostingDialog, date_edit, mark_invalid, qdate_value
+from .posting_base import (
+    PostingDialog,
+    check_depot_and_lines,
+    date_edit,
+    mark_invalid,
+    qdate_value,
+)
 
 COLUMNS = (Col.ITEM, Col.LOT, Col.QUANTITY, Col.AVAILABLE)
 
@@ -87,23 +92,12 @@ class OutboundDialog(PostingDialog):
         ctx.tasks.run(lambda _task: load_depot_lots(ctx, code), on_done=done,
                       on_error=self._load_failed)
 
-    def _load_failed(self, error: BaseException) -> None:
-        show_domain_error(self, self.ctx, error)
-
     def check_lines(self) -> tuple[list[str], list[str]]:
         """Problems of the depot and the lines; subclasses add their header's."""
-        self.model.set_reveal_missing(True)
-        errors: list[str] = []
-        if not self.depot_combo.current_code():
-            errors.append(QCoreApplication.translate("PostingDialog", "请选择仓库"))
-        if not self.model.filled_lines():
-            errors.append(QCoreApplication.translate("PostingDialog", "请至少录入一行明细"))
-        problems = self.model.errors()
-        errors += [self.lines.problem_text(row, col, p) for row, col, p in problems]
-        if problems:
-            self.lines.focus_cell(problems[0][0], problems[0][1])
-        warnings = [self.lines.problem_text(row, col, p) for row, col, p in self.model.warnings()]
-        return errors, warnings
+        no_depot = (None if self.depot_combo.current_code()
+                    else QCoreApplication.translate("PostingDialog", "请选择仓库"))
+        no_lines = QCoreApplication.translate("PostingDialog", "请至少录入一行明细")
+        return check_depot_and_lines(self.lines, [], no_depot=no_depot, no_lines=no_lines)
 
     def unsaved_lines(self) -> int:
         return len(self.model.filled_lines())

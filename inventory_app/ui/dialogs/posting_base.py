@@ -14,15 +14,18 @@ from PySide6.QtWidgets import (
     QDateEdit,
     QDialog,
     QDialogButtonBox,
+    QGridLayout,
     QLabel,
     QMessageBox,
     QPushButton,
+    QVBoxLayout,
     QWidget,
 )
 
 from ...domain.model import PostingResult, Purpose
 from ..context import AppContext
 from ..errors import show_domain_error
+from ..widgets.lines_editor import LinesEditor
 
 _CTX = "PostingDialog"
 
@@ -130,6 +133,25 @@ def hint_label(text: str, parent: QWidget) -> QLabel:
     return label
 
 
+def check_depot_and_lines(lines: LinesEditor, errors: list[str], *, no_depot: str | None,
+                no_lines: str) -> tuple[list[str], list[str]]:
+    """The depot and the lines of a document: appends to ``errors`` a missing depot
+    (``no_depot``, None when one is chosen), ``no_lines`` when no line is filled in and
+    each line's own problems (the first one focused); returns them with the warnings."""
+    model = lines.model
+    model.set_reveal_missing(True)
+    if no_depot is not None:
+        errors.append(no_depot)
+    if not model.filled_lines():
+        errors.append(no_lines)
+    problems = model.errors()
+    errors += [lines.problem_text(row, col, p) for row, col, p in problems]
+    if problems:
+        lines.focus_cell(problems[0][0], problems[0][1])
+    warnings = [lines.problem_text(row, col, p) for row, col, p in model.warnings()]
+    return errors, warnings
+
+
 class PostingDialog(QDialog):
     """Collect a document, check it, post it once, show its number.
 
@@ -170,6 +192,31 @@ class PostingDialog(QDialog):
         self.buttons.rejected.connect(self.reject)
 
     # ------------------------------------------------------------ for subclasses
+
+    def header_grid(self, fields: Sequence[tuple[str, QWidget]], *,
+                    stretch: tuple[int, int] = (3, 2), spacing: int | None = 10) -> QGridLayout:
+        """The document header: captions and their fields, two pairs to a row."""
+        grid = QGridLayout()
+        if spacing is not None:
+            grid.setHorizontalSpacing(spacing)
+        for position, (caption, field) in enumerate(fields):
+            row, pair = divmod(position, 2)
+            grid.addWidget(QLabel(caption, self), row, pair * 2)
+            grid.addWidget(field, row, pair * 2 + 1)
+        grid.setColumnStretch(1, stretch[0])
+        grid.setColumnStretch(3, stretch[1])
+        return grid
+
+    def lay_out(self, header: QGridLayout, lines_title: str, lines: QWidget, hint: str) -> None:
+        """The header, the lines under their title, a hint, the message and the buttons."""
+        layout = QVBoxLayout(self)
+        layout.addLayout(header)
+        layout.addSpacing(4)
+        layout.addWidget(QLabel(lines_title, self))
+        layout.addWidget(lines, 1)
+        layout.addWidget(hint_label(hint, self))
+        layout.addWidget(self.message_label)
+        layout.addWidget(self.buttons)
 
     def check(self) -> tuple[list[str], list[str]]:
         """(errors that block posting, warnings the keeper must confirm)."""
@@ -277,6 +324,9 @@ class PostingDialog(QDialog):
         box.setObjectName("success_box")
         box.finished.connect(self.accept)
         box.open()
+
+    def _load_failed(self, error: BaseException) -> None:
+        show_domain_error(self, self.ctx, error)
 
     def _on_failed(self, error: BaseException) -> None:
         self._set_busy(False)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from decimal import Decimal
 
-from PySide6.QtWidgets import QComboBox, QGridLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QComboBox, QLineEdit, QWidget
 
 from ...domain.model import PostingResult, ReceiptLine, Source
 from ...domain.permissions import Action
@@ -13,15 +13,14 @@ from ...domain.quantities import parse_quantity
 from ...services import posting, reference_queries
 from ...services.rows import ItemRow, LocationRow, OrganisationRow
 from ..context import AppContext
-from ..errors import show_domain_error
 from ..widgets.depot_combo import DepotCombo
 from ..widgets.lines_editor import LinesEditor
 from ..widgets.lines_model import Col, LinesModel
 from .posting_base import (
     PostingDialog,
     chain_tab_order,
+    check_depot_and_lines,
     date_edit,
-    hint_label,
     mark_invalid,
     qdate_value,
 )
@@ -58,33 +57,14 @@ class ReceiveDialog(PostingDialog):
         self.model = LinesModel(COLUMNS, error_text=ctx.error_text)
         self.lines = LinesEditor(self.model, self)
 
-        form = QGridLayout()
-        form.setHorizontalSpacing(10)
-        form.addWidget(QLabel(self.tr("仓库"), self), 0, 0)
-        form.addWidget(self.depot_combo, 0, 1)
-        form.addWidget(QLabel(self.tr("单据日期"), self), 0, 2)
-        form.addWidget(self.date_edit, 0, 3)
-        form.addWidget(QLabel(self.tr("来源"), self), 1, 0)
-        form.addWidget(self.source_combo, 1, 1)
-        form.addWidget(QLabel(self.tr("合同或订单号"), self), 1, 2)
-        form.addWidget(self.reference_edit, 1, 3)
-        form.addWidget(QLabel(self.tr("供应商/送货单位"), self), 2, 0)
-        form.addWidget(self.supplier_edit, 2, 1)
-        form.addWidget(QLabel(self.tr("备注"), self), 2, 2)
-        form.addWidget(self.note_edit, 2, 3)
-        form.setColumnStretch(1, 3)
-        form.setColumnStretch(3, 2)
-
-        layout = QVBoxLayout(self)
-        layout.addLayout(form)
-        layout.addSpacing(4)
-        layout.addWidget(QLabel(self.tr("入库明细"), self))
-        layout.addWidget(self.lines, 1)
-        layout.addWidget(hint_label(self.tr(
+        form = self.header_grid([
+            (self.tr("仓库"), self.depot_combo), (self.tr("单据日期"), self.date_edit),
+            (self.tr("来源"), self.source_combo), (self.tr("合同或订单号"), self.reference_edit),
+            (self.tr("供应商/送货单位"), self.supplier_edit), (self.tr("备注"), self.note_edit),
+        ])
+        self.lay_out(form, self.tr("入库明细"), self.lines, self.tr(
             "物资可输入名称、编码或拼音首字母（如 mzp）；有效期按生产日期和储存年限自动计算，可修改；"
-            "Insert 添加行，Delete 删除行。"), self))
-        layout.addWidget(self.message_label)
-        layout.addWidget(self.buttons)
+            "Insert 添加行，Delete 删除行。"))
         self.resize(1240, 640)
 
         self.depot_combo.depot_changed.connect(self._load_depot)
@@ -133,23 +113,13 @@ class ReceiveDialog(PostingDialog):
         self.ctx.tasks.run(lambda _task: reference_queries.locations(uow, code), on_done=done,
                            on_error=self._load_failed)
 
-    def _load_failed(self, error: BaseException) -> None:
-        show_domain_error(self, self.ctx, error)
-
     # ------------------------------------------------------------ posting
 
     def check(self) -> tuple[list[str], list[str]]:
-        self.model.set_reveal_missing(True)
-        errors: list[str] = []
-        if not self.depot_combo.current_code():
-            errors.append(self.tr("请选择仓库"))
-        if not self.model.filled_lines():
-            errors.append(self.tr("请至少录入一行入库明细"))
-        problems = self.model.errors()
-        errors += [self.lines.problem_text(row, col, p) for row, col, p in problems]
-        if problems:
-            self.lines.focus_cell(problems[0][0], problems[0][1])
-        warnings = [self.lines.problem_text(row, col, p) for row, col, p in self.model.warnings()]
+        errors, warnings = check_depot_and_lines(
+            self.lines, [],
+            no_depot=None if self.depot_combo.current_code() else self.tr("请选择仓库"),
+            no_lines=self.tr("请至少录入一行入库明细"))
         mark_invalid(self.depot_combo, None if self.depot_combo.current_code()
                      else self.tr("请选择仓库"))
         return errors, warnings

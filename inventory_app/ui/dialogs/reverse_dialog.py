@@ -72,17 +72,10 @@ class ReverseDialog(PostingDialog):
         self.party_label = self._value_label()
         self.user_label = self._value_label()
         self.purpose_label = self._value_label()
-        header = QGridLayout()
-        header.setHorizontalSpacing(10)
-        for position, (caption, value) in enumerate((
-                (self.tr("原单据"), self.doc_no_label), (self.tr("单据日期"), self.date_label),
-                (self.tr("仓库"), self.depot_label), (self.tr("对方"), self.party_label),
-                (self.tr("经办人"), self.user_label), (self.tr("用途"), self.purpose_label))):
-            row, column = divmod(position, 2)
-            header.addWidget(QLabel(caption, self), row, column * 2)
-            header.addWidget(value, row, column * 2 + 1)
-        header.setColumnStretch(1, 3)
-        header.setColumnStretch(3, 2)
+        header = self.header_grid([
+            (self.tr("原单据"), self.doc_no_label), (self.tr("单据日期"), self.date_label),
+            (self.tr("仓库"), self.depot_label), (self.tr("对方"), self.party_label),
+            (self.tr("经办人"), self.user_label), (self.tr("用途"), self.purpose_label)])
 
         self.line_radio = QRadioButton(self.tr("只冲销所选的这一行"), self)
         self.document_radio = QRadioButton(self.tr("冲销整张单据"), self)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtWidgets import QGridLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QWidget
 
 from ...domain.model import PostingResult, Purpose
 from ...domain.permissions import Action
@@ -12,7 +12,7 @@ from ...services import posting
 from ..context import AppContext
 from ..widgets.depot_combo import DepotCombo
 from .outbound_base import OutboundDialog
-from .posting_base import chain_tab_order, hint_label, mark_invalid, purpose_combo
+from .posting_base import chain_tab_order, mark_invalid, purpose_combo
 
 
 class TransferDialog(OutboundDialog):
@@ -28,33 +28,14 @@ class TransferDialog(OutboundDialog):
         self.reference_edit.setPlaceholderText(self.tr("调拨指令号或审批依据"))
         self.purpose_combo = purpose_combo(self, Purpose.PREPOSITION.value)
 
-        form = QGridLayout()
-        form.setHorizontalSpacing(10)
-        form.addWidget(QLabel(self.tr("调出仓库"), self), 0, 0)
-        form.addWidget(self.depot_combo, 0, 1)
-        form.addWidget(QLabel(self.tr("单据日期"), self), 0, 2)
-        form.addWidget(self.date_edit, 0, 3)
-        form.addWidget(QLabel(self.tr("调入仓库"), self), 1, 0)
-        form.addWidget(self.to_combo, 1, 1)
-        form.addWidget(QLabel(self.tr("用途"), self), 1, 2)
-        form.addWidget(self.purpose_combo, 1, 3)
-        form.addWidget(QLabel(self.tr("调拨指令号/依据"), self), 2, 0)
-        form.addWidget(self.reference_edit, 2, 1)
-        form.addWidget(QLabel(self.tr("备注"), self), 2, 2)
-        form.addWidget(self.note_edit, 2, 3)
-        form.setColumnStretch(1, 3)
-        form.setColumnStretch(3, 2)
-
-        layout = QVBoxLayout(self)
-        layout.addLayout(form)
-        layout.addSpacing(4)
-        layout.addWidget(QLabel(self.tr("调拨明细"), self))
-        layout.addWidget(self.lines, 1)
-        layout.addWidget(hint_label(self.tr(
+        form = self.header_grid([
+            (self.tr("调出仓库"), self.depot_combo), (self.tr("单据日期"), self.date_edit),
+            (self.tr("调入仓库"), self.to_combo), (self.tr("用途"), self.purpose_combo),
+            (self.tr("调拨指令号/依据"), self.reference_edit), (self.tr("备注"), self.note_edit),
+        ])
+        self.lay_out(form, self.tr("调拨明细"), self.lines, self.tr(
             "调出后货物处于“在途”状态，由调入仓库的保管员在“调拨接收”中确认入库。"
-            "不指定批次时按先到期先出库自动分配。"), self))
-        layout.addWidget(self.message_label)
-        layout.addWidget(self.buttons)
+            "不指定批次时按先到期先出库自动分配。"))
         self.resize(1100, 600)
 
         chain_tab_order(self.depot_combo, self.date_edit, self.to_combo, self.purpose_combo,

@@ -8,7 +8,6 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication, QDate, QItemSelection, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QGridLayout,
     QHeaderView,
     QLabel,
     QTableView,
@@ -22,7 +21,6 @@ from ...services import ledger_queries, posting, reference_queries
 from ...services.document_lines import document_lines
 from ...services.rows import DocumentRow, LedgerRow, LocationRow
 from ..context import AppContext
-from ..errors import show_domain_error
 from ..models.table_models import ROW_ROLE, Column, RowsTableModel, format_quantity
 from ..widgets.depot_combo import LocationCombo
 from .posting_base import (
@@ -97,13 +95,8 @@ class TransferReceiveDialog(PostingDialog):
 
         self.location_combo = LocationCombo(self)
         self.date_edit = date_edit(self)
-        form = QGridLayout()
-        form.addWidget(QLabel(self.tr("接收库位"), self), 0, 0)
-        form.addWidget(self.location_combo, 0, 1)
-        form.addWidget(QLabel(self.tr("接收日期"), self), 0, 2)
-        form.addWidget(self.date_edit, 0, 3)
-        form.setColumnStretch(1, 2)
-        form.setColumnStretch(3, 1)
+        form = self.header_grid([(self.tr("接收库位"), self.location_combo),
+                                 (self.tr("接收日期"), self.date_edit)], stretch=(2, 1), spacing=None)
 
         layout = QVBoxLayout(self)
         layout.addWidget(QLabel(self.tr("待接收的调拨单"), self))
@@ -159,9 +152,6 @@ class TransferReceiveDialog(PostingDialog):
         row = next((i for i, d in enumerate(docs) if d.doc_no == self._wanted), 0)
         self.docs_view.selectRow(row)
         self.docs_view.setFocus()
-
-    def _load_failed(self, error: BaseException) -> None:
-        show_domain_error(self, self.ctx, error)
 
     def current_document(self) -> DocumentRow | None:
         rows = self.docs_view.selectionModel().selectedRows()

@@ -2,18 +2,15 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QEvent, QItemSelection, Qt, QTimer
-from PySide6.QtGui import QColor, QShowEvent
+from PySide6.QtCore import QCoreApplication, QItemSelection, Qt, QTimer
+from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QLineEdit,
-    QMessageBox,
     QPushButton,
     QSplitter,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -26,25 +23,18 @@ from ..dialogs.item_dialog import ItemDialog, mode_name, shelf_life_text
 from ..errors import show_domain_error
 from ..i18n import current_language
 from ..models.table_models import Column, RowsTableModel
+from .masterdata_base import (
+    INACTIVE,
+    MasterDataPage,
+    SortedLabel,
+    keep_sort,
+    record_table,
+    redraw,
+)
 
-INACTIVE = QColor("#9e9e9e")
 SEARCH_DELAY_MS = 250  # wait for a pause in typing before asking the database
 _RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
 _CENTER = Qt.AlignmentFlag.AlignCenter
-
-
-class SortedLabel(int):
-    """A number that sorts as itself but shows a label ("8 年" sorts after "1095 天")."""
-
-    label: str
-
-    def __new__(cls, value: int, label: str) -> SortedLabel:
-        obj = super().__new__(cls, value)
-        obj.label = label
-        return obj
-
-    def __str__(self) -> str:
-        return self.label
 
 
 def _grey(item: ItemRow) -> QColor | None:
@@ -134,29 +124,12 @@ _ITEM_WIDTHS = {
 }
 
 
-def _table(model: RowsTableModel[CategoryRow] | RowsTableModel[ItemRow]) -> QTableView:
-    view = QTableView()
-    view.setModel(model)
-    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-    view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    view.setAlternatingRowColors(True)
-    view.setWordWrap(False)
-    view.verticalHeader().hide()
-    view.verticalHeader().setDefaultSectionSize(26)
-    view.horizontalHeader().setHighlightSections(False)
-    return view
-
-
-class CataloguePage(QWidget):
+class CataloguePage(MasterDataPage):
     """The catalogue: categories on the left, the selected category's items on the right."""
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self._ctx = ctx
+        super().__init__(ctx, parent)
         self._can_manage = ctx.can(Action.MANAGE_CATALOG)
-        self._loaded = False
-        self._stale = False
         self._item_generation = 0  # drops results a newer search overtook
         self._category_generation = 0
         self._wanted_category: str | None = None  # "" = all items
@@ -166,7 +139,7 @@ class CataloguePage(QWidget):
             category_columns(), self)
         self.item_model: RowsTableModel[ItemRow] = RowsTableModel(item_columns(), self)
 
-        self.category_view = _table(self.category_model)
+        self.category_view = record_table(self.category_model)
         cat_header = self.category_view.horizontalHeader()
         cat_header.resizeSection(0, 40)
         cat_header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
@@ -194,7 +167,7 @@ class CataloguePage(QWidget):
             # Planners and admins only; the services refuse everyone else anyway.
             button.setVisible(self._can_manage)
 
-        self.item_view = _table(self.item_model)
+        self.item_view = record_table(self.item_model)
         self.item_view.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
         self.item_view.setSortingEnabled(True)
         header = self.item_view.horizontalHeader()
@@ -225,7 +198,7 @@ class CataloguePage(QWidget):
         layout = QVBoxLayout(self)
         layout.addWidget(splitter)
 
-        ctx.events.master_data_changed.connect(self._data_changed)
+        ctx.events.master_data_changed.connect(self._refresh_when_visible)
         self.retranslate()
         self._update_buttons()
 
@@ -233,15 +206,14 @@ class CataloguePage(QWidget):
 
     def refresh(self) -> None:
         """Reload categories (with their counts) and then the items shown."""
-        self._loaded = True
-        self._stale = False
+        self._reload_on_show = False
         self._category_generation += 1
         generation = self._category_generation
-        uow = self._ctx.uow
-        self._ctx.tasks.run(
+        uow = self.ctx.uow
+        self.ctx.tasks.run(
             lambda _task: reference_queries.categories(uow),
             on_done=lambda rows: self._categories_loaded(generation, rows),
-            on_error=lambda error: show_domain_error(self, self._ctx, error, retry=self.refresh),
+            on_error=lambda error: show_domain_error(self, self.ctx, error, retry=self.refresh),
         )
 
     def apply_navigation(self, depot_code: str | None, category_code: str | None) -> None:
@@ -258,11 +230,7 @@ class CataloguePage(QWidget):
         self._fit_columns()
         for model in (self.category_model, self.item_model):
             model.retranslate()
-            if model.rowCount():
-                # Shelf life, reserve modes and status are translated when shown.
-                model.dataChanged.emit(
-                    model.index(0, 0), model.index(model.rowCount() - 1, model.columnCount() - 1)
-                )
+            redraw(model)  # shelf life, reserve modes and status are translated when shown
         self._update_buttons()
         self._update_count()
 
@@ -274,23 +242,7 @@ class CataloguePage(QWidget):
             needed = metrics.horizontalAdvance(column.header_text()) + 20
             header.resizeSection(position, max(_ITEM_WIDTHS.get(column.key, 90), needed))
 
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
-
-    def showEvent(self, event: QShowEvent) -> None:
-        super().showEvent(event)
-        if not self._loaded or self._stale:
-            self.refresh()
-
     # ------------------------------------------------------------------ loading
-
-    def _data_changed(self) -> None:
-        if self.isVisible():
-            self.refresh()
-        else:
-            self._stale = True
 
     def _categories_loaded(self, generation: int, rows: list[CategoryRow]) -> None:
         if generation != self._category_generation:
@@ -341,7 +293,7 @@ class CataloguePage(QWidget):
         category = self.current_category()
         category_code = category.code if category is not None and category.code else None
         text = self.search_edit.text().strip()
-        uow = self._ctx.uow
+        uow = self.ctx.uow
         keep = self._wanted_item or self._current_item_code()
 
         def work(_task: object) -> list[ItemRow]:
@@ -351,9 +303,7 @@ class CataloguePage(QWidget):
             if generation != self._item_generation:
                 return
             self.item_model.set_rows(rows)
-            header = self.item_view.horizontalHeader()
-            if header.sortIndicatorSection() >= 0:  # keep the user's sort across reloads
-                self.item_model.sort(header.sortIndicatorSection(), header.sortIndicatorOrder())
+            keep_sort(self.item_view, self.item_model)
             self._wanted_item = None
             for position, row in enumerate(self.item_model.rows()):
                 if row.code == keep:
@@ -362,8 +312,8 @@ class CataloguePage(QWidget):
             self._update_count()
             self._update_buttons()
 
-        self._ctx.tasks.run(work, on_done=done,
-                            on_error=lambda error: show_domain_error(self, self._ctx, error))
+        self.ctx.tasks.run(work, on_done=done,
+                           on_error=lambda error: show_domain_error(self, self.ctx, error))
 
     # ------------------------------------------------------------------ labels and buttons
 
@@ -408,11 +358,8 @@ class CataloguePage(QWidget):
             self._open_dialog(item, item.category_code)
 
     def _open_dialog(self, item: ItemRow | None, category_code: str | None) -> None:
-        dialog = ItemDialog(self._ctx, self, item=item, category_code=category_code)
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        # The dialog announces the change (master_data_changed); we only pick the row.
-        dialog.accepted.connect(lambda: self._remember(dialog.saved_code))
-        dialog.open()
+        self._show_dialog(ItemDialog(self.ctx, self, item=item, category_code=category_code),
+                          self._remember)
 
     def _remember(self, code: str | None) -> None:
         self._wanted_item = code
@@ -424,30 +371,11 @@ class CataloguePage(QWidget):
         if item is None:
             return
         activate = not item.active
-        if not activate:
-            answer = QMessageBox.question(
-                self, self.tr("请确认"),
+        if not activate and not self._confirm(
                 self.tr("停用物资“%1”？\n停用后不能再入库；已有库存和历史记录不受影响，"
-                        "以后可以重新启用。").replace("%1", f"{item.code} {item.name}"),
-                QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-                QMessageBox.StandardButton.No,
-            )
-            if answer != QMessageBox.StandardButton.Yes:
-                return
-        uow, actor, code = self._ctx.uow, self._ctx.actor, item.code
+                        "以后可以重新启用。").replace("%1", f"{item.code} {item.name}")):
+            return
+        uow, actor, code = self.ctx.uow, self.ctx.actor, item.code
         self._wanted_item = code
-        self.toggle_button.setEnabled(False)  # one change at a time; the reload re-enables it
-
-        def failed(error: BaseException) -> None:
-            self._update_buttons()
-            show_domain_error(self, self._ctx, error)
-
-        self._ctx.tasks.run(
-            lambda _task: masterdata.set_item_active(uow, actor, code, activate),
-            on_done=lambda _none: self._changed(), on_error=failed, parent_widget=self,
-        )
-
-    def _changed(self) -> None:
-        self._ctx.events.master_data_changed.emit()
-        if not self.isVisible():
-            self.refresh()
+        self._post(lambda: masterdata.set_item_active(uow, actor, code, activate),
+                   self.toggle_button)

@@ -2,21 +2,16 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
-from PySide6.QtCore import QCoreApplication, QEvent, QItemSelection, QSortFilterProxyModel, Qt
-from PySide6.QtGui import QColor, QShowEvent
+from PySide6.QtCore import QCoreApplication, QItemSelection, QSortFilterProxyModel, Qt
+from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QFormLayout,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QLineEdit,
-    QMessageBox,
     QPushButton,
     QSplitter,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -30,22 +25,14 @@ from ..dialogs.depot_dialog import DEPOT_KINDS, DepotDialog, kind_name, level_na
 from ..dialogs.location_dialog import LocationDialog
 from ..errors import show_domain_error
 from ..models.table_models import ROW_ROLE, Column, RowsTableModel
-
-INACTIVE = QColor("#9e9e9e")
-
-
-class SortedLabel(int):
-    """A number that sorts as itself but shows a label (级别 sorts 市级 before 县级)."""
-
-    label: str
-
-    def __new__(cls, value: int, label: str) -> SortedLabel:
-        obj = super().__new__(cls, value)
-        obj.label = label
-        return obj
-
-    def __str__(self) -> str:
-        return self.label
+from .masterdata_base import (
+    INACTIVE,
+    MasterDataPage,
+    SortedLabel,
+    keep_sort,
+    record_table,
+    redraw,
+)
 
 
 class FilterProxy(QSortFilterProxyModel):
@@ -141,31 +128,14 @@ _DEPOT_WIDTHS = {
 _DETAIL_KEYS = ("name", "kind", "region", "owner", "address", "contact", "coordinates", "note")
 
 
-def _table(model: QSortFilterProxyModel | RowsTableModel[LocationRow]) -> QTableView:
-    view = QTableView()
-    view.setModel(model)
-    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-    view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    view.setAlternatingRowColors(True)
-    view.setWordWrap(False)
-    view.verticalHeader().hide()
-    view.verticalHeader().setDefaultSectionSize(26)
-    view.horizontalHeader().setHighlightSections(False)
-    return view
-
-
-class DepotsPage(QWidget):
+class DepotsPage(MasterDataPage):
     """The depot register: who owns each depot, where it is, whom to call, and its locations."""
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self._ctx = ctx
+        super().__init__(ctx, parent)
         self._can_manage = ctx.can(Action.MANAGE_DEPOTS)
         self._generation = 0  # drops results of a refresh that a newer one overtook
         self._location_generation = 0
-        self._loaded = False
-        self._stale = False
         self._wanted_code: str | None = None  # select this depot once the rows arrive
         self._wanted_location: str | None = None  # and this location of it
 
@@ -188,7 +158,7 @@ class DepotsPage(QWidget):
         self.edit_button.clicked.connect(self.edit_depot)
         self.toggle_button.clicked.connect(self.toggle_depot)
 
-        self.depot_view = _table(self.proxy)
+        self.depot_view = record_table(self.proxy)
         self.depot_view.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
         self.depot_view.setSortingEnabled(True)
         header = self.depot_view.horizontalHeader()
@@ -204,7 +174,7 @@ class DepotsPage(QWidget):
         self.toggle_location_button = QPushButton()
         self.new_location_button.clicked.connect(self.new_location)
         self.toggle_location_button.clicked.connect(self.toggle_location)
-        self.location_view = _table(self.location_model)
+        self.location_view = record_table(self.location_model)
         loc_header = self.location_view.horizontalHeader()
         loc_header.resizeSection(0, 100)
         loc_header.resizeSection(1, 200)
@@ -273,8 +243,9 @@ class DepotsPage(QWidget):
             # Admins only; others see the register read-only (the services refuse anyway).
             button.setVisible(self._can_manage)
 
-        ctx.events.master_data_changed.connect(self._data_changed)
-        ctx.events.stock_changed.connect(self._data_changed)  # 在库批次 follows the stock
+        # A hidden page only notes a change; it reloads when it is shown again.
+        ctx.events.master_data_changed.connect(self._refresh_when_visible)
+        ctx.events.stock_changed.connect(self._refresh_when_visible)  # 在库批次 follows the stock
         self.retranslate()
         self._update_buttons()
 
@@ -282,19 +253,18 @@ class DepotsPage(QWidget):
 
     def refresh(self) -> None:
         """Reload the depots (and the selected depot's locations) in the background."""
-        self._loaded = True
-        self._stale = False
+        self._reload_on_show = False
         self._generation += 1
         generation = self._generation
-        uow, actor = self._ctx.uow, self._ctx.actor
+        uow, actor = self.ctx.uow, self.ctx.actor
 
         def work(_task: object) -> list[DepotRow]:
             return reference_queries.depots(uow, actor, include_inactive=True)
 
-        self._ctx.tasks.run(
+        self.ctx.tasks.run(
             work,
             on_done=lambda rows: self._depots_loaded(generation, rows),
-            on_error=lambda error: show_domain_error(self, self._ctx, error, retry=self.refresh),
+            on_error=lambda error: show_domain_error(self, self.ctx, error, retry=self.refresh),
         )
 
     def apply_navigation(self, depot_code: str | None, category_code: str | None) -> None:
@@ -321,11 +291,7 @@ class DepotsPage(QWidget):
         self.location_model.retranslate()
         self._fit_columns()
         for model in (self.depot_model, self.location_model):
-            # Type, level and status are translated when shown: redraw them.
-            if model.rowCount():
-                model.dataChanged.emit(
-                    model.index(0, 0), model.index(model.rowCount() - 1, model.columnCount() - 1)
-                )
+            redraw(model)  # type, level and status are translated when shown
         self._update_buttons()
         self._update_counts()
 
@@ -341,24 +307,7 @@ class DepotsPage(QWidget):
             needed = max(metrics.horizontalAdvance(text) for text in texts) + 20
             header.resizeSection(position, max(_DEPOT_WIDTHS.get(column.key, 100), needed))
 
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
-
-    def showEvent(self, event: QShowEvent) -> None:
-        super().showEvent(event)
-        if not self._loaded or self._stale:
-            self.refresh()
-
     # ------------------------------------------------------------------ loading
-
-    def _data_changed(self) -> None:
-        # A hidden page only notes the change; it reloads when it is shown again.
-        if self.isVisible():
-            self.refresh()
-        else:
-            self._stale = True
 
     def _depots_loaded(self, generation: int, rows: list[DepotRow]) -> None:
         if generation != self._generation:
@@ -366,9 +315,7 @@ class DepotsPage(QWidget):
         current = self.current_depot()
         keep = self._wanted_code or (current.code if current is not None else None)
         self.depot_model.set_rows(rows)
-        header = self.depot_view.horizontalHeader()
-        if header.sortIndicatorSection() >= 0:  # keep the user's sort across reloads
-            self.depot_model.sort(header.sortIndicatorSection(), header.sortIndicatorOrder())
+        keep_sort(self.depot_view, self.depot_model)
         self._update_counts()
         if not (keep and self._select_code(keep)) and self.proxy.rowCount():
             self.depot_view.selectRow(0)
@@ -407,7 +354,7 @@ class DepotsPage(QWidget):
             self.location_model.set_rows([])
             self._update_location_title()
             return
-        uow, code = self._ctx.uow, depot.code
+        uow, code = self.ctx.uow, depot.code
         location = self.current_location()
         keep = self._wanted_location or (location.code if location is not None else None)
 
@@ -425,8 +372,8 @@ class DepotsPage(QWidget):
             self._update_location_title()
             self._update_buttons()
 
-        self._ctx.tasks.run(work, on_done=done,
-                            on_error=lambda error: show_domain_error(self, self._ctx, error))
+        self.ctx.tasks.run(work, on_done=done,
+                           on_error=lambda error: show_domain_error(self, self.ctx, error))
 
     # ------------------------------------------------------------------ labels and buttons
 
@@ -510,11 +457,7 @@ class DepotsPage(QWidget):
             self._open_depot_dialog(depot)
 
     def _open_depot_dialog(self, depot: DepotRow | None) -> None:
-        dialog = DepotDialog(self._ctx, self, depot=depot)
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        # The dialog announces the change (master_data_changed); we only pick the row.
-        dialog.accepted.connect(lambda: self._remember(dialog.saved_code))
-        dialog.open()
+        self._show_dialog(DepotDialog(self.ctx, self, depot=depot), self._remember)
 
     def _remember(self, code: str | None) -> None:
         self._wanted_code = code
@@ -537,18 +480,18 @@ class DepotsPage(QWidget):
                 question += "\n\n" + self.tr("注意：该仓库仍有 %n 个在库批次。", "", depot.lots)
         if not self._confirm(question):
             return
-        uow, actor, code = self._ctx.uow, self._ctx.actor, depot.code
+        uow, actor, code = self.ctx.uow, self.ctx.actor, depot.code
         self._wanted_code = code
-        self._post(lambda: masterdata.set_depot_active(uow, actor, code, activate))
+        self._post(lambda: masterdata.set_depot_active(uow, actor, code, activate),
+                   self.toggle_button, self.toggle_location_button)
 
     def new_location(self) -> None:
         depot = self.current_depot()
         if depot is None:
             return
-        dialog = LocationDialog(self._ctx, self, depot_code=depot.code, depot_name=depot.name)
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.accepted.connect(lambda: self._remember_location(dialog.saved_code))
-        dialog.open()
+        self._show_dialog(
+            LocationDialog(self.ctx, self, depot_code=depot.code, depot_name=depot.name),
+            self._remember_location)
 
     def _remember_location(self, code: str | None) -> None:
         # The depot list reloads too (master_data_changed); whichever load comes last
@@ -567,35 +510,8 @@ class DepotsPage(QWidget):
             ).replace("%1", location.code)
             if not self._confirm(question):
                 return
-        uow, actor = self._ctx.uow, self._ctx.actor
+        uow, actor = self.ctx.uow, self.ctx.actor
         depot_code, code = depot.code, location.code
         self._post(lambda: masterdata.set_location_active(
-            uow, actor, depot=depot_code, code=code, active=activate))
-
-    def _confirm(self, question: str) -> bool:
-        answer = QMessageBox.question(
-            self, self.tr("请确认"), question,
-            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-            QMessageBox.StandardButton.No,
-        )
-        return answer == QMessageBox.StandardButton.Yes
-
-    def _post(self, change: Callable[[], None]) -> None:
-        """Run one master-data change; every open page (this one too) reloads on success."""
-        for button in (self.toggle_button, self.toggle_location_button):
-            button.setEnabled(False)  # one change at a time; the refresh re-enables them
-
-        def work(_task: object) -> None:
-            change()
-
-        def failed(error: BaseException) -> None:
-            self._update_buttons()
-            show_domain_error(self, self._ctx, error)
-
-        self._ctx.tasks.run(work, on_done=lambda _none: self._changed(), on_error=failed,
-                            parent_widget=self)
-
-    def _changed(self) -> None:
-        self._ctx.events.master_data_changed.emit()
-        if not self.isVisible():
-            self.refresh()
+            uow, actor, depot=depot_code, code=code, active=activate),
+            self.toggle_button, self.toggle_location_button)

@@ -4,11 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import UTC, date, datetime
-from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QEvent, QModelIndex, QPersistentModelIndex, Qt, Signal
-from PySide6.QtGui import QColor, QFont, QKeySequence, QShortcut, QShowEvent
+from PySide6.QtCore import QCoreApplication, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtGui import QColor, QFont, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -46,11 +45,11 @@ from ..widgets.filter_bar import (
     OptionalDateEdit,
     PagedSource,
     SearchEdit,
-    ask_export_path,
+    add_labelled,
     export_in_background,
-    report_error,
-    show_exported,
+    set_sort_indicator,
 )
+from .page_base import QueryPage
 
 NEGATIVE_FG = QColor("#a31515")  # outgoing quantities
 REVERSED_FG = QColor("#9a9a9a")  # a movement cancelled by a reversal: still shown, greyed
@@ -144,14 +143,11 @@ class LedgerModel(LazyTableModel[LedgerRow]):
         return super().data(index, role)
 
 
-class LedgerPage(QWidget):
+class LedgerPage(QueryPage):
     """The append-only ledger: filters, SQL-side sorting, linked reversals, document detail."""
 
-    exported = Signal(object, int)  # (path, rows) after an export was written
-
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.ctx = ctx
+        super().__init__(ctx, parent, load_when_shown=False)
         self._sort: tuple[str, bool] = DEFAULT_SORT
         self._generation = 0
         self._loaded_filter: LedgerFilter | None = None
@@ -161,7 +157,6 @@ class LedgerPage(QWidget):
         self._documents: dict[str, DocumentRow] = {}
         self._shown_doc: str | None = None
         self._depots: list[Any] = []
-        self._stale_while_hidden = False
         self._posted_during_dialog = False
 
         self._source = PagedSource()
@@ -202,13 +197,9 @@ class LedgerPage(QWidget):
         self.date_label = QLabel(self)
         filters = QHBoxLayout()
         filters.setSpacing(6)
-        for label, widget in ((self.search_label, self.search), (self.doc_label, self.doc_edit),
-                              (self.depot_label, self.depot_combo),
-                              (self.kind_label, self.kind_combo)):
-            label.setBuddy(widget)
-            filters.addWidget(label)
-            filters.addWidget(widget)
-            filters.addSpacing(6)
+        add_labelled(filters, ((self.search_label, self.search), (self.doc_label, self.doc_edit),
+                               (self.depot_label, self.depot_combo),
+                               (self.kind_label, self.kind_combo)), gap=6)
         filters.addStretch(1)
         self.date_dash = QLabel("—", self)
 
@@ -268,10 +259,7 @@ class LedgerPage(QWidget):
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(True)
         header.setDefaultAlignment(Qt.AlignmentFlag.AlignCenter)
-        header.blockSignals(True)
-        header.setSortIndicator(self.model.column_index(DEFAULT_SORT[0]),
-                                Qt.SortOrder.DescendingOrder)
-        header.blockSignals(False)
+        set_sort_indicator(header, self.model.column_index(DEFAULT_SORT[0]), descending=True)
         header.sortIndicatorChanged.connect(self._on_sort)
         self.table.doubleClicked.connect(lambda _index: self.jump_to_linked())
         # selectionChanged, not currentRowChanged: selectRow() moves the current index
@@ -434,10 +422,6 @@ class LedgerPage(QWidget):
     def _filters_changed(self) -> None:
         self._reload()
 
-    def _focus_search(self) -> None:
-        self.search.setFocus()
-        self.search.selectAll()
-
     # ------------------------------------------------------------------ loading
 
     def refresh(self) -> None:
@@ -446,16 +430,7 @@ class LedgerPage(QWidget):
 
     def _on_stock_changed(self) -> None:
         self._posted_during_dialog = True
-        if self.isVisible():
-            self.refresh()
-        else:
-            self._stale_while_hidden = True
-
-    def showEvent(self, event: QShowEvent) -> None:
-        super().showEvent(event)
-        if self._stale_while_hidden:
-            self._stale_while_hidden = False
-            self.refresh()
+        self._refresh_when_visible()
 
     def _reload(self) -> None:
         flt = self.current_filter()
@@ -478,12 +453,7 @@ class LedgerPage(QWidget):
             if generation != self._generation:
                 return
             total, first = result
-            self._source.load(fetch, total, first, sort_key, descending)
-            order = Qt.SortOrder.DescendingOrder if descending else Qt.SortOrder.AscendingOrder
-            self.model.sort(self.model.column_index(sort_key), order)
-            # Take the first page (already fetched) now rather than when the view next
-            # lays itself out, which after a reset may wait for user input.
-            self.model.fetchMore(QModelIndex())
+            self._source.show_first_page(self.model, fetch, total, first, sort_key, descending)
             self._total = total
             self._show_summary()
             if self._pending_select is not None:
@@ -510,22 +480,13 @@ class LedgerPage(QWidget):
             (d.code, d.name if d.active else self.tr("{0}（已停用）").format(d.name))
             for d in self._depots])
 
-    def _on_error(self, error: BaseException) -> None:
-        """A failed read: say why, and offer 重试 when the database was unreachable."""
-        self.summary_label.setText("")
-        report_error(self.ctx, self, error, retry=self.refresh)
-
     def _on_sort(self, section: int, order: Qt.SortOrder) -> None:
         columns = self.model.columns
         key = columns[section].key if 0 <= section < len(columns) else None
         if key not in LEDGER_SORT_KEYS:
             # Only columns the database can order by are sortable; keep the current order.
-            header = self.table.horizontalHeader()
-            header.blockSignals(True)
-            header.setSortIndicator(
-                self.model.column_index(self._sort[0]),
-                Qt.SortOrder.DescendingOrder if self._sort[1] else Qt.SortOrder.AscendingOrder)
-            header.blockSignals(False)
+            set_sort_indicator(self.table.horizontalHeader(),
+                               self.model.column_index(self._sort[0]), self._sort[1])
             return
         self._sort = (key, order == Qt.SortOrder.DescendingOrder)
         self._reload()
@@ -660,11 +621,6 @@ class LedgerPage(QWidget):
         name = self.tr("台账")
         return f"{name}_{date.today():%Y%m%d}.xlsx"
 
-    def export_excel(self) -> None:
-        path = ask_export_path(self, self.default_export_name())
-        if path:
-            self.export_to(path)
-
     def export_to(self, path: str) -> None:
         """Write every movement matching the current filters, in the current order."""
         uow, actor, flt = self.ctx.uow, self.ctx.actor, self.current_filter()
@@ -676,16 +632,7 @@ class LedgerPage(QWidget):
         export_in_background(self.ctx, self, path, self.tr("台账"), self.model.columns,
                              fetch_all, self._exported)
 
-    def _exported(self, path: Path, count: int) -> None:
-        self.exported.emit(path, count)
-        show_exported(self, path, count)
-
     # ------------------------------------------------------------------ language
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     def retranslate(self) -> None:
         self.search_label.setText(self.tr("查找(&F)"))

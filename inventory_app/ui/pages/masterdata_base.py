@@ -75,7 +75,7 @@ class MasterDataPage(DataPage):
     def _update_buttons(self) -> None:
         raise NotImplementedError
 
-    def _open_dialog(self, dialog: MasterDataDialog, remember: Callable[[str | None], None]
+    def _show_dialog(self, dialog: MasterDataDialog, remember: Callable[[str | None], None]
                      ) -> None:
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         # The dialog announces the change (master_data_changed); we only pick the row.

@@ -7,11 +7,10 @@ from collections.abc import Callable, Sequence
 from dataclasses import replace
 from datetime import date
 from decimal import Decimal
-from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QEvent, QModelIndex, Qt, Signal
-from PySide6.QtGui import QColor, QKeySequence, QShortcut, QShowEvent
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtGui import QColor, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QButtonGroup,
@@ -45,12 +44,12 @@ from ..widgets.filter_bar import (
     CodeCombo,
     PagedSource,
     SearchEdit,
-    ask_export_path,
+    add_labelled,
     export_in_background,
     legend_item,
-    report_error,
-    show_exported,
+    set_sort_indicator,
 )
+from .page_base import QueryPage
 
 # Light backgrounds keep the numbers readable; the darker text marks the date itself.
 EXPIRED_BG = QColor("#fde3e1")
@@ -109,14 +108,11 @@ def _expiry_choices() -> list[tuple[Any, str]]:
     ]
 
 
-class StockPage(QWidget):
+class StockPage(QueryPage):
     """Stock on hand, four ways; the filters apply to every view."""
 
-    exported = Signal(object, int)  # (path, rows) after an export was written
-
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.ctx = ctx
+        super().__init__(ctx, parent, load_when_shown=False)
         self._near_days = NEAR_EXPIRY_DAYS
         self._today = date.today()
         self._lot_sort: tuple[str, bool] = DEFAULT_LOT_SORT
@@ -124,7 +120,6 @@ class StockPage(QWidget):
         self._generation = dict.fromkeys(StockView, 0)
         self._loaded: dict[StockView, StockFilter | None] = dict.fromkeys(StockView)
         self._summary_data: dict[StockView, dict[str, Any]] = {}
-        self._stale_while_hidden = False
 
         self._lot_source = PagedSource()
         self.lot_model: LazyTableModel[LotStockRow] = LazyTableModel(
@@ -139,7 +134,7 @@ class StockPage(QWidget):
 
         self._build_ui()
         self.retranslate()
-        ctx.events.stock_changed.connect(self._on_stock_changed)
+        ctx.events.stock_changed.connect(self._refresh_when_visible)
         ctx.events.master_data_changed.connect(self._load_reference)
         # Rows first: the reference lists only fill the combos and arrive a moment later.
         self.refresh()
@@ -201,15 +196,11 @@ class StockPage(QWidget):
 
         filters = QHBoxLayout()
         filters.setSpacing(6)
-        for label, widget in ((self.depot_label, self.depot_combo),
-                              (self.category_label, self.category_combo),
-                              (self.expiry_label, self.expiry_combo),
-                              (self.mode_label, self.mode_combo),
-                              (self.level_label, self.level_combo)):
-            label.setBuddy(widget)
-            filters.addWidget(label)
-            filters.addWidget(widget)
-            filters.addSpacing(8)
+        add_labelled(filters, ((self.depot_label, self.depot_combo),
+                               (self.category_label, self.category_combo),
+                               (self.expiry_label, self.expiry_combo),
+                               (self.mode_label, self.mode_combo),
+                               (self.level_label, self.level_combo)), gap=8)
         filters.addWidget(self.clear_button)
         filters.addStretch(1)
         self.search_label.setBuddy(self.search)
@@ -224,11 +215,8 @@ class StockPage(QWidget):
                 lambda section, order, v=view: self._on_sort(v, section, order))
             self.tables[view] = table
             self.stack.addWidget(table)
-        lot_header = self.tables[StockView.LOT].horizontalHeader()
-        lot_header.blockSignals(True)
-        lot_header.setSortIndicator(self.lot_model.column_index(DEFAULT_LOT_SORT[0]),
-                                    Qt.SortOrder.AscendingOrder)
-        lot_header.blockSignals(False)
+        set_sort_indicator(self.tables[StockView.LOT].horizontalHeader(),
+                           self.lot_model.column_index(DEFAULT_LOT_SORT[0]), descending=False)
 
         self.summary_label = QLabel(self)
         self.summary_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -448,10 +436,6 @@ class StockPage(QWidget):
             combo.set_current_code(None)
         self._filters_changed()
 
-    def _focus_search(self) -> None:
-        self.search.setFocus()
-        self.search.selectAll()
-
     # ------------------------------------------------------------------ loading
 
     def refresh(self) -> None:
@@ -463,18 +447,6 @@ class StockPage(QWidget):
 
     def _filters_changed(self) -> None:
         self._reload(self.view)
-
-    def _on_stock_changed(self) -> None:
-        if self.isVisible():
-            self.refresh()
-        else:
-            self._stale_while_hidden = True
-
-    def showEvent(self, event: QShowEvent) -> None:
-        super().showEvent(event)
-        if self._stale_while_hidden:
-            self._stale_while_hidden = False
-            self.refresh()
 
     def _next_generation(self, view: StockView) -> int:
         # A reply is applied only if no newer request for the same view was made since.
@@ -510,14 +482,8 @@ class StockPage(QWidget):
             if generation != self._generation[StockView.LOT]:
                 return
             total, first = result
-            self._lot_source.load(fetch, total, first, sort_key, descending)
-            order = Qt.SortOrder.DescendingOrder if descending else Qt.SortOrder.AscendingOrder
-            # sort() sets the key the model passes to fetch and resets it. The first page
-            # is then taken at once (it is already here): a view only fetches after a
-            # reset when its next delayed layout runs, which may not happen until the
-            # user touches it.
-            self.lot_model.sort(self.lot_model.column_index(sort_key), order)
-            self.lot_model.fetchMore(QModelIndex())
+            self._lot_source.show_first_page(self.lot_model, fetch, total, first, sort_key,
+                                             descending)
             self._summary_data[StockView.LOT] = {"total": total}
             self._show_summary()
             self._load_lot_summary(flt, generation, total)
@@ -619,11 +585,6 @@ class StockPage(QWidget):
         english = self.ctx.lang == "en" and category.name_en
         return str(category.name_en) if english else str(category.name)
 
-    def _on_error(self, error: BaseException) -> None:
-        """A failed read: say why, and offer 重试 when the database was unreachable."""
-        self.summary_label.setText("")
-        report_error(self.ctx, self, error, retry=self.refresh)
-
     # ------------------------------------------------------------------ sorting
 
     def _on_sort(self, view: StockView, section: int, order: Qt.SortOrder) -> None:
@@ -636,13 +597,9 @@ class StockPage(QWidget):
         key = columns[section].key if 0 <= section < len(columns) else None
         if key not in LOT_SORT_KEYS:
             # The database cannot sort on a computed column; keep the current order.
-            header = self.tables[StockView.LOT].horizontalHeader()
             current_key, current_desc = self._lot_sort
-            header.blockSignals(True)
-            header.setSortIndicator(
-                self.lot_model.column_index(current_key),
-                Qt.SortOrder.DescendingOrder if current_desc else Qt.SortOrder.AscendingOrder)
-            header.blockSignals(False)
+            set_sort_indicator(self.tables[StockView.LOT].horizontalHeader(),
+                               self.lot_model.column_index(current_key), current_desc)
             return
         self._lot_sort = (key, order == Qt.SortOrder.DescendingOrder)
         self._reload(StockView.LOT)
@@ -677,11 +634,6 @@ class StockPage(QWidget):
         name = self.tr("库存")
         return f"{name}_{_view_names()[self.view]}_{date.today():%Y%m%d}.xlsx"
 
-    def export_excel(self) -> None:
-        path = ask_export_path(self, self.default_export_name())
-        if path:
-            self.export_to(path)
-
     def export_to(self, path: str) -> None:
         """Write the current view with the current filters (every row) to ``path``."""
         view = self.view
@@ -702,16 +654,7 @@ class StockPage(QWidget):
         export_in_background(self.ctx, self, path, title, model.columns, fetch_all,
                              self._exported)
 
-    def _exported(self, path: Path, count: int) -> None:
-        self.exported.emit(path, count)
-        show_exported(self, path, count)
-
     # ------------------------------------------------------------------ language
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     def retranslate(self) -> None:
         for view, name in _view_names().items():

@@ -1,4 +1,5 @@
-"""Filter widgets shared by the data pages: debounced search, code combos, optional dates, export."""
+"""Filter widgets shared by the data pages: debounced search, code combos, optional dates,
+sort indicators, paged loading, export."""
 
 from __future__ import annotations
 
@@ -7,7 +8,16 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QDate, QStandardPaths, Qt, QTimer, QUrl, Signal
+from PySide6.QtCore import (
+    QCoreApplication,
+    QDate,
+    QModelIndex,
+    QStandardPaths,
+    Qt,
+    QTimer,
+    QUrl,
+    Signal,
+)
 from PySide6.QtGui import QColor, QDesktopServices
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -16,6 +26,7 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QFrame,
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QLineEdit,
     QMessageBox,
@@ -25,7 +36,7 @@ from PySide6.QtWidgets import (
 from ...reports.xlsx_export import export_rows
 from ..context import AppContext
 from ..errors import show_domain_error
-from ..models.table_models import Column
+from ..models.table_models import Column, LazyTableModel
 from ..tasks import TaskContext
 
 # The functions below serve every page, so their texts use the fixed context "FilterBar":
@@ -195,6 +206,23 @@ def legend_item(text: str, background: QColor, foreground: QColor, parent: QWidg
     return label
 
 
+def add_labelled(row: QHBoxLayout, pairs: Sequence[tuple[QLabel, QWidget]], gap: int) -> None:
+    """Each filter after its caption (whose mnemonic focuses it), then a gap."""
+    for label, widget in pairs:
+        label.setBuddy(widget)
+        row.addWidget(label)
+        row.addWidget(widget)
+        row.addSpacing(gap)
+
+
+def set_sort_indicator(header: QHeaderView, section: int, descending: bool) -> None:
+    """Show the order the rows are in without announcing it as the user's choice."""
+    header.blockSignals(True)
+    header.setSortIndicator(
+        section, Qt.SortOrder.DescendingOrder if descending else Qt.SortOrder.AscendingOrder)
+    header.blockSignals(False)
+
+
 def separator(parent: QWidget | None = None) -> QFrame:
     line = QFrame(parent)
     line.setFrameShape(QFrame.Shape.VLine)
@@ -315,6 +343,25 @@ class PagedSource:
 
     def count(self) -> int:
         return self._total
+
+    def show_first_page(
+        self,
+        model: LazyTableModel[Any],
+        fetch: Callable[[int, int, str | None, bool], Sequence[Any]],
+        total: int,
+        first_page: Sequence[Any],
+        sort_key: str,
+        descending: bool,
+    ) -> None:
+        """Load, then show the first page in ``model`` sorted by ``sort_key``."""
+        self.load(fetch, total, first_page, sort_key, descending)
+        order = Qt.SortOrder.DescendingOrder if descending else Qt.SortOrder.AscendingOrder
+        # sort() sets the key the model passes to fetch and resets it. The first page
+        # is then taken at once (it is already here): a view only fetches after a
+        # reset when its next delayed layout runs, which may not happen until the
+        # user touches it.
+        model.sort(model.column_index(sort_key), order)
+        model.fetchMore(QModelIndex())
 
     def fetch_page(self, offset: int, limit: int, sort_key: str | None, descending: bool
                    ) -> Sequence[Any]:
