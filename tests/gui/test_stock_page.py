@@ -247,7 +247,7 @@ def test_export_writes_current_view_with_filters(make_page, qtbot: QtBot, tmp_pa
     sheet = load_workbook(target).active
     values = list(sheet.iter_rows(values_only=True))
     headers = values[0]
-    assert headers[:3] == ("仓库", "物资编码", "物资名称")
+    assert headers[:3] == ("仓库", "物资名称", "规格")  # the view's column order
     batch = headers.index("批号")
     assert {row[batch].lstrip("'") for row in values[1:]} == {"OLD-TENT", "NEAR-TENT", "=1+2"}
     column = sheet[get_column_letter(batch + 1)]

@@ -288,20 +288,15 @@ class StockPage(QueryPage):
     def _lot_columns(self) -> list[Column[LotStockRow]]:
         bg: Callable[[LotStockRow], QColor | None] = self._lot_background
         return [
+            # What, which batch, when it expires and how much lead (visible at 1366 px
+            # next to the navigation pane); bookkeeping columns follow.
             Column("depot_name", lambda: self.tr("仓库"), lambda r: r.depot_name, background=bg,
                    tooltip=self._depot_tooltip),
-            Column("item_code", lambda: self.tr("物资编码"), lambda r: r.item_code, background=bg),
             Column("item_name", lambda: self.tr("物资名称"), lambda r: r.item_name, background=bg,
                    tooltip=lambda r: f"{r.item_name}  {r.category_code} {r.category_name}"),
             Column("spec", lambda: self.tr("规格"), lambda r: r.spec, background=bg,
                    tooltip=lambda r: r.spec or None),
             Column("batch_no", lambda: self.tr("批号"), lambda r: r.batch_no, background=bg),
-            Column("location_code", lambda: self.tr("库位"), lambda r: r.location_code,
-                   background=bg),
-            Column("production_date", lambda: self.tr("生产日期"), lambda r: r.production_date,
-                   kind="date", background=bg),
-            Column("received_date", lambda: self.tr("入库日期"), lambda r: r.received_date,
-                   kind="date", background=bg),
             Column("expiry_date", lambda: self.tr("有效期至"), lambda r: r.expiry_date,
                    kind="date", background=bg, foreground=self._lot_foreground,
                    tooltip=self._lot_expiry_tooltip),
@@ -312,6 +307,13 @@ class StockPage(QueryPage):
             Column("available", lambda: self.tr("可用"), lambda r: r.available,
                    kind="quantity", background=bg),
             Column("unit", lambda: self.tr("单位"), lambda r: r.unit, background=bg),
+            Column("location_code", lambda: self.tr("库位"), lambda r: r.location_code,
+                   background=bg),
+            Column("item_code", lambda: self.tr("物资编码"), lambda r: r.item_code, background=bg),
+            Column("production_date", lambda: self.tr("生产日期"), lambda r: r.production_date,
+                   kind="date", background=bg),
+            Column("received_date", lambda: self.tr("入库日期"), lambda r: r.received_date,
+                   kind="date", background=bg),
             Column("unit_price", lambda: self.tr("单价"), lambda r: r.unit_price, kind="money",
                    background=bg),
             Column("value", lambda: self.tr("金额"), lambda r: r.value, kind="money",
