@@ -82,6 +82,7 @@ class MasterDataDialog(QDialog):
         return text
 
     def submit(self) -> None:
+        """Abstract hook: every concrete subclass overrides it."""
         raise NotImplementedError
 
     def _save(self, save: Callable[[], str]) -> None:

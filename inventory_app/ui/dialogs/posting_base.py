@@ -223,6 +223,7 @@ class PostingDialog(QDialog):
         return [], []
 
     def build_call(self) -> Callable[[], PostingResult]:
+        """Abstract hook: every concrete subclass overrides it."""
         raise NotImplementedError
 
     def success_text(self, result: PostingResult) -> str:

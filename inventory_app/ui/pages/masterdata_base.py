@@ -73,6 +73,7 @@ class MasterDataPage(DataPage):
         super().__init__(ctx, parent, load_when_shown=True)
 
     def _update_buttons(self) -> None:
+        """Abstract hook: every concrete subclass overrides it."""
         raise NotImplementedError
 
     def _show_dialog(self, dialog: MasterDataDialog, remember: Callable[[str | None], None]

@@ -28,9 +28,11 @@ class DataPage(QWidget):
         self._reload_on_show = load_when_shown
 
     def refresh(self) -> None:
+        """Abstract hook: every concrete subclass overrides it."""
         raise NotImplementedError
 
     def retranslate(self) -> None:
+        """Abstract hook: every concrete subclass overrides it."""
         raise NotImplementedError
 
     def _refresh_when_visible(self) -> None:
@@ -64,9 +66,11 @@ class QueryPage(DataPage):
     summary_label: QLabel
 
     def default_export_name(self) -> str:
+        """Abstract hook: every concrete subclass overrides it."""
         raise NotImplementedError
 
     def export_to(self, path: str) -> None:
+        """Abstract hook: every concrete subclass overrides it."""
         raise NotImplementedError
 
     def export_excel(self) -> None:
