@@ -98,20 +98,20 @@
 <context>
     <name>CataloguePage</name>
     <message>
-        <location filename="../../inventory_app/ui/pages/catalogue_page.py" line="+46"/>
+        <location filename="../../inventory_app/ui/pages/catalogue_page.py" line="+48"/>
         <source>、</source>
         <extracomment>separator between the items of a list</extracomment>
         <translation>, </translation>
     </message>
     <message>
         <location line="+7"/>
-        <location line="+202"/>
+        <location line="+207"/>
         <location line="+69"/>
         <source>全部物资</source>
         <translation>All items</translation>
     </message>
     <message>
-        <location line="-264"/>
+        <location line="-269"/>
         <source>启用</source>
         <translation>Active</translation>
     </message>
@@ -207,7 +207,12 @@
         <translation>Status</translation>
     </message>
     <message>
-        <location line="+113"/>
+        <location line="+114"/>
+        <source>物资目录</source>
+        <translation>Catalogue</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>搜索：名称、编码、英文名或拼音首字母（如 mzp）</source>
         <translation>Name, code, English name or pinyin (mzp)</translation>
     </message>
@@ -742,7 +747,7 @@ Entered by: {user}</translation>
 <context>
     <name>DepotsPage</name>
     <message>
-        <location filename="../../inventory_app/ui/pages/depots_page.py" line="+56"/>
+        <location filename="../../inventory_app/ui/pages/depots_page.py" line="+58"/>
         <source>启用</source>
         <translation>Active</translation>
     </message>
@@ -769,47 +774,47 @@ Entered by: {user}</translation>
     <message>
         <location line="+2"/>
         <location line="+32"/>
-        <location line="+169"/>
+        <location line="+174"/>
         <source>名称</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location line="-199"/>
-        <location line="+199"/>
+        <location line="-204"/>
+        <location line="+204"/>
         <source>类型</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location line="-196"/>
+        <location line="-201"/>
         <source>级别</source>
         <translation>Level</translation>
     </message>
     <message>
         <location line="+2"/>
-        <location line="+194"/>
+        <location line="+199"/>
         <source>所在区划</source>
         <translation>Region</translation>
     </message>
     <message>
-        <location line="-192"/>
-        <location line="+193"/>
+        <location line="-197"/>
+        <location line="+198"/>
         <source>权属单位</source>
         <translation>Owner</translation>
     </message>
     <message>
-        <location line="-191"/>
-        <location line="+191"/>
+        <location line="-196"/>
+        <location line="+196"/>
         <source>地址</source>
         <translation>Address</translation>
     </message>
     <message>
-        <location line="-189"/>
-        <location line="+190"/>
+        <location line="-194"/>
+        <location line="+195"/>
         <source>联系人</source>
         <translation>Contact</translation>
     </message>
     <message>
-        <location line="-188"/>
+        <location line="-193"/>
         <source>电话</source>
         <translation>Phone</translation>
     </message>
@@ -835,7 +840,17 @@ Entered by: {user}</translation>
         <translation>Location code</translation>
     </message>
     <message>
-        <location line="+165"/>
+        <location line="+166"/>
+        <source>仓库</source>
+        <translation>Depots</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>仓库名录</source>
+        <translation>Depot register</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>筛选：名称、编码、区划、权属单位、联系人</source>
         <translation>Filter: name, code, region, owner, contact</translation>
     </message>
@@ -2568,7 +2583,12 @@ It can no longer be chosen when receiving goods; lots already stored there and t
 <context>
     <name>MasterDataPage</name>
     <message>
-        <location filename="../../inventory_app/ui/pages/masterdata_base.py" line="+87"/>
+        <location filename="../../inventory_app/ui/pages/masterdata_base.py" line="+114"/>
+        <source>导出 Excel…</source>
+        <translation>Export to Excel…</translation>
+    </message>
+    <message>
+        <location line="+15"/>
         <source>请确认</source>
         <translation>Please Confirm</translation>
     </message>
@@ -3272,12 +3292,12 @@ Near-expiry warning: lots expiring within this many days are marked on the home 
     </message>
     <message>
         <location line="+6"/>
-        <location line="+584"/>
+        <location line="+586"/>
         <source>已过期</source>
         <translation>Expired</translation>
     </message>
     <message>
-        <location line="-583"/>
+        <location line="-585"/>
         <source>30 天内到期</source>
         <translation>Within 30 days</translation>
     </message>
@@ -3292,41 +3312,41 @@ Near-expiry warning: lots expiring within this many days are marked on the home 
         <translation>Within 180 days</translation>
     </message>
     <message>
-        <location line="+184"/>
+        <location line="+186"/>
         <location line="+38"/>
         <source>仓库</source>
         <translation>Depot</translation>
     </message>
     <message>
-        <location line="-36"/>
-        <location line="+39"/>
+        <location line="-19"/>
+        <location line="+22"/>
         <source>物资编码</source>
         <translation>Item code</translation>
     </message>
     <message>
-        <location line="-38"/>
-        <location line="+39"/>
+        <location line="-39"/>
+        <location line="+40"/>
         <source>物资名称</source>
         <translation>Item name</translation>
     </message>
     <message>
-        <location line="-37"/>
-        <location line="+38"/>
+        <location line="-38"/>
+        <location line="+39"/>
         <source>规格</source>
         <translation>Specification</translation>
     </message>
     <message>
-        <location line="-36"/>
+        <location line="-37"/>
         <source>批号</source>
         <translation>Batch no.</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+11"/>
         <source>库位</source>
         <translation>Location</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>生产日期</source>
         <translation>Production date</translation>
     </message>
@@ -3336,31 +3356,31 @@ Near-expiry warning: lots expiring within this many days are marked on the home 
         <translation>Received</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="-15"/>
         <source>有效期至</source>
         <translation>Expiry</translation>
     </message>
     <message>
         <location line="+3"/>
-        <location line="+30"/>
+        <location line="+37"/>
         <source>在库</source>
         <translation>On hand</translation>
     </message>
     <message>
-        <location line="-28"/>
-        <location line="+29"/>
+        <location line="-35"/>
+        <location line="+36"/>
         <source>预留</source>
         <translation>Reserved</translation>
     </message>
     <message>
-        <location line="-27"/>
-        <location line="+28"/>
+        <location line="-34"/>
+        <location line="+35"/>
         <source>可用</source>
         <translation>Available</translation>
     </message>
     <message>
-        <location line="-26"/>
-        <location line="+29"/>
+        <location line="-33"/>
+        <location line="+36"/>
         <location line="+17"/>
         <source>单位</source>
         <translation>Unit</translation>

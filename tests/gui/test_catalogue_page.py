@@ -343,3 +343,15 @@ def test_planner_may_edit_the_catalogue(qtbot: QtBot, world: World, make_ctx: Ma
     page = open_page(qtbot, make_ctx(planner))
     assert not page.new_button.isHidden()
     assert not page.toggle_button.isHidden()
+
+
+def test_export_lists_the_items_shown(qtbot: QtBot, admin_ctx: AppContext, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from openpyxl import load_workbook
+
+    page = open_page(qtbot, admin_ctx)
+    target = tmp_path / "items.xlsx"
+    with qtbot.waitSignal(page.exported, timeout=WAIT_MS) as signal:
+        page.export_to(str(target))
+    assert signal.args is not None and signal.args[1] == 3
+    rows = list(load_workbook(target).active.iter_rows(values_only=True))
+    assert {row[1] for row in rows[1:]} == {"棉帐篷", "棉被", "面粉"}

@@ -393,3 +393,17 @@ def test_retranslate_keeps_working(qtbot: QtBot, admin_ctx: AppContext) -> None:
     page.retranslate()
     assert page.new_button.text() == "新建仓库…"
     assert page.details_title.text() == "仓库详情"
+
+
+def test_export_lists_every_depot(qtbot: QtBot, admin_ctx: AppContext, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from openpyxl import load_workbook
+
+    page = open_page(qtbot, admin_ctx)
+    assert page.export_button.isVisible() and page.export_button.text() == "导出 Excel…"
+    target = tmp_path / "depots.xlsx"
+    with qtbot.waitSignal(page.exported, timeout=WAIT_MS) as signal:
+        page.export_to(str(target))
+    assert signal.args is not None and signal.args[1] == 2
+    rows = list(load_workbook(target).active.iter_rows(values_only=True))
+    assert rows[0][:2] == ("编码", "名称")
+    assert sorted(row[0] for row in rows[1:]) == ["A", "B"]

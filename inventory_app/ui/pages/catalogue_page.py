@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from PySide6.QtCore import QCoreApplication, QItemSelection, Qt, QTimer
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
@@ -182,6 +184,7 @@ class CataloguePage(MasterDataPage):
         bar.addStretch(1)
         for button in (self.new_button, self.edit_button, self.toggle_button):
             bar.addWidget(button)
+        bar.addWidget(self.export_button)
         right = QWidget()
         right_layout = QVBoxLayout(right)
         right_layout.setContentsMargins(0, 0, 0, 0)
@@ -223,7 +226,11 @@ class CataloguePage(MasterDataPage):
         if self.category_model.rowCount():
             self._select_category(self._wanted_category)
 
+    def export_source(self) -> tuple[str, str, RowsTableModel[Any]]:
+        return (self.tr("物资目录"), self.tr("物资目录"), self.item_model)
+
     def retranslate(self) -> None:
+        self._retranslate_export()
         self.search_edit.setPlaceholderText(self.tr("搜索：名称、编码、英文名或拼音首字母（如 mzp）"))
         self.new_button.setText(self.tr("新建物资…"))
         self.edit_button.setText(self.tr("编辑…"))

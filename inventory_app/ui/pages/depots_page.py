@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from PySide6.QtCore import QCoreApplication, QItemSelection, QSortFilterProxyModel, Qt
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
@@ -187,6 +189,7 @@ class DepotsPage(MasterDataPage):
         top_bar.addStretch(1)
         for button in (self.new_button, self.edit_button, self.toggle_button):
             top_bar.addWidget(button)
+        top_bar.addWidget(self.export_button)
 
         location_bar = QHBoxLayout()
         location_bar.addWidget(self.location_title)
@@ -274,7 +277,11 @@ class DepotsPage(MasterDataPage):
             self._wanted_code = depot_code
             self._select_code(depot_code)
 
+    def export_source(self) -> tuple[str, str, RowsTableModel[Any]]:
+        return (self.tr("仓库"), self.tr("仓库名录"), self.depot_model)
+
     def retranslate(self) -> None:
+        self._retranslate_export()
         self.search_edit.setPlaceholderText(self.tr("筛选：名称、编码、区划、权属单位、联系人"))
         self.new_button.setText(self.tr("新建仓库…"))
         self.edit_button.setText(self.tr("编辑…"))

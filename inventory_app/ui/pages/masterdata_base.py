@@ -1,17 +1,29 @@
 """What the master-data pages (物资目录, 仓库与库位) share: read-only tables, confirmations,
-one change at a time, and greyed-out inactive rows."""
+one change at a time, greyed-out inactive rows and export to Excel."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import date
+from pathlib import Path
+from typing import Any
 
-from PySide6.QtCore import QAbstractItemModel, QCoreApplication, Qt
+from PySide6.QtCore import QAbstractItemModel, QCoreApplication, Qt, Signal
 from PySide6.QtGui import QColor
-from PySide6.QtWidgets import QAbstractButton, QAbstractItemView, QMessageBox, QTableView, QWidget
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QAbstractItemView,
+    QMessageBox,
+    QPushButton,
+    QTableView,
+    QWidget,
+)
 
 from ..context import AppContext
 from ..dialogs.masterdata_base import MasterDataDialog
 from ..errors import show_domain_error
+from ..models.table_models import RowsTableModel
+from ..widgets.filter_bar import ask_export_path, export_in_background, show_exported
 from .page_base import DataPage
 
 INACTIVE = QColor("#9e9e9e")
@@ -69,8 +81,37 @@ class MasterDataPage(DataPage):
     would be looked up under the subclass's name.)
     """
 
+    exported = Signal(object, int)  # (path, rows) after an export was written
+
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent, load_when_shown=True)
+        self.export_button = QPushButton()
+        self.export_button.clicked.connect(self.export_excel)
+
+    def export_source(self) -> tuple[str, str, RowsTableModel[Any]]:
+        """Abstract hook: every concrete subclass overrides it: (file name stem, sheet
+        title, the model whose rows are listed)."""
+        raise NotImplementedError
+
+    def export_excel(self) -> None:
+        stem, _title, _model = self.export_source()
+        path = ask_export_path(self, f"{stem}_{date.today():%Y%m%d}.xlsx")
+        if path:
+            self.export_to(path)
+
+    def export_to(self, path: str) -> None:
+        """Every row of the register as listed (the rows are already in memory)."""
+        _stem, title, model = self.export_source()
+        rows = model.rows()
+        export_in_background(self.ctx, self, path, title, model.columns, lambda: rows,
+                             self._exported)
+
+    def _exported(self, path: Path, count: int) -> None:
+        self.exported.emit(path, count)
+        show_exported(self, path, count)
+
+    def _retranslate_export(self) -> None:
+        self.export_button.setText(QCoreApplication.translate("MasterDataPage", "导出 Excel…"))
 
     def _update_buttons(self) -> None:
         """Abstract hook: every concrete subclass overrides it."""
