@@ -5,7 +5,6 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
-from decimal import Decimal
 
 from sqlalchemy import Connection, Date, DateTime, Row, bindparam, func, select, update
 from sqlalchemy.dialects import postgresql, sqlite
@@ -283,22 +282,3 @@ def change_stock_balance(conn: Connection, item_id: int, depot_id: int, *, on_ha
     raise InsufficientStock(item=item, depot=depot,
                             requested=from_milli(abs(on_hand or reserved), decimals),
                             available=from_milli(max(available, 0), decimals))
-
-
-def available_in_depot(conn: Connection, item_id: int, depot_id: int) -> int:
-    bal = t.stock_balances.c
-    value = conn.execute(select(bal.on_hand - bal.reserved).where(
-        bal.item_id == item_id, bal.depot_id == depot_id)).scalar()
-    return int(value or 0)
-
-
-def count_movements(conn: Connection) -> int:
-    return int(conn.execute(select(func.count()).select_from(t.movements)).scalar_one())
-
-
-def days_between(a: date, b: date) -> int:
-    return (b - a).days
-
-
-def dec(milli: int | None, decimals: int = 3) -> Decimal:
-    return from_milli(int(milli or 0), decimals)

@@ -10,7 +10,6 @@ from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
-from decimal import Decimal
 
 from sqlalchemy import Connection, insert, select
 
@@ -529,7 +528,3 @@ def reverse(uow: UnitOfWork, actor: Actor, *, reason: str, request_id: str,
         return result_for(conn, rev_id)
 
     return uow.write(tx)
-
-
-def quantity_text(milli: int, decimals: int) -> Decimal:
-    return from_milli(milli, decimals)

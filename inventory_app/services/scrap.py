@@ -15,13 +15,12 @@ from ..domain.errors import EmptyDocument, InvalidState, LotMismatch
 from ..domain.ledger import require_reason
 from ..domain.model import DocState, DocType, MovementKind, OutLine, PostingResult
 from ..domain.permissions import Action, Actor, require, require_other_approver
-from ..domain.quantities import parse_quantity, to_milli
 from ..persistence import repo
 from ..persistence import tables as t
 from ..persistence.uow import UnitOfWork
 from .common import begin_request, doc_date_or_today, finish_request, new_document, result_for
 from .common import set_state as change_state
-from .posting import _document, _insert_movements, _Move
+from .posting import _document, _insert_movements, _Move, _plan_withdrawals
 
 
 def request_scrap(uow: UnitOfWork, actor: Actor, *, depot: str, lines: Sequence[OutLine],
@@ -40,26 +39,23 @@ def request_scrap(uow: UnitOfWork, actor: Actor, *, depot: str, lines: Sequence[
         if not lines:
             raise EmptyDocument()
         day = doc_date_or_today(doc_date)
-        planned = []
-        for line in lines:
-            if line.lot_id is None:
-                raise LotMismatch("", "lot")
-            item = repo.item_by_code(conn, line.item_code, for_posting=False)
-            lot = repo.lot_row(conn, int(line.lot_id))
-            if lot.item_id != item.id or lot.depot_id != dep.id:
-                raise LotMismatch(line.lot_id, f"{item.code}@{dep.code}")
-            planned.append((item, lot.id, to_milli(parse_quantity(line.quantity, item.decimals))))
+        if any(line.lot_id is None for line in lines):
+            raise LotMismatch("", "lot")  # a write-off names the lots it condemns
+        # The same line checks as an issue (item, quantity, lot belongs to item and depot).
+        planned = _plan_withdrawals(conn, dep, lines, day, MovementKind.SCRAP)
         doc_id, _ = new_document(conn, actor, DocType.SCRAP, dep, day,
                                  DocState.PENDING_APPROVAL, reason=why)
-        for line_no, (item, lot_id, milli) in sorted(enumerate(planned, 1),
-                                                     key=lambda p: p[1][1]):
-            repo.change_lot_balance(conn, lot_id, 0, reserved_delta=milli, item=item.label,
-                                    depot=dep.label, decimals=item.decimals)
-            repo.change_stock_balance(conn, item.id, dep.id, reserved=milli, item=item.label,
-                                      depot=dep.label, decimals=item.decimals)
+        for move in sorted(planned, key=lambda m: m.lot_id):
+            milli = -move.delta
+            repo.change_lot_balance(conn, move.lot_id, 0, reserved_delta=milli,
+                                    item=move.item.label, depot=dep.label,
+                                    decimals=move.item.decimals)
+            repo.change_stock_balance(conn, move.item.id, dep.id, reserved=milli,
+                                      item=move.item.label, depot=dep.label,
+                                      decimals=move.item.decimals)
             conn.execute(insert(t.document_lines).values(
-                document_id=doc_id, line_no=line_no, item_id=item.id, lot_id=lot_id,
-                quantity=milli))
+                document_id=doc_id, line_no=move.line_no, item_id=move.item.id,
+                lot_id=move.lot_id, quantity=milli))
         finish_request(conn, request_id, doc_id)
         return result_for(conn, doc_id)
 
