@@ -78,22 +78,42 @@ def build_large(path: Path, receipts: int, issues: int) -> None:
             produced = received - timedelta(days=n % 1500)
             # Storage lives from 1 to 5 years: some lots expired, some near, most fine.
             expiry = produced + timedelta(days=365 * (1 + n % 5))
-            lines.append(ReceiptLine(items[n % 3], Decimal(200 + n % 50),
-                                     batch_no=f"R{doc:03d}-{i:04d}",
-                                     location_code="A-01" if doc % 2 == 0 else "B-01",
-                                     production_date=produced, expiry_date=expiry))
-        posting.receive(uow, world.admin, depot="A" if doc % 2 == 0 else "B", lines=lines,
-                        request_id=f"bench-r{doc}", doc_date=received,
-                        supplier="宁夏某某应急物资有限公司")
+            lines.append(
+                ReceiptLine(
+                    items[n % 3],
+                    Decimal(200 + n % 50),
+                    batch_no=f"R{doc:03d}-{i:04d}",
+                    location_code="A-01" if doc % 2 == 0 else "B-01",
+                    production_date=produced,
+                    expiry_date=expiry,
+                )
+            )
+        posting.receive(
+            uow,
+            world.admin,
+            depot="A" if doc % 2 == 0 else "B",
+            lines=lines,
+            request_id=f"bench-r{doc}",
+            doc_date=received,
+            supplier="宁夏某某应急物资有限公司",
+        )
         if doc % 10 == 9:
             print(f"  built {(doc + 1) * 1000:,} receipt lines", file=sys.stderr)
     for doc in range(issues):
         # Lots of even-numbered receipts are in depot A; name them one by one.
         source = 2 * (doc % (receipts // 2))
-        out = [OutLine(items[(source * 1000 + i) % 3], Decimal(1), source * 1000 + i + 1)
-               for i in range(1000)]
-        posting.issue(uow, world.admin, depot="A", lines=out, request_id=f"bench-i{doc}",
-                      receiver="海原县应急管理局")
+        out = [
+            OutLine(items[(source * 1000 + i) % 3], Decimal(1), source * 1000 + i + 1)
+            for i in range(1000)
+        ]
+        posting.issue(
+            uow,
+            world.admin,
+            depot="A",
+            lines=out,
+            request_id=f"bench-i{doc}",
+            receiver="海原县应急管理局",
+        )
     print(f"  built {(receipts + issues) * 1000:,} movements", file=sys.stderr)
     uow.engine.dispose()
 
@@ -118,8 +138,12 @@ def demo_database() -> Path:
     if not path.exists():
         partial = CACHE / "demo.partial.sqlite3"
         partial.unlink(missing_ok=True)
-        subprocess.run([sys.executable, "-m", "inventory_app", "--db", str(partial), "init",
-                        "--demo"], check=True, cwd=ROOT, stdout=subprocess.DEVNULL)
+        subprocess.run(
+            [sys.executable, "-m", "inventory_app", "--db", str(partial), "init", "--demo"],
+            check=True,
+            cwd=ROOT,
+            stdout=subprocess.DEVNULL,
+        )
         partial.rename(path)
     return path
 
@@ -136,8 +160,7 @@ def _quiet_offscreen(mode: QtMsgType, context: QMessageLogContext, message: str)
 class PaintWatcher(QObject):
     """Ends `loop` once a viewport has painted while its model has rows."""
 
-    def __init__(self, viewport: QWidget, has_rows: Callable[[], bool], loop: QEventLoop
-                 ) -> None:
+    def __init__(self, viewport: QWidget, has_rows: Callable[[], bool], loop: QEventLoop) -> None:
         super().__init__()
         self.has_rows = has_rows
         self.loop = loop
@@ -157,9 +180,11 @@ class PaintWatcher(QObject):
             self.loop.quit()
 
 
-def time_to_rows_painted(make: Callable[[], tuple[QWidget, QTableView]],
-                         after: Callable[[], None] = lambda: None,
-                         timeout_s: float = 120.0) -> float:
+def time_to_rows_painted(
+    make: Callable[[], tuple[QWidget, QTableView]],
+    after: Callable[[], None] = lambda: None,
+    timeout_s: float = 120.0,
+) -> float:
     """Run a real event loop (as the app does) from construction to the first rows painted.
 
     A Python loop calling processEvents() would hold the GIL between events and starve
@@ -191,8 +216,22 @@ def median_of(runs: int, measure: Callable[[], float]) -> tuple[float, float, fl
 class BareModel(QAbstractTableModel):
     """The least a model can do: 100,000 rows computed on the fly."""
 
-    HEADERS = ("流水号", "日期", "单据号", "类型", "仓库", "物资", "批号", "数量", "单位",
-               "经办人", "对方单位", "原因/备注", "冲销关系", "录入时间")
+    HEADERS = (
+        "流水号",
+        "日期",
+        "单据号",
+        "类型",
+        "仓库",
+        "物资",
+        "批号",
+        "数量",
+        "单位",
+        "经办人",
+        "对方单位",
+        "原因/备注",
+        "冲销关系",
+        "录入时间",
+    )
 
     def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else BARE_ROWS
@@ -200,14 +239,16 @@ class BareModel(QAbstractTableModel):
     def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self.HEADERS)
 
-    def data(self, index: QModelIndex | QPersistentModelIndex,
-             role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+    def data(
+        self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
         if role == Qt.ItemDataRole.DisplayRole:
             return f"{index.row()}-{index.column()}"
         return None
 
-    def headerData(self, section: int, orientation: Qt.Orientation,
-                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
         if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
             return self.HEADERS[section]
         return super().headerData(section, orientation, role)
@@ -224,9 +265,14 @@ def bench_pages(db: Path, runs: int) -> list[tuple[str, float, float, float]]:
 
     uow = open_database(sqlite_url(db))
     actor = auth.authenticate(uow, "admin", PASSWORD)
-    movements, lots = uow.read(lambda conn: (
-        conn.exec_driver_sql("SELECT count(*) FROM movements").scalar_one(),
-        conn.exec_driver_sql("SELECT count(*) FROM lot_balances WHERE on_hand > 0").scalar_one()))
+    movements, lots = uow.read(
+        lambda conn: (
+            conn.exec_driver_sql("SELECT count(*) FROM movements").scalar_one(),
+            conn.exec_driver_sql(
+                "SELECT count(*) FROM lot_balances WHERE on_hand > 0"
+            ).scalar_one(),
+        )
+    )
     contexts: list[AppContext] = []
 
     def new_ctx() -> AppContext:
@@ -253,12 +299,18 @@ def bench_pages(db: Path, runs: int) -> list[tuple[str, float, float, float]]:
         contexts[-1].tasks.wait_all(60_000)
 
     results = [
-        (f"bare QTableView, in-memory model ({BARE_ROWS:,} rows)",
-         *median_of(runs, lambda: time_to_rows_painted(bare))),
-        (f"库存 page, by lot ({lots:,} lots, {movements:,} movements)",
-         *median_of(runs, lambda: time_to_rows_painted(stock, drain))),
-        (f"台账 page ({movements:,} movements)",
-         *median_of(runs, lambda: time_to_rows_painted(ledger, drain))),
+        (
+            f"bare QTableView, in-memory model ({BARE_ROWS:,} rows)",
+            *median_of(runs, lambda: time_to_rows_painted(bare)),
+        ),
+        (
+            f"库存 page, by lot ({lots:,} lots, {movements:,} movements)",
+            *median_of(runs, lambda: time_to_rows_painted(stock, drain)),
+        ),
+        (
+            f"台账 page ({movements:,} movements)",
+            *median_of(runs, lambda: time_to_rows_painted(ledger, drain)),
+        ),
     ]
     uow.engine.dispose()
     return results
@@ -290,8 +342,12 @@ def cold_start_child(db: str, user: str, password: str) -> None:
 
     class FirstPaint(QObject):
         def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-            if (event.type() == QEvent.Type.Paint and isinstance(watched, QWidget)
-                    and watched.window() is window and not hasattr(self, "at")):
+            if (
+                event.type() == QEvent.Type.Paint
+                and isinstance(watched, QWidget)
+                and watched.window() is window
+                and not hasattr(self, "at")
+            ):
                 self.at = time.time()
                 QTimer.singleShot(0, app.quit)
             return False
@@ -317,16 +373,23 @@ def bench_cold_start(runs: int) -> tuple[str, float, float, float] | str:
         start = time.time()
         done = subprocess.run(
             [sys.executable, __file__, "--cold-start-child", str(db), "admin", DEMO_PASSWORD],
-            cwd=ROOT, capture_output=True, text=True, timeout=300,
-            env={**os.environ, "QT_QPA_PLATFORM": os.environ["QT_QPA_PLATFORM"]})
+            cwd=ROOT,
+            capture_output=True,
+            text=True,
+            timeout=300,
+            env={**os.environ, "QT_QPA_PLATFORM": os.environ["QT_QPA_PLATFORM"]},
+        )
         line = next((x for x in done.stdout.splitlines() if x.startswith("PAINTED ")), None)
         if done.returncode != 0 or line is None:
             raise RuntimeError(done.stderr[-2000:])
         return float(line.split()[1]) - start
 
     try:
-        return ("cold start → first painted main window (demo database, signed in "
-                "directly, no login dialog)", *median_of(runs, once))
+        return (
+            "cold start → first painted main window (demo database, signed in "
+            "directly, no login dialog)",
+            *median_of(runs, once),
+        )
     except (RuntimeError, subprocess.TimeoutExpired) as error:
         return f"cold start not measured: {error}"
 
@@ -339,8 +402,11 @@ def main() -> None:
         cold_start_child(*sys.argv[2:])
         return
     parser = argparse.ArgumentParser()
-    parser.add_argument("--quick", action="store_true",
-                        help="10,000 lots / 12,000 movements and 3 runs, for a smoke run")
+    parser.add_argument(
+        "--quick",
+        action="store_true",
+        help="10,000 lots / 12,000 movements and 3 runs, for a smoke run",
+    )
     parser.add_argument("--runs", type=int, default=None)
     parser.add_argument("--no-cold-start", action="store_true")
     args = parser.parse_args()
@@ -367,14 +433,18 @@ def main() -> None:
             rows.append(cold)
 
     bare = rows[0][1]
-    print(f"Platform: {os.environ['QT_QPA_PLATFORM']}, window {WINDOW_SIZE[0]}×{WINDOW_SIZE[1]}, "
-          f"median of {runs} runs (min–max in brackets).\n")
+    print(
+        f"Platform: {os.environ['QT_QPA_PLATFORM']}, window {WINDOW_SIZE[0]}×{WINDOW_SIZE[1]}, "
+        f"median of {runs} runs (min–max in brackets).\n"
+    )
     print("| measurement | median | min–max | vs bare view |")
     print("|---|---|---|---|")
     for name, median, low, high in rows:
         ratio = f"{median / bare:.1f}×" if "bare" not in name and "cold" not in name else "—"
-        print(f"| {name} | {median * 1000:,.0f} ms | {low * 1000:,.0f}–{high * 1000:,.0f} ms "
-              f"| {ratio} |")
+        print(
+            f"| {name} | {median * 1000:,.0f} ms | {low * 1000:,.0f}–{high * 1000:,.0f} ms "
+            f"| {ratio} |"
+        )
     if note:
         print(f"\nNote: {note}")
 

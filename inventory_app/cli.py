@@ -65,8 +65,11 @@ def _json_default(value: Any) -> Any:
 def _emit(args: argparse.Namespace, rows: Sequence[Any], columns: Sequence[str]) -> None:
     """Print rows as JSON (--json) or as an aligned text table."""
     if args.json:
-        print(json.dumps([asdict(r) for r in rows], ensure_ascii=False, default=_json_default,
-                         indent=1))
+        print(
+            json.dumps(
+                [asdict(r) for r in rows], ensure_ascii=False, default=_json_default, indent=1
+            )
+        )
         return
     table = [[_cell(getattr(r, c)) for c in columns] for r in rows]
     widths = [max([_width(c)] + [_width(row[i]) for row in table]) for i, c in enumerate(columns)]
@@ -101,8 +104,10 @@ def _posted(args: argparse.Namespace, result: PostingResult) -> None:
     again = ("（重复请求，返回原结果）" if zh else " (replayed)") if result.replayed else ""
     label = "单据" if zh else "document"
     moves = "流水" if zh else "movements"
-    print(f"{label} {result.doc_no} [{result.state}] {moves} "
-          f"{', '.join(map(str, result.movement_ids))}{again}")
+    print(
+        f"{label} {result.doc_no} [{result.state}] {moves} "
+        f"{', '.join(map(str, result.movement_ids))}{again}"
+    )
 
 
 class Context:
@@ -167,31 +172,66 @@ def cmd_init(ctx: Context) -> int:
     ctx._uow = uow
     if args.demo:
         if not database.is_empty(uow):
-            print("数据库已有数据，未重复载入演示数据。" if not args.lang.startswith("en")
-                  else "The database already has data; demo data not loaded again.")
+            print(
+                "数据库已有数据，未重复载入演示数据。"
+                if not args.lang.startswith("en")
+                else "The database already has data; demo data not loaded again."
+            )
         else:
             summary = demo.load_demo(uow, progress=lambda text: print(text, file=sys.stderr))
             print(summary)
     elif args.admin_user and database.is_empty(uow):
-        password = os.environ.get("INVENTORY_PASSWORD") or getpass.getpass("管理员密码 / Password: ")
+        password = os.environ.get("INVENTORY_PASSWORD") or getpass.getpass(
+            "管理员密码 / Password: "
+        )
         system = auth.system_actor(uow)
-        auth.create_user(uow, system, username=args.admin_user, password=password, role="admin",
-                         display_name=args.admin_user)
+        auth.create_user(
+            uow,
+            system,
+            username=args.admin_user,
+            password=password,
+            role="admin",
+            display_name=args.admin_user,
+        )
     print(database.describe(url))
     return EXIT_OK
 
 
 def cmd_receive(ctx: Context) -> int:
     a = ctx.args
-    lines = (_load_lines(a.lines, ReceiptLine) if a.lines else [ReceiptLine(
-        item_code=_need(a.item, "item"), quantity=_need(a.qty, "quantity"), batch_no=a.batch or "",
-        production_date=a.production_date, expiry_date=a.expiry, location_code=a.location,
-        unit_price=a.price, owner_org_code=a.owner, custodian_org_code=a.custodian,
-        supplier=a.supplier or "")])
-    _posted(a, posting.receive(ctx.uow, ctx.actor, depot=a.depot, lines=lines,
-                               request_id=_request_id(a), doc_date=a.doc_date, source=a.source,
-                               supplier=a.supplier or "", reference=a.reference or "",
-                               note=a.note or ""))
+    lines = (
+        _load_lines(a.lines, ReceiptLine)
+        if a.lines
+        else [
+            ReceiptLine(
+                item_code=_need(a.item, "item"),
+                quantity=_need(a.qty, "quantity"),
+                batch_no=a.batch or "",
+                production_date=a.production_date,
+                expiry_date=a.expiry,
+                location_code=a.location,
+                unit_price=a.price,
+                owner_org_code=a.owner,
+                custodian_org_code=a.custodian,
+                supplier=a.supplier or "",
+            )
+        ]
+    )
+    _posted(
+        a,
+        posting.receive(
+            ctx.uow,
+            ctx.actor,
+            depot=a.depot,
+            lines=lines,
+            request_id=_request_id(a),
+            doc_date=a.doc_date,
+            source=a.source,
+            supplier=a.supplier or "",
+            reference=a.reference or "",
+            note=a.note or "",
+        ),
+    )
     return EXIT_OK
 
 
@@ -204,43 +244,86 @@ def _need(value: Any, field: str) -> Any:
 def _out_lines(a: argparse.Namespace) -> list[OutLine]:
     if a.lines:
         return _load_lines(a.lines, OutLine)
-    return [OutLine(item_code=_need(a.item, "item"), quantity=_need(a.qty, "quantity"),
-                    lot_id=a.lot)]
+    return [
+        OutLine(item_code=_need(a.item, "item"), quantity=_need(a.qty, "quantity"), lot_id=a.lot)
+    ]
 
 
 def cmd_issue(ctx: Context) -> int:
     a = ctx.args
-    _posted(a, posting.issue(ctx.uow, ctx.actor, depot=a.depot, lines=_out_lines(a),
-                             request_id=_request_id(a), doc_date=a.doc_date,
-                             receiver=a.receiver or "", reference=a.reference or "",
-                             purpose=a.purpose, note=a.note or ""))
+    _posted(
+        a,
+        posting.issue(
+            ctx.uow,
+            ctx.actor,
+            depot=a.depot,
+            lines=_out_lines(a),
+            request_id=_request_id(a),
+            doc_date=a.doc_date,
+            receiver=a.receiver or "",
+            reference=a.reference or "",
+            purpose=a.purpose,
+            note=a.note or "",
+        ),
+    )
     return EXIT_OK
 
 
 def cmd_transfer(ctx: Context) -> int:
     a = ctx.args
-    _posted(a, posting.transfer_send(ctx.uow, ctx.actor, from_depot=a.from_depot,
-                                     to_depot=a.to_depot, lines=_out_lines(a),
-                                     request_id=_request_id(a), doc_date=a.doc_date,
-                                     reference=a.reference or "", purpose=a.purpose,
-                                     note=a.note or ""))
+    _posted(
+        a,
+        posting.transfer_send(
+            ctx.uow,
+            ctx.actor,
+            from_depot=a.from_depot,
+            to_depot=a.to_depot,
+            lines=_out_lines(a),
+            request_id=_request_id(a),
+            doc_date=a.doc_date,
+            reference=a.reference or "",
+            purpose=a.purpose,
+            note=a.note or "",
+        ),
+    )
     return EXIT_OK
 
 
 def cmd_transfer_receive(ctx: Context) -> int:
     a = ctx.args
-    _posted(a, posting.transfer_receive(ctx.uow, ctx.actor, doc_no=a.doc_no,
-                                        request_id=_request_id(a), location=a.location,
-                                        doc_date=a.doc_date))
+    _posted(
+        a,
+        posting.transfer_receive(
+            ctx.uow,
+            ctx.actor,
+            doc_no=a.doc_no,
+            request_id=_request_id(a),
+            location=a.location,
+            doc_date=a.doc_date,
+        ),
+    )
     return EXIT_OK
 
 
 def cmd_adjust(ctx: Context) -> int:
     a = ctx.args
-    lines = (_load_lines(a.lines, AdjustLine) if a.lines
-             else [AdjustLine(lot_id=_need(a.lot, "lot"), delta=_need(a.qty, "quantity"))])
-    _posted(a, posting.adjust(ctx.uow, ctx.actor, depot=a.depot, lines=lines, reason=a.reason,
-                              request_id=_request_id(a), doc_date=a.doc_date))
+    lines = (
+        _load_lines(a.lines, AdjustLine)
+        if a.lines
+        else [AdjustLine(lot_id=_need(a.lot, "lot"), delta=_need(a.qty, "quantity"))]
+    )
+    _posted(
+        a,
+        posting.adjust(
+            ctx.uow,
+            ctx.actor,
+            depot=a.depot,
+            lines=lines,
+            reason=a.reason,
+            request_id=_request_id(a),
+            doc_date=a.doc_date,
+        ),
+    )
     return EXIT_OK
 
 
@@ -248,61 +331,148 @@ def cmd_reverse(ctx: Context) -> int:
     a = ctx.args
     if a.movement_id is None and not a.document:
         raise InvalidInput("target", "movement_or_document")
-    _posted(a, posting.reverse(ctx.uow, ctx.actor, movement_id=a.movement_id,
-                               doc_no=a.document, reason=a.reason, request_id=_request_id(a),
-                               doc_date=a.doc_date))
+    _posted(
+        a,
+        posting.reverse(
+            ctx.uow,
+            ctx.actor,
+            movement_id=a.movement_id,
+            doc_no=a.document,
+            reason=a.reason,
+            request_id=_request_id(a),
+            doc_date=a.doc_date,
+        ),
+    )
     return EXIT_OK
 
 
 def cmd_scrap(ctx: Context) -> int:
     a = ctx.args
-    _posted(a, scrap.request_scrap(
-        ctx.uow, ctx.actor, depot=a.depot, reason=a.reason, request_id=_request_id(a),
-        doc_date=a.doc_date, lines=[OutLine(item_code=_need(a.item, "item"),
-                                            quantity=_need(a.qty, "quantity"),
-                                            lot_id=_need(a.lot, "lot"))]))
+    _posted(
+        a,
+        scrap.request_scrap(
+            ctx.uow,
+            ctx.actor,
+            depot=a.depot,
+            reason=a.reason,
+            request_id=_request_id(a),
+            doc_date=a.doc_date,
+            lines=[
+                OutLine(
+                    item_code=_need(a.item, "item"),
+                    quantity=_need(a.qty, "quantity"),
+                    lot_id=_need(a.lot, "lot"),
+                )
+            ],
+        ),
+    )
     return EXIT_OK
 
 
 def cmd_decide(ctx: Context) -> int:
     a = ctx.args
-    _posted(a, scrap.decide_scrap(ctx.uow, ctx.actor, doc_no=a.doc_no,
-                                  approve=a.command == "approve", request_id=_request_id(a),
-                                  note=a.note or ""))
+    _posted(
+        a,
+        scrap.decide_scrap(
+            ctx.uow,
+            ctx.actor,
+            doc_no=a.doc_no,
+            approve=a.command == "approve",
+            request_id=_request_id(a),
+            note=a.note or "",
+        ),
+    )
     return EXIT_OK
 
 
 def cmd_stock(ctx: Context) -> int:
     a = ctx.args
     flt = stock_queries.StockFilter(
-        depot_codes=tuple(a.depot or ()), item_code=a.item, category_code=a.category,
-        text=a.text or "", expiring_within_days=a.expiring, expired_only=a.expired)
+        depot_codes=tuple(a.depot or ()),
+        item_code=a.item,
+        category_code=a.category,
+        text=a.text or "",
+        expiring_within_days=a.expiring,
+        expired_only=a.expired,
+    )
     uow, actor = ctx.uow, ctx.actor
     if a.by == "lot":
-        _emit(a, stock_queries.stock_by_lot(uow, actor, flt),
-              ["lot_id", "depot_code", "item_code", "item_name", "batch_no", "expiry_date",
-               "on_hand", "reserved", "unit", "expiry_status"])
+        _emit(
+            a,
+            stock_queries.stock_by_lot(uow, actor, flt),
+            [
+                "lot_id",
+                "depot_code",
+                "item_code",
+                "item_name",
+                "batch_no",
+                "expiry_date",
+                "on_hand",
+                "reserved",
+                "unit",
+                "expiry_status",
+            ],
+        )
     elif a.by in ("item", "depot"):
-        rows = stock_queries.stock_by_item(uow, actor, flt, per_depot=a.by == "depot",
-                                           sort="depot_code" if a.by == "depot" else "item_code")
-        cols = ["item_code", "item_name", "spec", "on_hand", "reserved", "in_transit", "unit",
-                "lots", "nearest_expiry"]
+        rows = stock_queries.stock_by_item(
+            uow,
+            actor,
+            flt,
+            per_depot=a.by == "depot",
+            sort="depot_code" if a.by == "depot" else "item_code",
+        )
+        cols = [
+            "item_code",
+            "item_name",
+            "spec",
+            "on_hand",
+            "reserved",
+            "in_transit",
+            "unit",
+            "lots",
+            "nearest_expiry",
+        ]
         _emit(a, rows, ["depot_code", "depot_name", *cols] if a.by == "depot" else cols)
     else:
-        _emit(a, stock_queries.stock_by_category(uow, actor, flt),
-              ["category_code", "category_name", "on_hand", "unit", "items", "lots", "value"])
+        _emit(
+            a,
+            stock_queries.stock_by_category(uow, actor, flt),
+            ["category_code", "category_name", "on_hand", "unit", "items", "lots", "value"],
+        )
     return EXIT_OK
 
 
 def cmd_ledger(ctx: Context) -> int:
     a = ctx.args
     flt = ledger_queries.LedgerFilter(
-        depot_codes=tuple(a.depot or ()), item_code=a.item, doc_no=a.document, kind=a.kind,
-        date_from=a.date_from, date_to=a.date_to, text=a.text or "")
+        depot_codes=tuple(a.depot or ()),
+        item_code=a.item,
+        doc_no=a.document,
+        kind=a.kind,
+        date_from=a.date_from,
+        date_to=a.date_to,
+        text=a.text or "",
+    )
     rows = ledger_queries.ledger(ctx.uow, ctx.actor, flt, limit=a.limit)
-    _emit(a, rows, ["movement_id", "doc_date", "doc_no", "kind", "depot_code", "item_code",
-                    "item_name", "batch_no", "delta", "unit", "user", "reverses_movement_id",
-                    "reversed_by_movement_id"])
+    _emit(
+        a,
+        rows,
+        [
+            "movement_id",
+            "doc_date",
+            "doc_no",
+            "kind",
+            "depot_code",
+            "item_code",
+            "item_name",
+            "batch_no",
+            "delta",
+            "unit",
+            "user",
+            "reverses_movement_id",
+            "reversed_by_movement_id",
+        ],
+    )
     return EXIT_OK
 
 
@@ -312,9 +482,14 @@ def cmd_verify(ctx: Context) -> int:
     if ctx.args.json:
         print(json.dumps(asdict(report), ensure_ascii=False, default=_json_default))
     else:
-        print((f"已核对 {report.movements} 条流水、{report.lots} 个批次、{report.documents} 张单据。")
-              if zh else (f"Checked {report.movements} movements, {report.lots} lots, "
-                          f"{report.documents} documents."))
+        print(
+            (f"已核对 {report.movements} 条流水、{report.lots} 个批次、{report.documents} 张单据。")
+            if zh
+            else (
+                f"Checked {report.movements} movements, {report.lots} lots, "
+                f"{report.documents} documents."
+            )
+        )
         for problem in report.problems:
             print(problem)
     if report.ok:
@@ -331,15 +506,28 @@ def cmd_backup(ctx: Context) -> int:
 def cmd_restore(ctx: Context) -> int:
     kept = backup.restore(ctx.uow, ctx.actor, ctx.args.path)
     zh = not ctx.args.lang.startswith("en")
-    print(f"已恢复；原数据库另存为 {kept}" if zh else f"Restored; the previous database is kept as {kept}")
+    print(
+        f"已恢复；原数据库另存为 {kept}"
+        if zh
+        else f"Restored; the previous database is kept as {kept}"
+    )
     return EXIT_OK
 
 
 def cmd_user_add(ctx: Context) -> int:
     a = ctx.args
-    password = os.environ.get("INVENTORY_NEW_PASSWORD") or getpass.getpass("新用户密码 / Password: ")
-    auth.create_user(ctx.uow, ctx.actor, username=a.username, password=password, role=a.role,
-                     display_name=a.display_name or "", depots=a.depot or ())
+    password = os.environ.get("INVENTORY_NEW_PASSWORD") or getpass.getpass(
+        "新用户密码 / Password: "
+    )
+    auth.create_user(
+        ctx.uow,
+        ctx.actor,
+        username=a.username,
+        password=password,
+        role=a.role,
+        display_name=a.display_name or "",
+        depots=a.depot or (),
+    )
     print(a.username)
     return EXIT_OK
 
@@ -356,20 +544,27 @@ def _add_out_options(p: argparse.ArgumentParser) -> None:
     p.add_argument("--lot", type=int, help="ship from this lot (default first-expiring-first)")
     p.add_argument("--lines", help="JSON file with several lines")
     p.add_argument("--reference", help="allocation order / contract no.")
-    p.add_argument("--purpose", default="relief",
-                   choices=["relief", "preposition", "drill", "rotation", "other"])
+    p.add_argument(
+        "--purpose",
+        default="relief",
+        choices=["relief", "preposition", "drill", "rotation", "other"],
+    )
     p.add_argument("--note")
 
 
 def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(prog="inventory-app", description="应急物资储备管理系统")
     parser.add_argument("--db", help="database URL or SQLite file (env INVENTORY_DB_URL)")
-    parser.add_argument("--user", help="user name (env INVENTORY_USER); password from "
-                                       "INVENTORY_PASSWORD or a prompt")
-    parser.add_argument("--lang", default=os.environ.get("INVENTORY_LANG", "zh"),
-                        choices=["zh", "en"])
-    parser.add_argument("--demo", action="store_true",
-                        help="(GUI) create the demo database first if there is none")
+    parser.add_argument(
+        "--user",
+        help="user name (env INVENTORY_USER); password from INVENTORY_PASSWORD or a prompt",
+    )
+    parser.add_argument(
+        "--lang", default=os.environ.get("INVENTORY_LANG", "zh"), choices=["zh", "en"]
+    )
+    parser.add_argument(
+        "--demo", action="store_true", help="(GUI) create the demo database first if there is none"
+    )
     sub = parser.add_subparsers(dest="command", parser_class=_Parser)
 
     p = sub.add_parser("init", help="create or migrate the database")
@@ -389,8 +584,11 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--owner", help="owner organisation code (default: the depot's owner)")
     p.add_argument("--custodian", help="custodian organisation code")
     p.add_argument("--supplier")
-    p.add_argument("--source", default="purchase",
-                   choices=["purchase", "donation", "return", "opening", "transfer"])
+    p.add_argument(
+        "--source",
+        default="purchase",
+        choices=["purchase", "donation", "return", "opening", "transfer"],
+    )
     p.add_argument("--reference")
     p.add_argument("--note")
     p.add_argument("--lines", help="JSON file with several lines")
@@ -486,8 +684,9 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("user-add", help="create a user (password from INVENTORY_NEW_PASSWORD)")
     p.add_argument("username")
-    p.add_argument("--role", required=True,
-                   choices=["keeper", "approver", "planner", "auditor", "admin"])
+    p.add_argument(
+        "--role", required=True, choices=["keeper", "approver", "planner", "auditor", "admin"]
+    )
     p.add_argument("--display-name")
     p.add_argument("--depot", action="append")
     p.set_defaults(fn=cmd_user_add)
@@ -506,8 +705,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.command is None:
         from .app import run_gui
 
-        return run_gui(db=args.db, demo=args.demo, lang=args.lang if "--lang" in " ".join(argv)
-                       else None)
+        return run_gui(
+            db=args.db, demo=args.demo, lang=args.lang if "--lang" in " ".join(argv) else None
+        )
     ctx = Context(args)
     try:
         return int(args.fn(ctx))

@@ -13,16 +13,24 @@ from .domain.errors import DomainError
 LANGUAGES = ("zh", "en")
 
 _KINDS = {
-    "item": ("物资", "item"), "depot": ("仓库", "depot"), "lot": ("批次", "lot"),
-    "location": ("库位", "storage location"), "movement": ("流水", "movement"),
-    "document": ("单据", "document"), "organisation": ("单位", "organisation"),
-    "region": ("行政区划", "region"), "category": ("类别", "category"), "user": ("用户", "user"),
+    "item": ("物资", "item"),
+    "depot": ("仓库", "depot"),
+    "lot": ("批次", "lot"),
+    "location": ("库位", "storage location"),
+    "movement": ("流水", "movement"),
+    "document": ("单据", "document"),
+    "organisation": ("单位", "organisation"),
+    "region": ("行政区划", "region"),
+    "category": ("类别", "category"),
+    "user": ("用户", "user"),
 }
 
 _REASONS = {
     "not_a_number": ("不是有效数字", "is not a number"),
-    "too_many_decimals": ("小数位数超过该物资允许的 {allowed_decimals} 位",
-                          "has more decimals than the item allows ({allowed_decimals})"),
+    "too_many_decimals": (
+        "小数位数超过该物资允许的 {allowed_decimals} 位",
+        "has more decimals than the item allows ({allowed_decimals})",
+    ),
     "zero": ("不能为零", "must not be zero"),
     "negative": ("不能为负数", "must not be negative"),
     "too_large": ("数值过大", "is too large"),
@@ -32,13 +40,17 @@ _REASONS = {
     "range": ("超出允许范围", "is out of range"),
     "seven_digits": ("应为 7 位数字", "must be 7 digits"),
     "positive": ("必须大于零", "must be positive"),
-    "not_physical": ("协议储备和产能储备不是实物库存，不能入库",
-                     "agreement and capacity reserves are not physical stock"),
+    "not_physical": (
+        "协议储备和产能储备不是实物库存，不能入库",
+        "agreement and capacity reserves are not physical stock",
+    ),
     "too_short": ("太短（至少 6 个字符）", "is too short (at least 6 characters)"),
     "movement_or_document": ("请指定一条流水或一张单据", "name one movement or one document"),
-    "backup_sqlite_only": ("仅内置 SQLite 数据库可在此备份；PostgreSQL 请在服务器上用 pg_dump 备份",
-                           "only the embedded SQLite database is backed up here; back up "
-                           "PostgreSQL on the server with pg_dump"),
+    "backup_sqlite_only": (
+        "仅内置 SQLite 数据库可在此备份；PostgreSQL 请在服务器上用 pg_dump 备份",
+        "only the embedded SQLite database is backed up here; back up "
+        "PostgreSQL on the server with pg_dump",
+    ),
     "missing": ("文件不存在", "the file does not exist"),
     "not_a_database": ("不是数据库文件", "is not a database file"),
     "verify_failed": ("数据校验未通过", "failed the consistency check"),
@@ -50,77 +62,135 @@ _REASONS = {
 }
 
 _FIELDS = {
-    "quantity": ("数量", "quantity"), "doc_date": ("单据日期", "document date"),
-    "production_date": ("生产日期", "production date"), "expiry_date": ("有效期至", "expiry date"),
-    "request_id": ("请求编号", "request id"), "reserve_mode": ("储备方式", "reserve mode"),
-    "password": ("密码", "password"), "username": ("用户名", "user name"),
-    "code": ("编码", "code"), "name": ("名称", "name"), "level": ("级别", "level"),
-    "unit": ("计量单位", "unit"), "category": ("类别", "category"), "lat": ("纬度", "latitude"),
-    "lon": ("经度", "longitude"), "gb_code": ("国标编码", "GB/T code"),
-    "decimals": ("小数位数", "decimals"), "shelf_life_days": ("储存年限", "storage life"),
-    "target": ("冲销对象", "reversal target"), "database": ("数据库", "database"),
-    "lot": ("批次", "lot"), "file": ("文件", "file"), "kind": ("类型", "kind"),
+    "quantity": ("数量", "quantity"),
+    "doc_date": ("单据日期", "document date"),
+    "production_date": ("生产日期", "production date"),
+    "expiry_date": ("有效期至", "expiry date"),
+    "request_id": ("请求编号", "request id"),
+    "reserve_mode": ("储备方式", "reserve mode"),
+    "password": ("密码", "password"),
+    "username": ("用户名", "user name"),
+    "code": ("编码", "code"),
+    "name": ("名称", "name"),
+    "level": ("级别", "level"),
+    "unit": ("计量单位", "unit"),
+    "category": ("类别", "category"),
+    "lat": ("纬度", "latitude"),
+    "lon": ("经度", "longitude"),
+    "gb_code": ("国标编码", "GB/T code"),
+    "decimals": ("小数位数", "decimals"),
+    "shelf_life_days": ("储存年限", "storage life"),
+    "target": ("冲销对象", "reversal target"),
+    "database": ("数据库", "database"),
+    "lot": ("批次", "lot"),
+    "file": ("文件", "file"),
+    "kind": ("类型", "kind"),
 }
 
 _MESSAGES: dict[str, tuple[str, str]] = {
     "invalid_quantity": ("数量“{value}”{reason_text}。", "Quantity “{value}” {reason_text}."),
-    "invalid_money": ("金额“{value}”无效（最多两位小数，不能为负）。",
-                      "Amount “{value}” is invalid (at most two decimals, not negative)."),
-    "invalid_date": ("{field_text}“{value}”无效（格式 YYYY-MM-DD，不能晚于今天，有效期不能早于生产日期）。",
-                     "{field_text} “{value}” is invalid (YYYY-MM-DD, not in the future, "
-                     "expiry not before production)."),
-    "insufficient_stock": ("库存不足：{depot} 的 {item}{lot_text} 申请 {requested}，可用仅 {available}。",
-                           "Insufficient stock: {item} at {depot}{lot_text}: requested "
-                           "{requested}, available {available}."),
+    "invalid_money": (
+        "金额“{value}”无效（最多两位小数，不能为负）。",
+        "Amount “{value}” is invalid (at most two decimals, not negative).",
+    ),
+    "invalid_date": (
+        "{field_text}“{value}”无效（格式 YYYY-MM-DD，不能晚于今天，有效期不能早于生产日期）。",
+        "{field_text} “{value}” is invalid (YYYY-MM-DD, not in the future, "
+        "expiry not before production).",
+    ),
+    "insufficient_stock": (
+        "库存不足：{depot} 的 {item}{lot_text} 申请 {requested}，可用仅 {available}。",
+        "Insufficient stock: {item} at {depot}{lot_text}: requested "
+        "{requested}, available {available}.",
+    ),
     "not_found": ("找不到{kind_text}“{key}”。", "No {kind_text} “{key}” was found."),
     "already_exists": ("{kind_text}“{key}”已存在。", "{kind_text} “{key}” already exists."),
-    "invalid_input": ("{field_text}{reason_text}：“{value}”。", "{field_text} {reason_text}: “{value}”."),
+    "invalid_input": (
+        "{field_text}{reason_text}：“{value}”。",
+        "{field_text} {reason_text}: “{value}”.",
+    ),
     "reason_required": ("请填写原因。", "A reason is required."),
     "empty_document": ("单据没有任何明细行。", "The document has no lines."),
     "lot_mismatch": ("批次 {lot} 不属于 {expected}。", "Lot {lot} does not belong to {expected}."),
     "inactive_record": ("{kind_text}“{key}”已停用。", "{kind_text} “{key}” is deactivated."),
-    "same_depot_transfer": ("调出仓库和调入仓库不能相同。",
-                            "The source and destination depots must differ."),
-    "invalid_state": ("单据 {document} 当前状态为“{state_text}”，不能{action_text}。",
-                      "Document {document} is {state_text}; it cannot be {action_text}."),
-    "already_reversed": ("流水 {movement_id} 已被冲销。", "Movement {movement_id} is already reversed."),
-    "cannot_reverse_reversal": ("冲销记录不能再冲销，请重新录入正确的单据。",
-                                "A reversal cannot be reversed; post a new document instead."),
-    "request_id_reused": ("请求编号 {request_id} 已用于另一笔不同的业务。",
-                          "Request id {request_id} was already used for different content."),
+    "same_depot_transfer": (
+        "调出仓库和调入仓库不能相同。",
+        "The source and destination depots must differ.",
+    ),
+    "invalid_state": (
+        "单据 {document} 当前状态为“{state_text}”，不能{action_text}。",
+        "Document {document} is {state_text}; it cannot be {action_text}.",
+    ),
+    "already_reversed": (
+        "流水 {movement_id} 已被冲销。",
+        "Movement {movement_id} is already reversed.",
+    ),
+    "cannot_reverse_reversal": (
+        "冲销记录不能再冲销，请重新录入正确的单据。",
+        "A reversal cannot be reversed; post a new document instead.",
+    ),
+    "request_id_reused": (
+        "请求编号 {request_id} 已用于另一笔不同的业务。",
+        "Request id {request_id} was already used for different content.",
+    ),
     "authentication_failed": ("用户名或密码错误。", "Wrong user name or password."),
-    "permission_denied": ("您的角色（{role_text}）无权执行此操作。",
-                          "Your role ({role_text}) may not do this."),
+    "permission_denied": (
+        "您的角色（{role_text}）无权执行此操作。",
+        "Your role ({role_text}) may not do this.",
+    ),
     "depot_not_allowed": ("您未被授权管理仓库 {depot}。", "You are not assigned to depot {depot}."),
     "self_approval": ("不能审批自己提交的申请。", "You cannot approve your own request."),
-    "has_history": ("{kind_text}“{key}”已有业务记录，不能删除或更改单位，只能停用。",
-                    "{kind_text} “{key}” has history: it can be deactivated, not deleted."),
-    "database_too_new": ("该数据库由更新版本的程序创建（版本 {found}），请升级本程序后再打开。",
-                         "This database was written by a newer version ({found}); "
-                         "please upgrade the program."),
-    "database_missing": ("数据库不存在或尚未初始化：{path}。请先运行 inventory-app init。",
-                         "The database does not exist or is not initialised: {path}. "
-                         "Run inventory-app init first."),
-    "database_unavailable": ("无法连接数据库（{detail}）。请检查网络或数据库服务器后重试。",
-                             "Cannot reach the database ({detail}). Check the network or "
-                             "server and retry."),
-    "network_path_refused": ("不能在网络共享上打开 SQLite 数据库：{path}。多台电脑共用请使用 PostgreSQL。",
-                             "A SQLite database cannot be opened on a network share: {path}. "
-                             "Use PostgreSQL for several PCs."),
-    "verification_failed": ("数据校验发现 {problems} 处问题，首个：{first}",
-                            "The consistency check found {problems} problems; first: {first}"),
-    "bad_file": ("文件 {path} {reason_text}，未做任何更改。",
-                 "The file {path} {reason_text}; nothing was changed."),
+    "has_history": (
+        "{kind_text}“{key}”已有业务记录，不能删除或更改单位，只能停用。",
+        "{kind_text} “{key}” has history: it can be deactivated, not deleted.",
+    ),
+    "database_too_new": (
+        "该数据库由更新版本的程序创建（版本 {found}），请升级本程序后再打开。",
+        "This database was written by a newer version ({found}); please upgrade the program.",
+    ),
+    "database_missing": (
+        "数据库不存在或尚未初始化：{path}。请先运行 inventory-app init。",
+        "The database does not exist or is not initialised: {path}. Run inventory-app init first.",
+    ),
+    "database_unavailable": (
+        "无法连接数据库（{detail}）。请检查网络或数据库服务器后重试。",
+        "Cannot reach the database ({detail}). Check the network or server and retry.",
+    ),
+    "network_path_refused": (
+        "不能在网络共享上打开 SQLite 数据库：{path}。多台电脑共用请使用 PostgreSQL。",
+        "A SQLite database cannot be opened on a network share: {path}. "
+        "Use PostgreSQL for several PCs.",
+    ),
+    "verification_failed": (
+        "数据校验发现 {problems} 处问题，首个：{first}",
+        "The consistency check found {problems} problems; first: {first}",
+    ),
+    "bad_file": (
+        "文件 {path} {reason_text}，未做任何更改。",
+        "The file {path} {reason_text}; nothing was changed.",
+    ),
 }
 
-_ROLES = {"keeper": ("保管员", "keeper"), "approver": ("审批人", "approver"),
-          "planner": ("计划员", "planner"), "auditor": ("审计员", "auditor"),
-          "admin": ("管理员", "administrator")}
-_STATES = {"POSTED": ("已过账", "posted"), "IN_TRANSIT": ("在途", "in transit"),
-           "RECEIVED": ("已接收", "received"), "PENDING_APPROVAL": ("待审批", "pending approval"),
-           "REJECTED": ("已驳回", "rejected"), "REVERSED": ("已冲销", "reversed")}
-_ACTIONS = {"receive": ("接收", "received"), "reverse": ("冲销", "reversed"),
-            "approve": ("审批", "approved")}
+_ROLES = {
+    "keeper": ("保管员", "keeper"),
+    "approver": ("审批人", "approver"),
+    "planner": ("计划员", "planner"),
+    "auditor": ("审计员", "auditor"),
+    "admin": ("管理员", "administrator"),
+}
+_STATES = {
+    "POSTED": ("已过账", "posted"),
+    "IN_TRANSIT": ("在途", "in transit"),
+    "RECEIVED": ("已接收", "received"),
+    "PENDING_APPROVAL": ("待审批", "pending approval"),
+    "REJECTED": ("已驳回", "rejected"),
+    "REVERSED": ("已冲销", "reversed"),
+}
+_ACTIONS = {
+    "receive": ("接收", "received"),
+    "reverse": ("冲销", "reversed"),
+    "approve": ("审批", "approved"),
+}
 
 
 def _pick(table: dict[str, tuple[str, str]], key: object, lang: str) -> str:
@@ -155,7 +225,7 @@ def error_message(error: DomainError, lang: str = "zh") -> str:
     params["state_text"] = state_name(str(error.params.get("state", "")), lang)
     params["action_text"] = _pick(_ACTIONS, error.params.get("action", ""), lang)
     lot = params.get("lot", "")
-    params["lot_text"] = ((f"（批次 {lot}）" if lang == "zh" else f" (lot {lot})") if lot else "")
+    params["lot_text"] = (f"（批次 {lot}）" if lang == "zh" else f" (lot {lot})") if lot else ""
     template = _pick(_MESSAGES, error.code, lang)
     try:
         return template.format(**params)

@@ -45,7 +45,9 @@ def seed_dir() -> Path:
 def data_dir() -> Path:
     """Per-user data folder (database, logs, backups); INVENTORY_DATA_DIR overrides it."""
     override = os.environ.get("INVENTORY_DATA_DIR")
-    path = Path(override) if override else Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
+    path = (
+        Path(override) if override else Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
+    )
     path.mkdir(parents=True, exist_ok=True)
     return path
 

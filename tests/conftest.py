@@ -20,8 +20,9 @@ from tests.factories import World, build_world
 
 
 @pytest.fixture(autouse=True)
-def _isolated_data_dir(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
-                       ) -> None:
+def _isolated_data_dir(
+    tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
+) -> None:
     """Never touch the developer's real data directory or database."""
     monkeypatch.setenv("INVENTORY_DATA_DIR", str(tmp_path_factory.mktemp("data")))
     monkeypatch.delenv("INVENTORY_DB_URL", raising=False)

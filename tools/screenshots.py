@@ -163,18 +163,25 @@ class Scenario:
         try:
             admin = auth.authenticate(uow, "admin", PASSWORD)
             keeper = auth.authenticate(uow, USER, PASSWORD)
-            lots = stock_by_lot(uow, keeper, StockFilter(depot_codes=(KEEPER_DEPOT,)),
-                                sort="item_code")
+            lots = stock_by_lot(
+                uow, keeper, StockFilter(depot_codes=(KEEPER_DEPOT,)), sort="item_code"
+            )
             tents = [lot for lot in lots if lot.item_code == "050101"]
             self.lot = (tents or lots)[0]
-            sending = stock_by_lot(uow, admin, StockFilter(depot_codes=(SENDING_DEPOT,)),
-                                   sort="item_code")
+            sending = stock_by_lot(
+                uow, admin, StockFilter(depot_codes=(SENDING_DEPOT,)), sort="item_code"
+            )
             quilts = [lot for lot in sending if lot.item_code == "050104"] or sending
             quantity = min(Decimal(20), quilts[0].available)
             self.transfer_no = posting.transfer_send(
-                uow, admin, from_depot=SENDING_DEPOT, to_depot=KEEPER_DEPOT,
+                uow,
+                admin,
+                from_depot=SENDING_DEPOT,
+                to_depot=KEEPER_DEPOT,
                 lines=[OutLine(item_code=quilts[0].item_code, quantity=quantity)],
-                request_id=str(uuid.uuid4()), reference="ZWYJ-DB-2026-031").doc_no
+                request_id=str(uuid.uuid4()),
+                reference="ZWYJ-DB-2026-031",
+            ).doc_no
             issues = ledger_queries.documents(uow, keeper, doc_types=("ISSUE",), limit=1)
             self.reverse_no = issues[0].doc_no if issues else None
         finally:
@@ -213,9 +220,16 @@ def _fill(key: str, dialog: Any, scenario: Scenario) -> None:
         if key == "receive":
             dialog.reference_edit.setText("ZWCG-2026-018")
             dialog.supplier_edit.setText("中卫市示例篷业有限公司")
-            _set_line(dialog, {"item": "050101", "quantity": "50", "batch_no": "ZW2026-0501-09",
-                               "production_date": date.today() - timedelta(days=20),
-                               "location": "A-01"})
+            _set_line(
+                dialog,
+                {
+                    "item": "050101",
+                    "quantity": "50",
+                    "batch_no": "ZW2026-0501-09",
+                    "production_date": date.today() - timedelta(days=20),
+                    "location": "A-01",
+                },
+            )
         elif key == "issue":
             dialog.receiver_edit.setText("沙坡头区迎水桥镇人民政府")
             dialog.reference_edit.setText("ZWYJ-DB-2026-030")
@@ -263,8 +277,12 @@ def script(shooter: Shooter, db: Path) -> Iterator[int]:
     yield from _settle(tasks)
     shooter.save(window, "dashboard")
 
-    for page, name in ((PAGE_DEPOTS, "depots"), (PAGE_CATALOGUE, "catalogue"),
-                       (PAGE_STOCK, "stock-by-lot"), (PAGE_LEDGER, "ledger")):
+    for page, name in (
+        (PAGE_DEPOTS, "depots"),
+        (PAGE_CATALOGUE, "catalogue"),
+        (PAGE_STOCK, "stock-by-lot"),
+        (PAGE_LEDGER, "ledger"),
+    ):
         window.navigate(NavTarget(page))
         widget: Any = window.pages[page]
         if type(widget).__name__ == "_MissingPage":
@@ -332,8 +350,9 @@ def main(argv: list[str] | None = None) -> int:
 
         # Settings (language, last user, db/url) go to the temporary folder as well.
         QSettings.setDefaultFormat(QSettings.Format.IniFormat)
-        QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope,
-                          str(tmp / "settings"))
+        QSettings.setPath(
+            QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(tmp / "settings")
+        )
         app: QApplication = application()
         register_bundled_fonts(app)
         shooter = Shooter(args.out)

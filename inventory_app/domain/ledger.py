@@ -16,7 +16,11 @@ def fefo_order(lots: Iterable[LotStock]) -> list[LotStock]:
     """先进先出、出陈存新: earliest expiry first, then oldest receipt, then lot id."""
     return sorted(
         lots,
-        key=lambda lot: (lot.expiry_date or _FAR_FUTURE, lot.received_date or _FAR_FUTURE, lot.lot_id),
+        key=lambda lot: (
+            lot.expiry_date or _FAR_FUTURE,
+            lot.received_date or _FAR_FUTURE,
+            lot.lot_id,
+        ),
     )
 
 
@@ -28,7 +32,8 @@ def allocate_fefo(
     Raises InsufficientStock with the usable total when the lots cannot cover it.
     """
     usable = [
-        lot for lot in fefo_order(lots)
+        lot
+        for lot in fefo_order(lots)
         if lot.available > 0 and not (today and lot.expiry_date and lot.expiry_date < today)
     ]
     remaining = quantity
@@ -45,12 +50,18 @@ def allocate_fefo(
     return result
 
 
-def check_withdrawal(on_hand: Decimal, reserved: Decimal, delta: Decimal, *, item: str,
-                     depot: str, lot: str = "") -> None:
+def check_withdrawal(
+    on_hand: Decimal, reserved: Decimal, delta: Decimal, *, item: str, depot: str, lot: str = ""
+) -> None:
     """A negative delta may not take on-hand stock below what is reserved (never below zero)."""
     if delta < 0 and on_hand + delta < reserved:
-        raise InsufficientStock(item=item, depot=depot, requested=-delta,
-                                available=max(on_hand - reserved, Decimal(0)), lot=lot)
+        raise InsufficientStock(
+            item=item,
+            depot=depot,
+            requested=-delta,
+            available=max(on_hand - reserved, Decimal(0)),
+            lot=lot,
+        )
 
 
 def require_reason(reason: str | None) -> str:

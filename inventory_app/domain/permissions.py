@@ -25,8 +25,15 @@ class Action(enum.StrEnum):
     BACKUP = "backup"
 
 
-_KEEPER = {Action.VIEW, Action.RECEIVE, Action.ISSUE, Action.TRANSFER, Action.ADJUST,
-           Action.REQUEST_SCRAP, Action.REVERSE}
+_KEEPER = {
+    Action.VIEW,
+    Action.RECEIVE,
+    Action.ISSUE,
+    Action.TRANSFER,
+    Action.ADJUST,
+    Action.REQUEST_SCRAP,
+    Action.REVERSE,
+}
 
 ROLE_ACTIONS: dict[Role, frozenset[Action]] = {
     Role.KEEPER: frozenset(_KEEPER),
@@ -63,7 +70,9 @@ class Actor:
         return True
 
 
-def require(actor: Actor, action: Action, depot_id: int | None = None, depot_label: str = "") -> None:
+def require(
+    actor: Actor, action: Action, depot_id: int | None = None, depot_label: str = ""
+) -> None:
     if action not in ROLE_ACTIONS[actor.role]:
         raise PermissionDenied(action=action.value, role=actor.role.value)
     if not actor.can(action, depot_id):

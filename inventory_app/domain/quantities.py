@@ -52,8 +52,13 @@ def decimals_of(value: Decimal) -> int:
     return max(0, -int(exponent)) if isinstance(exponent, int) else 0
 
 
-def parse_quantity(value: object, decimals: int = MAX_DECIMALS, *, allow_negative: bool = False,
-                   allow_zero: bool = False) -> Decimal:
+def parse_quantity(
+    value: object,
+    decimals: int = MAX_DECIMALS,
+    *,
+    allow_negative: bool = False,
+    allow_zero: bool = False,
+) -> Decimal:
     """Parse a user quantity; refuse (never round) more decimals than the item allows."""
     result = _to_decimal(value)
     if decimals_of(result) > decimals:

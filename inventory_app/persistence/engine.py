@@ -12,8 +12,25 @@ from sqlalchemy.engine import make_url
 from ..domain.errors import DatabaseMissing, NetworkPathRefused
 
 # Filesystems on which SQLite's locking is unreliable: several PCs must use PostgreSQL instead.
-_NETWORK_FS = {"nfs", "nfs4", "cifs", "smb", "smb2", "smb3", "smbfs", "afs", "ncpfs", "9p",
-               "fuse.sshfs", "sshfs", "davfs", "fuse.davfs2", "glusterfs", "ceph", "fuse.glusterfs"}
+_NETWORK_FS = {
+    "nfs",
+    "nfs4",
+    "cifs",
+    "smb",
+    "smb2",
+    "smb3",
+    "smbfs",
+    "afs",
+    "ncpfs",
+    "9p",
+    "fuse.sshfs",
+    "sshfs",
+    "davfs",
+    "fuse.davfs2",
+    "glusterfs",
+    "ceph",
+    "fuse.glusterfs",
+}
 
 BUSY_TIMEOUT_MS = 15000
 
@@ -24,7 +41,11 @@ def sqlite_url(path: Path | str) -> str:
 
 def sqlite_path(url: str) -> Path | None:
     parsed = make_url(url)
-    if parsed.get_backend_name() != "sqlite" or not parsed.database or parsed.database == ":memory:":
+    if (
+        parsed.get_backend_name() != "sqlite"
+        or not parsed.database
+        or parsed.database == ":memory:"
+    ):
         return None
     return Path(parsed.database)
 

@@ -43,7 +43,8 @@ def check_not_newer(conn: Connection) -> str | None:
 def is_initialised(engine: Engine) -> bool:
     with engine.connect() as conn:
         return "alembic_version" in inspect(conn).get_table_names() and (
-            current_revision(conn) is not None)
+            current_revision(conn) is not None
+        )
 
 
 def upgrade_to_head(engine: Engine) -> bool:

@@ -46,7 +46,7 @@ class DepotRec:
 
 def dialect_insert(conn: Connection, table: t.Table):
     """A dialect insert that supports ON CONFLICT (SQLite and PostgreSQL both do)."""
-    return (postgresql.insert(table) if conn.dialect.name == "postgresql" else sqlite.insert(table))
+    return postgresql.insert(table) if conn.dialect.name == "postgresql" else sqlite.insert(table)
 
 
 def reserve_ids(conn: Connection, table: t.Table, count: int) -> list[int]:
@@ -58,27 +58,34 @@ def reserve_ids(conn: Connection, table: t.Table, count: int) -> list[int]:
         return []
     if conn.dialect.name == "postgresql":
         sequence = f"{table.name}_id_seq"
-        return list(conn.exec_driver_sql(
-            f"SELECT nextval('{sequence}') FROM generate_series(1, {int(count)})").scalars())
+        return list(
+            conn.exec_driver_sql(
+                f"SELECT nextval('{sequence}') FROM generate_series(1, {int(count)})"
+            ).scalars()
+        )
     top = conn.execute(select(func.max(table.c.id))).scalar() or 0
     return list(range(int(top) + 1, int(top) + 1 + count))
 
 
-def bulk_insert(conn: Connection, table: t.Table, columns: Sequence[str],
-                rows: Sequence[Sequence[object]]) -> None:
+def bulk_insert(
+    conn: Connection, table: t.Table, columns: Sequence[str], rows: Sequence[Sequence[object]]
+) -> None:
     """Driver-level executemany for large documents (SQLAlchemy's per-row parameter
     processing dominated 100,000-line receipts). Values must already be storable:
     ints, str, None, and date/datetime (converted to SQLAlchemy's text form on SQLite)."""
     if not rows:
         return
     placeholder = "?" if conn.dialect.paramstyle == "qmark" else "%s"
-    sql = (f"INSERT INTO {table.name} ({', '.join(columns)}) "
-           f"VALUES ({', '.join([placeholder] * len(columns))})")
+    sql = (
+        f"INSERT INTO {table.name} ({', '.join(columns)}) "
+        f"VALUES ({', '.join([placeholder] * len(columns))})"
+    )
     if conn.dialect.name == "sqlite":
         # Store dates the way SQLAlchemy's SQLite types do (ISO text); convert only the
         # date columns, since touching every value dominated the cost.
-        temporal = [i for i, name in enumerate(columns)
-                    if isinstance(table.c[name].type, Date | DateTime)]
+        temporal = [
+            i for i, name in enumerate(columns) if isinstance(table.c[name].type, Date | DateTime)
+        ]
         if temporal:
             converted = []
             for row in rows:
@@ -102,8 +109,16 @@ def item_by_code(conn: Connection, code: str, *, for_posting: bool = True) -> It
     row = conn.execute(_ITEM_BY_CODE, {"p_code": code.strip()}).first()
     if row is None:
         raise NotFound("item", code)
-    rec = ItemRec(row.id, row.code, row.name, row.unit, row.decimals, row.ref_price_fen,
-                  row.shelf_life_days, row.active)
+    rec = ItemRec(
+        row.id,
+        row.code,
+        row.name,
+        row.unit,
+        row.decimals,
+        row.ref_price_fen,
+        row.shelf_life_days,
+        row.active,
+    )
     if for_posting and not rec.active:
         raise InactiveRecord("item", code)
     return rec
@@ -143,8 +158,11 @@ def org_by_code(conn: Connection, code: str) -> Row:
 def location_id(conn: Connection, depot_id: int, code: str | None) -> int | None:
     if not code:
         return None
-    row = conn.execute(select(t.locations.c.id, t.locations.c.active).where(
-        t.locations.c.depot_id == depot_id, t.locations.c.code == code.strip())).first()
+    row = conn.execute(
+        select(t.locations.c.id, t.locations.c.active).where(
+            t.locations.c.depot_id == depot_id, t.locations.c.code == code.strip()
+        )
+    ).first()
     if row is None:
         raise NotFound("location", code)
     if not row.active:
@@ -164,9 +182,10 @@ def lot_owners(conn: Connection, lot_ids: set[int]) -> dict[int, tuple[int, int]
     found: dict[int, tuple[int, int]] = {}
     ordered = sorted(lot_ids)
     for start in range(0, len(ordered), 5000):
-        chunk = ordered[start:start + 5000]
-        for row in conn.execute(select(t.lots.c.id, t.lots.c.item_id, t.lots.c.depot_id)
-                                .where(t.lots.c.id.in_(chunk))):
+        chunk = ordered[start : start + 5000]
+        for row in conn.execute(
+            select(t.lots.c.id, t.lots.c.item_id, t.lots.c.depot_id).where(t.lots.c.id.in_(chunk))
+        ):
             found[int(row.id)] = (int(row.item_id), int(row.depot_id))
     missing = lot_ids - found.keys()
     if missing:
@@ -178,38 +197,56 @@ def lot_owners(conn: Connection, lot_ids: set[int]) -> dict[int, tuple[int, int]
 # cost more than executing them.
 _COUNTER_BUMP = (
     update(t.doc_counters)
-    .where(t.doc_counters.c.depot_id == bindparam("p_depot"),
-           t.doc_counters.c.doc_type == bindparam("p_type"),
-           t.doc_counters.c.year == bindparam("p_year"))
+    .where(
+        t.doc_counters.c.depot_id == bindparam("p_depot"),
+        t.doc_counters.c.doc_type == bindparam("p_type"),
+        t.doc_counters.c.year == bindparam("p_year"),
+    )
     .values(last_no=t.doc_counters.c.last_no + 1)
     .returning(t.doc_counters.c.last_no)
 )
 _LB = t.lot_balances.c
 _LOT_CHANGE = (
     update(t.lot_balances)
-    .where(_LB.lot_id == bindparam("p_lot"),
-           _LB.on_hand + bindparam("p_delta") >= _LB.reserved + bindparam("p_rdelta"),
-           _LB.reserved + bindparam("p_rdelta") >= 0)
-    .values(on_hand=_LB.on_hand + bindparam("p_delta"),
-            reserved=_LB.reserved + bindparam("p_rdelta"))
+    .where(
+        _LB.lot_id == bindparam("p_lot"),
+        _LB.on_hand + bindparam("p_delta") >= _LB.reserved + bindparam("p_rdelta"),
+        _LB.reserved + bindparam("p_rdelta") >= 0,
+    )
+    .values(
+        on_hand=_LB.on_hand + bindparam("p_delta"), reserved=_LB.reserved + bindparam("p_rdelta")
+    )
 )
 _SB = t.stock_balances.c
 _STOCK_CHANGE = (
     update(t.stock_balances)
-    .where(_SB.item_id == bindparam("p_item"), _SB.depot_id == bindparam("p_depot"),
-           _SB.on_hand + bindparam("p_delta") >= _SB.reserved + bindparam("p_rdelta"),
-           _SB.reserved + bindparam("p_rdelta") >= 0,
-           _SB.in_transit_in + bindparam("p_tdelta") >= 0)
-    .values(on_hand=_SB.on_hand + bindparam("p_delta"),
-            reserved=_SB.reserved + bindparam("p_rdelta"),
-            in_transit_in=_SB.in_transit_in + bindparam("p_tdelta"))
+    .where(
+        _SB.item_id == bindparam("p_item"),
+        _SB.depot_id == bindparam("p_depot"),
+        _SB.on_hand + bindparam("p_delta") >= _SB.reserved + bindparam("p_rdelta"),
+        _SB.reserved + bindparam("p_rdelta") >= 0,
+        _SB.in_transit_in + bindparam("p_tdelta") >= 0,
+    )
+    .values(
+        on_hand=_SB.on_hand + bindparam("p_delta"),
+        reserved=_SB.reserved + bindparam("p_rdelta"),
+        in_transit_in=_SB.in_transit_in + bindparam("p_tdelta"),
+    )
 )
 _LOCK_CANDIDATES = (
-    select(_LB.lot_id, _LB.on_hand, _LB.reserved, t.lots.c.expiry_date, t.lots.c.received_date,
-           t.lots.c.batch_no, t.lots.c.reserve_mode)
+    select(
+        _LB.lot_id,
+        _LB.on_hand,
+        _LB.reserved,
+        t.lots.c.expiry_date,
+        t.lots.c.received_date,
+        t.lots.c.batch_no,
+        t.lots.c.reserve_mode,
+    )
     .join(t.lots, t.lots.c.id == _LB.lot_id)
-    .where(_LB.item_id == bindparam("p_item"), _LB.depot_id == bindparam("p_depot"),
-           _LB.on_hand > 0)
+    .where(
+        _LB.item_id == bindparam("p_item"), _LB.depot_id == bindparam("p_depot"), _LB.on_hand > 0
+    )
     .order_by(_LB.lot_id)
 )
 _LOCK_CANDIDATES_PG = _LOCK_CANDIDATES.with_for_update(of=t.lot_balances)
@@ -230,8 +267,11 @@ def next_doc_seq(conn: Connection, depot_id: int, doc_type: str, year: int) -> i
     params = {"p_depot": depot_id, "p_type": doc_type, "p_year": year}
     seq = conn.execute(_COUNTER_BUMP, params).scalar()
     if seq is None:  # first document of this kind this year
-        _insert_missing(conn, t.doc_counters, {"depot_id": depot_id, "doc_type": doc_type,
-                                               "year": year, "last_no": 0})
+        _insert_missing(
+            conn,
+            t.doc_counters,
+            {"depot_id": depot_id, "doc_type": doc_type, "year": year, "last_no": 0},
+        )
         seq = conn.execute(_COUNTER_BUMP, params).scalar_one()
     return int(seq)
 
@@ -242,8 +282,16 @@ def lock_lot_balances(conn: Connection, item_id: int, depot_id: int) -> list[Row
     return list(conn.execute(query, {"p_item": item_id, "p_depot": depot_id}))
 
 
-def change_lot_balance(conn: Connection, lot_id: int, delta: int, *, reserved_delta: int = 0,
-                       item: str = "", depot: str = "", decimals: int = 3) -> None:
+def change_lot_balance(
+    conn: Connection,
+    lot_id: int,
+    delta: int,
+    *,
+    reserved_delta: int = 0,
+    item: str = "",
+    depot: str = "",
+    decimals: int = 3,
+) -> None:
     """Apply a delta (thousandths) to one lot, refusing to go below the reserved quantity.
 
     A conditional UPDATE, not read-modify-write: the row lock it takes makes concurrent
@@ -256,29 +304,59 @@ def change_lot_balance(conn: Connection, lot_id: int, delta: int, *, reserved_de
     if row is None:
         raise NotFound("lot", lot_id)
     requested = -delta if delta < 0 else reserved_delta
-    raise InsufficientStock(item=item, depot=depot, requested=from_milli(requested, decimals),
-                            available=from_milli(max(row.on_hand - row.reserved, 0), decimals),
-                            lot=str(lot_id))
+    raise InsufficientStock(
+        item=item,
+        depot=depot,
+        requested=from_milli(requested, decimals),
+        available=from_milli(max(row.on_hand - row.reserved, 0), decimals),
+        lot=str(lot_id),
+    )
 
 
-def change_stock_balance(conn: Connection, item_id: int, depot_id: int, *, on_hand: int = 0,
-                         reserved: int = 0, in_transit: int = 0, item: str = "", depot: str = "",
-                         decimals: int = 3) -> None:
+def change_stock_balance(
+    conn: Connection,
+    item_id: int,
+    depot_id: int,
+    *,
+    on_hand: int = 0,
+    reserved: int = 0,
+    in_transit: int = 0,
+    item: str = "",
+    depot: str = "",
+    decimals: int = 3,
+) -> None:
     """Apply deltas to the (item, depot) balance; CHECK constraints back the same rule."""
-    params = {"p_item": item_id, "p_depot": depot_id, "p_delta": on_hand, "p_rdelta": reserved,
-              "p_tdelta": in_transit}
+    params = {
+        "p_item": item_id,
+        "p_depot": depot_id,
+        "p_delta": on_hand,
+        "p_rdelta": reserved,
+        "p_tdelta": in_transit,
+    }
     if conn.execute(_STOCK_CHANGE, params).rowcount == 1:
         return
     if on_hand >= 0 and in_transit >= 0 and reserved <= 0:
         # First stock of this item in this depot: create the row, then apply.
-        _insert_missing(conn, t.stock_balances, {"item_id": item_id, "depot_id": depot_id,
-                                                 "on_hand": 0, "reserved": 0,
-                                                 "in_transit_in": 0})
+        _insert_missing(
+            conn,
+            t.stock_balances,
+            {
+                "item_id": item_id,
+                "depot_id": depot_id,
+                "on_hand": 0,
+                "reserved": 0,
+                "in_transit_in": 0,
+            },
+        )
         if conn.execute(_STOCK_CHANGE, params).rowcount == 1:
             return
-    row = conn.execute(select(_SB.on_hand, _SB.reserved).where(
-        _SB.item_id == item_id, _SB.depot_id == depot_id)).first()
+    row = conn.execute(
+        select(_SB.on_hand, _SB.reserved).where(_SB.item_id == item_id, _SB.depot_id == depot_id)
+    ).first()
     available = (row.on_hand - row.reserved) if row else 0
-    raise InsufficientStock(item=item, depot=depot,
-                            requested=from_milli(abs(on_hand or reserved), decimals),
-                            available=from_milli(max(available, 0), decimals))
+    raise InsufficientStock(
+        item=item,
+        depot=depot,
+        requested=from_milli(abs(on_hand or reserved), decimals),
+        available=from_milli(max(available, 0), decimals),
+    )

@@ -34,13 +34,15 @@ metadata = MetaData(
 Qty = BigInteger
 
 app_meta = Table(
-    "app_meta", metadata,
+    "app_meta",
+    metadata,
     Column("key", String(64), primary_key=True),
     Column("value", Text, nullable=False),
 )
 
 regions = Table(
-    "regions", metadata,
+    "regions",
+    metadata,
     Column("id", Integer, primary_key=True),
     Column("code", String(20), nullable=False, unique=True),
     Column("name", String(100), nullable=False),
@@ -50,7 +52,8 @@ regions = Table(
 )
 
 organisations = Table(
-    "organisations", metadata,
+    "organisations",
+    metadata,
     Column("id", Integer, primary_key=True),
     Column("code", String(40), nullable=False, unique=True),
     Column("name", String(200), nullable=False),
@@ -61,7 +64,8 @@ organisations = Table(
 )
 
 categories = Table(
-    "categories", metadata,
+    "categories",
+    metadata,
     Column("id", Integer, primary_key=True),
     Column("code", String(4), nullable=False, unique=True),
     Column("name", String(60), nullable=False),
@@ -69,7 +73,8 @@ categories = Table(
 )
 
 items = Table(
-    "items", metadata,
+    "items",
+    metadata,
     Column("id", Integer, primary_key=True),
     Column("code", String(20), nullable=False, unique=True),
     Column("name", String(100), nullable=False),
@@ -92,7 +97,8 @@ items = Table(
 Index("ix_items_category", items.c.category_id)
 
 depots = Table(
-    "depots", metadata,
+    "depots",
+    metadata,
     Column("id", Integer, primary_key=True),
     Column("code", String(20), nullable=False, unique=True),
     Column("name", String(200), nullable=False),
@@ -112,7 +118,8 @@ depots = Table(
 )
 
 locations = Table(
-    "locations", metadata,
+    "locations",
+    metadata,
     Column("id", Integer, primary_key=True),
     Column("depot_id", Integer, ForeignKey("depots.id"), nullable=False),
     Column("code", String(30), nullable=False),
@@ -122,7 +129,8 @@ locations = Table(
 )
 
 users = Table(
-    "users", metadata,
+    "users",
+    metadata,
     Column("id", Integer, primary_key=True),
     Column("username", String(60), nullable=False, unique=True),
     Column("display_name", String(100), nullable=False, default=""),
@@ -133,13 +141,15 @@ users = Table(
 )
 
 user_depots = Table(
-    "user_depots", metadata,
+    "user_depots",
+    metadata,
     Column("user_id", Integer, ForeignKey("users.id"), primary_key=True),
     Column("depot_id", Integer, ForeignKey("depots.id"), primary_key=True),
 )
 
 lots = Table(
-    "lots", metadata,
+    "lots",
+    metadata,
     Column("id", Integer, primary_key=True),
     Column("item_id", Integer, ForeignKey("items.id"), nullable=False),
     Column("depot_id", Integer, ForeignKey("depots.id"), nullable=False),
@@ -163,7 +173,8 @@ Index("ix_lots_depot", lots.c.depot_id)
 Index("ix_lots_expiry", lots.c.expiry_date)
 
 lot_balances = Table(
-    "lot_balances", metadata,
+    "lot_balances",
+    metadata,
     Column("lot_id", Integer, ForeignKey("lots.id"), primary_key=True),
     Column("item_id", Integer, ForeignKey("items.id"), nullable=False),
     Column("depot_id", Integer, ForeignKey("depots.id"), nullable=False),
@@ -172,11 +183,16 @@ lot_balances = Table(
     CheckConstraint("on_hand >= 0", name="on_hand_nonneg"),
     CheckConstraint("reserved >= 0 AND reserved <= on_hand", name="reserved_within"),
 )
-Index("ix_lot_balances_item_depot", lot_balances.c.item_id, lot_balances.c.depot_id,
-      lot_balances.c.on_hand)
+Index(
+    "ix_lot_balances_item_depot",
+    lot_balances.c.item_id,
+    lot_balances.c.depot_id,
+    lot_balances.c.on_hand,
+)
 
 stock_balances = Table(
-    "stock_balances", metadata,
+    "stock_balances",
+    metadata,
     Column("item_id", Integer, ForeignKey("items.id"), primary_key=True),
     Column("depot_id", Integer, ForeignKey("depots.id"), primary_key=True),
     Column("on_hand", Qty, nullable=False, default=0),
@@ -189,7 +205,8 @@ stock_balances = Table(
 Index("ix_stock_balances_depot", stock_balances.c.depot_id)
 
 doc_counters = Table(
-    "doc_counters", metadata,
+    "doc_counters",
+    metadata,
     Column("depot_id", Integer, ForeignKey("depots.id"), primary_key=True),
     Column("doc_type", String(20), primary_key=True),
     Column("year", Integer, primary_key=True),
@@ -197,7 +214,8 @@ doc_counters = Table(
 )
 
 documents = Table(
-    "documents", metadata,
+    "documents",
+    metadata,
     Column("id", Integer, primary_key=True),
     Column("doc_type", String(20), nullable=False),
     Column("doc_no", String(60), nullable=False, unique=True),
@@ -222,7 +240,8 @@ Index("ix_documents_state", documents.c.state)
 Index("ix_documents_depot_date", documents.c.depot_id, documents.c.doc_date)
 
 document_lines = Table(
-    "document_lines", metadata,
+    "document_lines",
+    metadata,
     Column("id", Integer, primary_key=True),
     Column("document_id", Integer, ForeignKey("documents.id"), nullable=False),
     Column("line_no", Integer, nullable=False),
@@ -234,7 +253,8 @@ document_lines = Table(
 )
 
 document_events = Table(
-    "document_events", metadata,
+    "document_events",
+    metadata,
     Column("id", Integer, primary_key=True),
     Column("document_id", Integer, ForeignKey("documents.id"), nullable=False),
     Column("from_state", String(20)),
@@ -247,7 +267,8 @@ document_events = Table(
 Index("ix_document_events_document", document_events.c.document_id)
 
 movements = Table(
-    "movements", metadata,
+    "movements",
+    metadata,
     Column("id", Integer, primary_key=True),
     Column("document_id", Integer, ForeignKey("documents.id"), nullable=False),
     Column("line_no", Integer, nullable=False),
@@ -268,7 +289,8 @@ Index("ix_movements_depot", movements.c.depot_id, movements.c.id)
 Index("ix_movements_item", movements.c.item_id, movements.c.id)
 
 requests = Table(
-    "requests", metadata,
+    "requests",
+    metadata,
     Column("request_id", String(80), primary_key=True),
     Column("action", String(30), nullable=False),
     Column("payload_hash", String(64), nullable=False),
@@ -278,7 +300,8 @@ requests = Table(
 )
 
 audit_log = Table(
-    "audit_log", metadata,
+    "audit_log",
+    metadata,
     Column("id", Integer, primary_key=True),
     Column("at", DateTime, nullable=False),
     Column("user_id", Integer, ForeignKey("users.id")),

@@ -35,10 +35,20 @@ def _is_unavailable(error: DBAPIError) -> bool:
     if error.connection_invalidated:
         return True
     message = str(error.orig).lower()
-    return any(text in message for text in (
-        "database is locked", "unable to open database", "connection refused",
-        "server closed the connection", "could not connect", "connection failed",
-        "terminating connection", "no such host", "disk i/o error"))
+    return any(
+        text in message
+        for text in (
+            "database is locked",
+            "unable to open database",
+            "connection refused",
+            "server closed the connection",
+            "could not connect",
+            "connection failed",
+            "terminating connection",
+            "no such host",
+            "disk i/o error",
+        )
+    )
 
 
 class UnitOfWork:

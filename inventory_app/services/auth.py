@@ -27,8 +27,11 @@ def hash_password(password: str) -> str:
 
 def _actor_for(conn: Connection, user_id: int) -> Actor:
     row = conn.execute(select(t.users).where(t.users.c.id == user_id)).one()
-    depot_ids = frozenset(conn.execute(select(t.user_depots.c.depot_id).where(
-        t.user_depots.c.user_id == user_id)).scalars())
+    depot_ids = frozenset(
+        conn.execute(
+            select(t.user_depots.c.depot_id).where(t.user_depots.c.user_id == user_id)
+        ).scalars()
+    )
     return Actor(row.id, row.username, Role(row.role), depot_ids, row.display_name)
 
 
@@ -43,7 +46,9 @@ def authenticate(uow: UnitOfWork, username: str, password: str) -> Actor:
             _HASHER.verify(row.password_hash, password)
         except (VerifyMismatchError, VerificationError, InvalidHashError):
             return None, None
-        new_hash = hash_password(password) if _HASHER.check_needs_rehash(row.password_hash) else None
+        new_hash = (
+            hash_password(password) if _HASHER.check_needs_rehash(row.password_hash) else None
+        )
         return _actor_for(conn, row.id), new_hash
 
     actor, new_hash = uow.read(tx)
@@ -51,8 +56,11 @@ def authenticate(uow: UnitOfWork, username: str, password: str) -> Actor:
         _HASHER.hash("timing-equaliser")  # unknown users cost the same time as wrong passwords
         raise AuthenticationFailed()
     if new_hash:
-        uow.write(lambda conn: conn.execute(update(t.users).where(
-            t.users.c.id == actor.user_id).values(password_hash=new_hash)))
+        uow.write(
+            lambda conn: conn.execute(
+                update(t.users).where(t.users.c.id == actor.user_id).values(password_hash=new_hash)
+            )
+        )
     return actor
 
 
@@ -60,20 +68,37 @@ def system_actor(uow: UnitOfWork) -> Actor:
     """The built-in account used by `init` and the demo loader (cannot sign in)."""
 
     def tx(conn: Connection) -> Actor:
-        user_id = conn.execute(select(t.users.c.id).where(
-            t.users.c.username == SYSTEM_USER)).scalar()
+        user_id = conn.execute(
+            select(t.users.c.id).where(t.users.c.username == SYSTEM_USER)
+        ).scalar()
         if user_id is None:
-            user_id = conn.execute(insert(t.users).values(
-                username=SYSTEM_USER, display_name="系统", role=Role.ADMIN.value,
-                password_hash="!", active=False, created_at=utcnow()
-            ).returning(t.users.c.id)).scalar_one()
+            user_id = conn.execute(
+                insert(t.users)
+                .values(
+                    username=SYSTEM_USER,
+                    display_name="系统",
+                    role=Role.ADMIN.value,
+                    password_hash="!",
+                    active=False,
+                    created_at=utcnow(),
+                )
+                .returning(t.users.c.id)
+            ).scalar_one()
         return _actor_for(conn, int(user_id))
 
     return uow.write(tx)
 
 
-def create_user(uow: UnitOfWork, actor: Actor, *, username: str, password: str, role: Role | str,
-                display_name: str = "", depots: Iterable[str] = ()) -> int:
+def create_user(
+    uow: UnitOfWork,
+    actor: Actor,
+    *,
+    username: str,
+    password: str,
+    role: Role | str,
+    display_name: str = "",
+    depots: Iterable[str] = (),
+) -> int:
     role = Role(role)
     username = username.strip()
     if not username or len(username) > 60:
@@ -87,15 +112,31 @@ def create_user(uow: UnitOfWork, actor: Actor, *, username: str, password: str, 
         require(actor, Action.MANAGE_USERS)
         if conn.execute(select(t.users.c.id).where(t.users.c.username == username)).first():
             raise AlreadyExists("user", username)
-        user_id = int(conn.execute(insert(t.users).values(
-            username=username, display_name=display_name.strip() or username, role=role.value,
-            password_hash=password_hash, active=True, created_at=utcnow()
-        ).returning(t.users.c.id)).scalar_one())
+        user_id = int(
+            conn.execute(
+                insert(t.users)
+                .values(
+                    username=username,
+                    display_name=display_name.strip() or username,
+                    role=role.value,
+                    password_hash=password_hash,
+                    active=True,
+                    created_at=utcnow(),
+                )
+                .returning(t.users.c.id)
+            ).scalar_one()
+        )
         for code in depot_codes:
             dep = repo.depot_by_code(conn, code, for_posting=False)
             conn.execute(insert(t.user_depots).values(user_id=user_id, depot_id=dep.id))
-        audit(conn, actor, "create", "user", user_id,
-              {"username": username, "role": role.value, "depots": depot_codes})
+        audit(
+            conn,
+            actor,
+            "create",
+            "user",
+            user_id,
+            {"username": username, "role": role.value, "depots": depot_codes},
+        )
         return user_id
 
     return uow.write(tx)
@@ -125,8 +166,9 @@ def change_password(uow: UnitOfWork, actor: Actor, old: str, new: str) -> None:
     new_hash = hash_password(new)
 
     def tx(conn: Connection) -> None:
-        conn.execute(update(t.users).where(t.users.c.id == actor.user_id).values(
-            password_hash=new_hash))
+        conn.execute(
+            update(t.users).where(t.users.c.id == actor.user_id).values(password_hash=new_hash)
+        )
         audit(conn, actor, "change_password", "user", actor.user_id)
 
     uow.write(tx)

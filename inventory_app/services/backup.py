@@ -74,8 +74,9 @@ def restore(uow: UnitOfWork, actor: Actor, source: Path | str) -> Path:
     target = _require_sqlite(uow)
     source = Path(source)
     check_backup_file(source)
-    keep = target.with_name(f"{target.stem}.before-restore-{datetime.now():%Y%m%d-%H%M%S}"
-                            f"{target.suffix}")
+    keep = target.with_name(
+        f"{target.stem}.before-restore-{datetime.now():%Y%m%d-%H%M%S}{target.suffix}"
+    )
     backup(uow, actor, keep)
     uow.engine.dispose()
     # Copy through SQLite's backup API (not a file rename): a stale -wal file next to the

@@ -109,27 +109,45 @@ def payload_hash(payload: dict[str, Any]) -> str:
     return digest.hexdigest()
 
 
-def result_for(conn: Connection, document_id: int, *, replayed: bool = False,
-               movement_ids: tuple[int, ...] | None = None) -> PostingResult:
+def result_for(
+    conn: Connection,
+    document_id: int,
+    *,
+    replayed: bool = False,
+    movement_ids: tuple[int, ...] | None = None,
+) -> PostingResult:
     doc = conn.execute(_DOC_HEAD, {"p_id": document_id}).one()
-    ids = movement_ids if movement_ids is not None else tuple(conn.execute(
-        select(t.movements.c.id).where(t.movements.c.document_id == document_id)
-        .order_by(t.movements.c.id)).scalars())
+    ids = (
+        movement_ids
+        if movement_ids is not None
+        else tuple(
+            conn.execute(
+                select(t.movements.c.id)
+                .where(t.movements.c.document_id == document_id)
+                .order_by(t.movements.c.id)
+            ).scalars()
+        )
+    )
     return PostingResult(document_id, doc.doc_no, ids, doc.state, replayed)
 
 
 _DOC_HEAD = select(t.documents.c.doc_no, t.documents.c.state).where(
-    t.documents.c.id == bindparam("p_id"))
+    t.documents.c.id == bindparam("p_id")
+)
 _REQUEST = select(t.requests).where(t.requests.c.request_id == bindparam("p_rid"))
 _CLAIM = insert(t.requests)
-_FINISH = update(t.requests).where(t.requests.c.request_id == bindparam("p_rid")).values(
-    document_id=bindparam("p_doc"))
+_FINISH = (
+    update(t.requests)
+    .where(t.requests.c.request_id == bindparam("p_rid"))
+    .values(document_id=bindparam("p_doc"))
+)
 _NEW_DOC = insert(t.documents).returning(t.documents.c.id)
 _NEW_EVENT = insert(t.document_events)
 
 
-def begin_request(conn: Connection, actor: Actor, request_id: str, action: str,
-                  payload: dict[str, Any]) -> PostingResult | None:
+def begin_request(
+    conn: Connection, actor: Actor, request_id: str, action: str, payload: dict[str, Any]
+) -> PostingResult | None:
     """Idempotency: a known request id returns the first result; a new one is claimed.
 
     The claim is the first write of the transaction, so a concurrent twin on PostgreSQL
@@ -144,9 +162,17 @@ def begin_request(conn: Connection, actor: Actor, request_id: str, action: str,
         if row.payload_hash != digest or row.document_id is None:
             raise RequestIdReused(request_id)
         return result_for(conn, row.document_id, replayed=True)
-    conn.execute(_CLAIM, {"request_id": request_id, "action": action, "payload_hash": digest,
-                          "document_id": None, "user_id": actor.user_id,
-                          "created_at": utcnow()})
+    conn.execute(
+        _CLAIM,
+        {
+            "request_id": request_id,
+            "action": action,
+            "payload_hash": digest,
+            "document_id": None,
+            "user_id": actor.user_id,
+            "created_at": utcnow(),
+        },
+    )
     return None
 
 
@@ -154,37 +180,93 @@ def finish_request(conn: Connection, request_id: str, document_id: int) -> None:
     conn.execute(_FINISH, {"p_rid": request_id.strip(), "p_doc": document_id})
 
 
-def new_document(conn: Connection, actor: Actor, doc_type: DocType, depot: DepotRec,
-                 doc_date: date, state: str, **fields: Any) -> tuple[int, str]:
+def new_document(
+    conn: Connection,
+    actor: Actor,
+    doc_type: DocType,
+    depot: DepotRec,
+    doc_date: date,
+    state: str,
+    **fields: Any,
+) -> tuple[int, str]:
     seq = next_doc_seq(conn, depot.id, doc_type.value, doc_date.year)
     doc_no = format_doc_no(doc_type, depot.code, doc_date.year, seq)
     now = utcnow()
-    values = {"other_depot_id": None, "counterparty": "", "reference": "", "purpose": "",
-              "reason": "", "note": "", "reverses_document_id": None, **fields}
-    doc_id = conn.execute(_NEW_DOC, {
-        "doc_type": doc_type.value, "doc_no": doc_no, "depot_id": depot.id,
-        "year": doc_date.year, "seq": seq, "state": state, "doc_date": doc_date,
-        "created_by": actor.user_id, "created_at": now, "host": host(), **values}).scalar_one()
+    values = {
+        "other_depot_id": None,
+        "counterparty": "",
+        "reference": "",
+        "purpose": "",
+        "reason": "",
+        "note": "",
+        "reverses_document_id": None,
+        **fields,
+    }
+    doc_id = conn.execute(
+        _NEW_DOC,
+        {
+            "doc_type": doc_type.value,
+            "doc_no": doc_no,
+            "depot_id": depot.id,
+            "year": doc_date.year,
+            "seq": seq,
+            "state": state,
+            "doc_date": doc_date,
+            "created_by": actor.user_id,
+            "created_at": now,
+            "host": host(),
+            **values,
+        },
+    ).scalar_one()
     record_event(conn, actor, doc_id, None, state)
     return int(doc_id), doc_no
 
 
-def record_event(conn: Connection, actor: Actor, document_id: int, from_state: str | None,
-                 to_state: str, note: str = "") -> None:
-    conn.execute(_NEW_EVENT, {"document_id": document_id, "from_state": from_state,
-                              "to_state": to_state, "user_id": actor.user_id, "at": utcnow(),
-                              "host": host(), "note": note})
+def record_event(
+    conn: Connection,
+    actor: Actor,
+    document_id: int,
+    from_state: str | None,
+    to_state: str,
+    note: str = "",
+) -> None:
+    conn.execute(
+        _NEW_EVENT,
+        {
+            "document_id": document_id,
+            "from_state": from_state,
+            "to_state": to_state,
+            "user_id": actor.user_id,
+            "at": utcnow(),
+            "host": host(),
+            "note": note,
+        },
+    )
 
 
-def set_state(conn: Connection, actor: Actor, document_id: int, from_state: str, to_state: str,
-              note: str = "") -> None:
+def set_state(
+    conn: Connection, actor: Actor, document_id: int, from_state: str, to_state: str, note: str = ""
+) -> None:
     conn.execute(update(t.documents).where(t.documents.c.id == document_id).values(state=to_state))
     record_event(conn, actor, document_id, from_state, to_state, note)
 
 
-def audit(conn: Connection, actor: Actor | None, action: str, entity: str, entity_id: int | None,
-          details: dict[str, Any] | None = None) -> None:
-    conn.execute(insert(t.audit_log).values(
-        at=utcnow(), user_id=actor.user_id if actor else None, host=host(), action=action,
-        entity=entity, entity_id=entity_id,
-        details=json.dumps(_jsonable(details or {}), ensure_ascii=False, sort_keys=True)))
+def audit(
+    conn: Connection,
+    actor: Actor | None,
+    action: str,
+    entity: str,
+    entity_id: int | None,
+    details: dict[str, Any] | None = None,
+) -> None:
+    conn.execute(
+        insert(t.audit_log).values(
+            at=utcnow(),
+            user_id=actor.user_id if actor else None,
+            host=host(),
+            action=action,
+            entity=entity,
+            entity_id=entity_id,
+            details=json.dumps(_jsonable(details or {}), ensure_ascii=False, sort_keys=True),
+        )
+    )

@@ -47,8 +47,9 @@ class DashboardData:
 def _depot_codes(conn: Connection, ids: frozenset[int]) -> set[str]:
     if not ids:
         return set()
-    return set(conn.execute(select(t.depots.c.code).where(t.depots.c.id.in_(sorted(ids))))
-               .scalars())
+    return set(
+        conn.execute(select(t.depots.c.code).where(t.depots.c.id.in_(sorted(ids)))).scalars()
+    )
 
 
 def transfers_awaiting_receipt(uow: UnitOfWork, actor: Actor) -> list[DocumentRow]:
@@ -57,8 +58,13 @@ def transfers_awaiting_receipt(uow: UnitOfWork, actor: Actor) -> list[DocumentRo
     ``ledger_queries.documents`` also returns transfers the keeper *sent*; those wait
     for the other side, not for them, so only the destination counts here.
     """
-    docs = ledger_queries.documents(uow, actor, states=(DocState.IN_TRANSIT.value,),
-                                    doc_types=(DocType.TRANSFER.value,), limit=1000)
+    docs = ledger_queries.documents(
+        uow,
+        actor,
+        states=(DocState.IN_TRANSIT.value,),
+        doc_types=(DocType.TRANSFER.value,),
+        limit=1000,
+    )
     if actor.all_depots:
         return docs
     mine = uow.read(lambda conn: _depot_codes(conn, actor.depot_ids))
@@ -77,10 +83,16 @@ def near_expiry_days(uow: UnitOfWork) -> int:
 def dashboard(uow: UnitOfWork, actor: Actor) -> DashboardData:
     days = near_expiry_days(uow)
     now = today()
-    lots = stock_queries.stock_by_lot(uow, actor, StockFilter(expiring_within_days=days),
-                                      sort="expiry_date", limit=EXPIRING_LOTS_LIMIT)
+    lots = stock_queries.stock_by_lot(
+        uow,
+        actor,
+        StockFilter(expiring_within_days=days),
+        sort="expiry_date",
+        limit=EXPIRING_LOTS_LIMIT,
+    )
     expiring_total = stock_queries.count_stock_by_lot(
-        uow, actor, StockFilter(expiring_within_days=days))
+        uow, actor, StockFilter(expiring_within_days=days)
+    )
     expired_total = stock_queries.count_stock_by_lot(uow, actor, StockFilter(expired_only=True))
     return DashboardData(
         as_of=now,

@@ -73,7 +73,9 @@ def open_database(url: str, *, create: bool = False, durable: bool = True) -> Un
 
 def _stamp_meta(uow: UnitOfWork) -> None:
     def tx(conn):
-        have = conn.execute(select(t.app_meta.c.key).where(t.app_meta.c.key == "created_by")).first()
+        have = conn.execute(
+            select(t.app_meta.c.key).where(t.app_meta.c.key == "created_by")
+        ).first()
         if have is None:
             conn.execute(t.app_meta.insert().values(key="created_by", value=__version__))
 

@@ -20,8 +20,9 @@ from .ledger_queries import LedgerFilter, documents, ledger
 from .rows import DocumentRow, LedgerRow
 
 
-def document_lines(uow: UnitOfWork, actor: Actor, doc_no: str
-                   ) -> tuple[DocumentRow, list[LedgerRow]]:
+def document_lines(
+    uow: UnitOfWork, actor: Actor, doc_no: str
+) -> tuple[DocumentRow, list[LedgerRow]]:
     """The document header and every movement of it, oldest first.
 
     NotFound when the document does not exist or concerns none of the actor's depots.
@@ -33,13 +34,17 @@ def document_lines(uow: UnitOfWork, actor: Actor, doc_no: str
     codes = tuple(code for code in (header.depot_code, header.other_depot_code) if code)
 
     def ids(conn: Connection) -> frozenset[int]:
-        return frozenset(int(i) for i in conn.execute(
-            select(t.depots.c.id).where(t.depots.c.code.in_(codes))).scalars())
+        return frozenset(
+            int(i)
+            for i in conn.execute(select(t.depots.c.id).where(t.depots.c.code.in_(codes))).scalars()
+        )
 
-    viewer = actor if actor.all_depots else replace(
-        actor, depot_ids=actor.depot_ids | uow.read(ids))
-    rows = ledger(uow, viewer, LedgerFilter(doc_no=header.doc_no), sort="movement_id",
-                  descending=False)
+    viewer = (
+        actor if actor.all_depots else replace(actor, depot_ids=actor.depot_ids | uow.read(ids))
+    )
+    rows = ledger(
+        uow, viewer, LedgerFilter(doc_no=header.doc_no), sort="movement_id", descending=False
+    )
     return header, rows
 
 
@@ -50,7 +55,8 @@ def document_of_movement(uow: UnitOfWork, actor: Actor, movement_id: int) -> str
         return conn.execute(
             select(t.documents.c.doc_no)
             .join(t.movements, t.movements.c.document_id == t.documents.c.id)
-            .where(t.movements.c.id == int(movement_id))).scalar()
+            .where(t.movements.c.id == int(movement_id))
+        ).scalar()
 
     doc_no = uow.read(tx)
     if doc_no is None or not documents(uow, actor, doc_no=doc_no, limit=1):

@@ -30,9 +30,15 @@ def postgres_url(host: str, port: int, database_name: str, user: str, password: 
             raise InvalidInput(field, "required")
     if not 0 < int(port) < 65536:
         raise InvalidInput("port", "range", port)
-    url = URL.create(POSTGRES_DRIVER, username=user, password=password or None, host=host,
-                     port=int(port), database=database_name,
-                     query={"connect_timeout": str(CONNECT_TIMEOUT_S)})
+    url = URL.create(
+        POSTGRES_DRIVER,
+        username=user,
+        password=password or None,
+        host=host,
+        port=int(port),
+        database=database_name,
+        query={"connect_timeout": str(CONNECT_TIMEOUT_S)},
+    )
     return url.render_as_string(hide_password=False)
 
 
@@ -40,8 +46,14 @@ def without_password(url: str) -> str:
     """The URL with the password removed (not masked): safe to store in the settings."""
     parsed = make_url(url)
     # URL.set(password=None) means "leave unchanged", so rebuild the URL without it.
-    bare = URL.create(parsed.drivername, username=parsed.username, host=parsed.host,
-                      port=parsed.port, database=parsed.database, query=parsed.query)
+    bare = URL.create(
+        parsed.drivername,
+        username=parsed.username,
+        host=parsed.host,
+        port=parsed.port,
+        database=parsed.database,
+        query=parsed.query,
+    )
     return bare.render_as_string(hide_password=False)
 
 
@@ -61,16 +73,23 @@ def needs_password(url: str) -> bool:
 def server_parts(url: str) -> tuple[str, int, str, str]:
     """(host, port, database, user) of a server URL, to pre-fill the connection form."""
     parsed = make_url(url)
-    return (parsed.host or "", parsed.port or DEFAULT_PORT, parsed.database or "",
-            parsed.username or "")
+    return (
+        parsed.host or "",
+        parsed.port or DEFAULT_PORT,
+        parsed.database or "",
+        parsed.username or "",
+    )
 
 
 def has_sign_in_users(uow: UnitOfWork) -> bool:
     """At least one active user who can sign in (the built-in system account cannot)."""
 
     def tx(conn: Connection) -> bool:
-        count = conn.execute(select(func.count()).select_from(t.users).where(
-            t.users.c.active.is_(True), t.users.c.username != auth.SYSTEM_USER)).scalar_one()
+        count = conn.execute(
+            select(func.count())
+            .select_from(t.users)
+            .where(t.users.c.active.is_(True), t.users.c.username != auth.SYSTEM_USER)
+        ).scalar_one()
         return int(count) > 0
 
     return uow.read(tx)
@@ -90,8 +109,14 @@ def create_admin(uow: UnitOfWork, username: str, password: str) -> None:
     """The first administrator of a new database (refused once anybody can sign in)."""
     if has_sign_in_users(uow):
         raise AlreadyExists("user", username)
-    auth.create_user(uow, auth.system_actor(uow), username=username, password=password,
-                     role=Role.ADMIN, display_name=username)
+    auth.create_user(
+        uow,
+        auth.system_actor(uow),
+        username=username,
+        password=password,
+        role=Role.ADMIN,
+        display_name=username,
+    )
 
 
 def create_empty(url: str, username: str, password: str) -> UnitOfWork:

@@ -31,16 +31,23 @@ class LedgerFilter:
 REVERSAL = t.movements.alias("reversal")
 
 LEDGER_SORT_KEYS = {
-    "movement_id": t.movements.c.id, "created_at": t.movements.c.id,
-    "doc_date": t.movements.c.doc_date, "doc_no": t.documents.c.doc_no,
-    "kind": t.movements.c.kind, "depot_code": t.depots.c.code, "item_code": t.items.c.code,
-    "item_name": t.items.c.name, "delta": t.movements.c.delta, "user": t.users.c.display_name,
+    "movement_id": t.movements.c.id,
+    "created_at": t.movements.c.id,
+    "doc_date": t.movements.c.doc_date,
+    "doc_no": t.documents.c.doc_no,
+    "kind": t.movements.c.kind,
+    "depot_code": t.depots.c.code,
+    "item_code": t.items.c.code,
+    "item_name": t.items.c.name,
+    "delta": t.movements.c.delta,
+    "user": t.users.c.display_name,
     "batch_no": t.lots.c.batch_no,
 }
 
 
-def _ledger_select(conn: Connection, actor: Actor, flt: LedgerFilter, columns: list,
-                   *, for_count: bool = False) -> Select:
+def _ledger_select(
+    conn: Connection, actor: Actor, flt: LedgerFilter, columns: list, *, for_count: bool = False
+) -> Select:
     m = t.movements.c
     query = select(*columns).select_from(t.movements)
     needs = {"documents", "items", "lots"} if not for_count else set()
@@ -76,70 +83,157 @@ def _ledger_select(conn: Connection, actor: Actor, flt: LedgerFilter, columns: l
         conds.append(m.doc_date <= flt.date_to)
     if flt.text.strip():
         pattern = f"%{flt.text.strip().lower()}%"
-        conds.append(or_(item_text_condition(flt.text),
-                         func.lower(t.documents.c.doc_no).like(pattern),
-                         func.lower(t.lots.c.batch_no).like(pattern),
-                         func.lower(t.documents.c.counterparty).like(pattern)))
+        conds.append(
+            or_(
+                item_text_condition(flt.text),
+                func.lower(t.documents.c.doc_no).like(pattern),
+                func.lower(t.lots.c.batch_no).like(pattern),
+                func.lower(t.documents.c.counterparty).like(pattern),
+            )
+        )
     return query.where(and_(*conds)) if conds else query
 
 
-def ledger(uow: UnitOfWork, actor: Actor, flt: LedgerFilter = LedgerFilter(), *,
-           offset: int = 0, limit: int | None = None, sort: str = "movement_id",
-           descending: bool = True) -> list[LedgerRow]:
+def ledger(
+    uow: UnitOfWork,
+    actor: Actor,
+    flt: LedgerFilter = LedgerFilter(),
+    *,
+    offset: int = 0,
+    limit: int | None = None,
+    sort: str = "movement_id",
+    descending: bool = True,
+) -> list[LedgerRow]:
     def tx(conn: Connection) -> list[LedgerRow]:
         m = t.movements.c
-        cols = [m.id, m.created_at, m.doc_date, m.kind, m.lot_id, m.delta,
-                m.reverses_movement_id, t.documents.c.doc_no, t.documents.c.doc_type,
-                t.documents.c.state, t.documents.c.counterparty, t.documents.c.reason,
-                t.depots.c.code.label("depot_code"), t.depots.c.name.label("depot_name"),
-                t.items.c.code.label("item_code"), t.items.c.name.label("item_name"),
-                t.items.c.unit, t.items.c.decimals, t.lots.c.batch_no,
-                t.users.c.display_name, REVERSAL.c.id.label("reversed_by")]
-        query = (_ledger_select(conn, actor, flt, cols)
-                 .join(t.depots, t.depots.c.id == m.depot_id)
-                 .join(t.users, t.users.c.id == m.created_by)
-                 .outerjoin(REVERSAL, REVERSAL.c.reverses_movement_id == m.id))
+        cols = [
+            m.id,
+            m.created_at,
+            m.doc_date,
+            m.kind,
+            m.lot_id,
+            m.delta,
+            m.reverses_movement_id,
+            t.documents.c.doc_no,
+            t.documents.c.doc_type,
+            t.documents.c.state,
+            t.documents.c.counterparty,
+            t.documents.c.reason,
+            t.depots.c.code.label("depot_code"),
+            t.depots.c.name.label("depot_name"),
+            t.items.c.code.label("item_code"),
+            t.items.c.name.label("item_name"),
+            t.items.c.unit,
+            t.items.c.decimals,
+            t.lots.c.batch_no,
+            t.users.c.display_name,
+            REVERSAL.c.id.label("reversed_by"),
+        ]
+        query = (
+            _ledger_select(conn, actor, flt, cols)
+            .join(t.depots, t.depots.c.id == m.depot_id)
+            .join(t.users, t.users.c.id == m.created_by)
+            .outerjoin(REVERSAL, REVERSAL.c.reverses_movement_id == m.id)
+        )
         key = LEDGER_SORT_KEYS.get(sort, m.id)
-        query = query.order_by(key.desc() if descending else key.asc(),
-                               m.id.desc() if descending else m.id.asc()).offset(offset)
+        query = query.order_by(
+            key.desc() if descending else key.asc(), m.id.desc() if descending else m.id.asc()
+        ).offset(offset)
         if limit is not None:
             query = query.limit(limit)
         # Positional unpacking (column order above): this builds every visible ledger page.
         return [
-            LedgerRow(mid, created, day, doc_no, doc_type, state, kind, depot_code,
-                      depot_name, item_code, item_name, unit, decimals, lot_id, batch_no,
-                      from_milli(delta, decimals), user, counterparty, reason, reverses,
-                      reversed_by)
-            for (mid, created, day, kind, lot_id, delta, reverses, doc_no, doc_type, state,
-                 counterparty, reason, depot_code, depot_name, item_code, item_name, unit,
-                 decimals, batch_no, user, reversed_by) in conn.execute(query)
+            LedgerRow(
+                mid,
+                created,
+                day,
+                doc_no,
+                doc_type,
+                state,
+                kind,
+                depot_code,
+                depot_name,
+                item_code,
+                item_name,
+                unit,
+                decimals,
+                lot_id,
+                batch_no,
+                from_milli(delta, decimals),
+                user,
+                counterparty,
+                reason,
+                reverses,
+                reversed_by,
+            )
+            for (
+                mid,
+                created,
+                day,
+                kind,
+                lot_id,
+                delta,
+                reverses,
+                doc_no,
+                doc_type,
+                state,
+                counterparty,
+                reason,
+                depot_code,
+                depot_name,
+                item_code,
+                item_name,
+                unit,
+                decimals,
+                batch_no,
+                user,
+                reversed_by,
+            ) in conn.execute(query)
         ]
 
     return uow.read(tx)
 
 
 def count_ledger(uow: UnitOfWork, actor: Actor, flt: LedgerFilter = LedgerFilter()) -> int:
-    return uow.read(lambda conn: int(conn.execute(
-        _ledger_select(conn, actor, flt, [func.count()], for_count=True)).scalar_one()))
+    return uow.read(
+        lambda conn: int(
+            conn.execute(
+                _ledger_select(conn, actor, flt, [func.count()], for_count=True)
+            ).scalar_one()
+        )
+    )
 
 
-def documents(uow: UnitOfWork, actor: Actor, *, states: tuple[str, ...] = (),
-              doc_types: tuple[str, ...] = (), depot_codes: tuple[str, ...] = (),
-              doc_no: str | None = None, limit: int = 200) -> list[DocumentRow]:
+def documents(
+    uow: UnitOfWork,
+    actor: Actor,
+    *,
+    states: tuple[str, ...] = (),
+    doc_types: tuple[str, ...] = (),
+    depot_codes: tuple[str, ...] = (),
+    doc_no: str | None = None,
+    limit: int = 200,
+) -> list[DocumentRow]:
     """Document headers, newest first (for pending lists and look-ups)."""
 
     def tx(conn: Connection) -> list[DocumentRow]:
         d = t.documents.c
         other = t.depots.alias("other")
-        lines = (select(func.count()).where(t.movements.c.document_id == d.id)
-                 .scalar_subquery())
-        query = (select(t.documents, t.depots.c.code.label("depot_code"),
-                        t.depots.c.name.label("depot_name"), other.c.code.label("other_code"),
-                        other.c.name.label("other_name"), t.users.c.display_name,
-                        lines.label("lines"))
-                 .join(t.depots, t.depots.c.id == d.depot_id)
-                 .outerjoin(other, other.c.id == d.other_depot_id)
-                 .join(t.users, t.users.c.id == d.created_by))
+        lines = select(func.count()).where(t.movements.c.document_id == d.id).scalar_subquery()
+        query = (
+            select(
+                t.documents,
+                t.depots.c.code.label("depot_code"),
+                t.depots.c.name.label("depot_name"),
+                other.c.code.label("other_code"),
+                other.c.name.label("other_name"),
+                t.users.c.display_name,
+                lines.label("lines"),
+            )
+            .join(t.depots, t.depots.c.id == d.depot_id)
+            .outerjoin(other, other.c.id == d.other_depot_id)
+            .join(t.users, t.users.c.id == d.created_by)
+        )
         # A transfer concerns both ends: the receiving keeper must see it too.
         scope = depot_scope(conn, actor, depot_codes, d.depot_id)
         scope_other = depot_scope(conn, actor, depot_codes, d.other_depot_id)
@@ -153,10 +247,25 @@ def documents(uow: UnitOfWork, actor: Actor, *, states: tuple[str, ...] = (),
         query = query.where(and_(*conds)) if conds else query
         query = query.order_by(d.id.desc()).limit(limit)
         return [
-            DocumentRow(r.id, r.doc_no, r.doc_type, r.state, r.doc_date, r.depot_code,
-                        r.depot_name, r.other_code or "", r.other_name or "", r.counterparty,
-                        r.reference, r.purpose, r.reason, r.display_name, r.created_at, r.host,
-                        int(r.lines))
+            DocumentRow(
+                r.id,
+                r.doc_no,
+                r.doc_type,
+                r.state,
+                r.doc_date,
+                r.depot_code,
+                r.depot_name,
+                r.other_code or "",
+                r.other_name or "",
+                r.counterparty,
+                r.reference,
+                r.purpose,
+                r.reason,
+                r.display_name,
+                r.created_at,
+                r.host,
+                int(r.lines),
+            )
             for r in conn.execute(query)
         ]
 

@@ -51,43 +51,74 @@ def _unique(conn: Connection, table: t.Table, code: str, kind: str) -> None:
         raise AlreadyExists(kind, code)
 
 
-def create_region(uow: UnitOfWork, actor: Actor, *, code: str, name: str, level: int,
-                  parent: str | None = None) -> int:
+def create_region(
+    uow: UnitOfWork, actor: Actor, *, code: str, name: str, level: int, parent: str | None = None
+) -> int:
     def tx(conn: Connection) -> int:
         require(actor, Action.MANAGE_DEPOTS)
         _unique(conn, t.regions, code, "region")
-        region_id = conn.execute(insert(t.regions).values(
-            code=_required(code, "code", 20), name=_required(name, "name", 100),
-            level=_level(level), parent_id=_id_or_none(conn, t.regions, parent, "region"),
-        ).returning(t.regions.c.id)).scalar_one()
+        region_id = conn.execute(
+            insert(t.regions)
+            .values(
+                code=_required(code, "code", 20),
+                name=_required(name, "name", 100),
+                level=_level(level),
+                parent_id=_id_or_none(conn, t.regions, parent, "region"),
+            )
+            .returning(t.regions.c.id)
+        ).scalar_one()
         return int(region_id)
 
     return uow.write(tx)
 
 
-def create_organisation(uow: UnitOfWork, actor: Actor, *, code: str, name: str, kind: str,
-                        level: int, region: str | None = None) -> int:
+def create_organisation(
+    uow: UnitOfWork,
+    actor: Actor,
+    *,
+    code: str,
+    name: str,
+    kind: str,
+    level: int,
+    region: str | None = None,
+) -> int:
     def tx(conn: Connection) -> int:
         require(actor, Action.MANAGE_DEPOTS)
         _unique(conn, t.organisations, code, "organisation")
-        org_id = conn.execute(insert(t.organisations).values(
-            code=_required(code, "code", 40), name=_required(name, "name", 200),
-            kind=_required(kind, "kind", 30), level=_level(level),
-            region_id=_id_or_none(conn, t.regions, region, "region"), active=True,
-        ).returning(t.organisations.c.id)).scalar_one()
+        org_id = conn.execute(
+            insert(t.organisations)
+            .values(
+                code=_required(code, "code", 40),
+                name=_required(name, "name", 200),
+                kind=_required(kind, "kind", 30),
+                level=_level(level),
+                region_id=_id_or_none(conn, t.regions, region, "region"),
+                active=True,
+            )
+            .returning(t.organisations.c.id)
+        ).scalar_one()
         return int(org_id)
 
     return uow.write(tx)
 
 
-def create_category(uow: UnitOfWork, actor: Actor, *, code: str, name: str,
-                    name_en: str = "") -> int:
+def create_category(
+    uow: UnitOfWork, actor: Actor, *, code: str, name: str, name_en: str = ""
+) -> int:
     def tx(conn: Connection) -> int:
         require(actor, Action.MANAGE_CATALOG)
         _unique(conn, t.categories, code, "category")
-        return int(conn.execute(insert(t.categories).values(
-            code=_required(code, "code", 4), name=_required(name, "name", 60),
-            name_en=name_en.strip()).returning(t.categories.c.id)).scalar_one())
+        return int(
+            conn.execute(
+                insert(t.categories)
+                .values(
+                    code=_required(code, "code", 4),
+                    name=_required(name, "name", 60),
+                    name_en=name_en.strip(),
+                )
+                .returning(t.categories.c.id)
+            ).scalar_one()
+        )
 
     return uow.write(tx)
 
@@ -128,13 +159,19 @@ def _item_values(conn: Connection, spec: ItemSpec) -> dict[str, object]:
     if category_id is None:
         raise InvalidInput("category", "required")
     return {
-        "name": _required(spec.name, "name", 100), "name_en": spec.name_en.strip(),
-        "pinyin": pinyin_initials(spec.name), "category_id": category_id,
-        "spec": spec.spec.strip(), "unit": _required(spec.unit, "unit", 10),
-        "decimals": spec.decimals, "gb_code": spec.gb_code or None,
+        "name": _required(spec.name, "name", 100),
+        "name_en": spec.name_en.strip(),
+        "pinyin": pinyin_initials(spec.name),
+        "category_id": category_id,
+        "spec": spec.spec.strip(),
+        "unit": _required(spec.unit, "unit", 10),
+        "decimals": spec.decimals,
+        "gb_code": spec.gb_code or None,
         "ref_price_fen": None if spec.ref_price in (None, "") else parse_money(spec.ref_price),
-        "shelf_life_days": spec.shelf_life_days, "norm_per_person": norm(spec.norm_per_person),
-        "norm_per_tent": norm(spec.norm_per_tent), "persons_per_unit": norm(spec.persons_per_unit),
+        "shelf_life_days": spec.shelf_life_days,
+        "norm_per_person": norm(spec.norm_per_person),
+        "norm_per_tent": norm(spec.norm_per_tent),
+        "persons_per_unit": norm(spec.persons_per_unit),
         "reserve_modes": ",".join(modes),
     }
 
@@ -145,8 +182,11 @@ def create_item(uow: UnitOfWork, actor: Actor, spec: ItemSpec) -> int:
         code = _required(spec.code, "code", 20)
         _unique(conn, t.items, code, "item")
         values = _item_values(conn, spec)
-        item_id = int(conn.execute(insert(t.items).values(code=code, active=True, **values)
-                                   .returning(t.items.c.id)).scalar_one())
+        item_id = int(
+            conn.execute(
+                insert(t.items).values(code=code, active=True, **values).returning(t.items.c.id)
+            ).scalar_one()
+        )
         audit(conn, actor, "create", "item", item_id, {"code": code})
         return item_id
 
@@ -211,11 +251,18 @@ def _coordinate(value: str | None, name: str, limit: int) -> str | None:
 def _depot_values(conn: Connection, spec: DepotSpec) -> dict[str, object]:
     owner = repo.org_by_code(conn, spec.owner_org)
     return {
-        "name": _required(spec.name, "name", 200), "kind": spec.kind or "relief",
-        "level": _level(spec.level), "region_id": _id_or_none(conn, t.regions, spec.region, "region"),
-        "owner_org_id": owner.id, "address": spec.address.strip(), "contact": spec.contact.strip(),
-        "phone": spec.phone.strip(), "lat": _coordinate(spec.lat, "lat", 90),
-        "lon": _coordinate(spec.lon, "lon", 180), "demo": bool(spec.demo), "note": spec.note,
+        "name": _required(spec.name, "name", 200),
+        "kind": spec.kind or "relief",
+        "level": _level(spec.level),
+        "region_id": _id_or_none(conn, t.regions, spec.region, "region"),
+        "owner_org_id": owner.id,
+        "address": spec.address.strip(),
+        "contact": spec.contact.strip(),
+        "phone": spec.phone.strip(),
+        "lat": _coordinate(spec.lat, "lat", 90),
+        "lon": _coordinate(spec.lon, "lon", 180),
+        "demo": bool(spec.demo),
+        "note": spec.note,
     }
 
 
@@ -224,9 +271,13 @@ def create_depot(uow: UnitOfWork, actor: Actor, spec: DepotSpec) -> int:
         require(actor, Action.MANAGE_DEPOTS)
         code = _required(spec.code, "code", 20)
         _unique(conn, t.depots, code, "depot")
-        depot_id = int(conn.execute(insert(t.depots).values(
-            code=code, active=True, **_depot_values(conn, spec)).returning(t.depots.c.id)
-        ).scalar_one())
+        depot_id = int(
+            conn.execute(
+                insert(t.depots)
+                .values(code=code, active=True, **_depot_values(conn, spec))
+                .returning(t.depots.c.id)
+            ).scalar_one()
+        )
         audit(conn, actor, "create", "depot", depot_id, {"code": code})
         return depot_id
 
@@ -237,8 +288,9 @@ def update_depot(uow: UnitOfWork, actor: Actor, spec: DepotSpec) -> None:
     def tx(conn: Connection) -> None:
         require(actor, Action.MANAGE_DEPOTS)
         dep = repo.depot_by_code(conn, spec.code, for_posting=False)
-        conn.execute(update(t.depots).where(t.depots.c.id == dep.id).values(
-            **_depot_values(conn, spec)))
+        conn.execute(
+            update(t.depots).where(t.depots.c.id == dep.id).values(**_depot_values(conn, spec))
+        )
         audit(conn, actor, "update", "depot", dep.id, {"code": spec.code})
 
     uow.write(tx)
@@ -261,23 +313,34 @@ def add_location(uow: UnitOfWork, actor: Actor, *, depot: str, code: str, name: 
         require(actor, Action.MANAGE_DEPOTS)
         dep = repo.depot_by_code(conn, depot, for_posting=False)
         loc_code = _required(code, "code", 30)
-        if conn.execute(select(t.locations.c.id).where(
-                t.locations.c.depot_id == dep.id, t.locations.c.code == loc_code)).first():
+        if conn.execute(
+            select(t.locations.c.id).where(
+                t.locations.c.depot_id == dep.id, t.locations.c.code == loc_code
+            )
+        ).first():
             raise AlreadyExists("location", f"{depot}/{loc_code}")
-        return int(conn.execute(insert(t.locations).values(
-            depot_id=dep.id, code=loc_code, name=name.strip(), active=True
-        ).returning(t.locations.c.id)).scalar_one())
+        return int(
+            conn.execute(
+                insert(t.locations)
+                .values(depot_id=dep.id, code=loc_code, name=name.strip(), active=True)
+                .returning(t.locations.c.id)
+            ).scalar_one()
+        )
 
     return uow.write(tx)
 
 
-def set_location_active(uow: UnitOfWork, actor: Actor, *, depot: str, code: str,
-                        active: bool) -> None:
+def set_location_active(
+    uow: UnitOfWork, actor: Actor, *, depot: str, code: str, active: bool
+) -> None:
     def tx(conn: Connection) -> None:
         require(actor, Action.MANAGE_DEPOTS)
         dep = repo.depot_by_code(conn, depot, for_posting=False)
-        loc_id = conn.execute(select(t.locations.c.id).where(
-            t.locations.c.depot_id == dep.id, t.locations.c.code == code)).scalar()
+        loc_id = conn.execute(
+            select(t.locations.c.id).where(
+                t.locations.c.depot_id == dep.id, t.locations.c.code == code
+            )
+        ).scalar()
         if loc_id is None:
             raise NotFound("location", code)
         conn.execute(update(t.locations).where(t.locations.c.id == loc_id).values(active=active))

@@ -69,14 +69,21 @@ class _Move:
     reverses: int | None = None
 
 
-def _apply(conn: Connection, actor: Actor, document_id: int, doc_date: date,
-           moves: Sequence[_Move]) -> tuple[int, ...]:
+def _apply(
+    conn: Connection, actor: Actor, document_id: int, doc_date: date, moves: Sequence[_Move]
+) -> tuple[int, ...]:
     """Move lot and stock balances, then write the movements. Locks are taken in a fixed
     order (lots by id, then (item, depot)) so concurrent postings on PostgreSQL cannot
     deadlock each other."""
     for move in sorted(moves, key=lambda m: (m.lot_id, m.delta)):
-        repo.change_lot_balance(conn, move.lot_id, move.delta, item=move.item.label,
-                                depot=move.depot.label, decimals=move.item.decimals)
+        repo.change_lot_balance(
+            conn,
+            move.lot_id,
+            move.delta,
+            item=move.item.label,
+            depot=move.depot.label,
+            decimals=move.item.decimals,
+        )
     _move_stock_balances(conn, moves)
     return _insert_movements(conn, actor, document_id, doc_date, moves)
 
@@ -90,33 +97,88 @@ def _move_stock_balances(conn: Connection, moves: Sequence[_Move]) -> None:
     for key in sorted(totals):
         if totals[key]:
             sample = labels[key]
-            repo.change_stock_balance(conn, key[0], key[1], on_hand=totals[key],
-                                      item=sample.item.label, depot=sample.depot.label,
-                                      decimals=sample.item.decimals)
+            repo.change_stock_balance(
+                conn,
+                key[0],
+                key[1],
+                on_hand=totals[key],
+                item=sample.item.label,
+                depot=sample.depot.label,
+                decimals=sample.item.decimals,
+            )
 
 
-_MOVEMENT_COLUMNS = ("id", "document_id", "line_no", "kind", "lot_id", "item_id", "depot_id",
-                     "delta", "reverses_movement_id", "doc_date", "created_by", "created_at")
+_MOVEMENT_COLUMNS = (
+    "id",
+    "document_id",
+    "line_no",
+    "kind",
+    "lot_id",
+    "item_id",
+    "depot_id",
+    "delta",
+    "reverses_movement_id",
+    "doc_date",
+    "created_by",
+    "created_at",
+)
 
 
-def _insert_movements(conn: Connection, actor: Actor, document_id: int, doc_date: date,
-                      moves: Sequence[_Move]) -> tuple[int, ...]:
+def _insert_movements(
+    conn: Connection, actor: Actor, document_id: int, doc_date: date, moves: Sequence[_Move]
+) -> tuple[int, ...]:
     ids = repo.reserve_ids(conn, t.movements, len(moves))
     now = utcnow()
-    repo.bulk_insert(conn, t.movements, _MOVEMENT_COLUMNS, [
-        (mid, document_id, m.line_no, m.kind.value, m.lot_id, m.item.id, m.depot.id, m.delta,
-         m.reverses, doc_date, actor.user_id, now)
-        for mid, m in zip(ids, moves, strict=True)])
+    repo.bulk_insert(
+        conn,
+        t.movements,
+        _MOVEMENT_COLUMNS,
+        [
+            (
+                mid,
+                document_id,
+                m.line_no,
+                m.kind.value,
+                m.lot_id,
+                m.item.id,
+                m.depot.id,
+                m.delta,
+                m.reverses,
+                doc_date,
+                actor.user_id,
+                now,
+            )
+            for mid, m in zip(ids, moves, strict=True)
+        ],
+    )
     return tuple(ids)
 
 
-def _new_lot(conn: Connection, *, item: ItemRec, depot: DepotRec, document_id: int,
-             received: date, **fields: object) -> int:
-    lot_id = conn.execute(insert(t.lots).values(
-        item_id=item.id, depot_id=depot.id, received_date=received, document_id=document_id,
-        **fields).returning(t.lots.c.id)).scalar_one()
-    conn.execute(insert(t.lot_balances).values(
-        lot_id=lot_id, item_id=item.id, depot_id=depot.id, on_hand=0, reserved=0))
+def _new_lot(
+    conn: Connection,
+    *,
+    item: ItemRec,
+    depot: DepotRec,
+    document_id: int,
+    received: date,
+    **fields: object,
+) -> int:
+    lot_id = conn.execute(
+        insert(t.lots)
+        .values(
+            item_id=item.id,
+            depot_id=depot.id,
+            received_date=received,
+            document_id=document_id,
+            **fields,
+        )
+        .returning(t.lots.c.id)
+    ).scalar_one()
+    conn.execute(
+        insert(t.lot_balances).values(
+            lot_id=lot_id, item_id=item.id, depot_id=depot.id, on_hand=0, reserved=0
+        )
+    )
     return int(lot_id)
 
 
@@ -130,9 +192,18 @@ class _ReceiptPlan:
     fields: dict[str, object]
 
 
-_LOT_FIELDS = ("location_id", "batch_no", "production_date", "expiry_date", "supplier",
-               "reserve_mode", "owner_org_id", "owner_level", "custodian_org_id",
-               "unit_price_fen")
+_LOT_FIELDS = (
+    "location_id",
+    "batch_no",
+    "production_date",
+    "expiry_date",
+    "supplier",
+    "reserve_mode",
+    "owner_org_id",
+    "owner_level",
+    "custodian_org_id",
+    "unit_price_fen",
+)
 
 
 class _Lookups:
@@ -153,9 +224,13 @@ class _Lookups:
         """(id, level) of an organisation; None means the depot's owner."""
         key = code or ""
         if key not in self._orgs:
-            row = (repo.org_by_code(self.conn, code) if code else self.conn.execute(
-                select(t.organisations).where(
-                    t.organisations.c.id == self.depot.owner_org_id)).one())
+            row = (
+                repo.org_by_code(self.conn, code)
+                if code
+                else self.conn.execute(
+                    select(t.organisations).where(t.organisations.c.id == self.depot.owner_org_id)
+                ).one()
+            )
             self._orgs[key] = (int(row.id), int(row.level))
         return self._orgs[key]
 
@@ -179,29 +254,49 @@ def _plan_receipt_line(look: _Lookups, line: ReceiptLine, doc_date: date) -> _Re
         expiry = production + timedelta(days=item.shelf_life_days)
     if expiry and production and expiry < production:
         raise InvalidDate(expiry, "expiry_date")
-    price_fen = (parse_money(line.unit_price) if line.unit_price is not None
-                 else (item.ref_price_fen or 0))
+    price_fen = (
+        parse_money(line.unit_price) if line.unit_price is not None else (item.ref_price_fen or 0)
+    )
     owner_id, owner_level = look.org(line.owner_org_code)
     custodian_id = look.org(line.custodian_org_code)[0]
     fields: dict[str, object] = {
         "location_id": look.location(line.location_code),
         "batch_no": (line.batch_no or "").strip()[:60],
-        "production_date": production, "expiry_date": expiry,
+        "production_date": production,
+        "expiry_date": expiry,
         "supplier": (line.supplier or "").strip()[:200],
-        "reserve_mode": ReserveMode.PHYSICAL.value, "owner_org_id": owner_id,
-        "owner_level": owner_level, "custodian_org_id": custodian_id,
+        "reserve_mode": ReserveMode.PHYSICAL.value,
+        "owner_org_id": owner_id,
+        "owner_level": owner_level,
+        "custodian_org_id": custodian_id,
         "unit_price_fen": price_fen,
     }
     return _ReceiptPlan(item, to_milli(qty), fields)
 
 
-def receive(uow: UnitOfWork, actor: Actor, *, depot: str, lines: Sequence[ReceiptLine],
-            request_id: str, doc_date: date | str | None = None,
-            source: Source | str = Source.PURCHASE, supplier: str = "", reference: str = "",
-            note: str = "") -> PostingResult:
+def receive(
+    uow: UnitOfWork,
+    actor: Actor,
+    *,
+    depot: str,
+    lines: Sequence[ReceiptLine],
+    request_id: str,
+    doc_date: date | str | None = None,
+    source: Source | str = Source.PURCHASE,
+    supplier: str = "",
+    reference: str = "",
+    note: str = "",
+) -> PostingResult:
     """入库: each line becomes a new lot in `depot`."""
-    payload = {"depot": depot, "lines": list(lines), "doc_date": doc_date, "source": source,
-               "supplier": supplier, "reference": reference, "note": note}
+    payload = {
+        "depot": depot,
+        "lines": list(lines),
+        "doc_date": doc_date,
+        "source": source,
+        "supplier": supplier,
+        "reference": reference,
+        "note": note,
+    }
     source = Source(source)
 
     def tx(conn: Connection) -> PostingResult:
@@ -215,23 +310,51 @@ def receive(uow: UnitOfWork, actor: Actor, *, depot: str, lines: Sequence[Receip
         day = doc_date_or_today(doc_date)
         look = _Lookups(conn, dep)
         plans = [_plan_receipt_line(look, line, day) for line in lines]
-        doc_id, _ = new_document(conn, actor, DocType.RECEIPT, dep, day, DocState.POSTED,
-                                 counterparty=supplier.strip()[:200],
-                                 reference=reference.strip()[:100], note=note, purpose=source.value)
+        doc_id, _ = new_document(
+            conn,
+            actor,
+            DocType.RECEIPT,
+            dep,
+            day,
+            DocState.POSTED,
+            counterparty=supplier.strip()[:200],
+            reference=reference.strip()[:100],
+            note=note,
+            purpose=source.value,
+        )
         # New lots start with their received quantity: no other transaction can see them yet,
         # so bulk inserts replace per-line conditional updates (large imports stay fast).
         lot_ids = repo.reserve_ids(conn, t.lots, len(plans))
-        repo.bulk_insert(conn, t.lots, ("id", "item_id", "depot_id", "received_date",
-                                        "document_id", "source", *_LOT_FIELDS), [
-            (lot_id, p.item.id, dep.id, day, doc_id, source.value,
-             *[p.fields[name] for name in _LOT_FIELDS])
-            for lot_id, p in zip(lot_ids, plans, strict=True)])
-        repo.bulk_insert(conn, t.lot_balances, ("lot_id", "item_id", "depot_id", "on_hand",
-                                                "reserved"), [
-            (lot_id, p.item.id, dep.id, p.milli, 0)
-            for lot_id, p in zip(lot_ids, plans, strict=True)])
-        moves = [_Move(lot_id, p.item, dep, p.milli, MovementKind.RECEIVE, line_no)
-                 for line_no, (lot_id, p) in enumerate(zip(lot_ids, plans, strict=True), 1)]
+        repo.bulk_insert(
+            conn,
+            t.lots,
+            ("id", "item_id", "depot_id", "received_date", "document_id", "source", *_LOT_FIELDS),
+            [
+                (
+                    lot_id,
+                    p.item.id,
+                    dep.id,
+                    day,
+                    doc_id,
+                    source.value,
+                    *[p.fields[name] for name in _LOT_FIELDS],
+                )
+                for lot_id, p in zip(lot_ids, plans, strict=True)
+            ],
+        )
+        repo.bulk_insert(
+            conn,
+            t.lot_balances,
+            ("lot_id", "item_id", "depot_id", "on_hand", "reserved"),
+            [
+                (lot_id, p.item.id, dep.id, p.milli, 0)
+                for lot_id, p in zip(lot_ids, plans, strict=True)
+            ],
+        )
+        moves = [
+            _Move(lot_id, p.item, dep, p.milli, MovementKind.RECEIVE, line_no)
+            for line_no, (lot_id, p) in enumerate(zip(lot_ids, plans, strict=True), 1)
+        ]
         _move_stock_balances(conn, moves)
         ids = _insert_movements(conn, actor, doc_id, day, moves)
         finish_request(conn, request_id, doc_id)
@@ -243,8 +366,9 @@ def receive(uow: UnitOfWork, actor: Actor, *, depot: str, lines: Sequence[Receip
 # ---------------------------------------------------------------- issue / transfer out
 
 
-def _plan_withdrawals(conn: Connection, depot: DepotRec, lines: Sequence[OutLine], day: date,
-                      kind: MovementKind) -> list[_Move]:
+def _plan_withdrawals(
+    conn: Connection, depot: DepotRec, lines: Sequence[OutLine], day: date, kind: MovementKind
+) -> list[_Move]:
     """Turn out-lines into per-lot withdrawals: named lots as given, others first-expiring-first.
 
     Lines are validated all together before anything is written."""
@@ -258,8 +382,9 @@ def _plan_withdrawals(conn: Connection, depot: DepotRec, lines: Sequence[OutLine
     for line_no, line in enumerate(lines, 1):
         item = items.get(line.item_code)
         if item is None:
-            item = items[line.item_code] = repo.item_by_code(conn, line.item_code,
-                                                             for_posting=False)
+            item = items[line.item_code] = repo.item_by_code(
+                conn, line.item_code, for_posting=False
+            )
         qty = parse_quantity(line.quantity, item.decimals)
         if line.lot_id is not None:
             lot_id = int(line.lot_id)
@@ -271,25 +396,46 @@ def _plan_withdrawals(conn: Connection, depot: DepotRec, lines: Sequence[OutLine
         if item.id not in locked:
             locked[item.id] = repo.lock_lot_balances(conn, item.id, depot.id)
         candidates = [
-            LotStock(r.lot_id, from_milli(r.on_hand - r.reserved - taken[r.lot_id], item.decimals),
-                     r.expiry_date, r.received_date, r.batch_no)
-            for r in locked[item.id] if r.reserve_mode == ReserveMode.PHYSICAL.value
+            LotStock(
+                r.lot_id,
+                from_milli(r.on_hand - r.reserved - taken[r.lot_id], item.decimals),
+                r.expiry_date,
+                r.received_date,
+                r.batch_no,
+            )
+            for r in locked[item.id]
+            if r.reserve_mode == ReserveMode.PHYSICAL.value
         ]
-        for alloc in allocate_fefo(candidates, qty, item=item.label, depot=depot.label,
-                                   today=day):
+        for alloc in allocate_fefo(candidates, qty, item=item.label, depot=depot.label, today=day):
             milli = to_milli(alloc.quantity)
             taken[alloc.lot_id] += milli
             moves.append(_Move(alloc.lot_id, item, depot, -milli, kind, line_no))
     return moves
 
 
-def issue(uow: UnitOfWork, actor: Actor, *, depot: str, lines: Sequence[OutLine],
-          request_id: str, doc_date: date | str | None = None, receiver: str = "",
-          reference: str = "", purpose: Purpose | str = Purpose.RELIEF,
-          note: str = "") -> PostingResult:
+def issue(
+    uow: UnitOfWork,
+    actor: Actor,
+    *,
+    depot: str,
+    lines: Sequence[OutLine],
+    request_id: str,
+    doc_date: date | str | None = None,
+    receiver: str = "",
+    reference: str = "",
+    purpose: Purpose | str = Purpose.RELIEF,
+    note: str = "",
+) -> PostingResult:
     """出库: ship stock out of `depot` (lots named, or first-expiring-first)."""
-    payload = {"depot": depot, "lines": list(lines), "doc_date": doc_date, "receiver": receiver,
-               "reference": reference, "purpose": purpose, "note": note}
+    payload = {
+        "depot": depot,
+        "lines": list(lines),
+        "doc_date": doc_date,
+        "receiver": receiver,
+        "reference": reference,
+        "purpose": purpose,
+        "note": note,
+    }
     purpose = Purpose(purpose)
 
     def tx(conn: Connection) -> PostingResult:
@@ -300,10 +446,18 @@ def issue(uow: UnitOfWork, actor: Actor, *, depot: str, lines: Sequence[OutLine]
         require(actor, Action.ISSUE, dep.id, dep.code)
         day = doc_date_or_today(doc_date)
         moves = _plan_withdrawals(conn, dep, lines, day, MovementKind.ISSUE)
-        doc_id, _ = new_document(conn, actor, DocType.ISSUE, dep, day, DocState.POSTED,
-                                 counterparty=receiver.strip()[:200],
-                                 reference=reference.strip()[:100], purpose=purpose.value,
-                                 note=note)
+        doc_id, _ = new_document(
+            conn,
+            actor,
+            DocType.ISSUE,
+            dep,
+            day,
+            DocState.POSTED,
+            counterparty=receiver.strip()[:200],
+            reference=reference.strip()[:100],
+            purpose=purpose.value,
+            note=note,
+        )
         _apply(conn, actor, doc_id, day, moves)
         finish_request(conn, request_id, doc_id)
         return result_for(conn, doc_id)
@@ -311,13 +465,29 @@ def issue(uow: UnitOfWork, actor: Actor, *, depot: str, lines: Sequence[OutLine]
     return uow.write(tx)
 
 
-def transfer_send(uow: UnitOfWork, actor: Actor, *, from_depot: str, to_depot: str,
-                  lines: Sequence[OutLine], request_id: str, doc_date: date | str | None = None,
-                  reference: str = "", purpose: Purpose | str = Purpose.PREPOSITION,
-                  note: str = "") -> PostingResult:
+def transfer_send(
+    uow: UnitOfWork,
+    actor: Actor,
+    *,
+    from_depot: str,
+    to_depot: str,
+    lines: Sequence[OutLine],
+    request_id: str,
+    doc_date: date | str | None = None,
+    reference: str = "",
+    purpose: Purpose | str = Purpose.PREPOSITION,
+    note: str = "",
+) -> PostingResult:
     """调拨 (send side): stock leaves `from_depot` and is in transit until received."""
-    payload = {"from": from_depot, "to": to_depot, "lines": list(lines), "doc_date": doc_date,
-               "reference": reference, "purpose": purpose, "note": note}
+    payload = {
+        "from": from_depot,
+        "to": to_depot,
+        "lines": list(lines),
+        "doc_date": doc_date,
+        "reference": reference,
+        "purpose": purpose,
+        "note": note,
+    }
     purpose = Purpose(purpose)
 
     def tx(conn: Connection) -> PostingResult:
@@ -331,10 +501,19 @@ def transfer_send(uow: UnitOfWork, actor: Actor, *, from_depot: str, to_depot: s
         require(actor, Action.TRANSFER, src.id, src.code)
         day = doc_date_or_today(doc_date)
         moves = _plan_withdrawals(conn, src, lines, day, MovementKind.TRANSFER_OUT)
-        doc_id, _ = new_document(conn, actor, DocType.TRANSFER, src, day, DocState.IN_TRANSIT,
-                                 other_depot_id=dst.id, counterparty=dst.name[:200],
-                                 reference=reference.strip()[:100], purpose=purpose.value,
-                                 note=note)
+        doc_id, _ = new_document(
+            conn,
+            actor,
+            DocType.TRANSFER,
+            src,
+            day,
+            DocState.IN_TRANSIT,
+            other_depot_id=dst.id,
+            counterparty=dst.name[:200],
+            reference=reference.strip()[:100],
+            purpose=purpose.value,
+            note=note,
+        )
         _apply(conn, actor, doc_id, day, moves)
         _change_in_transit(conn, dst, moves, sign=-1)
         finish_request(conn, request_id, doc_id)
@@ -343,8 +522,9 @@ def transfer_send(uow: UnitOfWork, actor: Actor, *, from_depot: str, to_depot: s
     return uow.write(tx)
 
 
-def _change_in_transit(conn: Connection, dst: DepotRec, out_moves: Sequence[_Move], *,
-                       sign: int) -> None:
+def _change_in_transit(
+    conn: Connection, dst: DepotRec, out_moves: Sequence[_Move], *, sign: int
+) -> None:
     """Out-moves have negative deltas: sign=-1 adds them to the destination's in-transit."""
     per_item: dict[int, tuple[ItemRec, int]] = {}
     for move in out_moves:
@@ -352,8 +532,15 @@ def _change_in_transit(conn: Connection, dst: DepotRec, out_moves: Sequence[_Mov
         per_item[move.item.id] = (item, total + sign * move.delta)
     for item_id in sorted(per_item):
         item, milli = per_item[item_id]
-        repo.change_stock_balance(conn, item_id, dst.id, in_transit=milli, item=item.label,
-                                  depot=dst.label, decimals=item.decimals)
+        repo.change_stock_balance(
+            conn,
+            item_id,
+            dst.id,
+            in_transit=milli,
+            item=item.label,
+            depot=dst.label,
+            decimals=item.decimals,
+        )
 
 
 def _document(conn: Connection, doc_no: str):
@@ -368,16 +555,25 @@ def _document(conn: Connection, doc_no: str):
 
 def _doc_movements(conn: Connection, document_id: int) -> list:
     reversal = t.movements.alias("reversal")
-    return list(conn.execute(
-        select(t.movements, reversal.c.id.label("reversed_by"))
-        .outerjoin(reversal, reversal.c.reverses_movement_id == t.movements.c.id)
-        .where(t.movements.c.document_id == document_id)
-        .order_by(t.movements.c.id)))
+    return list(
+        conn.execute(
+            select(t.movements, reversal.c.id.label("reversed_by"))
+            .outerjoin(reversal, reversal.c.reverses_movement_id == t.movements.c.id)
+            .where(t.movements.c.document_id == document_id)
+            .order_by(t.movements.c.id)
+        )
+    )
 
 
-def transfer_receive(uow: UnitOfWork, actor: Actor, *, doc_no: str, request_id: str,
-                     location: str | None = None, doc_date: date | str | None = None
-                     ) -> PostingResult:
+def transfer_receive(
+    uow: UnitOfWork,
+    actor: Actor,
+    *,
+    doc_no: str,
+    request_id: str,
+    location: str | None = None,
+    doc_date: date | str | None = None,
+) -> PostingResult:
     """调拨 (receive side): the goods in transit become new lots at the destination."""
     payload = {"doc_no": doc_no, "location": location, "doc_date": doc_date}
 
@@ -394,8 +590,11 @@ def transfer_receive(uow: UnitOfWork, actor: Actor, *, doc_no: str, request_id: 
         if day < doc.doc_date:
             raise InvalidDate(day, "doc_date")
         location_id = repo.location_id(conn, dst.id, location)
-        outs = [m for m in _doc_movements(conn, doc.id)
-                if m.kind == MovementKind.TRANSFER_OUT and m.reversed_by is None]
+        outs = [
+            m
+            for m in _doc_movements(conn, doc.id)
+            if m.kind == MovementKind.TRANSFER_OUT and m.reversed_by is None
+        ]
         moves: list[_Move] = []
         out_moves: list[_Move] = []
         line_no = max((m.line_no for m in outs), default=0)
@@ -403,17 +602,29 @@ def transfer_receive(uow: UnitOfWork, actor: Actor, *, doc_no: str, request_id: 
             item = repo.item_by_id(conn, out.item_id)
             src_lot = repo.lot_row(conn, out.lot_id)
             lot_id = _new_lot(
-                conn, item=item, depot=dst, document_id=doc.id, received=day,
-                location_id=location_id, batch_no=src_lot.batch_no,
-                production_date=src_lot.production_date, expiry_date=src_lot.expiry_date,
-                source=Source.TRANSFER.value, supplier=src_lot.supplier,
-                reserve_mode=src_lot.reserve_mode, owner_org_id=src_lot.owner_org_id,
-                owner_level=src_lot.owner_level, custodian_org_id=src_lot.custodian_org_id,
-                unit_price_fen=src_lot.unit_price_fen, origin_lot_id=src_lot.id)
+                conn,
+                item=item,
+                depot=dst,
+                document_id=doc.id,
+                received=day,
+                location_id=location_id,
+                batch_no=src_lot.batch_no,
+                production_date=src_lot.production_date,
+                expiry_date=src_lot.expiry_date,
+                source=Source.TRANSFER.value,
+                supplier=src_lot.supplier,
+                reserve_mode=src_lot.reserve_mode,
+                owner_org_id=src_lot.owner_org_id,
+                owner_level=src_lot.owner_level,
+                custodian_org_id=src_lot.custodian_org_id,
+                unit_price_fen=src_lot.unit_price_fen,
+                origin_lot_id=src_lot.id,
+            )
             line_no += 1
             moves.append(_Move(lot_id, item, dst, -out.delta, MovementKind.TRANSFER_IN, line_no))
-            out_moves.append(_Move(out.lot_id, item, dst, out.delta, MovementKind.TRANSFER_OUT,
-                                   out.line_no))
+            out_moves.append(
+                _Move(out.lot_id, item, dst, out.delta, MovementKind.TRANSFER_OUT, out.line_no)
+            )
         _change_in_transit(conn, dst, out_moves, sign=1)
         _apply(conn, actor, doc.id, day, moves)
         set_state(conn, actor, doc.id, doc.state, DocState.RECEIVED)
@@ -426,8 +637,16 @@ def transfer_receive(uow: UnitOfWork, actor: Actor, *, doc_no: str, request_id: 
 # ---------------------------------------------------------------- adjust
 
 
-def adjust(uow: UnitOfWork, actor: Actor, *, depot: str, lines: Sequence[AdjustLine],
-           reason: str, request_id: str, doc_date: date | str | None = None) -> PostingResult:
+def adjust(
+    uow: UnitOfWork,
+    actor: Actor,
+    *,
+    depot: str,
+    lines: Sequence[AdjustLine],
+    reason: str,
+    request_id: str,
+    doc_date: date | str | None = None,
+) -> PostingResult:
     """调整: signed corrections of lots (count differences, damage), with a reason."""
     payload = {"depot": depot, "lines": list(lines), "reason": reason, "doc_date": doc_date}
 
@@ -449,8 +668,7 @@ def adjust(uow: UnitOfWork, actor: Actor, *, depot: str, lines: Sequence[AdjustL
             item = repo.item_by_id(conn, lot.item_id)
             delta = parse_quantity(line.delta, item.decimals, allow_negative=True)
             moves.append(_Move(lot.id, item, dep, to_milli(delta), MovementKind.ADJUST, line_no))
-        doc_id, _ = new_document(conn, actor, DocType.ADJUST, dep, day, DocState.POSTED,
-                                 reason=why)
+        doc_id, _ = new_document(conn, actor, DocType.ADJUST, dep, day, DocState.POSTED, reason=why)
         _apply(conn, actor, doc_id, day, moves)
         finish_request(conn, request_id, doc_id)
         return result_for(conn, doc_id)
@@ -461,9 +679,16 @@ def adjust(uow: UnitOfWork, actor: Actor, *, depot: str, lines: Sequence[AdjustL
 # ---------------------------------------------------------------- reverse
 
 
-def reverse(uow: UnitOfWork, actor: Actor, *, reason: str, request_id: str,
-            movement_id: int | None = None, doc_no: str | None = None,
-            doc_date: date | str | None = None) -> PostingResult:
+def reverse(
+    uow: UnitOfWork,
+    actor: Actor,
+    *,
+    reason: str,
+    request_id: str,
+    movement_id: int | None = None,
+    doc_no: str | None = None,
+    doc_date: date | str | None = None,
+) -> PostingResult:
     """冲销: a reversing document cancels a movement (or a whole document).
 
     The original is never changed. A transfer is always reversed as a whole; while in
@@ -472,8 +697,7 @@ def reverse(uow: UnitOfWork, actor: Actor, *, reason: str, request_id: str,
     """
     if (movement_id is None) == (doc_no is None):
         raise InvalidInput("target", "movement_or_document")
-    payload = {"movement_id": movement_id, "doc_no": doc_no, "reason": reason,
-               "doc_date": doc_date}
+    payload = {"movement_id": movement_id, "doc_no": doc_no, "reason": reason, "doc_date": doc_date}
 
     def tx(conn: Connection) -> PostingResult:
         replay = begin_request(conn, actor, request_id, "reverse", payload)
@@ -481,12 +705,14 @@ def reverse(uow: UnitOfWork, actor: Actor, *, reason: str, request_id: str,
             return replay
         why = require_reason(reason)
         if movement_id is not None:
-            target = conn.execute(select(t.movements).where(
-                t.movements.c.id == int(movement_id))).first()
+            target = conn.execute(
+                select(t.movements).where(t.movements.c.id == int(movement_id))
+            ).first()
             if target is None:
                 raise NotFound("movement", movement_id)
-            doc = conn.execute(select(t.documents.c.doc_no).where(
-                t.documents.c.id == target.document_id)).scalar_one()
+            doc = conn.execute(
+                select(t.documents.c.doc_no).where(t.documents.c.id == target.document_id)
+            ).scalar_one()
         doc_row = _document(conn, doc if movement_id is not None else str(doc_no))
         if doc_row.doc_type == DocType.REVERSAL:
             raise CannotReverseReversal(movement_id or 0)
@@ -505,23 +731,42 @@ def reverse(uow: UnitOfWork, actor: Actor, *, reason: str, request_id: str,
             require(actor, Action.REVERSE, dep.id, dep.code)
         home = repo.depot_by_id(conn, doc_row.depot_id)
         day = doc_date_or_today(doc_date)
-        rev_id, _ = new_document(conn, actor, DocType.REVERSAL, home, day, DocState.POSTED,
-                                 reason=why, reverses_document_id=doc_row.id,
-                                 reference=doc_row.doc_no)
+        rev_id, _ = new_document(
+            conn,
+            actor,
+            DocType.REVERSAL,
+            home,
+            day,
+            DocState.POSTED,
+            reason=why,
+            reverses_document_id=doc_row.id,
+            reference=doc_row.doc_no,
+        )
         moves = [
-            _Move(m.lot_id, repo.item_by_id(conn, m.item_id), depots[m.depot_id], -m.delta,
-                  MovementKind.REVERSAL, line_no, reverses=m.id)
+            _Move(
+                m.lot_id,
+                repo.item_by_id(conn, m.item_id),
+                depots[m.depot_id],
+                -m.delta,
+                MovementKind.REVERSAL,
+                line_no,
+                reverses=m.id,
+            )
             for line_no, m in enumerate(chosen, 1)
         ]
         if doc_row.state == DocState.IN_TRANSIT:
-            outs = [mv for mv, m in zip(moves, chosen, strict=True)
-                    if m.kind == MovementKind.TRANSFER_OUT]
+            outs = [
+                mv
+                for mv, m in zip(moves, chosen, strict=True)
+                if m.kind == MovementKind.TRANSFER_OUT
+            ]
             dst = repo.depot_by_id(conn, doc_row.other_depot_id)
             # Reversal deltas of out-moves are positive: take them off the in-transit figure.
             _change_in_transit(conn, dst, outs, sign=-1)
         _apply(conn, actor, rev_id, day, moves)
-        remaining = [m for m in all_moves if m.reversed_by is None and m.id not in
-                     {c.id for c in chosen}]
+        remaining = [
+            m for m in all_moves if m.reversed_by is None and m.id not in {c.id for c in chosen}
+        ]
         if not remaining:
             set_state(conn, actor, doc_row.id, doc_row.state, DocState.REVERSED, why)
         finish_request(conn, request_id, rev_id)

@@ -22,8 +22,10 @@ DEFAULTS: dict[str, str] = {
 
 def get_settings(uow: UnitOfWork) -> dict[str, str]:
     def tx(conn: Connection) -> dict[str, str]:
-        stored = {row.key[len(PREFIX):]: row.value for row in conn.execute(
-            select(t.app_meta).where(t.app_meta.c.key.like(f"{PREFIX}%")))}
+        stored = {
+            row.key[len(PREFIX) :]: row.value
+            for row in conn.execute(select(t.app_meta).where(t.app_meta.c.key.like(f"{PREFIX}%")))
+        }
         return {**DEFAULTS, **stored}
 
     return uow.read(tx)
@@ -34,8 +36,11 @@ def set_settings(uow: UnitOfWork, actor: Actor, values: dict[str, object]) -> No
         require(actor, Action.MANAGE_CATALOG)
         for key, value in values.items():
             text = str(value)
-            conn.execute(repo.dialect_insert(conn, t.app_meta).values(key=PREFIX + key, value=text)
-                         .on_conflict_do_update(index_elements=["key"], set_={"value": text}))
+            conn.execute(
+                repo.dialect_insert(conn, t.app_meta)
+                .values(key=PREFIX + key, value=text)
+                .on_conflict_do_update(index_elements=["key"], set_={"value": text})
+            )
         audit(conn, actor, "update", "settings", None, {k: str(v) for k, v in values.items()})
 
     uow.write(tx)

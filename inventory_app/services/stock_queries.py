@@ -40,8 +40,9 @@ def visible_depot_ids(actor: Actor) -> frozenset[int] | None:
     return None if actor.all_depots else actor.depot_ids
 
 
-def depot_scope(conn: Connection, actor: Actor, codes: tuple[str, ...],
-                column: ColumnElement) -> list[ColumnElement]:
+def depot_scope(
+    conn: Connection, actor: Actor, codes: tuple[str, ...], column: ColumnElement
+) -> list[ColumnElement]:
     conditions: list[ColumnElement] = []
     allowed = visible_depot_ids(actor)
     if allowed is not None:
@@ -54,8 +55,12 @@ def depot_scope(conn: Connection, actor: Actor, codes: tuple[str, ...],
 
 def item_text_condition(text: str) -> ColumnElement:
     pattern = f"%{text.strip().lower()}%"
-    return or_(func.lower(t.items.c.name).like(pattern), func.lower(t.items.c.code).like(pattern),
-               t.items.c.pinyin.like(pattern), func.lower(t.items.c.name_en).like(pattern))
+    return or_(
+        func.lower(t.items.c.name).like(pattern),
+        func.lower(t.items.c.code).like(pattern),
+        t.items.c.pinyin.like(pattern),
+        func.lower(t.items.c.name_en).like(pattern),
+    )
 
 
 def _lot_conditions(conn: Connection, actor: Actor, flt: StockFilter) -> list[ColumnElement]:
@@ -68,8 +73,12 @@ def _lot_conditions(conn: Connection, actor: Actor, flt: StockFilter) -> list[Co
     if flt.category_code:
         conds.append(t.categories.c.code == flt.category_code)
     if flt.text.strip():
-        conds.append(or_(item_text_condition(flt.text),
-                         func.lower(lot.batch_no).like(f"%{flt.text.strip().lower()}%")))
+        conds.append(
+            or_(
+                item_text_condition(flt.text),
+                func.lower(lot.batch_no).like(f"%{flt.text.strip().lower()}%"),
+            )
+        )
     now = today()
     if flt.expired_only:
         conds.append(lot.expiry_date < now)
@@ -99,13 +108,21 @@ def _lot_select(conn: Connection, actor: Actor, flt: StockFilter, columns: list)
 
 
 LOT_SORT_KEYS = {
-    "lot_id": t.lots.c.id, "item_code": t.items.c.code, "item_name": t.items.c.name,
-    "category_code": t.categories.c.code, "depot_code": t.depots.c.code,
-    "depot_name": t.depots.c.name, "batch_no": t.lots.c.batch_no,
-    "production_date": t.lots.c.production_date, "received_date": t.lots.c.received_date,
-    "expiry_date": t.lots.c.expiry_date, "on_hand": t.lot_balances.c.on_hand,
-    "reserved": t.lot_balances.c.reserved, "unit_price": t.lots.c.unit_price_fen,
-    "location_code": t.locations.c.code, "owner_level": t.lots.c.owner_level,
+    "lot_id": t.lots.c.id,
+    "item_code": t.items.c.code,
+    "item_name": t.items.c.name,
+    "category_code": t.categories.c.code,
+    "depot_code": t.depots.c.code,
+    "depot_name": t.depots.c.name,
+    "batch_no": t.lots.c.batch_no,
+    "production_date": t.lots.c.production_date,
+    "received_date": t.lots.c.received_date,
+    "expiry_date": t.lots.c.expiry_date,
+    "on_hand": t.lot_balances.c.on_hand,
+    "reserved": t.lot_balances.c.reserved,
+    "unit_price": t.lots.c.unit_price_fen,
+    "location_code": t.locations.c.code,
+    "owner_level": t.lots.c.owner_level,
 }
 
 
@@ -117,17 +134,42 @@ def expiry_status(expiry: date | None, on: date, near_days: int = NEAR_EXPIRY_DA
     return "near" if expiry <= on + timedelta(days=near_days) else "ok"
 
 
-def stock_by_lot(uow: UnitOfWork, actor: Actor, flt: StockFilter = StockFilter(), *,
-                 offset: int = 0, limit: int | None = None, sort: str = "expiry_date",
-                 descending: bool = False) -> list[LotStockRow]:
+def stock_by_lot(
+    uow: UnitOfWork,
+    actor: Actor,
+    flt: StockFilter = StockFilter(),
+    *,
+    offset: int = 0,
+    limit: int | None = None,
+    sort: str = "expiry_date",
+    descending: bool = False,
+) -> list[LotStockRow]:
     def tx(conn: Connection) -> list[LotStockRow]:
         lot = t.lots.c
-        cols = [lot.id, t.items.c.code, t.items.c.name, t.items.c.spec, t.items.c.unit,
-                t.items.c.decimals, t.categories.c.code, t.categories.c.name, t.depots.c.code,
-                t.depots.c.name, t.locations.c.code, lot.batch_no, lot.production_date,
-                lot.received_date, lot.expiry_date, lot.reserve_mode, OWNER.c.name,
-                lot.owner_level, CUSTODIAN.c.name, lot.unit_price_fen,
-                t.lot_balances.c.on_hand, t.lot_balances.c.reserved]
+        cols = [
+            lot.id,
+            t.items.c.code,
+            t.items.c.name,
+            t.items.c.spec,
+            t.items.c.unit,
+            t.items.c.decimals,
+            t.categories.c.code,
+            t.categories.c.name,
+            t.depots.c.code,
+            t.depots.c.name,
+            t.locations.c.code,
+            lot.batch_no,
+            lot.production_date,
+            lot.received_date,
+            lot.expiry_date,
+            lot.reserve_mode,
+            OWNER.c.name,
+            lot.owner_level,
+            CUSTODIAN.c.name,
+            lot.unit_price_fen,
+            t.lot_balances.c.on_hand,
+            t.lot_balances.c.reserved,
+        ]
         query = _lot_select(conn, actor, flt, cols)
         key = LOT_SORT_KEYS.get(sort, t.lots.c.expiry_date)
         order = key.desc() if descending else key.asc()
@@ -140,19 +182,62 @@ def stock_by_lot(uow: UnitOfWork, actor: Actor, flt: StockFilter = StockFilter()
         cent = Decimal("0.01")
         rows = []
         # Positional unpacking: this loop builds every row of a 5,000-lot listing.
-        for (lot_id, item_code, item_name, spec, unit, decimals, category_code, category_name,
-             depot_code, depot_name, location_code, batch_no, production, received, expiry,
-             mode, owner_name, owner_level, custodian_name, price_fen, on_hand_milli,
-             reserved_milli) in conn.execute(query):
+        for (
+            lot_id,
+            item_code,
+            item_name,
+            spec,
+            unit,
+            decimals,
+            category_code,
+            category_name,
+            depot_code,
+            depot_name,
+            location_code,
+            batch_no,
+            production,
+            received,
+            expiry,
+            mode,
+            owner_name,
+            owner_level,
+            custodian_name,
+            price_fen,
+            on_hand_milli,
+            reserved_milli,
+        ) in conn.execute(query):
             on_hand = from_milli(on_hand_milli, decimals)
             reserved = from_milli(reserved_milli, decimals)
             price = fen_to_yuan(price_fen)
-            rows.append(LotStockRow(
-                lot_id, item_code, item_name, spec, unit, decimals, category_code,
-                category_name, depot_code, depot_name, location_code or "", batch_no,
-                production, received, expiry, mode, owner_name, owner_level, custodian_name,
-                price, on_hand, reserved, on_hand - reserved, (on_hand * price).quantize(cent),
-                expiry_status(expiry, now)))
+            rows.append(
+                LotStockRow(
+                    lot_id,
+                    item_code,
+                    item_name,
+                    spec,
+                    unit,
+                    decimals,
+                    category_code,
+                    category_name,
+                    depot_code,
+                    depot_name,
+                    location_code or "",
+                    batch_no,
+                    production,
+                    received,
+                    expiry,
+                    mode,
+                    owner_name,
+                    owner_level,
+                    custodian_name,
+                    price,
+                    on_hand,
+                    reserved,
+                    on_hand - reserved,
+                    (on_hand * price).quantize(cent),
+                    expiry_status(expiry, now),
+                )
+            )
         return rows
 
     return uow.read(tx)
@@ -168,8 +253,13 @@ def count_stock_by_lot(uow: UnitOfWork, actor: Actor, flt: StockFilter = StockFi
             query = query.join(t.items, t.items.c.id == t.lot_balances.c.item_id)
         if flt.category_code:
             query = query.join(t.categories, t.categories.c.id == t.items.c.category_id)
-        if (flt.text.strip() or flt.expired_only or flt.expiring_within_days is not None
-                or flt.reserve_mode or flt.owner_level):
+        if (
+            flt.text.strip()
+            or flt.expired_only
+            or flt.expiring_within_days is not None
+            or flt.reserve_mode
+            or flt.owner_level
+        ):
             query = query.join(t.lots, t.lots.c.id == t.lot_balances.c.lot_id)
         conds = _lot_conditions(conn, actor, flt)
         return int(conn.execute(query.where(and_(*conds)) if conds else query).scalar_one())
@@ -177,25 +267,53 @@ def count_stock_by_lot(uow: UnitOfWork, actor: Actor, flt: StockFilter = StockFi
     return uow.read(tx)
 
 
-ITEM_SORT_KEYS = {"item_code", "item_name", "category_code", "depot_code", "on_hand",
-                  "available", "value", "nearest_expiry", "lots"}
+ITEM_SORT_KEYS = {
+    "item_code",
+    "item_name",
+    "category_code",
+    "depot_code",
+    "on_hand",
+    "available",
+    "value",
+    "nearest_expiry",
+    "lots",
+}
 
 
-def stock_by_item(uow: UnitOfWork, actor: Actor, flt: StockFilter = StockFilter(), *,
-                  per_depot: bool = False, sort: str = "item_code",
-                  descending: bool = False) -> list[ItemStockRow]:
+def stock_by_item(
+    uow: UnitOfWork,
+    actor: Actor,
+    flt: StockFilter = StockFilter(),
+    *,
+    per_depot: bool = False,
+    sort: str = "item_code",
+    descending: bool = False,
+) -> list[ItemStockRow]:
     """Balances per item (over the filtered depots) or per (depot, item) with per_depot."""
 
     def tx(conn: Connection) -> list[ItemStockRow]:
         bal = t.lot_balances.c
         value = func.sum(bal.on_hand * t.lots.c.unit_price_fen)
-        group = [t.items.c.id, t.items.c.code, t.items.c.name, t.items.c.spec, t.items.c.unit,
-                 t.items.c.decimals, t.categories.c.code, t.categories.c.name]
+        group = [
+            t.items.c.id,
+            t.items.c.code,
+            t.items.c.name,
+            t.items.c.spec,
+            t.items.c.unit,
+            t.items.c.decimals,
+            t.categories.c.code,
+            t.categories.c.name,
+        ]
         depot_cols = [t.depots.c.id, t.depots.c.code, t.depots.c.name] if per_depot else []
-        cols = [*group, *depot_cols, func.sum(bal.on_hand).label("on_hand"),
-                func.sum(bal.reserved).label("reserved"), func.count().label("lots"),
-                value.label("value_milli_fen"),
-                func.min(case((bal.on_hand > 0, t.lots.c.expiry_date))).label("nearest")]
+        cols = [
+            *group,
+            *depot_cols,
+            func.sum(bal.on_hand).label("on_hand"),
+            func.sum(bal.reserved).label("reserved"),
+            func.count().label("lots"),
+            value.label("value_milli_fen"),
+            func.min(case((bal.on_hand > 0, t.lots.c.expiry_date))).label("nearest"),
+        ]
         query = _lot_select(conn, actor, flt, cols).group_by(*group, *depot_cols)
         transit = _in_transit(conn, actor, flt, per_depot)
         rows = []
@@ -203,20 +321,34 @@ def stock_by_item(uow: UnitOfWork, actor: Actor, flt: StockFilter = StockFilter(
             on_hand = from_milli(r.on_hand, r.decimals)
             reserved = from_milli(r.reserved, r.decimals)
             key = (r[0], r[8]) if per_depot else (r[0], None)
-            rows.append(ItemStockRow(
-                r[1], r[2], r[3], r[4], r[5], r[6], r[7],
-                r[9] if per_depot else "", r[10] if per_depot else "",
-                on_hand, reserved, on_hand - reserved,
-                from_milli(transit.get(key, 0), r[5]), int(r.lots),
-                (Decimal(int(r.value_milli_fen or 0)) / 100000).quantize(Decimal("0.01")),
-                r.nearest))
+            rows.append(
+                ItemStockRow(
+                    r[1],
+                    r[2],
+                    r[3],
+                    r[4],
+                    r[5],
+                    r[6],
+                    r[7],
+                    r[9] if per_depot else "",
+                    r[10] if per_depot else "",
+                    on_hand,
+                    reserved,
+                    on_hand - reserved,
+                    from_milli(transit.get(key, 0), r[5]),
+                    int(r.lots),
+                    (Decimal(int(r.value_milli_fen or 0)) / 100000).quantize(Decimal("0.01")),
+                    r.nearest,
+                )
+            )
         return _sorted(rows, sort, descending)
 
     return uow.read(tx)
 
 
-def _in_transit(conn: Connection, actor: Actor, flt: StockFilter,
-                per_depot: bool) -> dict[tuple[int, int | None], int]:
+def _in_transit(
+    conn: Connection, actor: Actor, flt: StockFilter, per_depot: bool
+) -> dict[tuple[int, int | None], int]:
     sb = t.stock_balances.c
     conds = [*depot_scope(conn, actor, flt.depot_codes, sb.depot_id), sb.in_transit_in > 0]
     result: dict[tuple[int, int | None], int] = {}
@@ -229,26 +361,45 @@ def _in_transit(conn: Connection, actor: Actor, flt: StockFilter,
 def _sorted(rows: list, sort: str, descending: bool) -> list:
     if sort not in ITEM_SORT_KEYS and sort not in {"category_name", "depot_name"}:
         sort = "item_code"
-    return sorted(rows, key=lambda r: (getattr(r, sort) is None, getattr(r, sort)),
-                  reverse=descending)
+    return sorted(
+        rows, key=lambda r: (getattr(r, sort) is None, getattr(r, sort)), reverse=descending
+    )
 
 
-def stock_by_category(uow: UnitOfWork, actor: Actor,
-                      flt: StockFilter = StockFilter()) -> list[CategoryStockRow]:
+def stock_by_category(
+    uow: UnitOfWork, actor: Actor, flt: StockFilter = StockFilter()
+) -> list[CategoryStockRow]:
     """Totals per category. Mixed units are summed as pieces, as the source documents do."""
 
     def tx(conn: Connection) -> list[CategoryStockRow]:
         bal = t.lot_balances.c
-        cols = [t.categories.c.code, t.categories.c.name, t.items.c.unit, t.items.c.decimals,
-                func.sum(bal.on_hand).label("on_hand"), func.count().label("lots"),
-                func.count(func.distinct(t.items.c.id)).label("items"),
-                func.sum(bal.on_hand * t.lots.c.unit_price_fen).label("value")]
+        cols = [
+            t.categories.c.code,
+            t.categories.c.name,
+            t.items.c.unit,
+            t.items.c.decimals,
+            func.sum(bal.on_hand).label("on_hand"),
+            func.count().label("lots"),
+            func.count(func.distinct(t.items.c.id)).label("items"),
+            func.sum(bal.on_hand * t.lots.c.unit_price_fen).label("value"),
+        ]
         query = _lot_select(conn, actor, flt, cols).group_by(
-            t.categories.c.code, t.categories.c.name, t.items.c.unit, t.items.c.decimals)
+            t.categories.c.code, t.categories.c.name, t.items.c.unit, t.items.c.decimals
+        )
         acc: dict[str, dict] = {}
         for r in conn.execute(query):
-            entry = acc.setdefault(r.code, {"name": r.name, "units": set(), "milli": 0,
-                                            "lots": 0, "items": 0, "value": 0, "decimals": 0})
+            entry = acc.setdefault(
+                r.code,
+                {
+                    "name": r.name,
+                    "units": set(),
+                    "milli": 0,
+                    "lots": 0,
+                    "items": 0,
+                    "value": 0,
+                    "decimals": 0,
+                },
+            )
             entry["units"].add(r.unit)
             entry["milli"] += int(r.on_hand)
             entry["lots"] += int(r.lots)
@@ -256,18 +407,24 @@ def stock_by_category(uow: UnitOfWork, actor: Actor,
             entry["value"] += int(r.value or 0)
             entry["decimals"] = max(entry["decimals"], int(r.decimals))
         return [
-            CategoryStockRow(code, e["name"],
-                             next(iter(e["units"])) if len(e["units"]) == 1 else "件",
-                             from_milli(e["milli"], e["decimals"]), e["items"], e["lots"],
-                             (Decimal(e["value"]) / 100000).quantize(Decimal("0.01")))
+            CategoryStockRow(
+                code,
+                e["name"],
+                next(iter(e["units"])) if len(e["units"]) == 1 else "件",
+                from_milli(e["milli"], e["decimals"]),
+                e["items"],
+                e["lots"],
+                (Decimal(e["value"]) / 100000).quantize(Decimal("0.01")),
+            )
             for code, e in sorted(acc.items())
         ]
 
     return uow.read(tx)
 
 
-def balance(uow: UnitOfWork, actor: Actor, item_code: str, depot_code: str
-            ) -> tuple[Decimal, Decimal, Decimal]:
+def balance(
+    uow: UnitOfWork, actor: Actor, item_code: str, depot_code: str
+) -> tuple[Decimal, Decimal, Decimal]:
     """(on hand, reserved, in transit) of one item in one depot, from the maintained balance."""
 
     def tx(conn: Connection) -> tuple[Decimal, Decimal, Decimal]:
@@ -276,11 +433,15 @@ def balance(uow: UnitOfWork, actor: Actor, item_code: str, depot_code: str
         row = conn.execute(
             select(sb.on_hand, sb.reserved, sb.in_transit_in, t.items.c.decimals)
             .join(t.items, t.items.c.id == sb.item_id)
-            .where(t.items.c.code == item_code, *conds)).first()
+            .where(t.items.c.code == item_code, *conds)
+        ).first()
         if row is None:
             zero = Decimal(0)
             return zero, zero, zero
-        return (from_milli(row.on_hand, row.decimals), from_milli(row.reserved, row.decimals),
-                from_milli(row.in_transit_in, row.decimals))
+        return (
+            from_milli(row.on_hand, row.decimals),
+            from_milli(row.reserved, row.decimals),
+            from_milli(row.in_transit_in, row.decimals),
+        )
 
     return uow.read(tx)

@@ -26,37 +26,65 @@ class VerifyReport:
 
 
 def _check_lots(conn: Connection, problems: list[str]) -> None:
-    sums = dict(conn.execute(select(t.movements.c.lot_id, func.sum(t.movements.c.delta))
-                             .group_by(t.movements.c.lot_id)).all())
-    for lot_id, on_hand, reserved in conn.execute(select(
-            t.lot_balances.c.lot_id, t.lot_balances.c.on_hand, t.lot_balances.c.reserved)):
+    sums = dict(
+        conn.execute(
+            select(t.movements.c.lot_id, func.sum(t.movements.c.delta)).group_by(
+                t.movements.c.lot_id
+            )
+        ).all()
+    )
+    for lot_id, on_hand, reserved in conn.execute(
+        select(t.lot_balances.c.lot_id, t.lot_balances.c.on_hand, t.lot_balances.c.reserved)
+    ):
         if on_hand != int(sums.get(lot_id, 0)):
             problems.append(f"lot {lot_id}: balance {on_hand} != ledger {sums.get(lot_id, 0)}")
         if on_hand < 0 or reserved < 0 or reserved > on_hand:
             problems.append(f"lot {lot_id}: on_hand {on_hand}, reserved {reserved}")
-    missing = conn.execute(select(t.lots.c.id).where(
-        ~t.lots.c.id.in_(select(t.lot_balances.c.lot_id)))).scalars().all()
+    missing = (
+        conn.execute(select(t.lots.c.id).where(~t.lots.c.id.in_(select(t.lot_balances.c.lot_id))))
+        .scalars()
+        .all()
+    )
     problems.extend(f"lot {lot_id}: no balance row" for lot_id in missing)
-    mismatched = conn.execute(
-        select(t.movements.c.id).join(t.lots, t.lots.c.id == t.movements.c.lot_id).where(
-            (t.lots.c.item_id != t.movements.c.item_id)
-            | (t.lots.c.depot_id != t.movements.c.depot_id))).scalars().all()
+    mismatched = (
+        conn.execute(
+            select(t.movements.c.id)
+            .join(t.lots, t.lots.c.id == t.movements.c.lot_id)
+            .where(
+                (t.lots.c.item_id != t.movements.c.item_id)
+                | (t.lots.c.depot_id != t.movements.c.depot_id)
+            )
+        )
+        .scalars()
+        .all()
+    )
     problems.extend(f"movement {mid}: item/depot differ from its lot" for mid in mismatched)
 
 
 def _check_stock(conn: Connection, problems: list[str]) -> None:
-    lots = {(r.item_id, r.depot_id): (int(r.on_hand), int(r.reserved)) for r in conn.execute(
-        select(t.lot_balances.c.item_id, t.lot_balances.c.depot_id,
-               func.sum(t.lot_balances.c.on_hand).label("on_hand"),
-               func.sum(t.lot_balances.c.reserved).label("reserved"))
-        .group_by(t.lot_balances.c.item_id, t.lot_balances.c.depot_id))}
+    lots = {
+        (r.item_id, r.depot_id): (int(r.on_hand), int(r.reserved))
+        for r in conn.execute(
+            select(
+                t.lot_balances.c.item_id,
+                t.lot_balances.c.depot_id,
+                func.sum(t.lot_balances.c.on_hand).label("on_hand"),
+                func.sum(t.lot_balances.c.reserved).label("reserved"),
+            ).group_by(t.lot_balances.c.item_id, t.lot_balances.c.depot_id)
+        )
+    }
     transit: dict[tuple[int, int], int] = defaultdict(int)
     rev = t.movements.alias("rev")
-    query = (select(t.movements.c.item_id, t.documents.c.other_depot_id, t.movements.c.delta)
-             .join(t.documents, t.documents.c.id == t.movements.c.document_id)
-             .outerjoin(rev, rev.c.reverses_movement_id == t.movements.c.id)
-             .where(t.documents.c.state == DocState.IN_TRANSIT,
-                    t.movements.c.kind == MovementKind.TRANSFER_OUT, rev.c.id.is_(None)))
+    query = (
+        select(t.movements.c.item_id, t.documents.c.other_depot_id, t.movements.c.delta)
+        .join(t.documents, t.documents.c.id == t.movements.c.document_id)
+        .outerjoin(rev, rev.c.reverses_movement_id == t.movements.c.id)
+        .where(
+            t.documents.c.state == DocState.IN_TRANSIT,
+            t.movements.c.kind == MovementKind.TRANSFER_OUT,
+            rev.c.id.is_(None),
+        )
+    )
     for item_id, depot_id, delta in conn.execute(query):
         transit[(item_id, depot_id)] -= int(delta)
     seen = set()
@@ -65,11 +93,15 @@ def _check_stock(conn: Connection, problems: list[str]) -> None:
         seen.add(key)
         expected = lots.get(key, (0, 0))
         if (r.on_hand, r.reserved) != expected:
-            problems.append(f"stock item {key[0]} depot {key[1]}: {r.on_hand}/{r.reserved} "
-                            f"!= lots {expected[0]}/{expected[1]}")
+            problems.append(
+                f"stock item {key[0]} depot {key[1]}: {r.on_hand}/{r.reserved} "
+                f"!= lots {expected[0]}/{expected[1]}"
+            )
         if r.in_transit_in != transit.get(key, 0):
-            problems.append(f"stock item {key[0]} depot {key[1]}: in transit {r.in_transit_in} "
-                            f"!= {transit.get(key, 0)}")
+            problems.append(
+                f"stock item {key[0]} depot {key[1]}: in transit {r.in_transit_in} "
+                f"!= {transit.get(key, 0)}"
+            )
     for key, (on_hand, _reserved) in lots.items():
         if key not in seen and on_hand:
             problems.append(f"stock item {key[0]} depot {key[1]}: no balance row")
@@ -80,46 +112,66 @@ def _check_stock(conn: Connection, problems: list[str]) -> None:
 
 def _check_reversals(conn: Connection, problems: list[str]) -> None:
     orig = t.movements.alias("orig")
-    query = (select(t.movements.c.id, t.movements.c.delta, t.movements.c.lot_id,
-                    orig.c.delta.label("orig_delta"), orig.c.lot_id.label("orig_lot"),
-                    orig.c.kind.label("orig_kind"))
-             .join(orig, orig.c.id == t.movements.c.reverses_movement_id))
+    query = select(
+        t.movements.c.id,
+        t.movements.c.delta,
+        t.movements.c.lot_id,
+        orig.c.delta.label("orig_delta"),
+        orig.c.lot_id.label("orig_lot"),
+        orig.c.kind.label("orig_kind"),
+    ).join(orig, orig.c.id == t.movements.c.reverses_movement_id)
     for r in conn.execute(query):
         if r.delta != -r.orig_delta or r.lot_id != r.orig_lot:
             problems.append(f"movement {r.id}: does not mirror the movement it reverses")
         if r.orig_kind == MovementKind.REVERSAL:
             problems.append(f"movement {r.id}: reverses a reversal")
-    orphan = conn.execute(select(t.movements.c.id).where(
-        t.movements.c.kind == MovementKind.REVERSAL,
-        t.movements.c.reverses_movement_id.is_(None))).scalars().all()
+    orphan = (
+        conn.execute(
+            select(t.movements.c.id).where(
+                t.movements.c.kind == MovementKind.REVERSAL,
+                t.movements.c.reverses_movement_id.is_(None),
+            )
+        )
+        .scalars()
+        .all()
+    )
     problems.extend(f"movement {mid}: reversal without a target" for mid in orphan)
 
 
 def _check_reservations(conn: Connection, problems: list[str]) -> None:
     """Reserved stock is exactly what pending write-off requests hold."""
-    pending = dict(conn.execute(
-        select(t.document_lines.c.lot_id, func.sum(t.document_lines.c.quantity))
-        .join(t.documents, t.documents.c.id == t.document_lines.c.document_id)
-        .where(t.documents.c.state == DocState.PENDING_APPROVAL)
-        .group_by(t.document_lines.c.lot_id)).all())
-    for lot_id, reserved in conn.execute(select(t.lot_balances.c.lot_id,
-                                                t.lot_balances.c.reserved)):
+    pending = dict(
+        conn.execute(
+            select(t.document_lines.c.lot_id, func.sum(t.document_lines.c.quantity))
+            .join(t.documents, t.documents.c.id == t.document_lines.c.document_id)
+            .where(t.documents.c.state == DocState.PENDING_APPROVAL)
+            .group_by(t.document_lines.c.lot_id)
+        ).all()
+    )
+    for lot_id, reserved in conn.execute(
+        select(t.lot_balances.c.lot_id, t.lot_balances.c.reserved)
+    ):
         if reserved != int(pending.get(lot_id, 0)):
-            problems.append(f"lot {lot_id}: reserved {reserved} != pending requests "
-                            f"{pending.get(lot_id, 0)}")
+            problems.append(
+                f"lot {lot_id}: reserved {reserved} != pending requests {pending.get(lot_id, 0)}"
+            )
 
 
 def _check_numbers(conn: Connection, problems: list[str]) -> None:
     d = t.documents.c
-    counters = {(r.depot_id, r.doc_type, r.year): r.last_no
-                for r in conn.execute(select(t.doc_counters))}
+    counters = {
+        (r.depot_id, r.doc_type, r.year): r.last_no for r in conn.execute(select(t.doc_counters))
+    }
     query = select(d.depot_id, d.doc_type, d.year, func.count(), func.max(d.seq)).group_by(
-        d.depot_id, d.doc_type, d.year)
+        d.depot_id, d.doc_type, d.year
+    )
     for depot_id, doc_type, year, count, top in conn.execute(query):
         key = (depot_id, doc_type, year)
         if count != top or counters.get(key) != top:
-            problems.append(f"numbers {doc_type} depot {depot_id} {year}: {count} documents, "
-                            f"highest {top}, counter {counters.get(key)} (gap)")
+            problems.append(
+                f"numbers {doc_type} depot {depot_id} {year}: {count} documents, "
+                f"highest {top}, counter {counters.get(key)} (gap)"
+            )
 
 
 def verify(uow: UnitOfWork, actor: Actor | None = None) -> VerifyReport:
@@ -140,8 +192,10 @@ def verify(uow: UnitOfWork, actor: Actor | None = None) -> VerifyReport:
         _check_reversals(conn, problems)
         _check_reservations(conn, problems)
         _check_numbers(conn, problems)
-        counts = [int(conn.execute(select(func.count()).select_from(tbl)).scalar_one())
-                  for tbl in (t.movements, t.lots, t.documents)]
+        counts = [
+            int(conn.execute(select(func.count()).select_from(tbl)).scalar_one())
+            for tbl in (t.movements, t.lots, t.documents)
+        ]
         return VerifyReport(counts[0], counts[1], counts[2], tuple(problems))
 
     return uow.read(tx)

@@ -34,7 +34,7 @@ class AppContext:
 
     @property
     def lang(self) -> str:
-        """"zh" or "en" for the shared error catalogue (inventory_app.messages)."""
+        """ "zh" or "en" for the shared error catalogue (inventory_app.messages)."""
         return "en" if self.language.startswith("en") else "zh"
 
     def error_text(self, error: DomainError) -> str:

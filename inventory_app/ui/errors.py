@@ -36,9 +36,11 @@ def show_domain_error(
         show_unexpected(error)
         return
     box = QMessageBox(
-        QMessageBox.Icon.Warning, QCoreApplication.translate("ErrorMessages", "无法完成"),
+        QMessageBox.Icon.Warning,
+        QCoreApplication.translate("ErrorMessages", "无法完成"),
         ctx.error_text(error),
-        QMessageBox.StandardButton.Ok, parent,
+        QMessageBox.StandardButton.Ok,
+        parent,
     )
     box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     box.open()
@@ -62,12 +64,16 @@ def _show_unavailable(
     box = QMessageBox(parent)
     box.setIcon(QMessageBox.Icon.Warning)
     box.setWindowTitle(QCoreApplication.translate("ErrorMessages", "数据库连接中断"))
-    box.setText(QCoreApplication.translate(
-        "ErrorMessages", "暂时无法连接数据库，刚才的操作没有完成，已保存的数据不受影响。"))
+    box.setText(
+        QCoreApplication.translate(
+            "ErrorMessages", "暂时无法连接数据库，刚才的操作没有完成，已保存的数据不受影响。"
+        )
+    )
     box.setInformativeText(ctx.error_text(error))
     box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-    close = box.addButton(QCoreApplication.translate("ErrorMessages", "关闭"),
-                          QMessageBox.ButtonRole.RejectRole)
+    close = box.addButton(
+        QCoreApplication.translate("ErrorMessages", "关闭"), QMessageBox.ButtonRole.RejectRole
+    )
     box.setEscapeButton(close)
     if retry is not None:
         _add_retry_button(box)
@@ -78,8 +84,9 @@ def _show_unavailable(
 
 
 def _add_retry_button(box: QMessageBox) -> None:
-    button = box.addButton(QCoreApplication.translate("ErrorMessages", "重试"),
-                           QMessageBox.ButtonRole.AcceptRole)
+    button = box.addButton(
+        QCoreApplication.translate("ErrorMessages", "重试"), QMessageBox.ButtonRole.AcceptRole
+    )
     box.setDefaultButton(button)
     box.setProperty("retry_button", True)
 

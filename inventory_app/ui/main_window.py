@@ -74,18 +74,24 @@ class PostingSpec:
 
 
 POSTINGS: tuple[PostingSpec, ...] = (
-    PostingSpec("receive", "inventory_app.ui.dialogs.receive_dialog", "ReceiveDialog",
-                Action.RECEIVE),
+    PostingSpec(
+        "receive", "inventory_app.ui.dialogs.receive_dialog", "ReceiveDialog", Action.RECEIVE
+    ),
     PostingSpec("issue", "inventory_app.ui.dialogs.issue_dialog", "IssueDialog", Action.ISSUE),
-    PostingSpec("transfer", "inventory_app.ui.dialogs.transfer_dialog", "TransferDialog",
-                Action.TRANSFER),
+    PostingSpec(
+        "transfer", "inventory_app.ui.dialogs.transfer_dialog", "TransferDialog", Action.TRANSFER
+    ),
     # Receiving a transfer is the TRANSFER right at the destination (services.posting).
-    PostingSpec("transfer_receive", "inventory_app.ui.dialogs.transfer_receive_dialog",
-                "TransferReceiveDialog", Action.TRANSFER),
-    PostingSpec("adjust", "inventory_app.ui.dialogs.adjust_dialog", "AdjustDialog",
-                Action.ADJUST),
-    PostingSpec("reverse", "inventory_app.ui.dialogs.reverse_dialog", "ReverseDialog",
-                Action.REVERSE),
+    PostingSpec(
+        "transfer_receive",
+        "inventory_app.ui.dialogs.transfer_receive_dialog",
+        "TransferReceiveDialog",
+        Action.TRANSFER,
+    ),
+    PostingSpec("adjust", "inventory_app.ui.dialogs.adjust_dialog", "AdjustDialog", Action.ADJUST),
+    PostingSpec(
+        "reverse", "inventory_app.ui.dialogs.reverse_dialog", "ReverseDialog", Action.REVERSE
+    ),
 )
 POSTING_BY_KEY = {spec.key: spec for spec in POSTINGS}
 
@@ -166,8 +172,9 @@ class MainWindow(QMainWindow):
 
     # -- actions, menus, toolbar, status bar -------------------------------------------
 
-    def _action(self, key: str, slot: Callable[[], Any], shortcut: QKeySequence | None = None
-                ) -> QAction:
+    def _action(
+        self, key: str, slot: Callable[[], Any], shortcut: QKeySequence | None = None
+    ) -> QAction:
         action = QAction(self)
         action.setObjectName(f"action_{key}")
         if shortcut is not None:
@@ -281,10 +288,13 @@ class MainWindow(QMainWindow):
     def retranslate(self) -> None:
         """Every text of the window, the navigation and all pages built so far."""
         actor = self.ctx.actor
-        self.setWindowTitle(self.tr("应急物资储备管理系统 — {name}（{role}） — {database}").format(
-            name=actor.display_name or actor.username,
-            role=role_name(actor.role.value, self.ctx.lang),
-            database=self.ctx.database_label))
+        self.setWindowTitle(
+            self.tr("应急物资储备管理系统 — {name}（{role}） — {database}").format(
+                name=actor.display_name or actor.username,
+                role=role_name(actor.role.value, self.ctx.lang),
+                database=self.ctx.database_label,
+            )
+        )
         self.file_menu.setTitle(self.tr("文件(&F)"))
         self.business_menu.setTitle(self.tr("业务(&B)"))
         self.settings_menu.setTitle(self.tr("设置(&S)"))
@@ -317,14 +327,20 @@ class MainWindow(QMainWindow):
 
     def _retranslate_status(self) -> None:
         actor = self.ctx.actor
-        self.db_label.setText(self.tr("数据库：{database}").format(database=self.ctx.database_label))
+        self.db_label.setText(
+            self.tr("数据库：{database}").format(database=self.ctx.database_label)
+        )
         self.db_label.setToolTip(self.ctx.database_label)
-        self.user_label.setText(self.tr("用户：{name}（{role}）").format(
-            name=actor.display_name or actor.username,
-            role=role_name(actor.role.value, self.ctx.lang)))
+        self.user_label.setText(
+            self.tr("用户：{name}（{role}）").format(
+                name=actor.display_name or actor.username,
+                role=role_name(actor.role.value, self.ctx.lang),
+            )
+        )
         if self._status_error:
             self.transit_label.setText(
-                '<span style="color:#a4262c">' + self.tr("数据库连接中断") + "</span>")
+                '<span style="color:#a4262c">' + self.tr("数据库连接中断") + "</span>"
+            )
         elif self._transit_count is None:
             self.transit_label.setText("")
         elif self._transit_count == 0:
@@ -348,7 +364,8 @@ class MainWindow(QMainWindow):
         self.stack.addWidget(page)
         if key == PAGE_DASHBOARD and hasattr(page, "receive_transfer_requested"):
             page.receive_transfer_requested.connect(
-                lambda doc_no: self.open_dialog("transfer_receive", doc_no=doc_no))
+                lambda doc_no: self.open_dialog("transfer_receive", doc_no=doc_no)
+            )
         return page
 
     def navigate(self, target: NavTarget) -> None:
@@ -380,12 +397,18 @@ class MainWindow(QMainWindow):
         uow, actor = self.ctx.uow, self.ctx.actor
 
         def work(_task: Any) -> tuple[list, list]:
-            return (reference_queries.depots(uow, actor, include_inactive=False),
-                    reference_queries.categories(uow))
+            return (
+                reference_queries.depots(uow, actor, include_inactive=False),
+                reference_queries.categories(uow),
+            )
 
-        self.ctx.tasks.run(work, on_done=lambda result: self.nav.set_reference(*result),
-                           on_error=lambda error: show_domain_error(
-                               self, self.ctx, error, retry=self.load_navigation))
+        self.ctx.tasks.run(
+            work,
+            on_done=lambda result: self.nav.set_reference(*result),
+            on_error=lambda error: show_domain_error(
+                self, self.ctx, error, retry=self.load_navigation
+            ),
+        )
 
     # -- status bar --------------------------------------------------------------------
 
@@ -396,9 +419,12 @@ class MainWindow(QMainWindow):
         self._status_loading = True
         uow, actor = self.ctx.uow, self.ctx.actor
         self.ctx.tasks.run(
-            lambda _task: [d.doc_no for d in dashboard_queries.transfers_awaiting_receipt(
-                uow, actor)],
-            on_done=self._status_loaded, on_error=self._status_failed)
+            lambda _task: [
+                d.doc_no for d in dashboard_queries.transfers_awaiting_receipt(uow, actor)
+            ],
+            on_done=self._status_loaded,
+            on_error=self._status_failed,
+        )
 
     def _status_loaded(self, doc_nos: list[str]) -> None:
         self._status_loading = False
@@ -454,7 +480,8 @@ class MainWindow(QMainWindow):
         folder.mkdir(parents=True, exist_ok=True)
         suggested = folder / f"inventory-{datetime.now():%Y%m%d-%H%M}.sqlite3"
         path, _filter = QFileDialog.getSaveFileName(
-            self, self.tr("备份数据库"), str(suggested), self.tr("SQLite 数据库 (*.sqlite3)"))
+            self, self.tr("备份数据库"), str(suggested), self.tr("SQLite 数据库 (*.sqlite3)")
+        )
         if path:
             self.backup_to(Path(path))
 
@@ -463,24 +490,32 @@ class MainWindow(QMainWindow):
         uow, actor = self.ctx.uow, self.ctx.actor
 
         def done(written: Path) -> None:
-            QMessageBox.information(self, self.tr("备份完成"),
-                                    self.tr("数据库已备份到：\n{path}").format(path=written))
+            QMessageBox.information(
+                self, self.tr("备份完成"), self.tr("数据库已备份到：\n{path}").format(path=written)
+            )
 
         self.ctx.tasks.run(
             lambda _task: backup.backup(uow, actor, target),
             on_done=done,
             on_error=lambda error: show_domain_error(
-                self, self.ctx, error, retry=lambda: self.backup_to(target)),
-            progress_label=self.tr("正在备份数据库…"), parent_widget=self)
+                self, self.ctx, error, retry=lambda: self.backup_to(target)
+            ),
+            progress_label=self.tr("正在备份数据库…"),
+            parent_widget=self,
+        )
 
     def show_about(self) -> None:
-        QMessageBox.about(self, self.tr("关于"), self.tr(
-            "<h3>应急物资储备管理系统</h3>"
-            "<p>版本 {version}</p>"
-            "<p>应急物资的入库、出库、调拨、盘点与台账管理。</p>"
-            "<p>数据库：{database}<br>日志目录：{logs}</p>"
-            "<p>界面字体：文泉驿微米黑（Apache 2.0 / GPLv3）</p>").format(
-                version=__version__, database=self.ctx.database_label, logs=paths.log_dir()))
+        QMessageBox.about(
+            self,
+            self.tr("关于"),
+            self.tr(
+                "<h3>应急物资储备管理系统</h3>"
+                "<p>版本 {version}</p>"
+                "<p>应急物资的入库、出库、调拨、盘点与台账管理。</p>"
+                "<p>数据库：{database}<br>日志目录：{logs}</p>"
+                "<p>界面字体：文泉驿微米黑（Apache 2.0 / GPLv3）</p>"
+            ).format(version=__version__, database=self.ctx.database_label, logs=paths.log_dir()),
+        )
 
     # -- window state ------------------------------------------------------------------
 

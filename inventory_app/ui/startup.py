@@ -65,13 +65,17 @@ def startup_url(db: str | None = None) -> str:
     """--db, then INVENTORY_DB_URL, then the choice remembered from the first start,
     then the SQLite file in the user's data folder."""
     remembered = QSettings().value(DB_URL_KEY)
-    explicit = db or os.environ.get(database.ENV_URL) or (
-        remembered if isinstance(remembered, str) and remembered else None)
+    explicit = (
+        db
+        or os.environ.get(database.ENV_URL)
+        or (remembered if isinstance(remembered, str) and remembered else None)
+    )
     return database.resolve_url(explicit)
 
 
-def wait_for(tasks: TaskRunner, work: Callable[[TaskContext], T], label: str,
-             parent: QWidget | None = None) -> T:
+def wait_for(
+    tasks: TaskRunner, work: Callable[[TaskContext], T], label: str, parent: QWidget | None = None
+) -> T:
     """Run ``work`` as a task and wait (the event loop keeps running); re-raises its error.
 
     Only for the start-up sequence, before there is a window to stay responsive.
@@ -107,8 +111,11 @@ def _ask(title: str, text: str, detail: str, choices: list[tuple[str, str]]) -> 
         box.setInformativeText(detail)
     buttons = []
     for key, label in choices:
-        role = (QMessageBox.ButtonRole.RejectRole if key == "quit"
-                else QMessageBox.ButtonRole.AcceptRole)
+        role = (
+            QMessageBox.ButtonRole.RejectRole
+            if key == "quit"
+            else QMessageBox.ButtonRole.AcceptRole
+        )
         buttons.append((box.addButton(label, role), key))
     box.setDefaultButton(buttons[0][0])
     box.exec()
@@ -118,12 +125,12 @@ def _ask(title: str, text: str, detail: str, choices: list[tuple[str, str]]) -> 
 
 def _first_run(tasks: TaskRunner, url: str) -> OpenedDatabase | None:
     path = sqlite_path(url) or paths.default_sqlite_path()
-    dialog = FirstRunDialog(tasks, Path(path),
-                            server_url=url if first_run.is_server(url) else None)
+    dialog = FirstRunDialog(tasks, Path(path), server_url=url if first_run.is_server(url) else None)
     if dialog.exec() != QDialog.DialogCode.Accepted or dialog.uow is None or dialog.url is None:
         return None
-    return OpenedDatabase(dialog.uow, dialog.url, demo=dialog.demo,
-                          username=dialog.created_username)
+    return OpenedDatabase(
+        dialog.uow, dialog.url, demo=dialog.demo, username=dialog.created_username
+    )
 
 
 def _create_demo(url: str, _task: TaskContext) -> UnitOfWork:
@@ -134,8 +141,9 @@ def _open(url: str, _task: TaskContext) -> UnitOfWork:
     return database.open_database(url)
 
 
-def open_startup_database(tasks: TaskRunner, db: str | None = None, demo: bool = False
-                          ) -> OpenedDatabase | None:
+def open_startup_database(
+    tasks: TaskRunner, db: str | None = None, demo: bool = False
+) -> OpenedDatabase | None:
     """Open (migrating as needed) the database to use, asking the user what they can
     decide; None if they chose to quit. Expected failures are messages, never tracebacks."""
     url = startup_url(db)
@@ -161,16 +169,24 @@ def open_startup_database(tasks: TaskRunner, db: str | None = None, demo: bool =
                 QCoreApplication.translate("Startup", "无法连接数据库"),
                 error_message(error, _lang()),
                 QCoreApplication.translate("Startup", "数据库：{database}").format(
-                    database=database.describe(url)),
-                [("retry", QCoreApplication.translate("Startup", "重试")),
-                 ("choose", QCoreApplication.translate("Startup", "选择其他数据库…")),
-                 ("quit", QCoreApplication.translate("Startup", "退出"))])
+                    database=database.describe(url)
+                ),
+                [
+                    ("retry", QCoreApplication.translate("Startup", "重试")),
+                    ("choose", QCoreApplication.translate("Startup", "选择其他数据库…")),
+                    ("quit", QCoreApplication.translate("Startup", "退出")),
+                ],
+            )
         except DomainError as error:  # too new, not a database, on a network share
             choice = _ask(
                 QCoreApplication.translate("Startup", "无法打开数据库"),
-                error_message(error, _lang()), "",
-                [("choose", QCoreApplication.translate("Startup", "选择其他数据库…")),
-                 ("quit", QCoreApplication.translate("Startup", "退出"))])
+                error_message(error, _lang()),
+                "",
+                [
+                    ("choose", QCoreApplication.translate("Startup", "选择其他数据库…")),
+                    ("quit", QCoreApplication.translate("Startup", "退出")),
+                ],
+            )
         if choice == "retry":
             continue
         if choice == "choose":
@@ -180,8 +196,11 @@ def open_startup_database(tasks: TaskRunner, db: str | None = None, demo: bool =
 
 def _ask_password(url: str) -> str | None:
     """The server wants a password (none in PGPASSWORD / .pgpass, or a wrong one typed)."""
-    detail = ("" if first_run.needs_password(url)
-              else QCoreApplication.translate("Startup", "密码不正确，请重新输入。"))
+    detail = (
+        ""
+        if first_run.needs_password(url)
+        else QCoreApplication.translate("Startup", "密码不正确，请重新输入。")
+    )
     prompt = ServerPasswordDialog(url, detail)
     if prompt.exec() != QDialog.DialogCode.Accepted:
         return None
@@ -193,7 +212,9 @@ def sign_in(opened: OpenedDatabase, tasks: TaskRunner) -> Actor | None:
     username = opened.username
     if opened.demo:
         hint = QCoreApplication.translate(
-            "Startup", "演示数据库的账户：admin（管理员）、keeper_city（市级库保管员）、keeper_haiyuan（海原县保管员）等，密码均为 demo1234。")
+            "Startup",
+            "演示数据库的账户：admin（管理员）、keeper_city（市级库保管员）、keeper_haiyuan（海原县保管员）等，密码均为 demo1234。",
+        )
         username = username or str(QSettings().value(LAST_USER_KEY, "") or DEMO_USER)
     dialog = LoginDialog(opened.uow, tasks, opened.label, hint=hint, username=username)
     if dialog.exec() != QDialog.DialogCode.Accepted:

@@ -47,8 +47,10 @@ def popups_quiet(qapp: QApplication) -> Iterator[None]:
 # The offscreen platform plugin (not our code) warns on every top-level window
 # with a layout; with qt_log_level_fail=WARNING that would fail any dialog test.
 # Pop-up lists (completers, combo boxes) add "raise()" and "grabbing the keyboard".
-_OFFSCREEN_NOISE = (r"This plugin does not support (propagateSizeHints\(\)|raise\(\)|"
-                    r"grabbing the keyboard)")
+_OFFSCREEN_NOISE = (
+    r"This plugin does not support (propagateSizeHints\(\)|raise\(\)|"
+    r"grabbing the keyboard)"
+)
 _GUI_DIR = Path(__file__).parent
 
 

@@ -55,8 +55,9 @@ def contexts(world: World) -> Iterator[MakeCtx]:
 
 
 @contextmanager
-def pages(qtbot: QtBot, world: World, page_type: Callable[[AppContext], P]
-          ) -> Iterator[MakePage[P]]:
+def pages(
+    qtbot: QtBot, world: World, page_type: Callable[[AppContext], P]
+) -> Iterator[MakePage[P]]:
     """Factory of shown, loaded pages for an actor (the admin by default), each with
     its own context; waits for every task at the end.
 
@@ -66,9 +67,13 @@ def pages(qtbot: QtBot, world: World, page_type: Callable[[AppContext], P]
 
     def make(actor: Actor | None = None) -> tuple[P, AppContext]:
         # A long progress delay: no progress dialog pops up in the middle of a test.
-        ctx = AppContext(world.uow, actor or world.admin,
-                         TaskRunner(max_threads=1, progress_delay_ms=60_000), DataEvents(),
-                         "test")
+        ctx = AppContext(
+            world.uow,
+            actor or world.admin,
+            TaskRunner(max_threads=1, progress_delay_ms=60_000),
+            DataEvents(),
+            "test",
+        )
         made.append(ctx)
         page = page_type(ctx)
         qtbot.addWidget(page)
@@ -105,8 +110,9 @@ def settle(ctx: AppContext) -> None:
 
 
 def message_boxes() -> list[QMessageBox]:
-    return [w for w in QApplication.topLevelWidgets()
-            if isinstance(w, QMessageBox) and w.isVisible()]
+    return [
+        w for w in QApplication.topLevelWidgets() if isinstance(w, QMessageBox) and w.isVisible()
+    ]
 
 
 def only_box() -> QMessageBox:
@@ -121,22 +127,44 @@ def close_message_boxes() -> None:
     QCoreApplication.processEvents()
 
 
-def receive(world: World, depot: str, item: str, qty: str, *, batch: str = "",
-            expiry: date | None = None, location: str | None = None) -> PostingResult:
-    return posting.receive(world.uow, world.admin, depot=depot, request_id=uuid.uuid4().hex,
-                           lines=[ReceiptLine(item, Decimal(qty), batch_no=batch,
-                                              expiry_date=expiry, location_code=location)])
+def receive(
+    world: World,
+    depot: str,
+    item: str,
+    qty: str,
+    *,
+    batch: str = "",
+    expiry: date | None = None,
+    location: str | None = None,
+) -> PostingResult:
+    return posting.receive(
+        world.uow,
+        world.admin,
+        depot=depot,
+        request_id=uuid.uuid4().hex,
+        lines=[
+            ReceiptLine(
+                item, Decimal(qty), batch_no=batch, expiry_date=expiry, location_code=location
+            )
+        ],
+    )
 
 
 def issue(world: World, depot: str, item: str, qty: str) -> PostingResult:
-    return posting.issue(world.uow, world.admin, depot=depot, request_id=uuid.uuid4().hex,
-                         lines=[OutLine(item, Decimal(qty))], receiver="test")
+    return posting.issue(
+        world.uow,
+        world.admin,
+        depot=depot,
+        request_id=uuid.uuid4().hex,
+        lines=[OutLine(item, Decimal(qty))],
+        receiver="test",
+    )
 
 
 def available(world: World, depot: str, item: str) -> Decimal:
-    rows = stock_queries.stock_by_item(world.uow, world.admin,
-                                       StockFilter(depot_codes=(depot,), item_code=item),
-                                       per_depot=True)
+    rows = stock_queries.stock_by_item(
+        world.uow, world.admin, StockFilter(depot_codes=(depot,), item_code=item), per_depot=True
+    )
     return rows[0].available if rows else Decimal(0)
 
 
@@ -145,9 +173,11 @@ def available(world: World, depot: str, item: str) -> Decimal:
 # combo box. The shared conftest's marker covers only propagateSizeHints, and a
 # second qt_log_ignore marker would be shadowed by it, so these are filtered here
 # before they reach pytest-qt's handler.
-_POPUP_NOISE = ("This plugin does not support raise()",
-                "This plugin does not support grabbing the keyboard",
-                "This plugin does not support grabbing the mouse")
+_POPUP_NOISE = (
+    "This plugin does not support raise()",
+    "This plugin does not support grabbing the keyboard",
+    "This plugin does not support grabbing the mouse",
+)
 
 
 @contextmanager

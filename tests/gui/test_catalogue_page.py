@@ -45,8 +45,9 @@ def item(world: World, code: str) -> ItemRow:
 
 def shown(page: CataloguePage, key: str) -> list[str]:
     column = page.item_model.column_index(key)
-    return [str(page.item_model.index(row, column).data())
-            for row in range(page.item_model.rowCount())]
+    return [
+        str(page.item_model.index(row, column).data()) for row in range(page.item_model.rowCount())
+    ]
 
 
 def click(qtbot: QtBot, button: QAbstractButton) -> None:
@@ -86,9 +87,14 @@ def test_categories_with_counts_and_items_with_their_facts(
     qtbot: QtBot, admin_ctx: AppContext
 ) -> None:
     page = open_page(qtbot, admin_ctx)
-    categories = [(page.category_model.index(r, 0).data(), page.category_model.index(r, 1).data(),
-                   page.category_model.index(r, 2).data())
-                  for r in range(page.category_model.rowCount())]
+    categories = [
+        (
+            page.category_model.index(r, 0).data(),
+            page.category_model.index(r, 1).data(),
+            page.category_model.index(r, 2).data(),
+        )
+        for r in range(page.category_model.rowCount())
+    ]
     assert categories == [("", "全部物资", "3"), ("05", "临时食宿类", "2"), ("14", "粮油", "1")]
     assert shown(page, "code") == ["050101", "050104", "140201"]
     assert shown(page, "unit") == ["顶", "套", "吨"]
@@ -101,7 +107,8 @@ def test_categories_with_counts_and_items_with_their_facts(
     assert shown(page, "status") == ["启用", "启用", "启用"]
     price = page.item_model.column_index("ref_price")
     assert page.item_model.index(0, price).data(Qt.ItemDataRole.TextAlignmentRole) == (
-        Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+    )
     assert page.count_label.text() == "共 3 种物资"
 
 
@@ -113,16 +120,18 @@ def test_shelf_life_shows_whole_years_else_days() -> None:
 
 def test_shelf_life_sorts_by_days(qtbot: QtBot, admin_ctx: AppContext) -> None:
     page = open_page(qtbot, admin_ctx)
-    page.item_view.sortByColumn(page.item_model.column_index("shelf_life"),
-                                Qt.SortOrder.AscendingOrder)
+    page.item_view.sortByColumn(
+        page.item_model.column_index("shelf_life"), Qt.SortOrder.AscendingOrder
+    )
     assert shown(page, "shelf_life") == ["1 年", "5 年", "8 年"]
 
 
 def test_pinyin_initials_find_the_cotton_tent(qtbot: QtBot, admin_ctx: AppContext) -> None:
     page = open_page(qtbot, admin_ctx)
     qtbot.keyClicks(page.search_edit, "mzp")
-    qtbot.waitUntil(lambda: [row.name for row in page.item_model.rows()] == ["棉帐篷"],
-                    timeout=WAIT_MS)
+    qtbot.waitUntil(
+        lambda: [row.name for row in page.item_model.rows()] == ["棉帐篷"], timeout=WAIT_MS
+    )
     assert "找到 1 种物资" in page.count_label.text()
     page.search_edit.clear()
     qtbot.waitUntil(lambda: page.item_model.rowCount() == 3, timeout=WAIT_MS)
@@ -143,8 +152,7 @@ def test_navigation_selects_a_category(qtbot: QtBot, admin_ctx: AppContext) -> N
 # ---------------------------------------------------------------- create / edit
 
 
-def test_create_item_through_the_dialog(qtbot: QtBot, world: World, admin_ctx: AppContext
-                                        ) -> None:
+def test_create_item_through_the_dialog(qtbot: QtBot, world: World, admin_ctx: AppContext) -> None:
     page = open_page(qtbot, admin_ctx)
     page.apply_navigation(None, "14")
     settle(admin_ctx)
@@ -163,16 +171,25 @@ def test_create_item_through_the_dialog(qtbot: QtBot, world: World, admin_ctx: A
     qtbot.keyClicks(dialog.price_edit, "4,200.50")
     dialog.shelf_life_spin.setValue(730)
     dialog.mode_checks["agreement"].setChecked(True)
-    with qtbot.waitSignals([admin_ctx.events.master_data_changed, dialog.accepted],
-                           timeout=WAIT_MS):
+    with qtbot.waitSignals(
+        [admin_ctx.events.master_data_changed, dialog.accepted], timeout=WAIT_MS
+    ):
         click(qtbot, dialog.ok_button)
     settle(admin_ctx)
 
     saved = item(world, "140301")
     assert (saved.name, saved.name_en, saved.category_code, saved.unit, saved.decimals) == (
-        "大米", "Rice", "14", "吨", 3)
+        "大米",
+        "Rice",
+        "14",
+        "吨",
+        3,
+    )
     assert (saved.gb_code, saved.ref_price, saved.shelf_life_days) == (
-        "4010201", Decimal("4200.50"), 730)
+        "4010201",
+        Decimal("4200.50"),
+        730,
+    )
     assert saved.reserve_modes == "physical,agreement"
     assert shown(page, "name") == ["面粉", "大米"]
     assert (current := page.current_item()) is not None and current.code == "140301"
@@ -207,15 +224,23 @@ def test_edit_item_changes_price_and_norms(
     settle(admin_ctx)
     saved = item(world, "050101")
     assert (saved.ref_price, saved.norm_per_person, saved.unit) == (
-        Decimal("1700.00"), Decimal("0.25"), "顶")
+        Decimal("1700.00"),
+        Decimal("0.25"),
+        "顶",
+    )
     assert shown(page, "ref_price")[0] == "¥1,700.00"
 
 
 def test_changing_the_unit_of_a_used_item_is_explained(
     qtbot: QtBot, world: World, admin_ctx: AppContext
 ) -> None:
-    posting.receive(world.uow, world.admin, depot="A", request_id=str(uuid.uuid4()),
-                    lines=[ReceiptLine("050101", Decimal(5), batch_no="P1", location_code="A-01")])
+    posting.receive(
+        world.uow,
+        world.admin,
+        depot="A",
+        request_id=str(uuid.uuid4()),
+        lines=[ReceiptLine("050101", Decimal(5), batch_no="P1", location_code="A-01")],
+    )
     before = item(world, "050101")
     dialog = ItemDialog(admin_ctx, item=before)
     qtbot.addWidget(dialog)
@@ -230,13 +255,16 @@ def test_changing_the_unit_of_a_used_item_is_explained(
     assert item(world, "050101") == before  # nothing written, not even the price
 
 
-@pytest.mark.parametrize(("field", "value", "message"), [
-    ("gb_code_edit", "12", "国标编码应为 7 位数字：“12”。"),
-    ("price_edit", "1.234", "参考单价：金额“1.234”无效（最多两位小数，不能为负）。"),
-    ("price_edit", "-5", "参考单价：金额“-5”无效（最多两位小数，不能为负）。"),
-    ("norm_person_edit", "abc", "人均定额：数量“abc”不是有效数字。"),
-    ("persons_edit", "0.0001", "每件可安置人数：数量“0.0001”小数位数超过该物资允许的 3 位。"),
-])
+@pytest.mark.parametrize(
+    ("field", "value", "message"),
+    [
+        ("gb_code_edit", "12", "国标编码应为 7 位数字：“12”。"),
+        ("price_edit", "1.234", "参考单价：金额“1.234”无效（最多两位小数，不能为负）。"),
+        ("price_edit", "-5", "参考单价：金额“-5”无效（最多两位小数，不能为负）。"),
+        ("norm_person_edit", "abc", "人均定额：数量“abc”不是有效数字。"),
+        ("persons_edit", "0.0001", "每件可安置人数：数量“0.0001”小数位数超过该物资允许的 3 位。"),
+    ],
+)
 def test_invalid_input_shows_the_message_and_writes_nothing(
     qtbot: QtBot, world: World, admin_ctx: AppContext, field: str, value: str, message: str
 ) -> None:
@@ -250,11 +278,15 @@ def test_invalid_input_shows_the_message_and_writes_nothing(
     assert dialog.message_label.text() == message
     assert edit.text() == value  # kept for the user to fix
     assert [row.code for row in reference_queries.items(world.uow)] == [
-        "050101", "050104", "140201"]
+        "050101",
+        "050104",
+        "140201",
+    ]
 
 
-def test_required_fields_and_reserve_mode(qtbot: QtBot, world: World, admin_ctx: AppContext
-                                          ) -> None:
+def test_required_fields_and_reserve_mode(
+    qtbot: QtBot, world: World, admin_ctx: AppContext
+) -> None:
     dialog = ItemDialog(admin_ctx)
     qtbot.addWidget(dialog)
     dialog.show()
@@ -297,8 +329,9 @@ def test_deactivate_and_reactivate_an_item(
     page = open_page(qtbot, admin_ctx)
     select_item(page, "050104")
     assert page.toggle_button.text() == "停用"
-    monkeypatch.setattr(QMessageBox, "question",
-                        staticmethod(lambda *_a, **_k: QMessageBox.StandardButton.Yes))
+    monkeypatch.setattr(
+        QMessageBox, "question", staticmethod(lambda *_a, **_k: QMessageBox.StandardButton.Yes)
+    )
     with qtbot.waitSignal(admin_ctx.events.master_data_changed, timeout=WAIT_MS):
         click(qtbot, page.toggle_button)
     settle(admin_ctx)
@@ -320,8 +353,11 @@ def test_deactivate_and_reactivate_an_item(
 def test_readers_see_no_edit_buttons_and_the_service_refuses(
     qtbot: QtBot, world: World, make_ctx: MakeCtx, role: Role
 ) -> None:
-    actor = world.keeper_a if role == Role.KEEPER else Actor(
-        user_id=world.approver.user_id, username="reader", role=role)
+    actor = (
+        world.keeper_a
+        if role == Role.KEEPER
+        else Actor(user_id=world.approver.user_id, username="reader", role=role)
+    )
     ctx = make_ctx(actor)
     page = open_page(qtbot, ctx)
     for button in (page.new_button, page.edit_button, page.toggle_button):
@@ -331,8 +367,9 @@ def test_readers_see_no_edit_buttons_and_the_service_refuses(
     assert page.findChild(ItemDialog) is None
 
     with pytest.raises(PermissionDenied):
-        masterdata.create_item(world.uow, actor, ItemSpec(
-            code="059998", name="越权", category="05", unit="个"))
+        masterdata.create_item(
+            world.uow, actor, ItemSpec(code="059998", name="越权", category="05", unit="个")
+        )
     with pytest.raises(PermissionDenied):
         masterdata.set_item_active(world.uow, actor, "050101", False)
     assert item(world, "050101").active

@@ -35,9 +35,20 @@ def _rid() -> str:
 
 
 def _receive(world: World, depot: str, item: str, qty: str, expiry: date | None) -> None:
-    posting.receive(world.uow, world.admin, depot=depot, request_id=_rid(), lines=[
-        ReceiptLine(item_code=item, quantity=Decimal(qty), expiry_date=expiry,
-                    batch_no=f"B-{item}-{qty}")])
+    posting.receive(
+        world.uow,
+        world.admin,
+        depot=depot,
+        request_id=_rid(),
+        lines=[
+            ReceiptLine(
+                item_code=item,
+                quantity=Decimal(qty),
+                expiry_date=expiry,
+                batch_no=f"B-{item}-{qty}",
+            )
+        ],
+    )
 
 
 @pytest.fixture
@@ -47,9 +58,14 @@ def stocked(world: World) -> World:
     _receive(world, "A", "050101", "10", today - timedelta(days=5))
     _receive(world, "A", "050104", "20", today + timedelta(days=30))
     _receive(world, "A", "140201", "1.250", today + timedelta(days=400))
-    posting.transfer_send(world.uow, world.admin, from_depot="A", to_depot="B",
-                          lines=[OutLine(item_code="140201", quantity=Decimal("0.5"))],
-                          request_id=_rid())
+    posting.transfer_send(
+        world.uow,
+        world.admin,
+        from_depot="A",
+        to_depot="B",
+        lines=[OutLine(item_code="140201", quantity=Decimal("0.5"))],
+        request_id=_rid(),
+    )
     return world
 
 
@@ -132,17 +148,20 @@ def test_page_tables_pass_modeltester(page: DashboardPage, qtmodeltester: ModelT
 
 def test_recent_movements_are_signed_with_units(page: DashboardPage) -> None:
     model = page.recent.model
-    texts = [model.data(model.index(r, model.column_index("delta")))
-             for r in range(model.rowCount())]
+    texts = [
+        model.data(model.index(r, model.column_index("delta"))) for r in range(model.rowCount())
+    ]
     assert texts[0] == "-0.5 吨"  # newest first: the transfer out
     assert "+10 顶" in texts
-    kinds = {model.data(model.index(r, model.column_index("kind")))
-             for r in range(model.rowCount())}
+    kinds = {
+        model.data(model.index(r, model.column_index("kind"))) for r in range(model.rowCount())
+    }
     assert kinds == {"入库", "调出"}
 
 
-def test_double_click_on_waiting_transfer_asks_to_receive(page: DashboardPage, qtbot: QtBot
-                                                          ) -> None:
+def test_double_click_on_waiting_transfer_asks_to_receive(
+    page: DashboardPage, qtbot: QtBot
+) -> None:
     view = page.waiting.view
     index = page.waiting.model.index(0, 0)
     with qtbot.waitSignal(page.receive_transfer_requested) as signal:
@@ -157,8 +176,9 @@ def test_stock_change_refreshes_the_page(page: DashboardPage, stocked: World) ->
     assert page.kpi_expired.value.text() == "2"
 
 
-def test_unavailable_database_offers_retry(qtbot: QtBot, stocked: World,
-                                           monkeypatch: pytest.MonkeyPatch) -> None:
+def test_unavailable_database_offers_retry(
+    qtbot: QtBot, stocked: World, monkeypatch: pytest.MonkeyPatch
+) -> None:
     real = dashboard_queries.dashboard
     calls: list[int] = []
 

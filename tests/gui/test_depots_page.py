@@ -28,7 +28,6 @@ from tests.gui.dialog_support import MakeCtx
 WAIT_MS = 10_000
 
 
-
 def open_page(qtbot: QtBot, ctx: AppContext) -> DepotsPage:
     page = DepotsPage(ctx)
     qtbot.addWidget(page)
@@ -89,8 +88,10 @@ def test_depots_show_translated_type_level_coordinates_and_status(
     assert cell(page, "A", "coordinates") == "37.5100, 105.1900"  # exact text, not a float
     assert cell(page, "A", "status") == "启用"
     assert cell(page, "A", "lots") == "0"
-    headers = [page.depot_model.headerData(i, Qt.Orientation.Horizontal)
-               for i in range(page.depot_model.columnCount())]
+    headers = [
+        page.depot_model.headerData(i, Qt.Orientation.Horizontal)
+        for i in range(page.depot_model.columnCount())
+    ]
     assert headers[:4] == ["编码", "名称", "类型", "级别"]
     assert page.count_label.text() == "共 2 个仓库"
 
@@ -98,11 +99,27 @@ def test_depots_show_translated_type_level_coordinates_and_status(
 def test_demo_coordinates_are_marked_and_lots_counted(
     qtbot: QtBot, world: World, make_ctx: MakeCtx
 ) -> None:
-    masterdata.update_depot(world.uow, world.admin, DepotSpec(
-        code="A", name="市级柔远库", level=2, owner_org="ZW-EMB", region="640500",
-        lat="37.5100", lon="105.1900", demo=True))
-    posting.receive(world.uow, world.admin, depot="A", request_id=str(uuid.uuid4()),
-                    lines=[ReceiptLine("050101", Decimal(10), batch_no="P1", location_code="A-01")])
+    masterdata.update_depot(
+        world.uow,
+        world.admin,
+        DepotSpec(
+            code="A",
+            name="市级柔远库",
+            level=2,
+            owner_org="ZW-EMB",
+            region="640500",
+            lat="37.5100",
+            lon="105.1900",
+            demo=True,
+        ),
+    )
+    posting.receive(
+        world.uow,
+        world.admin,
+        depot="A",
+        request_id=str(uuid.uuid4()),
+        lines=[ReceiptLine("050101", Decimal(10), batch_no="P1", location_code="A-01")],
+    )
     ctx = make_ctx(world.admin)
     page = open_page(qtbot, ctx)
     assert cell(page, "A", "coordinates") == "37.5100, 105.1900 （演示）"
@@ -113,11 +130,13 @@ def test_demo_coordinates_are_marked_and_lots_counted(
 
 def test_sorting_by_level_uses_the_level_not_its_label(qtbot: QtBot, admin_ctx: AppContext) -> None:
     page = open_page(qtbot, admin_ctx)
-    page.depot_view.sortByColumn(page.depot_model.column_index("level"),
-                                 Qt.SortOrder.DescendingOrder)
+    page.depot_view.sortByColumn(
+        page.depot_model.column_index("level"), Qt.SortOrder.DescendingOrder
+    )
     assert page.proxy.index(0, 0).data() == "B"  # 县级 (3) after 市级 (2)
-    page.depot_view.sortByColumn(page.depot_model.column_index("level"),
-                                 Qt.SortOrder.AscendingOrder)
+    page.depot_view.sortByColumn(
+        page.depot_model.column_index("level"), Qt.SortOrder.AscendingOrder
+    )
     assert page.proxy.index(0, 0).data() == "A"
 
 
@@ -143,8 +162,7 @@ def test_navigation_selects_the_depot_and_shows_its_locations(
 # ---------------------------------------------------------------- create / edit
 
 
-def test_create_depot_through_the_dialog(qtbot: QtBot, world: World, admin_ctx: AppContext
-                                         ) -> None:
+def test_create_depot_through_the_dialog(qtbot: QtBot, world: World, admin_ctx: AppContext) -> None:
     page = open_page(qtbot, admin_ctx)
     click(qtbot, page.new_button)
     dialog = page.findChild(DepotDialog)
@@ -164,14 +182,19 @@ def test_create_depot_through_the_dialog(qtbot: QtBot, world: World, admin_ctx: 
     qtbot.keyClicks(dialog.lat_edit, "36.7944")
     qtbot.keyClicks(dialog.lon_edit, "106.0411")
     dialog.demo_check.setChecked(True)
-    with qtbot.waitSignals([admin_ctx.events.master_data_changed, dialog.accepted],
-                           timeout=WAIT_MS):
+    with qtbot.waitSignals(
+        [admin_ctx.events.master_data_changed, dialog.accepted], timeout=WAIT_MS
+    ):
         click(qtbot, dialog.ok_button)
     settle(admin_ctx)
 
     saved = depot(world, "HY-XZ-09")
     assert (saved.name, saved.level, saved.owner_code, saved.kind) == (
-        "李旺镇应急物资储备点", 4, "HY-EMB", "relief")
+        "李旺镇应急物资储备点",
+        4,
+        "HY-EMB",
+        "relief",
+    )
     assert (saved.lat, saved.lon, saved.demo, saved.active) == ("36.7944", "106.0411", True, True)
     assert (saved.contact, saved.phone, saved.region_name) == ("张宏伟", "0955-4061242", "中卫市")
     # The page reloaded and selected the new depot.
@@ -250,12 +273,19 @@ def test_missing_owner_and_duplicate_code_keep_the_dialog_open(
 
 
 def test_region_paths_keep_equal_names_apart() -> None:
-    regions = [("640500", "中卫市", 2, "640000"), ("640000", "宁夏回族自治区", 1, None),
-               ("640522", "海原县", 3, "640500"), ("640522101", "李旺镇", 4, "640522"),
-               ("640522101201", "新村", 5, "640522101"), ("640522102", "西安镇", 4, "640522"),
-               ("640522102201", "新村", 5, "640522102")]
+    regions = [
+        ("640500", "中卫市", 2, "640000"),
+        ("640000", "宁夏回族自治区", 1, None),
+        ("640522", "海原县", 3, "640500"),
+        ("640522101", "李旺镇", 4, "640522"),
+        ("640522101201", "新村", 5, "640522101"),
+        ("640522102", "西安镇", 4, "640522"),
+        ("640522102201", "新村", 5, "640522102"),
+    ]
     assert region_choices(regions) == [
-        ("640000", "宁夏回族自治区"), ("640500", "中卫市"), ("640522", "中卫市 › 海原县"),
+        ("640000", "宁夏回族自治区"),
+        ("640500", "中卫市"),
+        ("640522", "中卫市 › 海原县"),
         ("640522101", "中卫市 › 海原县 › 李旺镇"),
         ("640522101201", "中卫市 › 海原县 › 李旺镇 › 新村"),
         ("640522102", "中卫市 › 海原县 › 西安镇"),
@@ -288,8 +318,9 @@ def test_deactivate_and_reactivate_a_depot(
     settle(admin_ctx)
     assert not depot(world, "B").active
     assert cell(page, "B", "status") == "停用"
-    row = next(r for r in range(page.depot_model.rowCount())
-               if page.depot_model.index(r, 0).data() == "B")
+    row = next(
+        r for r in range(page.depot_model.rowCount()) if page.depot_model.index(r, 0).data() == "B"
+    )
     assert page.depot_model.index(row, 1).data(Qt.ItemDataRole.ForegroundRole) == INACTIVE
     assert (current := page.current_depot()) is not None and current.code == "B"
     assert page.toggle_button.text() == "启用"
@@ -317,7 +348,9 @@ def test_create_and_deactivate_a_location(
     settle(admin_ctx)
     locations = reference_queries.locations(world.uow, "A", include_inactive=True)
     assert [(loc.code, loc.name, loc.active) for loc in locations] == [
-        ("A-01", "A区01", True), ("A-02", "A区02货架", True)]
+        ("A-01", "A区01", True),
+        ("A-02", "A区02货架", True),
+    ]
     assert [row.code for row in page.location_model.rows()] == ["A-01", "A-02"]
     assert (current := page.current_location()) is not None and current.code == "A-02"
 
@@ -364,16 +397,22 @@ def test_non_admins_see_no_edit_buttons_and_the_service_refuses(
     }[who]
     ctx = make_ctx(actor)
     page = open_page(qtbot, ctx)
-    for button in (page.new_button, page.edit_button, page.toggle_button,
-                   page.new_location_button, page.toggle_location_button):
+    for button in (
+        page.new_button,
+        page.edit_button,
+        page.toggle_button,
+        page.new_location_button,
+        page.toggle_location_button,
+    ):
         assert button.isHidden()
     assert page.depot_model.rowCount() >= 1  # they can still read the register
     page.depot_view.doubleClicked.emit(page.proxy.index(0, 0))
     assert page.findChild(DepotDialog) is None
 
     with pytest.raises(PermissionDenied):
-        masterdata.create_depot(world.uow, actor, DepotSpec(
-            code="X", name="越权", level=3, owner_org="HY-EMB"))
+        masterdata.create_depot(
+            world.uow, actor, DepotSpec(code="X", name="越权", level=3, owner_org="HY-EMB")
+        )
     with pytest.raises(PermissionDenied):
         masterdata.set_depot_active(world.uow, actor, "A", False)
     with pytest.raises(PermissionDenied):
@@ -384,8 +423,9 @@ def test_non_admins_see_no_edit_buttons_and_the_service_refuses(
 def test_keeper_sees_only_their_depots(qtbot: QtBot, world: World, make_ctx: MakeCtx) -> None:
     ctx = make_ctx(world.keeper_a)
     page = open_page(qtbot, ctx)
-    assert [page.depot_model.index(r, 0).data(ROW_ROLE).code
-            for r in range(page.depot_model.rowCount())] == ["A"]
+    assert [
+        page.depot_model.index(r, 0).data(ROW_ROLE).code for r in range(page.depot_model.rowCount())
+    ] == ["A"]
 
 
 def test_retranslate_keeps_working(qtbot: QtBot, admin_ctx: AppContext) -> None:

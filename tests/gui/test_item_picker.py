@@ -136,8 +136,9 @@ def test_row_list_model_contract(qtmodeltester: ModelTester, world: World) -> No
     assert model.position_of(lambda i: i.code == "140201") == 3
 
 
-def test_depot_combo_lists_depots_the_user_may_post_to(qtbot: QtBot, world: World,
-                                                       make_ctx: MakeCtx) -> None:
+def test_depot_combo_lists_depots_the_user_may_post_to(
+    qtbot: QtBot, world: World, make_ctx: MakeCtx
+) -> None:
     ctx = make_ctx(world.admin)
     combo = DepotCombo(ctx, Action.RECEIVE, preferred_code="B")
     qtbot.addWidget(combo)
@@ -159,8 +160,9 @@ def test_depot_combo_lists_depots_the_user_may_post_to(qtbot: QtBot, world: Worl
     assert [d.code for d in everyone.depots()] == ["A", "B"] and everyone.current_code() == ""
 
 
-def test_searchable_depot_combo_filters_by_any_part(qtbot: QtBot, world: World,
-                                                    make_ctx: MakeCtx) -> None:
+def test_searchable_depot_combo_filters_by_any_part(
+    qtbot: QtBot, world: World, make_ctx: MakeCtx
+) -> None:
     ctx = make_ctx(world.admin)
     combo = DepotCombo(ctx, None, all_depots=True, searchable=True, select_first=False)
     qtbot.addWidget(combo)

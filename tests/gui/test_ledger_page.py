@@ -42,20 +42,39 @@ class Posted:
 
     def __init__(self, world: World) -> None:
         self.world = world
-        receipt = posting.receive(world.uow, world.admin, depot="A", request_id=rid(),
-                                  supplier="=HYPERLINK(\"x\")",
-                                  doc_date=TODAY - timedelta(days=10), lines=[
-            ReceiptLine("050101", Decimal(10), batch_no="TENT-1", location_code="A-01"),
-            ReceiptLine("050104", Decimal(40), batch_no="QUILT-1", location_code="A-01")])
+        receipt = posting.receive(
+            world.uow,
+            world.admin,
+            depot="A",
+            request_id=rid(),
+            supplier='=HYPERLINK("x")',
+            doc_date=TODAY - timedelta(days=10),
+            lines=[
+                ReceiptLine("050101", Decimal(10), batch_no="TENT-1", location_code="A-01"),
+                ReceiptLine("050104", Decimal(40), batch_no="QUILT-1", location_code="A-01"),
+            ],
+        )
         self.receipt_no = receipt.doc_no
-        issue = posting.issue(world.uow, world.admin, depot="A", request_id=rid(),
-                              receiver="海原县应急管理局", doc_date=TODAY - timedelta(days=2),
-                              lines=[OutLine("050104", Decimal(4))])
+        issue = posting.issue(
+            world.uow,
+            world.admin,
+            depot="A",
+            request_id=rid(),
+            receiver="海原县应急管理局",
+            doc_date=TODAY - timedelta(days=2),
+            lines=[OutLine("050104", Decimal(4))],
+        )
         self.issue_no = issue.doc_no
-        posting.receive(world.uow, world.admin, depot="B", request_id=rid(),
-                        lines=[ReceiptLine("140201", Decimal("1.5"), batch_no="FLOUR-B")])
-        reversal = posting.reverse(world.uow, world.admin, doc_no=issue.doc_no,
-                                   reason="数量录错", request_id=rid())
+        posting.receive(
+            world.uow,
+            world.admin,
+            depot="B",
+            request_id=rid(),
+            lines=[ReceiptLine("140201", Decimal("1.5"), batch_no="FLOUR-B")],
+        )
+        reversal = posting.reverse(
+            world.uow, world.admin, doc_no=issue.doc_no, reason="数量录错", request_id=rid()
+        )
         self.reversal_no = reversal.doc_no
 
 
@@ -78,15 +97,15 @@ def position_of(model: LedgerModel, movement_id: int) -> int:
     return next(i for i, r in enumerate(all_rows(model)) if r.movement_id == movement_id)
 
 
-def test_model_passes_modeltester(history: Posted, make_page,
-                                  qtmodeltester: ModelTester) -> None:
+def test_model_passes_modeltester(history: Posted, make_page, qtmodeltester: ModelTester) -> None:
     page, _ctx = make_page()
     assert page.model.rowCount() == 5
     qtmodeltester.check(page.model)
 
 
-def test_rows_newest_first_with_translated_kinds_and_signed_quantities(history: Posted,
-                                                                        make_page) -> None:
+def test_rows_newest_first_with_translated_kinds_and_signed_quantities(
+    history: Posted, make_page
+) -> None:
     page, _ctx = make_page()
     model = page.model
     rows = all_rows(model)
@@ -96,14 +115,16 @@ def test_rows_newest_first_with_translated_kinds_and_signed_quantities(history: 
     issue = kinds.index("出库")
     assert cell(model, issue, "delta") == "-4"
     assert cell(model, issue, "unit") == "套"
-    assert cell(model, issue, "delta", Qt.ItemDataRole.TextAlignmentRole) & \
-        Qt.AlignmentFlag.AlignRight
+    assert (
+        cell(model, issue, "delta", Qt.ItemDataRole.TextAlignmentRole) & Qt.AlignmentFlag.AlignRight
+    )
     flour = next(i for i, r in enumerate(rows) if r.batch_no == "FLOUR-B")
     assert cell(model, flour, "delta") == "1.5"
     assert cell(model, flour, "delta", Qt.ItemDataRole.ForegroundRole) is None
     # Entry time is stored in UTC and shown in the PC's local time.
     assert cell(model, flour, "created_at") == format_datetime(
-        rows[flour].created_at.replace(tzinfo=UTC))
+        rows[flour].created_at.replace(tzinfo=UTC)
+    )
     assert "共 5 条流水" in page.summary_label.text()
 
 
@@ -131,8 +152,9 @@ def test_reversal_is_linked_to_its_original(history: Posted, make_page) -> None:
     assert page.selected_row().movement_id == original_id
 
 
-def test_jump_to_a_movement_that_is_filtered_out_shows_its_lot(history: Posted, make_page,
-                                                               qtbot: QtBot) -> None:
+def test_jump_to_a_movement_that_is_filtered_out_shows_its_lot(
+    history: Posted, make_page, qtbot: QtBot
+) -> None:
     page, ctx = make_page()
     page.kind_combo.set_current_code("REVERSAL", notify=True)
     settle_page(ctx, qtbot)
@@ -214,8 +236,13 @@ def test_selecting_a_row_shows_its_document(history: Posted, make_page, qtbot: Q
 
 
 def test_header_click_sorts_in_sql(history: Posted, make_page, qtbot: QtBot) -> None:
-    posting.issue(history.world.uow, history.world.admin, depot="A", request_id=rid(),
-                  lines=[OutLine("050101", Decimal(6))])
+    posting.issue(
+        history.world.uow,
+        history.world.admin,
+        depot="A",
+        request_id=rid(),
+        lines=[OutLine("050101", Decimal(6))],
+    )
     page, ctx = make_page()
     header = page.table.horizontalHeader()
     header.setSortIndicator(page.model.column_index("delta"), Qt.SortOrder.AscendingOrder)
@@ -229,8 +256,9 @@ def test_header_click_sorts_in_sql(history: Posted, make_page, qtbot: QtBot) -> 
     assert cell(page.model, 1, "delta", Qt.ItemDataRole.ForegroundRole) == REVERSED_FG
 
 
-def test_export_writes_every_filtered_movement(history: Posted, make_page, qtbot: QtBot,
-                                               tmp_path: Path) -> None:
+def test_export_writes_every_filtered_movement(
+    history: Posted, make_page, qtbot: QtBot, tmp_path: Path
+) -> None:
     page, ctx = make_page()
     page.depot_combo.set_current_code("A", notify=True)
     settle_page(ctx, qtbot)
@@ -248,18 +276,23 @@ def test_export_writes_every_filtered_movement(history: Posted, make_page, qtbot
     deltas = [row[headers.index("数量")] for row in rows[1:]]
     assert deltas == [4, -4, 40, 10]
     counterparty = headers.index("对方单位") + 1
-    injected = [c for c in sheet.iter_rows(min_col=counterparty, max_col=counterparty)
-                if c[0].value and "HYPERLINK" in str(c[0].value)]
+    injected = [
+        c
+        for c in sheet.iter_rows(min_col=counterparty, max_col=counterparty)
+        if c[0].value and "HYPERLINK" in str(c[0].value)
+    ]
     assert injected and all(c[0].data_type == "s" for c in injected)
 
 
 def test_reverse_button_opens_the_dialog_for_the_selected_movement(
-        history: Posted, make_page, monkeypatch: pytest.MonkeyPatch) -> None:
+    history: Posted, make_page, monkeypatch: pytest.MonkeyPatch
+) -> None:
     opened: list[int] = []
 
     class FakeReverseDialog(QDialog):
-        def __init__(self, ctx: AppContext, parent: QWidget | None = None, *,
-                     movement_id: int) -> None:
+        def __init__(
+            self, ctx: AppContext, parent: QWidget | None = None, *, movement_id: int
+        ) -> None:
             super().__init__(parent)
             opened.append(movement_id)
 
@@ -278,18 +311,22 @@ def test_reverse_button_opens_the_dialog_for_the_selected_movement(
     assert opened == [rows[tent].movement_id]
 
 
-def test_reverse_button_hidden_without_permission(history: Posted, make_page,
-                                                  world: World) -> None:
+def test_reverse_button_hidden_without_permission(history: Posted, make_page, world: World) -> None:
     page, _ctx = make_page(world.approver)
     assert not page.reverse_button.isVisible()
 
 
-def test_pages_are_fetched_only_as_the_view_scrolls(world: World, make_page,
-                                                    qtbot: QtBot) -> None:
+def test_pages_are_fetched_only_as_the_view_scrolls(world: World, make_page, qtbot: QtBot) -> None:
     for batch in range(3):
-        posting.receive(world.uow, world.admin, depot="A", request_id=rid(), lines=[
-            ReceiptLine("050104", Decimal(1), batch_no=f"L{batch}-{i:04d}")
-            for i in range(1000)])
+        posting.receive(
+            world.uow,
+            world.admin,
+            depot="A",
+            request_id=rid(),
+            lines=[
+                ReceiptLine("050104", Decimal(1), batch_no=f"L{batch}-{i:04d}") for i in range(1000)
+            ],
+        )
     page, _ctx = make_page()
     model = page.model
     assert model.total_count == 3000
@@ -304,7 +341,8 @@ def test_pages_are_fetched_only_as_the_view_scrolls(world: World, make_page,
 
 
 def test_first_rows_arrive_with_the_load_not_at_the_next_layout(
-        history: Posted, world: World, qtbot: QtBot, make_ctx: MakeCtx) -> None:
+    history: Posted, world: World, qtbot: QtBot, make_ctx: MakeCtx
+) -> None:
     # A view fetches after a model reset only when its delayed layout runs; the page
     # must not wait for that (it can be long, e.g. until the mouse moves).
     ctx = make_ctx(world.admin)

@@ -26,8 +26,17 @@ from inventory_app.ui.widgets.lines_model import (
 from tests.factories import World
 from tests.gui.dialog_support import MakeCtx, receive, settle
 
-RECEIVE = (Col.ITEM, Col.QUANTITY, Col.BATCH, Col.PRODUCTION, Col.EXPIRY, Col.LOCATION,
-           Col.PRICE, Col.AMOUNT, Col.OWNER)
+RECEIVE = (
+    Col.ITEM,
+    Col.QUANTITY,
+    Col.BATCH,
+    Col.PRODUCTION,
+    Col.EXPIRY,
+    Col.LOCATION,
+    Col.PRICE,
+    Col.AMOUNT,
+    Col.OWNER,
+)
 OUTBOUND = (Col.ITEM, Col.LOT, Col.QUANTITY, Col.AVAILABLE)
 ADJUST = (Col.ITEM, Col.LOT, Col.BOOK, Col.QUANTITY, Col.AFTER)
 
@@ -66,8 +75,9 @@ def test_model_contract_with_every_kind_of_line(qtmodeltester: ModelTester, worl
     qtmodeltester.check(model)
 
     outbound = new_model(world, OUTBOUND)
-    outbound.set_lots(stock_queries.stock_by_lot(world.uow, world.admin,
-                                                 StockFilter(depot_codes=("A",))))
+    outbound.set_lots(
+        stock_queries.stock_by_lot(world.uow, world.admin, StockFilter(depot_codes=("A",)))
+    )
     put(outbound, 0, Col.ITEM, "050101")
     put(outbound, 0, Col.QUANTITY, "12")  # a warning marker
     qtmodeltester.check(outbound)
@@ -168,8 +178,9 @@ def test_outbound_warns_when_lines_together_exceed_the_stock(world: World) -> No
 def test_adjust_lines_are_signed_and_need_a_lot(world: World) -> None:
     receive(world, "A", "050101", "5")
     model = new_model(world, ADJUST, signed=True, lot_required=True)
-    model.set_lots(stock_queries.stock_by_lot(world.uow, world.admin,
-                                              StockFilter(depot_codes=("A",))))
+    model.set_lots(
+        stock_queries.stock_by_lot(world.uow, world.admin, StockFilter(depot_codes=("A",)))
+    )
     put(model, 0, Col.ITEM, "050104")
     assert "没有该物资的库存批次" in model.problem(0, Col.LOT).text  # type: ignore[union-attr]
     put(model, 0, Col.ITEM, "050101")  # the only lot is chosen by itself
@@ -202,8 +213,7 @@ def test_quantity_editor_accepts_only_the_items_decimals(qtbot: QtBot, world: Wo
 
     def validator(row: int) -> QValidator:
         index = model.index(row, model.column_of(Col.QUANTITY))
-        widget = editor.delegate.createEditor(editor.view.viewport(), QStyleOptionViewItem(),
-                                              index)
+        widget = editor.delegate.createEditor(editor.view.viewport(), QStyleOptionViewItem(), index)
         assert isinstance(widget, QLineEdit)
         found = widget.validator()
         assert found is not None
@@ -314,8 +324,9 @@ def test_expired_lots_do_not_count_for_first_expiring_first(world: World) -> Non
     receive(world, "A", "050104", "4", batch="OLD", expiry=date.today() - timedelta(days=1))
     receive(world, "A", "050104", "6", batch="NEW", expiry=date.today() + timedelta(days=400))
     model = new_model(world, OUTBOUND)
-    model.set_lots(stock_queries.stock_by_lot(world.uow, world.admin,
-                                              StockFilter(depot_codes=("A",))))
+    model.set_lots(
+        stock_queries.stock_by_lot(world.uow, world.admin, StockFilter(depot_codes=("A",)))
+    )
     put(model, 0, Col.ITEM, "050104")
     assert cell(model, 0, Col.AVAILABLE) == "6 套"  # the service will not ship the old lot
     assert "另有 4 套 已过期" in str(cell(model, 0, Col.AVAILABLE, Qt.ItemDataRole.ToolTipRole))

@@ -55,7 +55,8 @@ def documents(world: World) -> list[str]:
 
 
 def test_receive_posts_the_lines_and_shows_the_document_number(
-        qtbot: QtBot, world: World, make_ctx: MakeCtx) -> None:
+    qtbot: QtBot, world: World, make_ctx: MakeCtx
+) -> None:
     ctx = make_ctx(world.keeper_a)
     changed: list[bool] = []
     ctx.events.stock_changed.connect(lambda: changed.append(True))
@@ -83,7 +84,8 @@ def test_receive_posts_the_lines_and_shows_the_document_number(
     assert changed == [True]
     rows = ledger_queries.ledger(world.uow, world.admin, LedgerFilter(depot_codes=("A",)))
     assert [(r.item_code, r.delta, r.batch_no, r.kind) for r in rows] == [
-        ("050101", Decimal(10), "MZP-2611", "RECEIVE")]
+        ("050101", Decimal(10), "MZP-2611", "RECEIVE")
+    ]
     lot = stock_queries.stock_by_lot(world.uow, world.admin, StockFilter(depot_codes=("A",)))[0]
     assert lot.location_code == "A-01"
     assert lot.unit_price == Decimal("1650.00")  # the item's reference price by default
@@ -121,7 +123,8 @@ def test_double_click_on_ok_posts_once(qtbot: QtBot, world: World, make_ctx: Mak
 
 
 def test_retry_after_a_lost_answer_does_not_post_twice(
-        qtbot: QtBot, world: World, make_ctx: MakeCtx, monkeypatch: pytest.MonkeyPatch) -> None:
+    qtbot: QtBot, world: World, make_ctx: MakeCtx, monkeypatch: pytest.MonkeyPatch
+) -> None:
     real = posting.receive
     calls: list[str] = []
 
@@ -155,7 +158,8 @@ def test_retry_after_a_lost_answer_does_not_post_twice(
 
 
 def test_quantity_with_too_many_decimals_is_blocked_before_posting(
-        qtbot: QtBot, world: World, make_ctx: MakeCtx) -> None:
+    qtbot: QtBot, world: World, make_ctx: MakeCtx
+) -> None:
     ctx = make_ctx(world.keeper_a)
     dialog = ReceiveDialog(ctx, depot_code="A")
     qtbot.addWidget(dialog)
@@ -186,7 +190,8 @@ def test_quantity_with_too_many_decimals_is_blocked_before_posting(
 
 
 def test_receive_requires_item_and_quantity_only_once_posting_is_tried(
-        qtbot: QtBot, world: World, make_ctx: MakeCtx) -> None:
+    qtbot: QtBot, world: World, make_ctx: MakeCtx
+) -> None:
     ctx = make_ctx(world.keeper_a)
     dialog = ReceiveDialog(ctx, depot_code="A")
     qtbot.addWidget(dialog)
@@ -201,7 +206,8 @@ def test_receive_requires_item_and_quantity_only_once_posting_is_tried(
 
 
 def test_production_date_after_document_date_is_marked(
-        qtbot: QtBot, world: World, make_ctx: MakeCtx) -> None:
+    qtbot: QtBot, world: World, make_ctx: MakeCtx
+) -> None:
     ctx = make_ctx(world.keeper_a)
     dialog = ReceiveDialog(ctx, depot_code="A")
     qtbot.addWidget(dialog)
@@ -217,8 +223,9 @@ def test_production_date_after_document_date_is_marked(
     assert not dialog.posted and documents(world) == []
 
 
-def test_document_date_cannot_be_in_the_future(qtbot: QtBot, world: World,
-                                               make_ctx: MakeCtx) -> None:
+def test_document_date_cannot_be_in_the_future(
+    qtbot: QtBot, world: World, make_ctx: MakeCtx
+) -> None:
     ctx = make_ctx(world.keeper_a)
     dialog = ReceiveDialog(ctx)
     qtbot.addWidget(dialog)
@@ -227,11 +234,16 @@ def test_document_date_cannot_be_in_the_future(qtbot: QtBot, world: World,
     assert dialog.date_edit.date().toPython() == date.today()
 
 
-def test_keeper_cannot_pick_another_keepers_depot(qtbot: QtBot, world: World,
-                                                  make_ctx: MakeCtx) -> None:
+def test_keeper_cannot_pick_another_keepers_depot(
+    qtbot: QtBot, world: World, make_ctx: MakeCtx
+) -> None:
     ctx = make_ctx(world.keeper_b)
-    for dialog in (ReceiveDialog(ctx, depot_code="A"), IssueDialog(ctx, depot_code="A"),
-                   AdjustDialog(ctx, depot_code="A"), TransferDialog(ctx, from_depot="A")):
+    for dialog in (
+        ReceiveDialog(ctx, depot_code="A"),
+        IssueDialog(ctx, depot_code="A"),
+        AdjustDialog(ctx, depot_code="A"),
+        TransferDialog(ctx, from_depot="A"),
+    ):
         qtbot.addWidget(dialog)
         settle(ctx)
         assert [d.code for d in dialog.depot_combo.depots()] == ["B"]
@@ -239,8 +251,7 @@ def test_keeper_cannot_pick_another_keepers_depot(qtbot: QtBot, world: World,
         assert dialog.depot_combo.current_code() == "B"
 
 
-def test_closing_with_typed_lines_asks_first(qtbot: QtBot, world: World,
-                                             make_ctx: MakeCtx) -> None:
+def test_closing_with_typed_lines_asks_first(qtbot: QtBot, world: World, make_ctx: MakeCtx) -> None:
     ctx = make_ctx(world.keeper_a)
     empty = ReceiveDialog(ctx, depot_code="A")
     qtbot.addWidget(empty)
@@ -315,7 +326,8 @@ def test_issue_needs_a_receiver(qtbot: QtBot, world: World, make_ctx: MakeCtx) -
 
 
 def test_issue_more_than_available_warns_then_shows_the_refusal(
-        qtbot: QtBot, world: World, make_ctx: MakeCtx) -> None:
+    qtbot: QtBot, world: World, make_ctx: MakeCtx
+) -> None:
     receive(world, "A", "050101", "10")
     ctx = make_ctx(world.keeper_a)
     dialog = IssueDialog(ctx, depot_code="A")
@@ -376,8 +388,9 @@ def test_issue_from_a_named_lot(qtbot: QtBot, world: World, make_ctx: MakeCtx) -
 # ---------------------------------------------------------------- transfer
 
 
-def test_transfer_then_receive_at_the_other_depot(qtbot: QtBot, world: World,
-                                                  make_ctx: MakeCtx) -> None:
+def test_transfer_then_receive_at_the_other_depot(
+    qtbot: QtBot, world: World, make_ctx: MakeCtx
+) -> None:
     receive(world, "A", "050101", "10")
     ctx_a = make_ctx(world.keeper_a)
     send = TransferDialog(ctx_a, from_depot="A")
@@ -406,8 +419,7 @@ def test_transfer_then_receive_at_the_other_depot(qtbot: QtBot, world: World,
     settle(ctx_b)
     assert [d.doc_no for d in dialog.docs_model.rows()] == [doc_no]
     # The send-side lines are at depot A, which keeper B cannot normally see.
-    assert [(r.item_code, r.delta) for r in dialog.lines_model.rows()] == [
-        ("050101", Decimal(-4))]
+    assert [(r.item_code, r.delta) for r in dialog.lines_model.rows()] == [("050101", Decimal(-4))]
     assert dialog.lines_model.index(0, 2).data() == "4 顶"
     dialog.location_combo.set_current_code("B-01")
     assert dialog.ok_button.isEnabled()
@@ -423,10 +435,17 @@ def test_transfer_then_receive_at_the_other_depot(qtbot: QtBot, world: World,
 
 
 def test_transfer_receive_lists_only_transfers_to_my_depots(
-        qtbot: QtBot, world: World, make_ctx: MakeCtx) -> None:
+    qtbot: QtBot, world: World, make_ctx: MakeCtx
+) -> None:
     receive(world, "A", "050101", "10")
-    posting.transfer_send(world.uow, world.admin, from_depot="A", to_depot="B",
-                          lines=[OutLine("050101", Decimal(2))], request_id="t-1")
+    posting.transfer_send(
+        world.uow,
+        world.admin,
+        from_depot="A",
+        to_depot="B",
+        lines=[OutLine("050101", Decimal(2))],
+        request_id="t-1",
+    )
     ctx = make_ctx(world.keeper_a)  # the sender: nothing to receive
     dialog = TransferReceiveDialog(ctx)
     qtbot.addWidget(dialog)
@@ -493,8 +512,9 @@ def stock_lot(world: World, doc_no: str) -> int:
 # ---------------------------------------------------------------- reverse
 
 
-def test_reversing_an_issue_restores_the_balance(qtbot: QtBot, world: World,
-                                                 make_ctx: MakeCtx) -> None:
+def test_reversing_an_issue_restores_the_balance(
+    qtbot: QtBot, world: World, make_ctx: MakeCtx
+) -> None:
     receive(world, "A", "050101", "10")
     issued = issue(world, "A", "050101", "3")
     ctx = make_ctx(world.keeper_a)
@@ -512,16 +532,25 @@ def test_reversing_an_issue_restores_the_balance(qtbot: QtBot, world: World,
     settle(ctx)
     assert "已过账：CX-A-" in only_box().text()
     assert available(world, "A", "050101") == 10
-    kinds = [r.kind for r in ledger_queries.ledger(world.uow, world.admin,
-                                                   LedgerFilter(depot_codes=("A",)))]
+    kinds = [
+        r.kind
+        for r in ledger_queries.ledger(world.uow, world.admin, LedgerFilter(depot_codes=("A",)))
+    ]
     assert sorted(kinds) == ["ISSUE", "RECEIVE", "REVERSAL"]  # the original stays
 
 
 def test_reversing_a_transfer_explains_it_is_reversed_whole(
-        qtbot: QtBot, world: World, make_ctx: MakeCtx) -> None:
+    qtbot: QtBot, world: World, make_ctx: MakeCtx
+) -> None:
     receive(world, "A", "050101", "10")
-    sent = posting.transfer_send(world.uow, world.admin, from_depot="A", to_depot="B",
-                                 lines=[OutLine("050101", Decimal(4))], request_id="t-2")
+    sent = posting.transfer_send(
+        world.uow,
+        world.admin,
+        from_depot="A",
+        to_depot="B",
+        lines=[OutLine("050101", Decimal(4))],
+        request_id="t-2",
+    )
     ctx = make_ctx(world.keeper_a)
     dialog = ReverseDialog(ctx, doc_no=sent.doc_no)
     qtbot.addWidget(dialog)
@@ -539,8 +568,9 @@ def test_reversing_a_transfer_explains_it_is_reversed_whole(
 def test_a_reversal_cannot_be_reversed(qtbot: QtBot, world: World, make_ctx: MakeCtx) -> None:
     receive(world, "A", "050101", "10")
     issued = issue(world, "A", "050101", "3")
-    reversal = posting.reverse(world.uow, world.admin, reason="x", request_id="r-1",
-                               doc_no=issued.doc_no)
+    reversal = posting.reverse(
+        world.uow, world.admin, reason="x", request_id="r-1", doc_no=issued.doc_no
+    )
     ctx = make_ctx(world.keeper_a)
     dialog = ReverseDialog(ctx, doc_no=reversal.doc_no)
     qtbot.addWidget(dialog)
@@ -550,12 +580,19 @@ def test_a_reversal_cannot_be_reversed(qtbot: QtBot, world: World, make_ctx: Mak
     assert "冲销单不能再冲销" in dialog.message_label.text()
 
 
-def test_reverse_one_line_or_the_whole_document(qtbot: QtBot, world: World,
-                                                make_ctx: MakeCtx) -> None:
+def test_reverse_one_line_or_the_whole_document(
+    qtbot: QtBot, world: World, make_ctx: MakeCtx
+) -> None:
     receive(world, "A", "050101", "10")
     receive(world, "A", "050104", "10")
-    issued = posting.issue(world.uow, world.admin, depot="A", request_id="i-2", receiver="x",
-                           lines=[OutLine("050101", Decimal(3)), OutLine("050104", Decimal(2))])
+    issued = posting.issue(
+        world.uow,
+        world.admin,
+        depot="A",
+        request_id="i-2",
+        receiver="x",
+        lines=[OutLine("050101", Decimal(3)), OutLine("050104", Decimal(2))],
+    )
     ctx = make_ctx(world.keeper_a)
     dialog = ReverseDialog(ctx, movement_id=issued.movement_ids[1])
     qtbot.addWidget(dialog)
@@ -572,8 +609,9 @@ def test_reverse_one_line_or_the_whole_document(qtbot: QtBot, world: World,
     assert available(world, "A", "050101") == 7
 
 
-def test_refused_reversal_leaves_the_dialog_open(qtbot: QtBot, world: World,
-                                                 make_ctx: MakeCtx) -> None:
+def test_refused_reversal_leaves_the_dialog_open(
+    qtbot: QtBot, world: World, make_ctx: MakeCtx
+) -> None:
     received = receive(world, "A", "050101", "10")
     issue(world, "A", "050101", "8")
     ctx = make_ctx(world.keeper_a)

@@ -55,8 +55,9 @@ def isolated_settings(qapp: QApplication, tmp_path: Path) -> Iterator[None]:
     """QSettings() in the code under test writes to a temporary INI file."""
     names = (qapp.organizationName(), qapp.applicationName())
     QSettings.setDefaultFormat(QSettings.Format.IniFormat)
-    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope,
-                      str(tmp_path / "settings"))
+    QSettings.setPath(
+        QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(tmp_path / "settings")
+    )
     qapp.setOrganizationName(startup.ORGANISATION)
     qapp.setApplicationName(f"{startup.APPLICATION}-test")
     QSettings().clear()
@@ -74,8 +75,14 @@ def make_ctx(world: World, actor: Actor) -> AppContext:
 @pytest.fixture
 def auditor(world: World) -> Actor:
     system = auth.system_actor(world.uow)
-    auth.create_user(world.uow, system, username="aud", password=PASSWORD, role=Role.AUDITOR,
-                     display_name="审计员甲")
+    auth.create_user(
+        world.uow,
+        system,
+        username="aud",
+        password=PASSWORD,
+        role=Role.AUDITOR,
+        display_name="审计员甲",
+    )
     return auth.authenticate(world.uow, "aud", PASSWORD)
 
 
@@ -99,8 +106,9 @@ def _module_exists(name: str) -> bool:
 
 
 def _visible_boxes() -> list[QMessageBox]:
-    return [w for w in QApplication.topLevelWidgets()
-            if isinstance(w, QMessageBox) and w.isVisible()]
+    return [
+        w for w in QApplication.topLevelWidgets() if isinstance(w, QMessageBox) and w.isVisible()
+    ]
 
 
 def _free_port() -> int:
@@ -125,8 +133,9 @@ def test_domain_error_becomes_a_translated_warning(qtbot: QtBot, world: World) -
     boxes[0].close()
 
 
-def test_unexpected_error_goes_to_the_crash_hook(world: World,
-                                                 monkeypatch: pytest.MonkeyPatch) -> None:
+def test_unexpected_error_goes_to_the_crash_hook(
+    world: World, monkeypatch: pytest.MonkeyPatch
+) -> None:
     seen: list[BaseException] = []
     monkeypatch.setattr(sys, "excepthook", lambda _t, exc, _tb: seen.append(exc))
     bug = ZeroDivisionError("bug")
@@ -184,8 +193,9 @@ def _close(dialog: FirstRunDialog) -> None:
         dialog.uow.engine.dispose()
 
 
-def test_first_run_creates_an_empty_database_with_admin(qtbot: QtBot, tasks: TaskRunner,
-                                                        tmp_path: Path) -> None:
+def test_first_run_creates_an_empty_database_with_admin(
+    qtbot: QtBot, tasks: TaskRunner, tmp_path: Path
+) -> None:
     target = tmp_path / "new" / "inventory.sqlite3"
     dialog = FirstRunDialog(tasks, target)
     qtbot.addWidget(dialog)
@@ -213,8 +223,9 @@ def test_first_run_creates_an_empty_database_with_admin(qtbot: QtBot, tasks: Tas
     _close(dialog)
 
 
-def test_first_run_refuses_a_short_password(qtbot: QtBot, tasks: TaskRunner,
-                                            tmp_path: Path) -> None:
+def test_first_run_refuses_a_short_password(
+    qtbot: QtBot, tasks: TaskRunner, tmp_path: Path
+) -> None:
     dialog = FirstRunDialog(tasks, tmp_path / "x.sqlite3")
     qtbot.addWidget(dialog)
     dialog.show()
@@ -239,8 +250,9 @@ def _tiny_demo(uow: Any, **_kwargs: Any) -> str:
     return "tiny"
 
 
-def test_first_run_demo_database(qtbot: QtBot, tasks: TaskRunner, tmp_path: Path,
-                                 monkeypatch: pytest.MonkeyPatch) -> None:
+def test_first_run_demo_database(
+    qtbot: QtBot, tasks: TaskRunner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     from inventory_app.services import demo
 
     monkeypatch.setattr(demo, "load_demo", _tiny_demo)
@@ -257,8 +269,9 @@ def test_first_run_demo_database(qtbot: QtBot, tasks: TaskRunner, tmp_path: Path
     _close(dialog)
 
 
-def test_first_run_server_failure_is_a_clear_message(qtbot: QtBot, tasks: TaskRunner,
-                                                     tmp_path: Path) -> None:
+def test_first_run_server_failure_is_a_clear_message(
+    qtbot: QtBot, tasks: TaskRunner, tmp_path: Path
+) -> None:
     dialog = FirstRunDialog(tasks, tmp_path / "unused.sqlite3")
     qtbot.addWidget(dialog)
     dialog.show()
@@ -307,8 +320,7 @@ def test_startup_language(qapp: QApplication) -> None:
     assert startup.startup_language("zh") == "zh_CN"  # --lang beats the setting
 
 
-def test_startup_opens_an_existing_database(tasks: TaskRunner, world: World,
-                                            db_path: Path) -> None:
+def test_startup_opens_an_existing_database(tasks: TaskRunner, world: World, db_path: Path) -> None:
     opened = startup.open_startup_database(tasks, db=str(db_path))
     assert opened is not None
     assert opened.label == str(db_path)
@@ -316,16 +328,18 @@ def test_startup_opens_an_existing_database(tasks: TaskRunner, world: World,
     opened.uow.engine.dispose()
 
 
-def test_startup_without_database_offers_first_run(tasks: TaskRunner, tmp_path: Path,
-                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+def test_startup_without_database_offers_first_run(
+    tasks: TaskRunner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     seen: list[str] = []
     monkeypatch.setattr(startup, "_first_run", lambda _tasks, url: seen.append(url))
     assert startup.open_startup_database(tasks, db=str(tmp_path / "none.sqlite3")) is None
     assert seen == [sqlite_url(tmp_path / "none.sqlite3")]
 
 
-def test_startup_with_demo_flag(tasks: TaskRunner, tmp_path: Path,
-                                monkeypatch: pytest.MonkeyPatch) -> None:
+def test_startup_with_demo_flag(
+    tasks: TaskRunner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     from inventory_app.services import demo
 
     monkeypatch.setattr(demo, "load_demo", _tiny_demo)
@@ -335,8 +349,9 @@ def test_startup_with_demo_flag(tasks: TaskRunner, tmp_path: Path,
     opened.uow.engine.dispose()
 
 
-def test_startup_bad_file_is_a_message_not_a_traceback(tasks: TaskRunner, tmp_path: Path,
-                                                       monkeypatch: pytest.MonkeyPatch) -> None:
+def test_startup_bad_file_is_a_message_not_a_traceback(
+    tasks: TaskRunner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     junk = tmp_path / "junk.sqlite3"
     junk.write_bytes(b"this is not a database" * 100)
     asked: list[tuple[str, str, list[str]]] = []
@@ -352,8 +367,9 @@ def test_startup_bad_file_is_a_message_not_a_traceback(tasks: TaskRunner, tmp_pa
     assert asked[0][2] == ["选择其他数据库…", "退出"]
 
 
-def test_startup_unavailable_can_be_retried(tasks: TaskRunner, world: World, db_path: Path,
-                                            monkeypatch: pytest.MonkeyPatch) -> None:
+def test_startup_unavailable_can_be_retried(
+    tasks: TaskRunner, world: World, db_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     real = database.open_database
     attempts: list[int] = []
 
@@ -378,16 +394,18 @@ def test_startup_unavailable_can_be_retried(tasks: TaskRunner, world: World, db_
     opened.uow.engine.dispose()
 
 
-def test_run_gui_signs_in_and_shows_the_window(world: World, db_path: Path,
-                                               monkeypatch: pytest.MonkeyPatch) -> None:
+def test_run_gui_signs_in_and_shows_the_window(
+    world: World, db_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     from inventory_app.ui import crash
 
     monkeypatch.setattr(startup, "sign_in", lambda _opened, _tasks: world.keeper_a)
     shown: list[str] = []
 
     def fake_exec() -> int:
-        windows = [w for w in QApplication.topLevelWidgets()
-                   if isinstance(w, MainWindow) and w.isVisible()]
+        windows = [
+            w for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow) and w.isVisible()
+        ]
         shown.extend(w.windowTitle() for w in windows)
         for window in windows:
             window.close()
@@ -403,8 +421,9 @@ def test_run_gui_signs_in_and_shows_the_window(world: World, db_path: Path,
     assert shown == [f"应急物资储备管理系统 — ka（保管员） — {db_path}"]
 
 
-def test_a_bug_at_start_shows_the_crash_dialog(monkeypatch: pytest.MonkeyPatch,
-                                               tmp_path: Path) -> None:
+def test_a_bug_at_start_shows_the_crash_dialog(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
     from inventory_app.ui import crash
 
     def broken(*_args: Any, **_kwargs: Any) -> None:
@@ -412,6 +431,7 @@ def test_a_bug_at_start_shows_the_crash_dialog(monkeypatch: pytest.MonkeyPatch,
 
     shown: list[str] = []
     monkeypatch.setattr(startup, "open_startup_database", broken)
+
     def fake_exec(self: crash.CrashDialog) -> int:
         shown.append(self.details_text())
         return 0
@@ -495,8 +515,9 @@ def test_actions_follow_the_role(qtbot: QtBot, world: World, auditor: Actor) -> 
     assert admin.action_map["settings"].isVisible()
 
 
-def test_language_switch_retranslates_and_is_saved(admin_window: MainWindow,
-                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+def test_language_switch_retranslates_and_is_saved(
+    admin_window: MainWindow, monkeypatch: pytest.MonkeyPatch
+) -> None:
     window = admin_window
     calls: list[str] = []
     dashboard = window.pages[PAGE_DASHBOARD]
@@ -522,9 +543,12 @@ def test_language_switch_retranslates_and_is_saved(admin_window: MainWindow,
 
     # The visible texts are whatever the English catalogue says; once the .ts is filled
     # in they must really be English (no Chinese left in the menus).
-    checks = [(window.file_menu.title(), "文件(&F)"), (window.business_menu.title(), "业务(&B)"),
-              (window.action_map["receive"].text(), "入库"),
-              (window.action_map["backup"].text(), "备份数据库…")]
+    checks = [
+        (window.file_menu.title(), "文件(&F)"),
+        (window.business_menu.title(), "业务(&B)"),
+        (window.action_map["receive"].text(), "入库"),
+        (window.action_map["backup"].text(), "备份数据库…"),
+    ]
     english = QTranslator()
     english.load(f"{i18n.APP_CATALOG}_en", str(paths.translations_dir()))
     for shown, source in checks:
@@ -545,8 +569,9 @@ def test_language_switch_retranslates_and_is_saved(admin_window: MainWindow,
 def test_nav_model_passes_modeltester(qtmodeltester: ModelTester, world: World) -> None:
     model = NavModel()
     qtmodeltester.check(model)
-    model.set_reference(reference_queries.depots(world.uow, world.admin),
-                        reference_queries.categories(world.uow))
+    model.set_reference(
+        reference_queries.depots(world.uow, world.admin), reference_queries.categories(world.uow)
+    )
     qtmodeltester.check(model)
     labels = [model.data(model.index(r, 0)) for r in range(model.rowCount())]
     assert labels == ["首页", "仓库", "物资目录", "库存", "台账"]
@@ -562,8 +587,9 @@ def test_nav_model_passes_modeltester(qtmodeltester: ModelTester, world: World) 
     assert model.index_for(NavTarget(PAGE_STOCK, category_code="14")).isValid()
 
 
-def test_selecting_a_depot_opens_the_filtered_stock_page(admin_window: MainWindow,
-                                                          monkeypatch: pytest.MonkeyPatch) -> None:
+def test_selecting_a_depot_opens_the_filtered_stock_page(
+    admin_window: MainWindow, monkeypatch: pytest.MonkeyPatch
+) -> None:
     window = admin_window
     if not _module_exists("inventory_app.ui.pages.stock_page"):
         pytest.skip("stock page not written yet")
@@ -602,8 +628,9 @@ def test_every_page_opens_and_retranslates(admin_window: MainWindow, page: str) 
     admin_window.ctx.tasks.wait_all(10000)
 
 
-def test_f5_refreshes_the_current_page(admin_window: MainWindow,
-                                       monkeypatch: pytest.MonkeyPatch) -> None:
+def test_f5_refreshes_the_current_page(
+    admin_window: MainWindow, monkeypatch: pytest.MonkeyPatch
+) -> None:
     page = admin_window.pages[PAGE_DASHBOARD]
     calls: list[int] = []
     monkeypatch.setattr(page, "refresh", lambda: calls.append(1))
@@ -614,13 +641,23 @@ def test_f5_refreshes_the_current_page(admin_window: MainWindow,
 
 
 def test_status_bar_counts_transfers_waiting(qtbot: QtBot, world: World) -> None:
-    posting.receive(world.uow, world.admin, depot="A", request_id=str(uuid.uuid4()),
-                    lines=[ReceiptLine(item_code="050101", quantity=Decimal(5))])
+    posting.receive(
+        world.uow,
+        world.admin,
+        depot="A",
+        request_id=str(uuid.uuid4()),
+        lines=[ReceiptLine(item_code="050101", quantity=Decimal(5))],
+    )
     window = open_window(qtbot, world, world.keeper_b)
     assert window.transit_label.text() == "没有待接收的调拨"
-    posting.transfer_send(world.uow, world.admin, from_depot="A", to_depot="B",
-                          lines=[OutLine(item_code="050101", quantity=Decimal(2))],
-                          request_id=str(uuid.uuid4()))
+    posting.transfer_send(
+        world.uow,
+        world.admin,
+        from_depot="A",
+        to_depot="B",
+        lines=[OutLine(item_code="050101", quantity=Decimal(2))],
+        request_id=str(uuid.uuid4()),
+    )
     window.ctx.events.stock_changed.emit()
     window.ctx.tasks.wait_all(10000)
     assert "待接收调拨：1 张" in window.transit_label.text()
@@ -629,11 +666,21 @@ def test_status_bar_counts_transfers_waiting(qtbot: QtBot, world: World) -> None
 def test_transfer_link_opens_receive_dialog(qtbot: QtBot, world: World) -> None:
     if not _module_exists("inventory_app.ui.dialogs.transfer_receive_dialog"):
         pytest.skip("transfer receive dialog not written yet")
-    posting.receive(world.uow, world.admin, depot="A", request_id=str(uuid.uuid4()),
-                    lines=[ReceiptLine(item_code="050101", quantity=Decimal(5))])
-    posting.transfer_send(world.uow, world.admin, from_depot="A", to_depot="B",
-                          lines=[OutLine(item_code="050101", quantity=Decimal(2))],
-                          request_id=str(uuid.uuid4()))
+    posting.receive(
+        world.uow,
+        world.admin,
+        depot="A",
+        request_id=str(uuid.uuid4()),
+        lines=[ReceiptLine(item_code="050101", quantity=Decimal(5))],
+    )
+    posting.transfer_send(
+        world.uow,
+        world.admin,
+        from_depot="A",
+        to_depot="B",
+        lines=[OutLine(item_code="050101", quantity=Decimal(2))],
+        request_id=str(uuid.uuid4()),
+    )
     window = open_window(qtbot, world, world.keeper_b)
     window._on_transit_link("transit")
     dialogs = [d for d in window.findChildren(QDialog) if d.isVisible()]
@@ -655,13 +702,17 @@ def test_posting_dialogs_open(admin_window: MainWindow, spec: Any) -> None:
     admin_window.ctx.tasks.wait_all(10000)
 
 
-def test_backup_writes_a_file(admin_window: MainWindow, tmp_path: Path,
-                              monkeypatch: pytest.MonkeyPatch) -> None:
+def test_backup_writes_a_file(
+    admin_window: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     from inventory_app.ui import main_window as module
 
     told: list[str] = []
-    monkeypatch.setattr(module.QMessageBox, "information",
-                        staticmethod(lambda _parent, _title, text: told.append(text)))
+    monkeypatch.setattr(
+        module.QMessageBox,
+        "information",
+        staticmethod(lambda _parent, _title, text: told.append(text)),
+    )
     target = tmp_path / "backups" / "copy.sqlite3"
     admin_window.backup_to(target)
     admin_window.ctx.tasks.wait_all(30000)
@@ -684,9 +735,9 @@ def test_settings_dialog_saves_values(admin_window: MainWindow, world: World) ->
     assert stored["road_factor"] == "1.45"
 
 
-def test_navigation_reload_error_offers_retry(admin_window: MainWindow,
-                                              monkeypatch: pytest.MonkeyPatch,
-                                              qtbot: QtBot) -> None:
+def test_navigation_reload_error_offers_retry(
+    admin_window: MainWindow, monkeypatch: pytest.MonkeyPatch, qtbot: QtBot
+) -> None:
     real = reference_queries.categories
     calls: list[int] = []
 

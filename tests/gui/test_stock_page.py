@@ -39,24 +39,57 @@ def rid() -> str:
 @pytest.fixture
 def stocked(world: World) -> World:
     """Depot A: an expired, a near-expiry and a fresh lot; depot B: quilts and flour."""
-    posting.receive(world.uow, world.admin, depot="A", request_id=rid(), lines=[
-        ReceiptLine("050101", Decimal(10), batch_no="OLD-TENT", location_code="A-01",
-                    production_date=TODAY - timedelta(days=900),
-                    expiry_date=TODAY - timedelta(days=5)),
-        ReceiptLine("050101", Decimal(20), batch_no="NEAR-TENT", location_code="A-01",
-                    production_date=TODAY - timedelta(days=300),
-                    expiry_date=TODAY + timedelta(days=30)),
-        ReceiptLine("050104", Decimal(30), batch_no="=1+2", location_code="A-01",
-                    production_date=TODAY - timedelta(days=10),
-                    expiry_date=TODAY + timedelta(days=1000)),
-    ])
-    posting.receive(world.uow, world.admin, depot="B", request_id=rid(), lines=[
-        ReceiptLine("050104", Decimal(7), batch_no="B-QUILT", location_code="B-01"),
-        ReceiptLine("140201", Decimal("2.5"), batch_no="B-FLOUR", location_code="B-01",
-                    production_date=TODAY - timedelta(days=20)),
-    ])
-    posting.issue(world.uow, world.admin, depot="B", request_id=rid(),
-                  lines=[OutLine("050104", Decimal(2))])
+    posting.receive(
+        world.uow,
+        world.admin,
+        depot="A",
+        request_id=rid(),
+        lines=[
+            ReceiptLine(
+                "050101",
+                Decimal(10),
+                batch_no="OLD-TENT",
+                location_code="A-01",
+                production_date=TODAY - timedelta(days=900),
+                expiry_date=TODAY - timedelta(days=5),
+            ),
+            ReceiptLine(
+                "050101",
+                Decimal(20),
+                batch_no="NEAR-TENT",
+                location_code="A-01",
+                production_date=TODAY - timedelta(days=300),
+                expiry_date=TODAY + timedelta(days=30),
+            ),
+            ReceiptLine(
+                "050104",
+                Decimal(30),
+                batch_no="=1+2",
+                location_code="A-01",
+                production_date=TODAY - timedelta(days=10),
+                expiry_date=TODAY + timedelta(days=1000),
+            ),
+        ],
+    )
+    posting.receive(
+        world.uow,
+        world.admin,
+        depot="B",
+        request_id=rid(),
+        lines=[
+            ReceiptLine("050104", Decimal(7), batch_no="B-QUILT", location_code="B-01"),
+            ReceiptLine(
+                "140201",
+                Decimal("2.5"),
+                batch_no="B-FLOUR",
+                location_code="B-01",
+                production_date=TODAY - timedelta(days=20),
+            ),
+        ],
+    )
+    posting.issue(
+        world.uow, world.admin, depot="B", request_id=rid(), lines=[OutLine("050104", Decimal(2))]
+    )
     return world
 
 
@@ -70,8 +103,9 @@ def lot_batches(page: StockPage) -> set[str]:
     return {row.batch_no for row in all_rows(page.lot_model)}
 
 
-def test_every_view_model_passes_modeltester(make_page, qtmodeltester: ModelTester,
-                                              qtbot: QtBot) -> None:
+def test_every_view_model_passes_modeltester(
+    make_page, qtmodeltester: ModelTester, qtbot: QtBot
+) -> None:
     page, ctx = make_page()
     assert isinstance(page.lot_model, LazyTableModel)
     qtmodeltester.check(page.lot_model)
@@ -102,11 +136,13 @@ def test_lot_view_shows_every_lot_with_units_and_money(make_page) -> None:
 
 def test_text_filter_matches_name_code_pinyin_and_batch(make_page, qtbot: QtBot) -> None:
     page, ctx = make_page()
-    for text, expected in (("mzp", {"OLD-TENT", "NEAR-TENT"}),
-                           ("棉被", {"=1+2", "B-QUILT"}),
-                           ("140201", {"B-FLOUR"}),
-                           ("near-t", {"NEAR-TENT"}),
-                           ("没有这个", set())):
+    for text, expected in (
+        ("mzp", {"OLD-TENT", "NEAR-TENT"}),
+        ("棉被", {"=1+2", "B-QUILT"}),
+        ("140201", {"B-FLOUR"}),
+        ("near-t", {"NEAR-TENT"}),
+        ("没有这个", set()),
+    ):
         page.search.setText(text)
         page.search.flush()
         settle_page(ctx, qtbot)
@@ -170,7 +206,8 @@ def test_expired_lot_is_red_and_near_expiry_amber(make_page) -> None:
     for i, row in enumerate(rows):
         colours[row.batch_no] = (
             model.data(model.index(i, 0), Qt.ItemDataRole.BackgroundRole),
-            model.data(model.index(i, expiry_col), Qt.ItemDataRole.ForegroundRole))
+            model.data(model.index(i, expiry_col), Qt.ItemDataRole.ForegroundRole),
+        )
     assert colours["OLD-TENT"] == (EXPIRED_BG, EXPIRED_FG)
     assert colours["NEAR-TENT"][0] == NEAR_BG
     assert colours["=1+2"] == (None, None)
@@ -186,8 +223,14 @@ def test_keeper_page_offers_and_shows_only_their_depot(make_page, stocked: World
 
 
 def test_by_depot_view_shows_in_transit(make_page, qtbot: QtBot, stocked: World) -> None:
-    posting.transfer_send(stocked.uow, stocked.admin, from_depot="A", to_depot="B",
-                          request_id=rid(), lines=[OutLine("050104", Decimal(5))])
+    posting.transfer_send(
+        stocked.uow,
+        stocked.admin,
+        from_depot="A",
+        to_depot="B",
+        request_id=rid(),
+        lines=[OutLine("050104", Decimal(5))],
+    )
     page, ctx = make_page()
     page.set_view(StockView.DEPOT)
     settle_page(ctx, qtbot)
@@ -219,23 +262,28 @@ def test_header_click_sorts_in_sql(make_page, qtbot: QtBot) -> None:
     assert quantities == sorted(quantities, reverse=True)
 
     # A computed column the database cannot order by keeps the current order.
-    table.horizontalHeader().setSortIndicator(page.lot_model.column_index("available"),
-                                              Qt.SortOrder.AscendingOrder)
+    table.horizontalHeader().setSortIndicator(
+        page.lot_model.column_index("available"), Qt.SortOrder.AscendingOrder
+    )
     settle_page(ctx, qtbot)
     assert table.horizontalHeader().sortIndicatorSection() == section
 
 
 def test_stock_changed_refreshes_the_page(make_page, qtbot: QtBot, stocked: World) -> None:
     page, ctx = make_page()
-    posting.receive(stocked.uow, stocked.admin, depot="A", request_id=rid(),
-                    lines=[ReceiptLine("140201", Decimal(1), batch_no="NEW-FLOUR")])
+    posting.receive(
+        stocked.uow,
+        stocked.admin,
+        depot="A",
+        request_id=rid(),
+        lines=[ReceiptLine("140201", Decimal(1), batch_no="NEW-FLOUR")],
+    )
     ctx.events.stock_changed.emit()
     settle_page(ctx, qtbot)
     assert "NEW-FLOUR" in lot_batches(page)
 
 
-def test_export_writes_current_view_with_filters(make_page, qtbot: QtBot, tmp_path: Path
-                                                 ) -> None:
+def test_export_writes_current_view_with_filters(make_page, qtbot: QtBot, tmp_path: Path) -> None:
     page, ctx = make_page()
     page.depot_combo.set_current_code("A", notify=True)
     settle_page(ctx, qtbot)
@@ -265,11 +313,16 @@ def test_export_writes_current_view_with_filters(make_page, qtbot: QtBot, tmp_pa
     assert rows[0][:2] == ("类别编码", "类别名称") and len(rows) == 2  # only category 05 in A
 
 
-def test_export_reads_every_lot_not_only_fetched_pages(make_page, qtbot: QtBot,
-                                                       stocked: World, tmp_path: Path,
-                                                       monkeypatch: pytest.MonkeyPatch) -> None:
-    posting.receive(stocked.uow, stocked.admin, depot="A", request_id=rid(), lines=[
-        ReceiptLine("050104", Decimal(1), batch_no=f"P{i:03d}") for i in range(40)])
+def test_export_reads_every_lot_not_only_fetched_pages(
+    make_page, qtbot: QtBot, stocked: World, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    posting.receive(
+        stocked.uow,
+        stocked.admin,
+        depot="A",
+        request_id=rid(),
+        lines=[ReceiptLine("050104", Decimal(1), batch_no=f"P{i:03d}") for i in range(40)],
+    )
     monkeypatch.setattr("inventory_app.ui.pages.stock_page.LOT_PAGE_SIZE", 10)
     page, _ctx = make_page()
     assert page.lot_model.total_count == 45
@@ -282,7 +335,8 @@ def test_export_reads_every_lot_not_only_fetched_pages(make_page, qtbot: QtBot,
 
 
 def test_first_rows_arrive_with_the_load_not_at_the_next_layout(
-        stocked: World, qtbot: QtBot, make_ctx: MakeCtx) -> None:
+    stocked: World, qtbot: QtBot, make_ctx: MakeCtx
+) -> None:
     # A view fetches after a model reset only when its delayed layout runs; the page
     # must not wait for that (it can be long, e.g. until the mouse moves).
     ctx = make_ctx(stocked.admin)

@@ -37,8 +37,12 @@ def _call_name(call: ast.Call) -> str | None:
 
 def _is_qt_translate(call: ast.Call) -> bool:
     func = call.func
-    return (isinstance(func, ast.Attribute) and func.attr == "translate"
-            and isinstance(func.value, ast.Name) and func.value.id in TRANSLATE_OWNERS)
+    return (
+        isinstance(func, ast.Attribute)
+        and func.attr == "translate"
+        and isinstance(func.value, ast.Name)
+        and func.value.id in TRANSLATE_OWNERS
+    )
 
 
 def _is_tr(call: ast.Call) -> bool:
@@ -58,8 +62,12 @@ def _text_arg(call: ast.Call) -> ast.expr | None:
 
 def _unwrap_str(node: ast.expr) -> ast.expr:
     # str(text) is still just ``text``.
-    if (isinstance(node, ast.Call) and isinstance(node.func, ast.Name)
-            and node.func.id == "str" and len(node.args) == 1):
+    if (
+        isinstance(node, ast.Call)
+        and isinstance(node.func, ast.Name)
+        and node.func.id == "str"
+        and len(node.args) == 1
+    ):
         return node.args[0]
     return node
 
@@ -107,8 +115,9 @@ def _wrappers(module: _Module) -> set[str]:
     for node in ast.walk(module.tree):
         if not isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef):
             continue
-        params = {a.arg for a in (*node.args.posonlyargs, *node.args.args,
-                                  *node.args.kwonlyargs)} - {"self", "cls"}
+        params = {
+            a.arg for a in (*node.args.posonlyargs, *node.args.args, *node.args.kwonlyargs)
+        } - {"self", "cls"}
         for call in ast.walk(node):
             if isinstance(call, ast.Call) and (_is_tr(call) or _is_qt_translate(call)):
                 text = _text_arg(call)
@@ -131,9 +140,13 @@ def problems_in(modules: list[_Module]) -> list[str]:
         for node in ast.walk(module.tree):
             if isinstance(node, ast.ClassDef):
                 uses_tr = any(
-                    isinstance(c, ast.Call) and _is_tr(c) and isinstance(c.func, ast.Attribute)
-                    and isinstance(c.func.value, ast.Name) and c.func.value.id == "self"
-                    for c in ast.walk(node))
+                    isinstance(c, ast.Call)
+                    and _is_tr(c)
+                    and isinstance(c.func, ast.Attribute)
+                    and isinstance(c.func.value, ast.Name)
+                    and c.func.value.id == "self"
+                    for c in ast.walk(node)
+                )
                 classes[node.name] = (module, node, uses_tr)
     for _module, node, _uses in classes.values():
         for base in node.bases:
@@ -143,7 +156,8 @@ def problems_in(modules: list[_Module]) -> list[str]:
                 problems.append(
                     f"{base_module.name}:{base_node.lineno}: {base_name} uses self.tr() but is "
                     f"subclassed by {node.name}; use QCoreApplication.translate with a fixed "
-                    "context in the base class")
+                    "context in the base class"
+                )
 
     for module in modules:
         for node in ast.walk(module.tree):
@@ -151,10 +165,12 @@ def problems_in(modules: list[_Module]) -> list[str]:
             if isinstance(node, ast.JoinedStr):
                 for inner in ast.walk(node):
                     if isinstance(inner, ast.Call) and (
-                            _is_tr(inner) or _is_qt_translate(inner)
-                            or _call_name(inner) in NOOPS):
-                        problems.append(f"{module.name}:{inner.lineno}: translation inside an "
-                                        "f-string; assign it to a variable first")
+                        _is_tr(inner) or _is_qt_translate(inner) or _call_name(inner) in NOOPS
+                    ):
+                        problems.append(
+                            f"{module.name}:{inner.lineno}: translation inside an "
+                            "f-string; assign it to a variable first"
+                        )
         for call in ast.walk(module.tree):
             if not isinstance(call, ast.Call):
                 continue
@@ -163,12 +179,16 @@ def problems_in(modules: list[_Module]) -> list[str]:
             if _is_tr(call):
                 owner = call.func.value  # type: ignore[attr-defined]
                 if not (isinstance(owner, ast.Name) and owner.id == "self"):
-                    problems.append(f"{where}: {ast.unparse(call.func)}() is filed under the "
-                                    "wrong context; use QCoreApplication.translate(\"Ctx\", …)")
+                    problems.append(
+                        f"{where}: {ast.unparse(call.func)}() is filed under the "
+                        'wrong context; use QCoreApplication.translate("Ctx", …)'
+                    )
                 text = _text_arg(call)
                 if text is None or not _is_literal(text):
-                    problems.append(f"{where}: tr() needs a string literal, not "
-                                    f"{ast.unparse(text) if text is not None else 'nothing'}")
+                    problems.append(
+                        f"{where}: tr() needs a string literal, not "
+                        f"{ast.unparse(text) if text is not None else 'nothing'}"
+                    )
             elif _is_qt_translate(call):
                 context = module.context_of(call.args[0]) if call.args else None
                 if context is None:
@@ -182,19 +202,23 @@ def problems_in(modules: list[_Module]) -> list[str]:
                     problems.append(
                         f"{where}: translate({context!r}, "
                         f"{ast.unparse(text) if text is not None else '?'}) is not a literal "
-                        f"and no QT_TRANSLATE_NOOP({context!r}, …) marks its texts")
+                        f"and no QT_TRANSLATE_NOOP({context!r}, …) marks its texts"
+                    )
             elif name in NOOPS:
                 if not all(_is_literal(arg) for arg in call.args[:2]):
                     problems.append(f"{where}: {name}() needs literal arguments")
             elif name in wrappers and any(_is_literal(arg) for arg in call.args):
-                problems.append(f"{where}: {name}() passes a literal to translate(); lupdate "
-                                "cannot see it - call tr()/translate() with the literal")
+                problems.append(
+                    f"{where}: {name}() passes a literal to translate(); lupdate "
+                    "cannot see it - call tr()/translate() with the literal"
+                )
     return problems
 
 
 def _modules(directory: Path) -> list[_Module]:
-    return [_load(path) for path in sorted(directory.rglob("*.py"))
-            if "__pycache__" not in path.parts]
+    return [
+        _load(path) for path in sorted(directory.rglob("*.py")) if "__pycache__" not in path.parts
+    ]
 
 
 def test_every_translated_text_is_a_literal_lupdate_can_extract() -> None:
@@ -202,20 +226,31 @@ def test_every_translated_text_is_a_literal_lupdate_can_extract() -> None:
     assert problems == [], "\n".join(problems)
 
 
-@pytest.mark.parametrize("source", [
-    'class P:\n    def f(self, text):\n        return self.tr(text)\n',
-    'class P:\n    def f(self, n):\n        return self.tr(f"共 {n} 行")\n',
-    'class P:\n    def f(self, parent):\n        return parent.tr("关闭")\n',
-    'from PySide6.QtCore import QCoreApplication\n'
-    'def _tr(text):\n    return QCoreApplication.translate("StockPage", text)\n'
-    'def names():\n    return [_tr("已过期")]\n',
-    'from PySide6.QtCore import QCoreApplication\n'
-    'def f(ctx):\n    return QCoreApplication.translate(ctx, "关闭")\n',
-    'class Base:\n    def f(self):\n        return self.tr("关闭")\n'
-    'class Child(Base):\n    pass\n',
-    'class P:\n    def f(self):\n        return f"{self.tr(\'台账\')}.xlsx"\n',
-], ids=["variable", "f-string", "other-object", "wrapper", "variable-context", "base-class",
-        "inside-f-string"])
+@pytest.mark.parametrize(
+    "source",
+    [
+        "class P:\n    def f(self, text):\n        return self.tr(text)\n",
+        'class P:\n    def f(self, n):\n        return self.tr(f"共 {n} 行")\n',
+        'class P:\n    def f(self, parent):\n        return parent.tr("关闭")\n',
+        "from PySide6.QtCore import QCoreApplication\n"
+        'def _tr(text):\n    return QCoreApplication.translate("StockPage", text)\n'
+        'def names():\n    return [_tr("已过期")]\n',
+        "from PySide6.QtCore import QCoreApplication\n"
+        'def f(ctx):\n    return QCoreApplication.translate(ctx, "关闭")\n',
+        'class Base:\n    def f(self):\n        return self.tr("关闭")\n'
+        "class Child(Base):\n    pass\n",
+        "class P:\n    def f(self):\n        return f\"{self.tr('台账')}.xlsx\"\n",
+    ],
+    ids=[
+        "variable",
+        "f-string",
+        "other-object",
+        "wrapper",
+        "variable-context",
+        "base-class",
+        "inside-f-string",
+    ],
+)
 def test_the_check_catches_unextractable_texts(tmp_path: Path, source: str) -> None:
     (tmp_path / "sample.py").write_text(source, encoding="utf-8")
     assert problems_in(_modules(tmp_path)) != []
@@ -223,13 +258,14 @@ def test_the_check_catches_unextractable_texts(tmp_path: Path, source: str) -> N
 
 def test_the_check_accepts_marked_texts(tmp_path: Path) -> None:
     (tmp_path / "sample.py").write_text(
-        'from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication\n'
+        "from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication\n"
         '_CTX = "StockPage"\n'
         'NAMES = {"expired": QT_TRANSLATE_NOOP("StockPage", "已过期")}\n'
-        'def name(key):\n    return QCoreApplication.translate(_CTX, str(NAMES[key]))\n'
+        "def name(key):\n    return QCoreApplication.translate(_CTX, str(NAMES[key]))\n"
         'def label():\n    return QCoreApplication.translate("StockPage", "全部")\n'
-        'class StockPage:\n'
+        "class StockPage:\n"
         '    def f(self, n):\n        return self.tr("共 {n} 行").format(n=n)\n'
         '    def g(self, n):\n        return self.tr("共 %n 行", "", n)\n',
-        encoding="utf-8")
+        encoding="utf-8",
+    )
     assert problems_in(_modules(tmp_path)) == []

@@ -18,8 +18,17 @@ from inventory_app.persistence.uow import UnitOfWork
 from inventory_app.services import posting
 
 # Everything a posting writes: a refused posting must leave all of these as they were.
-LEDGER_TABLES = ("movements", "documents", "document_lines", "document_events", "lots",
-                 "lot_balances", "stock_balances", "doc_counters", "requests")
+LEDGER_TABLES = (
+    "movements",
+    "documents",
+    "document_lines",
+    "document_events",
+    "lots",
+    "lot_balances",
+    "stock_balances",
+    "doc_counters",
+    "requests",
+)
 
 
 def rid() -> str:
@@ -57,8 +66,9 @@ def ledger_problems(conn: Connection) -> list[str]:
         if bal.on_hand < 0 or bal.reserved < 0:
             problems.append(f"lot {lot_id}: negative balance {bal.on_hand}/{bal.reserved}")
         if bal.on_hand != lot_sum.get(lot_id, 0):
-            problems.append(f"lot {lot_id}: balance {bal.on_hand} != movements "
-                            f"{lot_sum.get(lot_id, 0)}")
+            problems.append(
+                f"lot {lot_id}: balance {bal.on_hand} != movements {lot_sum.get(lot_id, 0)}"
+            )
         lot = lots.get(lot_id)
         if lot is None or (lot.item_id, lot.depot_id) != (bal.item_id, bal.depot_id):
             problems.append(f"lot {lot_id}: balance row does not match the lot")
@@ -70,9 +80,12 @@ def ledger_problems(conn: Connection) -> list[str]:
         select(t.movements.c.item_id, t.documents.c.other_depot_id, t.movements.c.delta)
         .join(t.documents, t.documents.c.id == t.movements.c.document_id)
         .outerjoin(reversal, reversal.c.reverses_movement_id == t.movements.c.id)
-        .where(t.movements.c.kind == MovementKind.TRANSFER_OUT.value,
-               t.documents.c.doc_type == DocType.TRANSFER.value,
-               t.documents.c.state == DocState.IN_TRANSIT.value, reversal.c.id.is_(None))
+        .where(
+            t.movements.c.kind == MovementKind.TRANSFER_OUT.value,
+            t.documents.c.doc_type == DocType.TRANSFER.value,
+            t.documents.c.state == DocState.IN_TRANSIT.value,
+            reversal.c.id.is_(None),
+        )
     )
     for row in conn.execute(query):
         in_transit[(row.item_id, row.other_depot_id)] -= row.delta
@@ -86,8 +99,9 @@ def ledger_problems(conn: Connection) -> list[str]:
         if on_hand != stock_from_lots.get(key, 0):
             problems.append(f"stock {key}: on_hand {on_hand} != lots {stock_from_lots.get(key, 0)}")
         if transit != in_transit.get(key, 0):
-            problems.append(f"stock {key}: in_transit {transit} != transfers "
-                            f"{in_transit.get(key, 0)}")
+            problems.append(
+                f"stock {key}: in_transit {transit} != transfers {in_transit.get(key, 0)}"
+            )
     return problems
 
 
@@ -98,8 +112,13 @@ def assert_ledger_sound(uow: UnitOfWork) -> None:
 
 def lot_on_hand(uow: UnitOfWork, lot_id: int) -> int:
     """A lot's on-hand quantity in thousandths."""
-    return int(uow.read(lambda c: c.execute(select(t.lot_balances.c.on_hand).where(
-        t.lot_balances.c.lot_id == lot_id)).scalar_one()))
+    return int(
+        uow.read(
+            lambda c: c.execute(
+                select(t.lot_balances.c.on_hand).where(t.lot_balances.c.lot_id == lot_id)
+            ).scalar_one()
+        )
+    )
 
 
 def stock_row(uow: UnitOfWork, item_code: str, depot_code: str) -> dict[str, int]:
@@ -110,41 +129,72 @@ def stock_row(uow: UnitOfWork, item_code: str, depot_code: str) -> dict[str, int
             select(t.stock_balances)
             .join(t.items, t.items.c.id == t.stock_balances.c.item_id)
             .join(t.depots, t.depots.c.id == t.stock_balances.c.depot_id)
-            .where(t.items.c.code == item_code, t.depots.c.code == depot_code)).first()
+            .where(t.items.c.code == item_code, t.depots.c.code == depot_code)
+        ).first()
         if row is None:
             return {"on_hand": 0, "reserved": 0, "in_transit_in": 0}
-        return {"on_hand": row.on_hand, "reserved": row.reserved,
-                "in_transit_in": row.in_transit_in}
+        return {
+            "on_hand": row.on_hand,
+            "reserved": row.reserved,
+            "in_transit_in": row.in_transit_in,
+        }
 
     return uow.read(tx)
 
 
 def movements_of(uow: UnitOfWork, document_id: int) -> list[Any]:
-    return uow.read(lambda c: list(c.execute(select(t.movements).where(
-        t.movements.c.document_id == document_id).order_by(t.movements.c.id))))
+    return uow.read(
+        lambda c: list(
+            c.execute(
+                select(t.movements)
+                .where(t.movements.c.document_id == document_id)
+                .order_by(t.movements.c.id)
+            )
+        )
+    )
 
 
 def lots_of(uow: UnitOfWork, document_id: int) -> list[Any]:
-    return uow.read(lambda c: list(c.execute(select(t.lots).where(
-        t.lots.c.document_id == document_id).order_by(t.lots.c.id))))
+    return uow.read(
+        lambda c: list(
+            c.execute(
+                select(t.lots).where(t.lots.c.document_id == document_id).order_by(t.lots.c.id)
+            )
+        )
+    )
 
 
 def document(uow: UnitOfWork, doc_no: str) -> Any:
-    return uow.read(lambda c: c.execute(select(t.documents).where(
-        t.documents.c.doc_no == doc_no)).one())
+    return uow.read(
+        lambda c: c.execute(select(t.documents).where(t.documents.c.doc_no == doc_no)).one()
+    )
 
 
-def receive(uow: UnitOfWork, actor: Actor, depot: str, item: str, qty: str | int,
-            expiry: date | None = None, batch: str = "", **kw: Any) -> tuple[PostingResult, int]:
+def receive(
+    uow: UnitOfWork,
+    actor: Actor,
+    depot: str,
+    item: str,
+    qty: str | int,
+    expiry: date | None = None,
+    batch: str = "",
+    **kw: Any,
+) -> tuple[PostingResult, int]:
     """Receive one line; returns the result and the new lot's id."""
-    result = posting.receive(uow, actor, depot=depot, request_id=rid(), lines=[
-        ReceiptLine(item, Decimal(qty), batch_no=batch, expiry_date=expiry, **kw)])
+    result = posting.receive(
+        uow,
+        actor,
+        depot=depot,
+        request_id=rid(),
+        lines=[ReceiptLine(item, Decimal(qty), batch_no=batch, expiry_date=expiry, **kw)],
+    )
     (lot,) = lots_of(uow, result.document_id)
     return result, int(lot.id)
 
 
-def refused(uow: UnitOfWork, error: type[BaseException], fn: Any, /, *args: Any,
-            **kwargs: Any) -> Any:
+def refused(
+    uow: UnitOfWork, error: type[BaseException], fn: Any, /, *args: Any, **kwargs: Any
+) -> Any:
     """Call fn expecting `error`; assert every ledger table is exactly as before. Returns it."""
     before = dump(uow)
     with pytest.raises(error) as excinfo:

@@ -18,8 +18,10 @@ def run_parallel(target: Callable[..., None], per_worker_args: list[tuple]) -> d
     ctx = multiprocessing.get_context("spawn")
     barrier = ctx.Barrier(len(per_worker_args))
     results_queue = ctx.Queue()
-    procs = [ctx.Process(target=target, args=(*args, barrier, results_queue), daemon=True)
-             for args in per_worker_args]
+    procs = [
+        ctx.Process(target=target, args=(*args, barrier, results_queue), daemon=True)
+        for args in per_worker_args
+    ]
     for proc in procs:
         proc.start()
     results: dict[int, Any] = {}
@@ -28,8 +30,9 @@ def run_parallel(target: Callable[..., None], per_worker_args: list[tuple]) -> d
             index, result = results_queue.get(timeout=TIMEOUT)
             results[index] = result
     except queue_module.Empty:
-        raise AssertionError(f"workers did not report in {TIMEOUT}s: got {sorted(results)}"
-                             ) from None
+        raise AssertionError(
+            f"workers did not report in {TIMEOUT}s: got {sorted(results)}"
+        ) from None
     finally:
         for proc in procs:
             proc.join(timeout=30)

@@ -43,10 +43,42 @@ def fingerprint(db: Path) -> str:
 
 
 def test_receive_issue_and_stock_json(cli_db: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    assert run(cli_db, "receive", "--depot", "A", "--item", "050101", "--qty", "10",
-               "--batch", "B1", "--location", "A-01", "--request-id", "r1") == EXIT_OK
-    assert run(cli_db, "issue", "--depot", "A", "--item", "050101", "--qty", "3",
-               "--receiver", "海原县", "--request-id", "i1") == EXIT_OK
+    assert (
+        run(
+            cli_db,
+            "receive",
+            "--depot",
+            "A",
+            "--item",
+            "050101",
+            "--qty",
+            "10",
+            "--batch",
+            "B1",
+            "--location",
+            "A-01",
+            "--request-id",
+            "r1",
+        )
+        == EXIT_OK
+    )
+    assert (
+        run(
+            cli_db,
+            "issue",
+            "--depot",
+            "A",
+            "--item",
+            "050101",
+            "--qty",
+            "3",
+            "--receiver",
+            "海原县",
+            "--request-id",
+            "i1",
+        )
+        == EXIT_OK
+    )
     capsys.readouterr()
     assert run(cli_db, "stock", "--by", "item", "--json") == EXIT_OK
     rows = json.loads(capsys.readouterr().out)
@@ -75,12 +107,25 @@ def test_replayed_request_id_posts_once(cli_db: Path, capsys: pytest.CaptureFixt
         (("receive", "--depot", "B", "--item", "050101", "--qty", "1"), "未被授权"),
         (("receive", "--depot", "ZZ", "--item", "050101", "--qty", "1"), "找不到仓库"),
         (("adjust", "--depot", "A", "--lot", "1", "--qty", "1", "--reason", " "), "原因"),
-        (("receive", "--depot", "A", "--item", "050101", "--qty", "1",
-          "--doc-date", "2999-01-01"), "单据日期"),
+        (
+            (
+                "receive",
+                "--depot",
+                "A",
+                "--item",
+                "050101",
+                "--qty",
+                "1",
+                "--doc-date",
+                "2999-01-01",
+            ),
+            "单据日期",
+        ),
     ],
 )
-def test_bad_input_is_refused_cleanly(cli_db: Path, capsys: pytest.CaptureFixture[str],
-                                      args: tuple[str, ...], expected: str) -> None:
+def test_bad_input_is_refused_cleanly(
+    cli_db: Path, capsys: pytest.CaptureFixture[str], args: tuple[str, ...], expected: str
+) -> None:
     before = fingerprint(cli_db)
     assert run(cli_db, *args) == EXIT_ERROR
     err = capsys.readouterr().err.strip()
@@ -90,13 +135,16 @@ def test_bad_input_is_refused_cleanly(cli_db: Path, capsys: pytest.CaptureFixtur
 
 
 def test_messages_in_english(cli_db: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    assert run(cli_db, "issue", "--depot", "A", "--item", "050101", "--qty", "1",
-               lang="en") == EXIT_ERROR
+    assert (
+        run(cli_db, "issue", "--depot", "A", "--item", "050101", "--qty", "1", lang="en")
+        == EXIT_ERROR
+    )
     assert "Insufficient stock" in capsys.readouterr().err
 
 
-def test_wrong_password(cli_db: Path, capsys: pytest.CaptureFixture[str],
-                        monkeypatch: pytest.MonkeyPatch) -> None:
+def test_wrong_password(
+    cli_db: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.setenv("INVENTORY_PASSWORD", "wrong")
     before = fingerprint(cli_db)
     assert run(cli_db, "stock") == EXIT_ERROR
@@ -104,25 +152,42 @@ def test_wrong_password(cli_db: Path, capsys: pytest.CaptureFixture[str],
     assert fingerprint(cli_db) == before
 
 
-def test_missing_database_is_not_created(tmp_path: Path, capsys: pytest.CaptureFixture[str]
-                                         ) -> None:
+def test_missing_database_is_not_created(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     missing = tmp_path / "nowhere.sqlite3"
     assert run(missing, "stock") == EXIT_ERROR
     assert "数据库不存在" in capsys.readouterr().err
     assert not missing.exists()
 
 
-def test_usage_error_is_one_translated_line(cli_db: Path, capsys: pytest.CaptureFixture[str]
-                                            ) -> None:
+def test_usage_error_is_one_translated_line(
+    cli_db: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     assert run(cli_db, "frobnicate") == EXIT_USAGE
     assert capsys.readouterr().err.startswith("命令行参数错误")
 
 
-def test_transfer_reverse_verify_backup_restore(cli_db: Path, tmp_path: Path,
-                                                capsys: pytest.CaptureFixture[str]) -> None:
+def test_transfer_reverse_verify_backup_restore(
+    cli_db: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     assert run(cli_db, "receive", "--depot", "A", "--item", "140201", "--qty", "12.5") == 0
-    assert run(cli_db, "transfer", "--from", "A", "--to", "B", "--item", "140201", "--qty",
-               "2.25", "--json") == 0
+    assert (
+        run(
+            cli_db,
+            "transfer",
+            "--from",
+            "A",
+            "--to",
+            "B",
+            "--item",
+            "140201",
+            "--qty",
+            "2.25",
+            "--json",
+        )
+        == 0
+    )
     doc_no = json.loads(capsys.readouterr().out.strip().splitlines()[-1])["doc_no"]
     assert run(cli_db, "transfer-receive", doc_no, "--location", "B-01", user="kb") == 0
     assert run(cli_db, "issue", "--depot", "A", "--item", "140201", "--qty", "1", "--json") == 0
@@ -139,8 +204,9 @@ def test_transfer_reverse_verify_backup_restore(cli_db: Path, tmp_path: Path,
     assert rows[0]["on_hand"] == "10.250"  # the issue after the backup is gone
 
 
-def test_restore_refuses_a_broken_file(cli_db: Path, tmp_path: Path,
-                                       capsys: pytest.CaptureFixture[str]) -> None:
+def test_restore_refuses_a_broken_file(
+    cli_db: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     junk = tmp_path / "junk.sqlite3"
     junk.write_bytes(b"this is not a database" * 100)
     before = fingerprint(cli_db)
@@ -149,11 +215,29 @@ def test_restore_refuses_a_broken_file(cli_db: Path, tmp_path: Path,
     assert fingerprint(cli_db) == before
 
 
-def test_scrap_needs_someone_else_to_approve(cli_db: Path,
-                                             capsys: pytest.CaptureFixture[str]) -> None:
+def test_scrap_needs_someone_else_to_approve(
+    cli_db: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     assert run(cli_db, "receive", "--depot", "A", "--item", "050104", "--qty", "8") == 0
-    assert run(cli_db, "scrap", "--depot", "A", "--item", "050104", "--lot", "1", "--qty", "3",
-               "--reason", "霉变", "--json", user="admin") == 0
+    assert (
+        run(
+            cli_db,
+            "scrap",
+            "--depot",
+            "A",
+            "--item",
+            "050104",
+            "--lot",
+            "1",
+            "--qty",
+            "3",
+            "--reason",
+            "霉变",
+            "--json",
+            user="admin",
+        )
+        == 0
+    )
     doc_no = json.loads(capsys.readouterr().out.strip().splitlines()[-1])["doc_no"]
     assert run(cli_db, "approve", doc_no, user="admin") == EXIT_ERROR
     assert "不能审批自己" in capsys.readouterr().err
@@ -164,11 +248,35 @@ def test_scrap_needs_someone_else_to_approve(cli_db: Path,
 @pytest.mark.slow
 def test_real_process_exit_codes(cli_db: Path) -> None:
     env = {**os.environ, "INVENTORY_PASSWORD": PASSWORD}
-    ok = subprocess.run([sys.executable, "-m", "inventory_app", "--db", str(cli_db), "--user",
-                         "admin", "verify"], capture_output=True, text=True, env=env, check=False)
+    ok = subprocess.run(
+        [sys.executable, "-m", "inventory_app", "--db", str(cli_db), "--user", "admin", "verify"],
+        capture_output=True,
+        text=True,
+        env=env,
+        check=False,
+    )
     assert ok.returncode == EXIT_OK, ok.stderr
-    bad = subprocess.run([sys.executable, "-m", "inventory_app", "--db", str(cli_db), "--user",
-                          "ka", "issue", "--depot", "A", "--item", "050101", "--qty", "x"],
-                         capture_output=True, text=True, env=env, check=False)
+    bad = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "inventory_app",
+            "--db",
+            str(cli_db),
+            "--user",
+            "ka",
+            "issue",
+            "--depot",
+            "A",
+            "--item",
+            "050101",
+            "--qty",
+            "x",
+        ],
+        capture_output=True,
+        text=True,
+        env=env,
+        check=False,
+    )
     assert bad.returncode == EXIT_ERROR
     assert "Traceback" not in bad.stderr

@@ -24,8 +24,10 @@ EACH = 15
 def test_concurrent_issues_from_one_lot(db_world: World, db_url: str) -> None:
     world = db_world
     _, lot = receive(world.uow, world.admin, "A", "050101", STOCK)
-    results = run_parallel(issue_from_lot, [
-        (db_url, world.keeper_a, i, lot, "050101", str(EACH), ROUNDS) for i in range(WORKERS)])
+    results = run_parallel(
+        issue_from_lot,
+        [(db_url, world.keeper_a, i, lot, "050101", str(EACH), ROUNDS) for i in range(WORKERS)],
+    )
 
     outcomes = [o for i in sorted(results) for o in results[i]]
     assert len(outcomes) == WORKERS * ROUNDS
@@ -48,16 +50,20 @@ def test_concurrent_issues_from_one_lot(db_world: World, db_url: str) -> None:
 
     def tx(conn):  # type: ignore[no-untyped-def]
         moves = list(conn.execute(select(t.movements).where(t.movements.c.kind == "ISSUE")))
-        docs = list(conn.execute(select(t.documents.c.id, t.documents.c.seq).where(
-            t.documents.c.doc_type == "ISSUE")))
+        docs = list(
+            conn.execute(
+                select(t.documents.c.id, t.documents.c.seq).where(t.documents.c.doc_type == "ISSUE")
+            )
+        )
         requests = conn.execute(select(func.count()).select_from(t.requests)).scalar_one()
         return moves, docs, requests
 
     moves, docs, requests = world.uow.read(tx)
     assert {m.id for m in moves} == reported
     assert all((m.lot_id, m.delta) == (lot, -EACH * 1000) for m in moves)
-    assert {m.document_id for m in moves} == {r.document_id for r in successes} == {
-        d.id for d in docs}
+    assert (
+        {m.document_id for m in moves} == {r.document_id for r in successes} == {d.id for d in docs}
+    )
     assert sorted(d.seq for d in docs) == list(range(1, len(successes) + 1))  # no gaps
     assert requests == 1 + len(successes)  # the receipt, and the successful issues only
     assert len({r.doc_no for r in successes}) == len(successes)

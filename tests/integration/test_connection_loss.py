@@ -40,24 +40,40 @@ def test_server_side_disconnect_is_survived(pg_url: str) -> None:
     uow = open_database(pg_url, create=True)
     try:
         world = build_world(uow)
-        posting.receive(uow, world.keeper_a, depot="A", request_id="before",
-                        lines=[ReceiptLine("050101", Decimal(5))])
-        admin = create_engine(make_url(pg_url).set(database="postgres"),
-                              isolation_level="AUTOCOMMIT")
+        posting.receive(
+            uow,
+            world.keeper_a,
+            depot="A",
+            request_id="before",
+            lines=[ReceiptLine("050101", Decimal(5))],
+        )
+        admin = create_engine(
+            make_url(pg_url).set(database="postgres"), isolation_level="AUTOCOMMIT"
+        )
         with admin.connect() as conn:
-            conn.execute(text("SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
-                              "WHERE datname = :db AND pid <> pg_backend_pid()"),
-                         {"db": make_url(pg_url).database})
+            conn.execute(
+                text(
+                    "SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
+                    "WHERE datname = :db AND pid <> pg_backend_pid()"
+                ),
+                {"db": make_url(pg_url).database},
+            )
         admin.dispose()
-        posting.receive(uow, world.keeper_a, depot="A", request_id="after",
-                        lines=[ReceiptLine("050101", Decimal(3))])
+        posting.receive(
+            uow,
+            world.keeper_a,
+            depot="A",
+            request_id="after",
+            lines=[ReceiptLine("050101", Decimal(3))],
+        )
         assert stock_queries.balance(uow, world.admin, "050101", "A")[0] == Decimal(8)
     finally:
         uow.engine.dispose()
 
 
 def test_locked_sqlite_file_is_unavailable_and_unchanged(
-        uow: object, world: object, db_path: object, monkeypatch: pytest.MonkeyPatch) -> None:
+    uow: object, world: object, db_path: object, monkeypatch: pytest.MonkeyPatch
+) -> None:
     """Another program holds the write lock past the busy timeout: a clear error, no change."""
     import sqlite3
 
@@ -72,13 +88,23 @@ def test_locked_sqlite_file_is_unavailable_and_unchanged(
         before = dump(short)
         blocker.execute("BEGIN IMMEDIATE")
         with pytest.raises(DatabaseUnavailable):
-            posting.receive(short, world.keeper_a, depot="A", request_id="locked",  # type: ignore[attr-defined]
-                            lines=[ReceiptLine("050101", Decimal(1))])
+            posting.receive(
+                short,
+                world.keeper_a,
+                depot="A",
+                request_id="locked",  # type: ignore[attr-defined]
+                lines=[ReceiptLine("050101", Decimal(1))],
+            )
         blocker.execute("ROLLBACK")
         assert dump(short) == before
         # Once the other program lets go, the same request goes through (retry).
-        posting.receive(short, world.keeper_a, depot="A", request_id="locked",  # type: ignore[attr-defined]
-                        lines=[ReceiptLine("050101", Decimal(1))])
+        posting.receive(
+            short,
+            world.keeper_a,
+            depot="A",
+            request_id="locked",  # type: ignore[attr-defined]
+            lines=[ReceiptLine("050101", Decimal(1))],
+        )
     finally:
         blocker.close()
         short.engine.dispose()

@@ -21,8 +21,11 @@ from inventory_app.services.database import open_database
 from tests.factories import World
 from tests.integration.helpers import assert_ledger_sound, receive
 
-pytestmark = [pytest.mark.slow, pytest.mark.usefixtures("fast_passwords"),
-              pytest.mark.skipif(sys.platform == "win32", reason="SIGKILL")]
+pytestmark = [
+    pytest.mark.slow,
+    pytest.mark.usefixtures("fast_passwords"),
+    pytest.mark.skipif(sys.platform == "win32", reason="SIGKILL"),
+]
 
 LINES = 2000
 ROOT = Path(__file__).resolve().parents[2]
@@ -69,8 +72,10 @@ def _wait_for(paths: list[Path], proc: subprocess.Popen, timeout: float = 120) -
             if path.exists():
                 return path
         if proc.poll() is not None:
-            raise AssertionError(f"child ended early ({proc.returncode}): "
-                                 f"{proc.stderr.read() if proc.stderr else ''}")
+            raise AssertionError(
+                f"child ended early ({proc.returncode}): "
+                f"{proc.stderr.read() if proc.stderr else ''}"
+            )
         time.sleep(0.005)
     raise AssertionError("child never reached the kill point")
 
@@ -79,29 +84,55 @@ def _state(uow: UnitOfWork, request_id: str) -> tuple[int, int, int, int]:
     """(documents, lots, movements, request rows) that belong to the child's receipt."""
 
     def tx(conn):  # type: ignore[no-untyped-def]
-        doc_ids = list(conn.execute(select(t.documents.c.id).where(
-            t.documents.c.doc_type == "RECEIPT", t.documents.c.id > 1)).scalars())
-        lots = conn.execute(select(func.count()).select_from(t.lots).where(
-            t.lots.c.document_id.in_(doc_ids))).scalar_one()
-        moves = conn.execute(select(func.count()).select_from(t.movements).where(
-            t.movements.c.document_id.in_(doc_ids))).scalar_one()
-        reqs = conn.execute(select(func.count()).select_from(t.requests).where(
-            t.requests.c.request_id == request_id)).scalar_one()
+        doc_ids = list(
+            conn.execute(
+                select(t.documents.c.id).where(
+                    t.documents.c.doc_type == "RECEIPT", t.documents.c.id > 1
+                )
+            ).scalars()
+        )
+        lots = conn.execute(
+            select(func.count()).select_from(t.lots).where(t.lots.c.document_id.in_(doc_ids))
+        ).scalar_one()
+        moves = conn.execute(
+            select(func.count())
+            .select_from(t.movements)
+            .where(t.movements.c.document_id.in_(doc_ids))
+        ).scalar_one()
+        reqs = conn.execute(
+            select(func.count())
+            .select_from(t.requests)
+            .where(t.requests.c.request_id == request_id)
+        ).scalar_one()
         return len(doc_ids), lots, moves, reqs
 
     return uow.read(tx)
 
 
-def _run_child(url: str, world: World, tmp: Path, run: int, at: str, pause: float,
-               kill_delay: float) -> str:
+def _run_child(
+    url: str, world: World, tmp: Path, run: int, at: str, pause: float, kill_delay: float
+) -> str:
     """Start the child, kill it at its kill point (or right after it committed), say which."""
     flag = tmp / f"flag-{run}"
-    args = {"url": url, "flag": str(flag), "at": at, "pause": pause, "lines": LINES,
-            "request_id": f"crash-{run}", "user_id": world.keeper_a.user_id,
-            "depots": sorted(world.keeper_a.depot_ids)}
+    args = {
+        "url": url,
+        "flag": str(flag),
+        "at": at,
+        "pause": pause,
+        "lines": LINES,
+        "request_id": f"crash-{run}",
+        "user_id": world.keeper_a.user_id,
+        "depots": sorted(world.keeper_a.depot_ids),
+    }
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
-    proc = subprocess.Popen([sys.executable, "-c", CHILD, json.dumps(args)], cwd=ROOT, env=env,
-                            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    proc = subprocess.Popen(
+        [sys.executable, "-c", CHILD, json.dumps(args)],
+        cwd=ROOT,
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
     try:
         reached = _wait_for([flag, Path(f"{flag}.done")], proc)
         time.sleep(kill_delay)  # lets the child run on a little (random) before the kill
@@ -126,9 +157,17 @@ def test_killed_posting_is_all_or_nothing(tmp_path: Path, fast_passwords: None) 
     uow.engine.dispose()
     rng = random.Random(int.from_bytes(os.urandom(4), "big"))
     # Every write of a receipt, in order: the child is killed just before one of them.
-    writes = ["INSERT INTO requests", "UPDATE doc_counters", "INSERT INTO documents",
-              "INSERT INTO document_events", "INSERT INTO lots", "INSERT INTO lot_balances",
-              "UPDATE stock_balances", "INSERT INTO movements", "UPDATE requests"]
+    writes = [
+        "INSERT INTO requests",
+        "UPDATE doc_counters",
+        "INSERT INTO documents",
+        "INSERT INTO document_events",
+        "INSERT INTO lots",
+        "INSERT INTO lot_balances",
+        "UPDATE stock_balances",
+        "INSERT INTO movements",
+        "UPDATE requests",
+    ]
     # (kill point, pause in the hook, delay before the kill):
     runs: list[tuple[str, float, float]] = [
         ("INSERT INTO movements", 60.0, rng.uniform(0, 0.05)),  # lots and balances, no ledger
@@ -143,8 +182,9 @@ def test_killed_posting_is_all_or_nothing(tmp_path: Path, fast_passwords: None) 
         note = f"run {run}: at={at} pause={pause} delay={delay:.3f} outcome={outcome}"
         reopened = open_database(url)  # opens (and recovers) without complaint
         try:
-            assert reopened.read(lambda c: c.execute(text("PRAGMA integrity_check")).scalar()
-                                 ) == "ok", note
+            assert (
+                reopened.read(lambda c: c.execute(text("PRAGMA integrity_check")).scalar()) == "ok"
+            ), note
             docs, lots, moves, reqs = _state(reopened, f"crash-{run}")
             new = docs - survived
             print(note, "-> committed" if new else "-> rolled back")
@@ -159,8 +199,11 @@ def test_killed_posting_is_all_or_nothing(tmp_path: Path, fast_passwords: None) 
             assert_ledger_sound(reopened)
             stock = reopened.read(lambda c: c.execute(select(t.stock_balances.c.on_hand)).scalar())
             assert stock == 9_000 + survived * sum(1 + i % 5 for i in range(LINES)) * 1000, note
-            first = reopened.read(lambda c: c.execute(select(t.movements).where(
-                t.movements.c.document_id == committed.document_id)).one())
+            first = reopened.read(
+                lambda c: c.execute(
+                    select(t.movements).where(t.movements.c.document_id == committed.document_id)
+                ).one()
+            )
             assert (first.lot_id, first.delta) == (lot, 9_000), note
         finally:
             reopened.engine.dispose()

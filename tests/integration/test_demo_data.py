@@ -16,8 +16,19 @@ from inventory_app.services.verify import verify
 
 # 000_34de6c3a7d1959f8.txt lines 136–148: stock per category; 14 is grain and oil.
 SOURCE_TOTALS = {
-    "01": "7757", "02": "270", "03": "65", "04": "3", "05": "8392", "06": "12", "07": "85",
-    "08": "945", "09": "9012", "10": "533", "11": "32", "12": "50", "13": "273.810",
+    "01": "7757",
+    "02": "270",
+    "03": "65",
+    "04": "3",
+    "05": "8392",
+    "06": "12",
+    "07": "85",
+    "08": "945",
+    "09": "9012",
+    "10": "533",
+    "11": "32",
+    "12": "50",
+    "13": "273.810",
     "14": "18250.000",
 }
 
@@ -41,8 +52,9 @@ def test_category_totals_match_the_source(demo_db: tuple[UnitOfWork, Actor]) -> 
 def test_city_stock_reproduces_the_2022_2024_plan(demo_db: tuple[UnitOfWork, Actor]) -> None:
     """need = norm × 7,800 − held gives the source's purchase figures (000 lines 821–826)."""
     uow, admin = demo_db
-    held = {code: Decimal(0) for code in ("050101", "050103", "050104", "050105", "050106",
-                                          "050107")}
+    held = {
+        code: Decimal(0) for code in ("050101", "050103", "050104", "050105", "050106", "050107")
+    }
     for lot in stock_queries.stock_by_lot(uow, admin):
         if lot.item_code in held and lot.owner_name == "中卫市应急管理局":
             held[lot.item_code] += lot.on_hand

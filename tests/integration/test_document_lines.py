@@ -15,14 +15,25 @@ from tests.integration.helpers import rid
 
 
 def _stock(world: World) -> None:
-    posting.receive(world.uow, world.admin, depot="A", request_id=rid(),
-                    lines=[ReceiptLine("050101", Decimal(10))])
+    posting.receive(
+        world.uow,
+        world.admin,
+        depot="A",
+        request_id=rid(),
+        lines=[ReceiptLine("050101", Decimal(10))],
+    )
 
 
 def test_the_receiving_keeper_sees_the_send_side_of_a_transfer(world: World) -> None:
     _stock(world)
-    sent = posting.transfer_send(world.uow, world.admin, from_depot="A", to_depot="B",
-                                 lines=[OutLine("050101", Decimal(4))], request_id=rid())
+    sent = posting.transfer_send(
+        world.uow,
+        world.admin,
+        from_depot="A",
+        to_depot="B",
+        lines=[OutLine("050101", Decimal(4))],
+        request_id=rid(),
+    )
     header, rows = document_lines(world.uow, world.keeper_b, sent.doc_no)
     assert header.doc_no == sent.doc_no and header.other_depot_code == "B"
     assert [(r.kind, r.depot_code, r.delta) for r in rows] == [("TRANSFER_OUT", "A", Decimal(-4))]
@@ -31,8 +42,14 @@ def test_the_receiving_keeper_sees_the_send_side_of_a_transfer(world: World) -> 
 
 def test_documents_of_other_depots_stay_hidden(world: World) -> None:
     _stock(world)
-    issued = posting.issue(world.uow, world.admin, depot="A", request_id=rid(), receiver="x",
-                           lines=[OutLine("050101", Decimal(3))])
+    issued = posting.issue(
+        world.uow,
+        world.admin,
+        depot="A",
+        request_id=rid(),
+        receiver="x",
+        lines=[OutLine("050101", Decimal(3))],
+    )
     with pytest.raises(NotFound):
         document_lines(world.uow, world.keeper_b, issued.doc_no)
     with pytest.raises(NotFound):
@@ -45,8 +62,14 @@ def test_documents_of_other_depots_stay_hidden(world: World) -> None:
 
 def test_a_reversed_movement_carries_its_reversal(world: World) -> None:
     _stock(world)
-    issued = posting.issue(world.uow, world.admin, depot="A", request_id=rid(), receiver="x",
-                           lines=[OutLine("050101", Decimal(3))])
+    issued = posting.issue(
+        world.uow,
+        world.admin,
+        depot="A",
+        request_id=rid(),
+        receiver="x",
+        lines=[OutLine("050101", Decimal(3))],
+    )
     posting.reverse(world.uow, world.admin, reason="错", request_id=rid(), doc_no=issued.doc_no)
     _header, rows = document_lines(world.uow, world.keeper_a, issued.doc_no)
     assert rows[0].reversed_by_movement_id is not None

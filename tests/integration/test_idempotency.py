@@ -30,23 +30,50 @@ def _replays(world: World, call, **kwargs):  # type: ignore[no-untyped-def]
     assert dump(world.uow) == before
     assert again.replayed
     assert (again.document_id, again.doc_no, again.movement_ids) == (
-        first.document_id, first.doc_no, first.movement_ids)
+        first.document_id,
+        first.doc_no,
+        first.movement_ids,
+    )
     return first
 
 
 def test_every_posting_kind_replays(world: World) -> None:
     lines = [ReceiptLine("050101", D(10), batch_no="T1"), ReceiptLine("140201", D("2.5"))]
     received = _replays(world, posting.receive, depot="A", lines=lines, request_id="r-1")
-    lot = int(world.uow.read(lambda c: c.execute(select(t.lots.c.id).where(
-        t.lots.c.document_id == received.document_id).order_by(t.lots.c.id)).scalars().first()))
-    issued = _replays(world, posting.issue, depot="A", lines=[OutLine("050101", D(2))],
-                      request_id="r-2")
-    sent = _replays(world, posting.transfer_send, from_depot="A", to_depot="B",
-                    lines=[OutLine("050101", D(3))], request_id="r-3")
+    lot = int(
+        world.uow.read(
+            lambda c: (
+                c.execute(
+                    select(t.lots.c.id)
+                    .where(t.lots.c.document_id == received.document_id)
+                    .order_by(t.lots.c.id)
+                )
+                .scalars()
+                .first()
+            )
+        )
+    )
+    issued = _replays(
+        world, posting.issue, depot="A", lines=[OutLine("050101", D(2))], request_id="r-2"
+    )
+    sent = _replays(
+        world,
+        posting.transfer_send,
+        from_depot="A",
+        to_depot="B",
+        lines=[OutLine("050101", D(3))],
+        request_id="r-3",
+    )
     got = _replays(world, posting.transfer_receive, doc_no=sent.doc_no, request_id="r-4")
     assert got.state == "RECEIVED"
-    _replays(world, posting.adjust, depot="A", lines=[AdjustLine(lot, D(1))], reason="盘盈",
-             request_id="r-5")
+    _replays(
+        world,
+        posting.adjust,
+        depot="A",
+        lines=[AdjustLine(lot, D(1))],
+        reason="盘盈",
+        request_id="r-5",
+    )
     rev = _replays(world, posting.reverse, doc_no=issued.doc_no, reason="错", request_id="r-6")
     # A replayed reversal does not fail as "already reversed": it returns the first reversal.
     assert rev.doc_no.startswith("CX-A-")
@@ -60,8 +87,10 @@ def test_replay_after_later_changes_returns_the_original(world: World) -> None:
     receive(world.uow, world.admin, "A", "050101", 5)
     again = posting.issue(world.uow, world.admin, **request)
     assert again.replayed and again.document_id == issued.document_id
-    assert int(world.uow.read(lambda c: c.execute(select(t.stock_balances.c.on_hand)).scalar())
-               ) == 5_000  # shipped once, not twice
+    assert (
+        int(world.uow.read(lambda c: c.execute(select(t.stock_balances.c.on_hand)).scalar()))
+        == 5_000
+    )  # shipped once, not twice
 
 
 @pytest.mark.parametrize(
@@ -77,16 +106,31 @@ def test_replay_after_later_changes_returns_the_original(world: World) -> None:
 def test_same_request_id_with_different_content_is_refused(world: World, changed: dict) -> None:
     request = {"depot": "A", "lines": [ReceiptLine("050101", D(10))], "request_id": "same-id"}
     posting.receive(world.uow, world.admin, **request)
-    error = refused(world.uow, RequestIdReused, posting.receive, world.uow, world.admin,
-                    **{**request, **changed})
+    error = refused(
+        world.uow,
+        RequestIdReused,
+        posting.receive,
+        world.uow,
+        world.admin,
+        **{**request, **changed},
+    )
     assert error.params == {"request_id": "same-id"}
 
 
 def test_same_request_id_for_another_action_is_refused(world: World) -> None:
-    posting.receive(world.uow, world.admin, depot="A", request_id="shared",
-                    lines=[ReceiptLine("050101", D(10))])
-    refused(world.uow, RequestIdReused, posting.issue, world.uow, world.admin, depot="A",
-            request_id="shared", lines=[OutLine("050101", D(1))])
+    posting.receive(
+        world.uow, world.admin, depot="A", request_id="shared", lines=[ReceiptLine("050101", D(10))]
+    )
+    refused(
+        world.uow,
+        RequestIdReused,
+        posting.issue,
+        world.uow,
+        world.admin,
+        depot="A",
+        request_id="shared",
+        lines=[OutLine("050101", D(1))],
+    )
 
 
 def test_a_refused_request_can_be_retried_with_its_id(world: World) -> None:
@@ -99,8 +143,16 @@ def test_a_refused_request_can_be_retried_with_its_id(world: World) -> None:
 
 @pytest.mark.parametrize("request_id", ["", "   ", "x" * 81])
 def test_request_id_must_be_present_and_short(world: World, request_id: str) -> None:
-    refused(world.uow, InvalidInput, posting.receive, world.uow, world.admin, depot="A",
-            request_id=request_id, lines=[ReceiptLine("050101", D(1))])
+    refused(
+        world.uow,
+        InvalidInput,
+        posting.receive,
+        world.uow,
+        world.admin,
+        depot="A",
+        request_id=request_id,
+        lines=[ReceiptLine("050101", D(1))],
+    )
 
 
 def test_request_ids_are_trimmed(world: World) -> None:
@@ -111,23 +163,33 @@ def test_request_ids_are_trimmed(world: World) -> None:
 
 
 @pytest.mark.slow
-def test_two_processes_posting_the_same_request_make_one_document(db_world: World,
-                                                                  db_url: str) -> None:
+def test_two_processes_posting_the_same_request_make_one_document(
+    db_world: World, db_url: str
+) -> None:
     world = db_world
     request_ids = [f"twin-{k}-{rid()[:8]}" for k in range(4)]
-    results = run_parallel(post_same_request, [
-        (db_url, world.keeper_a, i, request_ids) for i in range(2)])
+    results = run_parallel(
+        post_same_request, [(db_url, world.keeper_a, i, request_ids) for i in range(2)]
+    )
     for k, request_id in enumerate(request_ids):
         pair = [results[0][k], results[1][k]]
         assert all(o[0] == "ok" for o in pair), pair
         one, two = (o[1] for o in pair)
         assert (one.document_id, one.doc_no, one.movement_ids) == (
-            two.document_id, two.doc_no, two.movement_ids), request_id
+            two.document_id,
+            two.doc_no,
+            two.movement_ids,
+        ), request_id
         assert sorted([one.replayed, two.replayed]) == [False, True]
 
     def tx(conn):  # type: ignore[no-untyped-def]
-        docs = list(conn.execute(select(t.documents.c.id, t.documents.c.seq).where(
-            t.documents.c.doc_type == "RECEIPT")))
+        docs = list(
+            conn.execute(
+                select(t.documents.c.id, t.documents.c.seq).where(
+                    t.documents.c.doc_type == "RECEIPT"
+                )
+            )
+        )
         moves = list(conn.execute(select(t.movements.c.document_id)))
         return docs, moves
 

@@ -46,8 +46,14 @@ TODAY = date.today()
 FAR = date(9999, 12, 31)
 ITEMS = {"050101": 0, "140201": 3}  # code -> decimals
 DEPOTS = ("A", "B")
-EXPIRIES = [None, TODAY - timedelta(days=5), TODAY, TODAY + timedelta(days=10),
-            TODAY + timedelta(days=20), TODAY + timedelta(days=40)]
+EXPIRIES = [
+    None,
+    TODAY - timedelta(days=5),
+    TODAY,
+    TODAY + timedelta(days=10),
+    TODAY + timedelta(days=20),
+    TODAY + timedelta(days=40),
+]
 
 
 @dataclass
@@ -111,10 +117,16 @@ class LedgerMachine(RuleBasedStateMachine):
     def _fefo(self, item: str, depot: str, milli: int) -> list[tuple[int, int]] | None:
         """Expected allocation [(lot, milli)], or None when usable stock is short."""
         usable = sorted(
-            (lot_id for lot_id, lot in self.lots.items()
-             if lot.item == item and lot.depot == depot and lot.balance > 0
-             and not (lot.expiry and lot.expiry < TODAY)),
-            key=lambda i: (self.lots[i].expiry or FAR, self.lots[i].received, i))
+            (
+                lot_id
+                for lot_id, lot in self.lots.items()
+                if lot.item == item
+                and lot.depot == depot
+                and lot.balance > 0
+                and not (lot.expiry and lot.expiry < TODAY)
+            ),
+            key=lambda i: (self.lots[i].expiry or FAR, self.lots[i].received, i),
+        )
         plan, left = [], milli
         for lot_id in usable:
             if left == 0:
@@ -131,11 +143,21 @@ class LedgerMachine(RuleBasedStateMachine):
         assert dump(self.uow) == before, f"refused {fn.__name__} changed the database"
 
     def _db_moves(self, ids: set[int]) -> list:
-        return self.uow.read(lambda c: list(c.execute(select(t.movements).where(
-            t.movements.c.id.in_(ids)).order_by(t.movements.c.id))))
+        return self.uow.read(
+            lambda c: list(
+                c.execute(
+                    select(t.movements).where(t.movements.c.id.in_(ids)).order_by(t.movements.c.id)
+                )
+            )
+        )
 
-    def _record(self, doc_no: str, expected: list[tuple[int, int, str]], result_ids: tuple[int, ...],
-                reverses: list[int] | None = None) -> list[int]:
+    def _record(
+        self,
+        doc_no: str,
+        expected: list[tuple[int, int, str]],
+        result_ids: tuple[int, ...],
+        reverses: list[int] | None = None,
+    ) -> list[int]:
         """Check the new movements of a posting against the model's prediction and book them."""
         new_ids = [i for i in result_ids if i not in self.moves]
         rows = self._db_moves(set(new_ids))
@@ -149,8 +171,13 @@ class LedgerMachine(RuleBasedStateMachine):
         return new_ids
 
     def _new_lots(self, document_id: int) -> list:
-        return self.uow.read(lambda c: list(c.execute(select(t.lots).where(
-            t.lots.c.document_id == document_id).order_by(t.lots.c.id))))
+        return self.uow.read(
+            lambda c: list(
+                c.execute(
+                    select(t.lots).where(t.lots.c.document_id == document_id).order_by(t.lots.c.id)
+                )
+            )
+        )
 
     # ------------------------------------------------------------ rules
 
@@ -160,8 +187,9 @@ class LedgerMachine(RuleBasedStateMachine):
         lines, expected_lots = [], []
         for _ in range(n_lines):
             item = data.draw(st.sampled_from(sorted(ITEMS)))
-            qty, milli = self._qty(item, data.draw(st.integers(1, 60)),
-                                   data.draw(st.integers(0, 999)))
+            qty, milli = self._qty(
+                item, data.draw(st.integers(1, 60)), data.draw(st.integers(0, 999))
+            )
             expiry = data.draw(st.sampled_from(EXPIRIES))
             lines.append(ReceiptLine(item, qty, expiry_date=expiry, batch_no=f"b{milli}"))
             expected_lots.append((item, expiry, milli))
@@ -172,18 +200,25 @@ class LedgerMachine(RuleBasedStateMachine):
         for lot, (item, expiry, _milli) in zip(lots, expected_lots, strict=True):
             assert (lot.expiry_date, lot.item_id) == (expiry, self.template.item_ids[item])
             self.lots[lot.id] = MLot(item, depot, expiry, lot.received_date)
-        self._record(result.doc_no, [(lot.id, milli, "RECEIVE")
-                                     for lot, (_, _, milli) in zip(lots, expected_lots, strict=True)],
-                     result.movement_ids)
+        self._record(
+            result.doc_no,
+            [
+                (lot.id, milli, "RECEIVE")
+                for lot, (_, _, milli) in zip(lots, expected_lots, strict=True)
+            ],
+            result.movement_ids,
+        )
 
     def _stocked(self) -> list[tuple[str, str]]:
         return sorted({(lot.item, lot.depot) for lot in self.lots.values() if lot.balance > 0})
 
     def _withdraw(self, data: st.DataObject, kind: str) -> None:
         item, depot = data.draw(st.sampled_from(self._stocked()))
-        usable = sum(lot.balance for lot in self.lots.values()
-                     if (lot.item, lot.depot) == (item, depot)
-                     and not (lot.expiry and lot.expiry < TODAY))
+        usable = sum(
+            lot.balance
+            for lot in self.lots.values()
+            if (lot.item, lot.depot) == (item, depot) and not (lot.expiry and lot.expiry < TODAY)
+        )
         # Mostly within the usable stock, sometimes just beyond it.
         if ITEMS[item]:
             milli = data.draw(st.integers(1, usable + 2000))
@@ -196,8 +231,10 @@ class LedgerMachine(RuleBasedStateMachine):
             call, kwargs = posting.issue, {"depot": depot, "lines": [line]}
         else:
             dst = "B" if depot == "A" else "A"
-            call, kwargs = posting.transfer_send, {"from_depot": depot, "to_depot": dst,
-                                                   "lines": [line]}
+            call, kwargs = (
+                posting.transfer_send,
+                {"from_depot": depot, "to_depot": dst, "lines": [line]},
+            )
         if plan is None:
             self._refused(InsufficientStock, call, **kwargs)
             return
@@ -246,8 +283,9 @@ class LedgerMachine(RuleBasedStateMachine):
             return
         result = posting.transfer_send(self.uow, self.actor, request_id=rid(), **kwargs)
         self.docs[result.doc_no] = MDoc("TRANSFER", "IN_TRANSIT", dst)
-        self._record(result.doc_no, [(lot, -m, "TRANSFER_OUT") for lot, m in plan],
-                     result.movement_ids)
+        self._record(
+            result.doc_no, [(lot, -m, "TRANSFER_OUT") for lot, m in plan], result.movement_ids
+        )
 
     @precondition(lambda self: self.lots)
     @rule(data=st.data())
@@ -257,10 +295,13 @@ class LedgerMachine(RuleBasedStateMachine):
         if lot.balance and data.draw(st.booleans()):
             milli = lot.balance  # empty the lot exactly
         else:
-            milli = self._qty(lot.item, data.draw(st.integers(1, 30)),
-                              data.draw(st.integers(0, 999)))[1]
-        kwargs = {"depot": lot.depot, "lines": [OutLine(lot.item, Decimal(milli).scaleb(-3),
-                                                        lot_id=lot_id)]}
+            milli = self._qty(
+                lot.item, data.draw(st.integers(1, 30)), data.draw(st.integers(0, 999))
+            )[1]
+        kwargs = {
+            "depot": lot.depot,
+            "lines": [OutLine(lot.item, Decimal(milli).scaleb(-3), lot_id=lot_id)],
+        }
         if milli > lot.balance:
             self._refused(InsufficientStock, posting.issue, **kwargs)
             return
@@ -271,8 +312,9 @@ class LedgerMachine(RuleBasedStateMachine):
     @precondition(lambda self: any(d.doc_type == "TRANSFER" for d in self.docs.values()))
     @rule(data=st.data())
     def transfer_receive(self, data: st.DataObject) -> None:
-        doc_no = data.draw(st.sampled_from(sorted(
-            n for n, d in self.docs.items() if d.doc_type == "TRANSFER")))
+        doc_no = data.draw(
+            st.sampled_from(sorted(n for n, d in self.docs.items() if d.doc_type == "TRANSFER"))
+        )
         doc = self.docs[doc_no]
         if doc.state != "IN_TRANSIT":
             self._refused(InvalidState, posting.transfer_receive, doc_no=doc_no)
@@ -290,20 +332,31 @@ class LedgerMachine(RuleBasedStateMachine):
             assert lot.expiry_date == origin.expiry
             assert lot.depot_id == self.template.depot_ids[doc.dst]
             self.lots[lot.id] = MLot(origin.item, doc.dst, origin.expiry, lot.received_date)
-        self._record(doc_no, [(lot.id, -self.moves[i].delta, "TRANSFER_IN")
-                              for lot, i in zip(new_lots, outs, strict=True)], result.movement_ids)
+        self._record(
+            doc_no,
+            [
+                (lot.id, -self.moves[i].delta, "TRANSFER_IN")
+                for lot, i in zip(new_lots, outs, strict=True)
+            ],
+            result.movement_ids,
+        )
 
     @precondition(lambda self: self.lots)
     @rule(data=st.data(), up=st.booleans())
     def adjust(self, data: st.DataObject, up: bool) -> None:
         lot_id = data.draw(st.sampled_from(sorted(self.lots)))
         lot = self.lots[lot_id]
-        milli = self._qty(lot.item, data.draw(st.integers(0, 15)), data.draw(st.integers(1, 999)))[1]
+        milli = self._qty(lot.item, data.draw(st.integers(0, 15)), data.draw(st.integers(1, 999)))[
+            1
+        ]
         if milli == 0:
             milli = 1000
         delta = milli if up else -milli
-        kwargs = {"depot": lot.depot, "reason": "盘点",
-                  "lines": [AdjustLine(lot_id, Decimal(delta).scaleb(-3))]}
+        kwargs = {
+            "depot": lot.depot,
+            "reason": "盘点",
+            "lines": [AdjustLine(lot_id, Decimal(delta).scaleb(-3))],
+        }
         if lot.balance + delta < 0:
             self._refused(InsufficientStock, posting.adjust, **kwargs)
             return
@@ -333,9 +386,12 @@ class LedgerMachine(RuleBasedStateMachine):
         before = self._db_lot_balances()
         result = posting.reverse(self.uow, self.actor, reason="错", request_id=rid(), **target)
         self.docs[result.doc_no] = MDoc("REVERSAL", "POSTED")
-        new_ids = self._record(result.doc_no, [(self.moves[i].lot, -self.moves[i].delta,
-                                                "REVERSAL") for i in chosen],
-                               result.movement_ids, reverses=chosen)
+        new_ids = self._record(
+            result.doc_no,
+            [(self.moves[i].lot, -self.moves[i].delta, "REVERSAL") for i in chosen],
+            result.movement_ids,
+            reverses=chosen,
+        )
         for i, new in zip(chosen, new_ids, strict=True):
             self.moves[i].reversed_by = new
         if all(self.moves[i].reversed_by for i in doc.moves):
@@ -348,8 +404,9 @@ class LedgerMachine(RuleBasedStateMachine):
     def _pick_document(self, data: st.DataObject) -> str:
         """A document of a randomly chosen type (receipts would otherwise crowd out the rest)."""
         doc_type = data.draw(st.sampled_from(sorted({d.doc_type for d in self.docs.values()})))
-        return data.draw(st.sampled_from(sorted(
-            n for n, d in self.docs.items() if d.doc_type == doc_type)))
+        return data.draw(
+            st.sampled_from(sorted(n for n, d in self.docs.items() if d.doc_type == doc_type))
+        )
 
     @precondition(lambda self: self.docs)
     @rule(data=st.data())
@@ -371,21 +428,36 @@ class LedgerMachine(RuleBasedStateMachine):
         other = "B" if lot.depot == "A" else "A"
         case = data.draw(st.sampled_from(["decimals", "wrong_depot", "second_line"]))
         if case == "decimals":
-            self._refused(InvalidQuantity, posting.issue, depot=lot.depot,
-                          lines=[OutLine(lot.item, Decimal("0.0005"))])
+            self._refused(
+                InvalidQuantity,
+                posting.issue,
+                depot=lot.depot,
+                lines=[OutLine(lot.item, Decimal("0.0005"))],
+            )
         elif case == "wrong_depot":
-            self._refused(LotMismatch, posting.issue, depot=other,
-                          lines=[OutLine(lot.item, Decimal(1), lot_id=lot_id)])
+            self._refused(
+                LotMismatch,
+                posting.issue,
+                depot=other,
+                lines=[OutLine(lot.item, Decimal(1), lot_id=lot_id)],
+            )
         else:  # a good first line does not survive a bad second one
-            self._refused(InvalidQuantity, posting.receive, depot=lot.depot,
-                          lines=[ReceiptLine(lot.item, Decimal(1)),
-                                 ReceiptLine("050101", Decimal("1.5"))])
+            self._refused(
+                InvalidQuantity,
+                posting.receive,
+                depot=lot.depot,
+                lines=[ReceiptLine(lot.item, Decimal(1)), ReceiptLine("050101", Decimal("1.5"))],
+            )
 
     # ------------------------------------------------------------ invariants
 
     def _db_lot_balances(self) -> dict[int, int]:
-        return self.uow.read(lambda c: {r.lot_id: r.on_hand for r in c.execute(
-            select(t.lot_balances.c.lot_id, t.lot_balances.c.on_hand))})
+        return self.uow.read(
+            lambda c: {
+                r.lot_id: r.on_hand
+                for r in c.execute(select(t.lot_balances.c.lot_id, t.lot_balances.c.on_hand))
+            }
+        )
 
     @invariant()
     def ledger_is_consistent(self) -> None:
@@ -400,7 +472,8 @@ class LedgerMachine(RuleBasedStateMachine):
         stock: dict[tuple[int, int], int] = defaultdict(int)
         for lot in self.lots.values():
             stock[(self.template.item_ids[lot.item], self.template.depot_ids[lot.depot])] += (
-                lot.balance)
+                lot.balance
+            )
         transit: dict[tuple[int, int], int] = defaultdict(int)
         for doc in self.docs.values():
             if doc.state == "IN_TRANSIT":
@@ -409,18 +482,24 @@ class LedgerMachine(RuleBasedStateMachine):
                     move = self.moves[i]
                     item = self.lots[move.lot].item
                     transit[(self.template.item_ids[item], self.template.depot_ids[doc.dst])] -= (
-                        move.delta)
+                        move.delta
+                    )
 
         def tx(conn):  # type: ignore[no-untyped-def]
-            return (list(conn.execute(select(t.stock_balances))),
-                    {r.doc_no: r.state for r in conn.execute(select(t.documents))},
-                    {r.id: r.reverses_movement_id for r in conn.execute(select(t.movements))})
+            return (
+                list(conn.execute(select(t.stock_balances))),
+                {r.doc_no: r.state for r in conn.execute(select(t.documents))},
+                {r.id: r.reverses_movement_id for r in conn.execute(select(t.movements))},
+            )
 
         rows, states, links = self.uow.read(tx)
         for row in rows:
             key = (row.item_id, row.depot_id)
             assert (row.on_hand, row.in_transit_in, row.reserved) == (
-                stock.get(key, 0), transit.get(key, 0), 0), key
+                stock.get(key, 0),
+                transit.get(key, 0),
+                0,
+            ), key
         assert {(r.item_id, r.depot_id) for r in rows} >= {k for k, v in stock.items() if v}
         assert states == {n: d.state for n, d in self.docs.items()}
         assert set(links) == set(self.moves)
@@ -438,9 +517,12 @@ def _build_template(folder: Path) -> Template:
         world = build_world(uow)
     finally:
         auth._HASHER = saved
-    item_ids, depot_ids = uow.read(lambda c: (
-        {r.code: r.id for r in c.execute(select(t.items.c.code, t.items.c.id))},
-        {r.code: r.id for r in c.execute(select(t.depots.c.code, t.depots.c.id))}))
+    item_ids, depot_ids = uow.read(
+        lambda c: (
+            {r.code: r.id for r in c.execute(select(t.items.c.code, t.items.c.id))},
+            {r.code: r.id for r in c.execute(select(t.depots.c.code, t.depots.c.id))},
+        )
+    )
     uow.engine.dispose()  # checkpoints the WAL into the file we copy
     return Template(path, world.admin, item_ids, depot_ids)
 
@@ -454,6 +536,13 @@ if os.environ.get("INVENTORY_TEST_SHRINK") == "1":
 
 def test_ledger_state_machine(tmp_path: Path) -> None:
     LedgerMachine.template = _build_template(tmp_path)
-    run_state_machine_as_test(LedgerMachine, settings=settings(
-        max_examples=30, stateful_step_count=25, deadline=None, phases=PHASES,
-        suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much]))
+    run_state_machine_as_test(
+        LedgerMachine,
+        settings=settings(
+            max_examples=30,
+            stateful_step_count=25,
+            deadline=None,
+            phases=PHASES,
+            suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much],
+        ),
+    )

@@ -40,11 +40,13 @@ def test_upgrade_from_empty_to_head(db_url: str) -> None:
             assert "alembic_version" in tables
             assert current_revision(conn) == head_revision()
             assert conn.execute(text("SELECT version_num FROM alembic_version")).scalar_one() == (
-                head_revision())
+                head_revision()
+            )
             # Columns as the tables module defines them (the migration matches the code).
             for name, table in t.metadata.tables.items():
                 assert {c["name"] for c in inspect(conn).get_columns(name)} == set(
-                    table.columns.keys()), name
+                    table.columns.keys()
+                ), name
         assert upgrade_to_head(uow.engine) is False  # already at head: nothing to do
     finally:
         uow.engine.dispose()
@@ -81,7 +83,8 @@ def test_newer_postgres_database_is_refused(pg_url: str) -> None:
             open_database(pg_url)
         with engine.connect() as conn:
             assert conn.execute(text("SELECT version_num FROM alembic_version")).scalar_one() == (
-                "ffff9999")
+                "ffff9999"
+            )
     finally:
         engine.dispose()
 
@@ -106,9 +109,14 @@ def test_empty_sqlite_database_without_schema_is_missing(tmp_path: Path) -> None
         open_database(sqlite_url(path))
 
 
-@pytest.mark.parametrize("content", [b"this is not a database\n" * 200,
-                                     b"PK\x03\x04" + bytes(range(256)) * 16,
-                                     b"SQLite format 3\x00" + b"\xff" * 4096])
+@pytest.mark.parametrize(
+    "content",
+    [
+        b"this is not a database\n" * 200,
+        b"PK\x03\x04" + bytes(range(256)) * 16,
+        b"SQLite format 3\x00" + b"\xff" * 4096,
+    ],
+)
 def test_non_database_file_is_bad_file(tmp_path: Path, content: bytes) -> None:
     path = tmp_path / "notes.sqlite3"
     path.write_bytes(content)
@@ -118,8 +126,10 @@ def test_non_database_file_is_bad_file(tmp_path: Path, content: bytes) -> None:
     assert path.read_bytes() == content
 
 
-@pytest.mark.parametrize("path", ["\\\\server\\share\\x.db", "//server/share/x.db",
-                                  "\\\\192.168.1.5\\库房\\inventory.sqlite3"])
+@pytest.mark.parametrize(
+    "path",
+    ["\\\\server\\share\\x.db", "//server/share/x.db", "\\\\192.168.1.5\\库房\\inventory.sqlite3"],
+)
 def test_unc_paths_are_network_paths(path: str) -> None:
     assert is_network_path(Path(path))
 

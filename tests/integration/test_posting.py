@@ -57,28 +57,39 @@ D = Decimal
 
 
 def _org_id(world: World, code: str) -> int:
-    return int(world.uow.read(lambda c: c.execute(select(t.organisations.c.id).where(
-        t.organisations.c.code == code)).scalar_one()))
+    return int(
+        world.uow.read(
+            lambda c: c.execute(
+                select(t.organisations.c.id).where(t.organisations.c.code == code)
+            ).scalar_one()
+        )
+    )
 
 
 def _id(world: World, table: t.Table, code: str) -> int:
-    return int(world.uow.read(lambda c: c.execute(select(table.c.id).where(
-        table.c.code == code)).scalar_one()))
+    return int(
+        world.uow.read(
+            lambda c: c.execute(select(table.c.id).where(table.c.code == code)).scalar_one()
+        )
+    )
 
 
 def _issue(world: World, depot: str, *lines: OutLine, actor=None):  # type: ignore[no-untyped-def]
-    return posting.issue(world.uow, actor or world.admin, depot=depot, lines=list(lines),
-                         request_id=rid())
+    return posting.issue(
+        world.uow, actor or world.admin, depot=depot, lines=list(lines), request_id=rid()
+    )
 
 
 def _send(world: World, src: str, dst: str, *lines: OutLine):  # type: ignore[no-untyped-def]
-    return posting.transfer_send(world.uow, world.admin, from_depot=src, to_depot=dst,
-                                 lines=list(lines), request_id=rid())
+    return posting.transfer_send(
+        world.uow, world.admin, from_depot=src, to_depot=dst, lines=list(lines), request_id=rid()
+    )
 
 
 def _reverse(world: World, actor=None, **target):  # type: ignore[no-untyped-def]
-    return posting.reverse(world.uow, actor or world.admin, reason="录入错误", request_id=rid(),
-                           **target)
+    return posting.reverse(
+        world.uow, actor or world.admin, reason="录入错误", request_id=rid(), **target
+    )
 
 
 # ---------------------------------------------------------------- receive
@@ -86,12 +97,26 @@ def _reverse(world: World, actor=None, **target):  # type: ignore[no-untyped-def
 
 def test_receive_creates_lots_movements_and_balances(world: World) -> None:
     expiry = TODAY + timedelta(days=400)
-    result = posting.receive(world.uow, world.keeper_a, depot="A", request_id=rid(),
-                             supplier="宁夏某厂", reference="HT-2026-01", lines=[
-        ReceiptLine(TENT, D(10), batch_no="B-001", expiry_date=expiry, location_code="A-01",
-                    unit_price=D("1600.50"), supplier="宁夏某厂"),
-        ReceiptLine(FLOUR, D("2.5"), batch_no="F-7"),
-    ])
+    result = posting.receive(
+        world.uow,
+        world.keeper_a,
+        depot="A",
+        request_id=rid(),
+        supplier="宁夏某厂",
+        reference="HT-2026-01",
+        lines=[
+            ReceiptLine(
+                TENT,
+                D(10),
+                batch_no="B-001",
+                expiry_date=expiry,
+                location_code="A-01",
+                unit_price=D("1600.50"),
+                supplier="宁夏某厂",
+            ),
+            ReceiptLine(FLOUR, D("2.5"), batch_no="F-7"),
+        ],
+    )
     assert result.doc_no == f"RK-A-{YEAR}-00001"
     assert result.state == DocState.POSTED
     assert not result.replayed
@@ -99,10 +124,15 @@ def test_receive_creates_lots_movements_and_balances(world: World) -> None:
     moves = movements_of(world.uow, result.document_id)
     assert [m.id for m in moves] == list(result.movement_ids)
     assert [(m.kind, m.delta, m.line_no) for m in moves] == [
-        (MovementKind.RECEIVE, 10_000, 1), (MovementKind.RECEIVE, 2_500, 2)]
+        (MovementKind.RECEIVE, 10_000, 1),
+        (MovementKind.RECEIVE, 2_500, 2),
+    ]
     tent_lot, flour_lot = lots_of(world.uow, result.document_id)
     assert (tent_lot.batch_no, tent_lot.expiry_date, tent_lot.unit_price_fen) == (
-        "B-001", expiry, 160050)
+        "B-001",
+        expiry,
+        160050,
+    )
     assert tent_lot.location_id == _id(world, t.locations, "A-01")
     assert tent_lot.owner_org_id == tent_lot.custodian_org_id == _org_id(world, "ZW-EMB")
     assert tent_lot.owner_level == 2
@@ -114,14 +144,22 @@ def test_receive_creates_lots_movements_and_balances(world: World) -> None:
     assert stock_row(world.uow, FLOUR, "A")["on_hand"] == 2_500
     doc = document(world.uow, result.doc_no)
     assert (doc.counterparty, doc.reference, doc.created_by) == (
-        "宁夏某厂", "HT-2026-01", world.keeper_a.user_id)
+        "宁夏某厂",
+        "HT-2026-01",
+        world.keeper_a.user_id,
+    )
     assert_ledger_sound(world.uow)
 
 
 def test_receive_derives_expiry_from_shelf_life(world: World) -> None:
     made = TODAY - timedelta(days=30)
-    result = posting.receive(world.uow, world.admin, depot="A", request_id=rid(),
-                             lines=[ReceiptLine(FLOUR, D("1.125"), production_date=made)])
+    result = posting.receive(
+        world.uow,
+        world.admin,
+        depot="A",
+        request_id=rid(),
+        lines=[ReceiptLine(FLOUR, D("1.125"), production_date=made)],
+    )
     (lot,) = lots_of(world.uow, result.document_id)
     assert lot.expiry_date == made + timedelta(days=365)
 
@@ -139,20 +177,44 @@ def test_receive_into_the_same_item_twice_makes_two_lots(world: World) -> None:
 
 @pytest.mark.parametrize(("item", "qty"), [(TENT, "1.5"), (QUILT, "0.001"), (FLOUR, "1.0005")])
 def test_receive_refuses_too_many_decimals(world: World, item: str, qty: str) -> None:
-    error = refused(world.uow, InvalidQuantity, posting.receive, world.uow, world.admin,
-                    depot="A", request_id=rid(), lines=[ReceiptLine(item, D(qty))])
+    error = refused(
+        world.uow,
+        InvalidQuantity,
+        posting.receive,
+        world.uow,
+        world.admin,
+        depot="A",
+        request_id=rid(),
+        lines=[ReceiptLine(item, D(qty))],
+    )
     assert error.params["reason"] == "too_many_decimals"
 
 
 @pytest.mark.parametrize("qty", ["0", "-3", "abc", "1,5"])
 def test_receive_refuses_bad_quantities(world: World, qty: str) -> None:
-    refused(world.uow, InvalidQuantity, posting.receive, world.uow, world.admin, depot="A",
-            request_id=rid(), lines=[ReceiptLine(TENT, qty)])  # type: ignore[arg-type]
+    refused(
+        world.uow,
+        InvalidQuantity,
+        posting.receive,
+        world.uow,
+        world.admin,
+        depot="A",
+        request_id=rid(),
+        lines=[ReceiptLine(TENT, qty)],
+    )  # type: ignore[arg-type]
 
 
 def test_a_bad_later_line_writes_nothing(world: World) -> None:
-    refused(world.uow, InvalidQuantity, posting.receive, world.uow, world.admin, depot="A",
-            request_id=rid(), lines=[ReceiptLine(TENT, D(5)), ReceiptLine(FLOUR, D("0.0001"))])
+    refused(
+        world.uow,
+        InvalidQuantity,
+        posting.receive,
+        world.uow,
+        world.admin,
+        depot="A",
+        request_id=rid(),
+        lines=[ReceiptLine(TENT, D(5)), ReceiptLine(FLOUR, D("0.0001"))],
+    )
 
 
 @pytest.mark.parametrize(
@@ -161,70 +223,159 @@ def test_a_bad_later_line_writes_nothing(world: World) -> None:
         ({"depot": "ZZ", "lines": [ReceiptLine(TENT, D(1))]}, "depot"),
         ({"depot": "A", "lines": [ReceiptLine("999999", D(1))]}, "item"),
         ({"depot": "A", "lines": [ReceiptLine(TENT, D(1), location_code="B-01")]}, "location"),
-        ({"depot": "A", "lines": [ReceiptLine(TENT, D(1), owner_org_code="NOPE")]},
-         "organisation"),
+        ({"depot": "A", "lines": [ReceiptLine(TENT, D(1), owner_org_code="NOPE")]}, "organisation"),
     ],
 )
 def test_receive_refuses_unknown_references(world: World, kwargs: dict, kind: str) -> None:
-    error = refused(world.uow, NotFound, posting.receive, world.uow, world.admin,
-                    request_id=rid(), **kwargs)
+    error = refused(
+        world.uow, NotFound, posting.receive, world.uow, world.admin, request_id=rid(), **kwargs
+    )
     assert error.params["kind"] == kind
 
 
 def test_unknown_item_on_issue_and_unknown_depot_on_transfer(world: World) -> None:
     receive(world.uow, world.admin, "A", TENT, 5)
-    assert refused(world.uow, NotFound, _issue, world, "A", OutLine("999999", D(1))
-                   ).params["kind"] == "item"
-    assert refused(world.uow, NotFound, _send, world, "A", "ZZ", OutLine(TENT, D(1))
-                   ).params["kind"] == "depot"
-    assert refused(world.uow, NotFound, _issue, world, "A", OutLine(TENT, D(1), lot_id=9999)
-                   ).params["kind"] == "lot"
+    assert (
+        refused(world.uow, NotFound, _issue, world, "A", OutLine("999999", D(1))).params["kind"]
+        == "item"
+    )
+    assert (
+        refused(world.uow, NotFound, _send, world, "A", "ZZ", OutLine(TENT, D(1))).params["kind"]
+        == "depot"
+    )
+    assert (
+        refused(world.uow, NotFound, _issue, world, "A", OutLine(TENT, D(1), lot_id=9999)).params[
+            "kind"
+        ]
+        == "lot"
+    )
 
 
 def test_receive_refuses_future_doc_date(world: World) -> None:
-    error = refused(world.uow, InvalidDate, posting.receive, world.uow, world.admin, depot="A",
-                    request_id=rid(), doc_date=TODAY + timedelta(days=1),
-                    lines=[ReceiptLine(TENT, D(1))])
+    error = refused(
+        world.uow,
+        InvalidDate,
+        posting.receive,
+        world.uow,
+        world.admin,
+        depot="A",
+        request_id=rid(),
+        doc_date=TODAY + timedelta(days=1),
+        lines=[ReceiptLine(TENT, D(1))],
+    )
     assert error.params["field"] == "doc_date"
 
 
 def test_future_doc_date_refused_on_every_kind(world: World) -> None:
     _, lot = receive(world.uow, world.admin, "A", TENT, 5)
     tomorrow = (TODAY + timedelta(days=1)).isoformat()
-    refused(world.uow, InvalidDate, posting.issue, world.uow, world.admin, depot="A",
-            lines=[OutLine(TENT, D(1))], request_id=rid(), doc_date=tomorrow)
-    refused(world.uow, InvalidDate, posting.adjust, world.uow, world.admin, depot="A",
-            lines=[AdjustLine(lot, D(1))], reason="盘盈", request_id=rid(), doc_date=tomorrow)
-    refused(world.uow, InvalidDate, posting.receive, world.uow, world.admin, depot="A",
-            lines=[ReceiptLine(TENT, D(1))], request_id=rid(), doc_date="not-a-date")
+    refused(
+        world.uow,
+        InvalidDate,
+        posting.issue,
+        world.uow,
+        world.admin,
+        depot="A",
+        lines=[OutLine(TENT, D(1))],
+        request_id=rid(),
+        doc_date=tomorrow,
+    )
+    refused(
+        world.uow,
+        InvalidDate,
+        posting.adjust,
+        world.uow,
+        world.admin,
+        depot="A",
+        lines=[AdjustLine(lot, D(1))],
+        reason="盘盈",
+        request_id=rid(),
+        doc_date=tomorrow,
+    )
+    refused(
+        world.uow,
+        InvalidDate,
+        posting.receive,
+        world.uow,
+        world.admin,
+        depot="A",
+        lines=[ReceiptLine(TENT, D(1))],
+        request_id=rid(),
+        doc_date="not-a-date",
+    )
 
 
 def test_receive_refuses_expiry_before_production(world: World) -> None:
-    error = refused(world.uow, InvalidDate, posting.receive, world.uow, world.admin, depot="A",
-                    request_id=rid(), lines=[ReceiptLine(
-                        FLOUR, D(1), production_date=TODAY - timedelta(days=5),
-                        expiry_date=TODAY - timedelta(days=6))])
+    error = refused(
+        world.uow,
+        InvalidDate,
+        posting.receive,
+        world.uow,
+        world.admin,
+        depot="A",
+        request_id=rid(),
+        lines=[
+            ReceiptLine(
+                FLOUR,
+                D(1),
+                production_date=TODAY - timedelta(days=5),
+                expiry_date=TODAY - timedelta(days=6),
+            )
+        ],
+    )
     assert error.params["field"] == "expiry_date"
 
 
 def test_receive_refuses_production_after_doc_date(world: World) -> None:
-    error = refused(world.uow, InvalidDate, posting.receive, world.uow, world.admin, depot="A",
-                    request_id=rid(), doc_date=TODAY - timedelta(days=10),
-                    lines=[ReceiptLine(FLOUR, D(1), production_date=TODAY - timedelta(days=5))])
+    error = refused(
+        world.uow,
+        InvalidDate,
+        posting.receive,
+        world.uow,
+        world.admin,
+        depot="A",
+        request_id=rid(),
+        doc_date=TODAY - timedelta(days=10),
+        lines=[ReceiptLine(FLOUR, D(1), production_date=TODAY - timedelta(days=5))],
+    )
     assert error.params["field"] == "production_date"
 
 
 def test_receive_refuses_empty_and_non_physical(world: World) -> None:
-    refused(world.uow, EmptyDocument, posting.receive, world.uow, world.admin, depot="A",
-            request_id=rid(), lines=[])
-    refused(world.uow, InvalidInput, posting.receive, world.uow, world.admin, depot="A",
-            request_id=rid(), lines=[ReceiptLine(TENT, D(1), reserve_mode="agreement")])
+    refused(
+        world.uow,
+        EmptyDocument,
+        posting.receive,
+        world.uow,
+        world.admin,
+        depot="A",
+        request_id=rid(),
+        lines=[],
+    )
+    refused(
+        world.uow,
+        InvalidInput,
+        posting.receive,
+        world.uow,
+        world.admin,
+        depot="A",
+        request_id=rid(),
+        lines=[ReceiptLine(TENT, D(1), reserve_mode="agreement")],
+    )
 
 
 def test_receive_refuses_inactive_item(world: World) -> None:
     masterdata.set_item_active(world.uow, world.admin, QUILT, False)
-    refused(world.uow, InactiveRecord, posting.receive, world.uow, world.admin, depot="A",
-            request_id=rid(), lines=[ReceiptLine(QUILT, D(1))])
+    refused(
+        world.uow,
+        InactiveRecord,
+        posting.receive,
+        world.uow,
+        world.admin,
+        depot="A",
+        request_id=rid(),
+        lines=[ReceiptLine(QUILT, D(1))],
+    )
 
 
 # ---------------------------------------------------------------- permissions
@@ -232,27 +383,69 @@ def test_receive_refuses_inactive_item(world: World) -> None:
 
 def test_keeper_of_b_cannot_post_in_a(world: World) -> None:
     _, lot = receive(world.uow, world.admin, "A", TENT, 5)
-    refused(world.uow, DepotNotAllowed, posting.receive, world.uow, world.keeper_b, depot="A",
-            request_id=rid(), lines=[ReceiptLine(TENT, D(1))])
-    refused(world.uow, DepotNotAllowed, _issue, world, "A", OutLine(TENT, D(1)),
-            actor=world.keeper_b)
-    refused(world.uow, DepotNotAllowed, posting.adjust, world.uow, world.keeper_b, depot="A",
-            lines=[AdjustLine(lot, D(1))], reason="x", request_id=rid())
-    refused(world.uow, DepotNotAllowed, posting.transfer_send, world.uow, world.keeper_b,
-            from_depot="A", to_depot="B", lines=[OutLine(TENT, D(1))], request_id=rid())
-    refused(world.uow, DepotNotAllowed, _reverse, world, actor=world.keeper_b,
-            movement_id=movements_of(world.uow, 1)[0].id)
+    refused(
+        world.uow,
+        DepotNotAllowed,
+        posting.receive,
+        world.uow,
+        world.keeper_b,
+        depot="A",
+        request_id=rid(),
+        lines=[ReceiptLine(TENT, D(1))],
+    )
+    refused(
+        world.uow, DepotNotAllowed, _issue, world, "A", OutLine(TENT, D(1)), actor=world.keeper_b
+    )
+    refused(
+        world.uow,
+        DepotNotAllowed,
+        posting.adjust,
+        world.uow,
+        world.keeper_b,
+        depot="A",
+        lines=[AdjustLine(lot, D(1))],
+        reason="x",
+        request_id=rid(),
+    )
+    refused(
+        world.uow,
+        DepotNotAllowed,
+        posting.transfer_send,
+        world.uow,
+        world.keeper_b,
+        from_depot="A",
+        to_depot="B",
+        lines=[OutLine(TENT, D(1))],
+        request_id=rid(),
+    )
+    refused(
+        world.uow,
+        DepotNotAllowed,
+        _reverse,
+        world,
+        actor=world.keeper_b,
+        movement_id=movements_of(world.uow, 1)[0].id,
+    )
     # The keeper of A may.
     _issue(world, "A", OutLine(TENT, D(1)), actor=world.keeper_a)
 
 
 def test_approver_cannot_receive_or_issue(world: World) -> None:
     receive(world.uow, world.admin, "A", TENT, 5)
-    error = refused(world.uow, PermissionDenied, posting.receive, world.uow, world.approver,
-                    depot="A", request_id=rid(), lines=[ReceiptLine(TENT, D(1))])
+    error = refused(
+        world.uow,
+        PermissionDenied,
+        posting.receive,
+        world.uow,
+        world.approver,
+        depot="A",
+        request_id=rid(),
+        lines=[ReceiptLine(TENT, D(1))],
+    )
     assert error.params == {"action": "receive", "role": "approver"}
-    refused(world.uow, PermissionDenied, _issue, world, "A", OutLine(TENT, D(1)),
-            actor=world.approver)
+    refused(
+        world.uow, PermissionDenied, _issue, world, "A", OutLine(TENT, D(1)), actor=world.approver
+    )
 
 
 # ---------------------------------------------------------------- issue
@@ -268,7 +461,10 @@ def test_issue_first_expiring_first_skipping_expired(world: World) -> None:
     assert result.doc_no == f"CK-A-{YEAR}-00001"
     moves = movements_of(world.uow, result.document_id)
     assert [(m.lot_id, m.delta, m.kind) for m in moves] == [
-        (today_lot, -3_000, "ISSUE"), (early, -4_000, "ISSUE"), (late, -5_000, "ISSUE")]
+        (today_lot, -3_000, "ISSUE"),
+        (early, -4_000, "ISSUE"),
+        (late, -5_000, "ISSUE"),
+    ]
     assert lot_on_hand(world.uow, expired) == 50_000
     assert lot_on_hand(world.uow, none) == 10_000
     assert stock_row(world.uow, TENT, "A")["on_hand"] == (50 + 10 + 10 + 4 + 3 - 12) * 1000
@@ -279,12 +475,14 @@ def test_issue_first_expiring_first_skipping_expired(world: World) -> None:
 
 
 def test_issue_named_lot_and_decimals(world: World) -> None:
-    _, first = receive(world.uow, world.admin, "A", FLOUR, "2.000",
-                       expiry=TODAY + timedelta(days=10))
+    _, first = receive(
+        world.uow, world.admin, "A", FLOUR, "2.000", expiry=TODAY + timedelta(days=10)
+    )
     _, second = receive(world.uow, world.admin, "A", FLOUR, "3.250")
     result = _issue(world, "A", OutLine(FLOUR, D("1.125"), lot_id=second))
     assert [(m.lot_id, m.delta) for m in movements_of(world.uow, result.document_id)] == [
-        (second, -1_125)]
+        (second, -1_125)
+    ]
     assert lot_on_hand(world.uow, first) == 2_000
     assert lot_on_hand(world.uow, second) == 2_125
     refused(world.uow, InvalidQuantity, _issue, world, "A", OutLine(FLOUR, D("0.0001")))
@@ -297,10 +495,18 @@ def test_issue_refusals_change_nothing(world: World) -> None:
     refused(world.uow, InsufficientStock, _issue, world, "A", OutLine(TENT, D(6)))
     refused(world.uow, InsufficientStock, _issue, world, "A", OutLine(TENT, D(6), lot_id=lot_a))
     # Two lines that each fit but not together.
-    refused(world.uow, InsufficientStock, _issue, world, "A", OutLine(TENT, D(3), lot_id=lot_a),
-            OutLine(TENT, D(3), lot_id=lot_a))
-    refused(world.uow, InsufficientStock, _issue, world, "A", OutLine(TENT, D(3)),
-            OutLine(TENT, D(3)))
+    refused(
+        world.uow,
+        InsufficientStock,
+        _issue,
+        world,
+        "A",
+        OutLine(TENT, D(3), lot_id=lot_a),
+        OutLine(TENT, D(3), lot_id=lot_a),
+    )
+    refused(
+        world.uow, InsufficientStock, _issue, world, "A", OutLine(TENT, D(3)), OutLine(TENT, D(3))
+    )
     refused(world.uow, LotMismatch, _issue, world, "A", OutLine(TENT, D(1), lot_id=lot_b))
     refused(world.uow, LotMismatch, _issue, world, "A", OutLine(QUILT, D(1), lot_id=lot_a))
     refused(world.uow, EmptyDocument, _issue, world, "A")
@@ -320,11 +526,25 @@ def test_mixed_named_and_fefo_lines_share_the_lot(world: World) -> None:
 def test_transfer_send_and_receive(world: World) -> None:
     expiry = TODAY + timedelta(days=90)
     made = TODAY - timedelta(days=20)
-    src = posting.receive(world.uow, world.admin, depot="A", request_id=rid(), lines=[
-        ReceiptLine(FLOUR, D("4.000"), batch_no="F-1", expiry_date=expiry, production_date=made,
-                    unit_price=D("3500"), supplier="中粮", owner_org_code="HY-EMB"),
-        ReceiptLine(TENT, D(20), batch_no="T-9"),
-    ])
+    src = posting.receive(
+        world.uow,
+        world.admin,
+        depot="A",
+        request_id=rid(),
+        lines=[
+            ReceiptLine(
+                FLOUR,
+                D("4.000"),
+                batch_no="F-1",
+                expiry_date=expiry,
+                production_date=made,
+                unit_price=D("3500"),
+                supplier="中粮",
+                owner_org_code="HY-EMB",
+            ),
+            ReceiptLine(TENT, D(20), batch_no="T-9"),
+        ],
+    )
     flour_lot, tent_lot = (lot.id for lot in lots_of(world.uow, src.document_id))
     sent = _send(world, "A", "B", OutLine(FLOUR, D("1.5")), OutLine(TENT, D(8)))
     assert sent.doc_no == f"DB-A-{YEAR}-00001"
@@ -337,10 +557,18 @@ def test_transfer_send_and_receive(world: World) -> None:
     assert_ledger_sound(world.uow)
 
     # The keeper of A cannot receive at B; the keeper of B can.
-    refused(world.uow, DepotNotAllowed, posting.transfer_receive, world.uow, world.keeper_a,
-            doc_no=sent.doc_no, request_id=rid())
-    got = posting.transfer_receive(world.uow, world.keeper_b, doc_no=sent.doc_no,
-                                   request_id=rid(), location="B-01")
+    refused(
+        world.uow,
+        DepotNotAllowed,
+        posting.transfer_receive,
+        world.uow,
+        world.keeper_a,
+        doc_no=sent.doc_no,
+        request_id=rid(),
+    )
+    got = posting.transfer_receive(
+        world.uow, world.keeper_b, doc_no=sent.doc_no, request_id=rid(), location="B-01"
+    )
     assert got.document_id == sent.document_id
     assert got.state == DocState.RECEIVED
     assert document(world.uow, sent.doc_no).state == DocState.RECEIVED
@@ -355,9 +583,18 @@ def test_transfer_send_and_receive(world: World) -> None:
         assert lot.depot_id == b_id
         assert lot.source == "transfer"
         assert lot.location_id == _id(world, t.locations, "B-01")
-        for col in ("item_id", "batch_no", "production_date", "expiry_date", "owner_org_id",
-                    "owner_level", "custodian_org_id", "unit_price_fen", "supplier",
-                    "reserve_mode"):
+        for col in (
+            "item_id",
+            "batch_no",
+            "production_date",
+            "expiry_date",
+            "owner_org_id",
+            "owner_level",
+            "custodian_org_id",
+            "unit_price_fen",
+            "supplier",
+            "reserve_mode",
+        ):
             assert getattr(lot, col) == getattr(orig, col), col
     assert new_lots[flour_lot].owner_org_id == _org_id(world, "HY-EMB")
     assert lot_on_hand(world.uow, new_lots[flour_lot].id) == 1_500
@@ -366,8 +603,15 @@ def test_transfer_send_and_receive(world: World) -> None:
     assert {m.line_no for m in ins} == {3, 4}
     assert_ledger_sound(world.uow)
     # Received once only.
-    refused(world.uow, InvalidState, posting.transfer_receive, world.uow, world.admin,
-            doc_no=sent.doc_no, request_id=rid())
+    refused(
+        world.uow,
+        InvalidState,
+        posting.transfer_receive,
+        world.uow,
+        world.admin,
+        doc_no=sent.doc_no,
+        request_id=rid(),
+    )
 
 
 def test_transfer_refusals(world: World) -> None:
@@ -375,15 +619,45 @@ def test_transfer_refusals(world: World) -> None:
     refused(world.uow, SameDepotTransfer, _send, world, "A", "A", OutLine(TENT, D(1)))
     refused(world.uow, InsufficientStock, _send, world, "A", "B", OutLine(TENT, D(6)))
     issued = _issue(world, "A", OutLine(TENT, D(1)))
-    refused(world.uow, InvalidState, posting.transfer_receive, world.uow, world.admin,
-            doc_no=issued.doc_no, request_id=rid())
-    refused(world.uow, NotFound, posting.transfer_receive, world.uow, world.admin,
-            doc_no="DB-A-1999-00001", request_id=rid())
+    refused(
+        world.uow,
+        InvalidState,
+        posting.transfer_receive,
+        world.uow,
+        world.admin,
+        doc_no=issued.doc_no,
+        request_id=rid(),
+    )
+    refused(
+        world.uow,
+        NotFound,
+        posting.transfer_receive,
+        world.uow,
+        world.admin,
+        doc_no="DB-A-1999-00001",
+        request_id=rid(),
+    )
     sent = _send(world, "A", "B", OutLine(TENT, D(2)))
-    refused(world.uow, NotFound, posting.transfer_receive, world.uow, world.admin,
-            doc_no=sent.doc_no, request_id=rid(), location="A-01")  # A's location, not B's
-    refused(world.uow, InvalidDate, posting.transfer_receive, world.uow, world.admin,
-            doc_no=sent.doc_no, request_id=rid(), doc_date=TODAY - timedelta(days=1))
+    refused(
+        world.uow,
+        NotFound,
+        posting.transfer_receive,
+        world.uow,
+        world.admin,
+        doc_no=sent.doc_no,
+        request_id=rid(),
+        location="A-01",
+    )  # A's location, not B's
+    refused(
+        world.uow,
+        InvalidDate,
+        posting.transfer_receive,
+        world.uow,
+        world.admin,
+        doc_no=sent.doc_no,
+        request_id=rid(),
+        doc_date=TODAY - timedelta(days=1),
+    )
 
 
 # ---------------------------------------------------------------- adjust
@@ -392,29 +666,86 @@ def test_transfer_refusals(world: World) -> None:
 def test_adjust_needs_a_reason(world: World) -> None:
     _, lot = receive(world.uow, world.admin, "A", TENT, 5)
     for reason in ("", "   "):
-        refused(world.uow, ReasonRequired, posting.adjust, world.uow, world.admin, depot="A",
-                lines=[AdjustLine(lot, D(-1))], reason=reason, request_id=rid())
+        refused(
+            world.uow,
+            ReasonRequired,
+            posting.adjust,
+            world.uow,
+            world.admin,
+            depot="A",
+            lines=[AdjustLine(lot, D(-1))],
+            reason=reason,
+            request_id=rid(),
+        )
 
 
 def test_adjust_up_and_down(world: World) -> None:
     _, lot = receive(world.uow, world.admin, "A", FLOUR, "1.000")
-    up = posting.adjust(world.uow, world.keeper_a, depot="A", reason="盘盈", request_id=rid(),
-                        lines=[AdjustLine(lot, D("0.250"))])
+    up = posting.adjust(
+        world.uow,
+        world.keeper_a,
+        depot="A",
+        reason="盘盈",
+        request_id=rid(),
+        lines=[AdjustLine(lot, D("0.250"))],
+    )
     assert up.doc_no == f"TZ-A-{YEAR}-00001"
     assert document(world.uow, up.doc_no).reason == "盘盈"
-    down = posting.adjust(world.uow, world.keeper_a, depot="A", reason="  鼠害  ",
-                          request_id=rid(), lines=[AdjustLine(lot, D("-1.125"))])
+    down = posting.adjust(
+        world.uow,
+        world.keeper_a,
+        depot="A",
+        reason="  鼠害  ",
+        request_id=rid(),
+        lines=[AdjustLine(lot, D("-1.125"))],
+    )
     assert document(world.uow, down.doc_no).reason == "鼠害"
     assert [m.kind for m in movements_of(world.uow, down.document_id)] == ["ADJUST"]
     assert lot_on_hand(world.uow, lot) == 125
-    refused(world.uow, InsufficientStock, posting.adjust, world.uow, world.admin, depot="A",
-            reason="x", request_id=rid(), lines=[AdjustLine(lot, D("-0.126"))])
-    refused(world.uow, InvalidQuantity, posting.adjust, world.uow, world.admin, depot="A",
-            reason="x", request_id=rid(), lines=[AdjustLine(lot, D(0))])
-    refused(world.uow, LotMismatch, posting.adjust, world.uow, world.admin, depot="B",
-            reason="x", request_id=rid(), lines=[AdjustLine(lot, D(1))])
-    refused(world.uow, EmptyDocument, posting.adjust, world.uow, world.admin, depot="A",
-            reason="x", request_id=rid(), lines=[])
+    refused(
+        world.uow,
+        InsufficientStock,
+        posting.adjust,
+        world.uow,
+        world.admin,
+        depot="A",
+        reason="x",
+        request_id=rid(),
+        lines=[AdjustLine(lot, D("-0.126"))],
+    )
+    refused(
+        world.uow,
+        InvalidQuantity,
+        posting.adjust,
+        world.uow,
+        world.admin,
+        depot="A",
+        reason="x",
+        request_id=rid(),
+        lines=[AdjustLine(lot, D(0))],
+    )
+    refused(
+        world.uow,
+        LotMismatch,
+        posting.adjust,
+        world.uow,
+        world.admin,
+        depot="B",
+        reason="x",
+        request_id=rid(),
+        lines=[AdjustLine(lot, D(1))],
+    )
+    refused(
+        world.uow,
+        EmptyDocument,
+        posting.adjust,
+        world.uow,
+        world.admin,
+        depot="A",
+        reason="x",
+        request_id=rid(),
+        lines=[],
+    )
     assert_ledger_sound(world.uow)
 
 
@@ -429,13 +760,20 @@ def test_reverse_single_movement(world: World) -> None:
     rev = _reverse(world, movement_id=m2.id)
     assert rev.doc_no == f"CX-A-{YEAR}-00001"
     (rm,) = movements_of(world.uow, rev.document_id)
-    assert (rm.kind, rm.lot_id, rm.delta, rm.reverses_movement_id) == ("REVERSAL", lot2, 3_000,
-                                                                       m2.id)
+    assert (rm.kind, rm.lot_id, rm.delta, rm.reverses_movement_id) == (
+        "REVERSAL",
+        lot2,
+        3_000,
+        m2.id,
+    )
     assert lot_on_hand(world.uow, lot2) == 5_000
     assert lot_on_hand(world.uow, lot1) == 0
     rev_doc = document(world.uow, rev.doc_no)
     assert (rev_doc.reverses_document_id, rev_doc.reference, rev_doc.reason) == (
-        issued.document_id, issued.doc_no, "录入错误")
+        issued.document_id,
+        issued.doc_no,
+        "录入错误",
+    )
     assert document(world.uow, issued.doc_no).state == DocState.POSTED  # one line still stands
     refused(world.uow, AlreadyReversed, _reverse, world, movement_id=m2.id)
     _reverse(world, movement_id=m1.id)
@@ -446,8 +784,13 @@ def test_reverse_single_movement(world: World) -> None:
 
 
 def test_reverse_whole_document(world: World) -> None:
-    result = posting.receive(world.uow, world.admin, depot="A", request_id=rid(), lines=[
-        ReceiptLine(TENT, D(4)), ReceiptLine(FLOUR, D("0.5"))])
+    result = posting.receive(
+        world.uow,
+        world.admin,
+        depot="A",
+        request_id=rid(),
+        lines=[ReceiptLine(TENT, D(4)), ReceiptLine(FLOUR, D("0.5"))],
+    )
     rev = _reverse(world, doc_no=result.doc_no)
     moves = movements_of(world.uow, rev.document_id)
     assert sorted(m.reverses_movement_id for m in moves) == sorted(result.movement_ids)
@@ -479,12 +822,36 @@ def test_a_reversal_cannot_be_reversed(world: World) -> None:
 
 def test_reverse_needs_reason_and_one_target(world: World) -> None:
     received, _ = receive(world.uow, world.admin, "A", TENT, 10)
-    refused(world.uow, ReasonRequired, posting.reverse, world.uow, world.admin, reason=" ",
-            request_id=rid(), doc_no=received.doc_no)
-    refused(world.uow, InvalidInput, posting.reverse, world.uow, world.admin, reason="x",
-            request_id=rid())
-    refused(world.uow, InvalidInput, posting.reverse, world.uow, world.admin, reason="x",
-            request_id=rid(), doc_no=received.doc_no, movement_id=received.movement_ids[0])
+    refused(
+        world.uow,
+        ReasonRequired,
+        posting.reverse,
+        world.uow,
+        world.admin,
+        reason=" ",
+        request_id=rid(),
+        doc_no=received.doc_no,
+    )
+    refused(
+        world.uow,
+        InvalidInput,
+        posting.reverse,
+        world.uow,
+        world.admin,
+        reason="x",
+        request_id=rid(),
+    )
+    refused(
+        world.uow,
+        InvalidInput,
+        posting.reverse,
+        world.uow,
+        world.admin,
+        reason="x",
+        request_id=rid(),
+        doc_no=received.doc_no,
+        movement_id=received.movement_ids[0],
+    )
     refused(world.uow, NotFound, _reverse, world, movement_id=987654)
     refused(world.uow, NotFound, _reverse, world, doc_no="RK-A-1999-00001")
 
@@ -500,8 +867,15 @@ def test_reverse_in_transit_transfer(world: World) -> None:
     assert stock_row(world.uow, TENT, "B")["in_transit_in"] == 0
     assert document(world.uow, sent.doc_no).state == DocState.REVERSED
     assert rev.doc_no == f"CX-A-{YEAR}-00001"
-    refused(world.uow, InvalidState, posting.transfer_receive, world.uow, world.admin,
-            doc_no=sent.doc_no, request_id=rid())
+    refused(
+        world.uow,
+        InvalidState,
+        posting.transfer_receive,
+        world.uow,
+        world.admin,
+        doc_no=sent.doc_no,
+        request_id=rid(),
+    )
     refused(world.uow, AlreadyReversed, _reverse, world, doc_no=sent.doc_no)
     assert_ledger_sound(world.uow)
 
@@ -515,8 +889,14 @@ def test_reverse_received_transfer(world: World) -> None:
     refused(world.uow, DepotNotAllowed, _reverse, world, actor=world.keeper_a, doc_no=sent.doc_no)
     _issue(world, "B", OutLine(TENT, D(1)))
     refused(world.uow, InsufficientStock, _reverse, world, doc_no=sent.doc_no)
-    adj = posting.adjust(world.uow, world.admin, depot="B", reason="找回",
-                         lines=[AdjustLine(b_lot.id, D(1))], request_id=rid())
+    adj = posting.adjust(
+        world.uow,
+        world.admin,
+        depot="B",
+        reason="找回",
+        lines=[AdjustLine(b_lot.id, D(1))],
+        request_id=rid(),
+    )
     assert adj.state == DocState.POSTED
     rev = _reverse(world, doc_no=sent.doc_no)
     assert len(rev.movement_ids) == 2
@@ -531,9 +911,18 @@ def test_reverse_received_transfer(world: World) -> None:
 
 
 def _numbers(world: World) -> dict[tuple[int, str, int], list[int]]:
-    rows = world.uow.read(lambda c: list(c.execute(select(
-        t.documents.c.depot_id, t.documents.c.doc_type, t.documents.c.year,
-        t.documents.c.seq).order_by(t.documents.c.seq))))
+    rows = world.uow.read(
+        lambda c: list(
+            c.execute(
+                select(
+                    t.documents.c.depot_id,
+                    t.documents.c.doc_type,
+                    t.documents.c.year,
+                    t.documents.c.seq,
+                ).order_by(t.documents.c.seq)
+            )
+        )
+    )
     out: dict[tuple[int, str, int], list[int]] = {}
     for row in rows:
         out.setdefault((row.depot_id, row.doc_type, row.year), []).append(row.seq)
@@ -541,8 +930,11 @@ def _numbers(world: World) -> dict[tuple[int, str, int], list[int]]:
 
 
 def _assert_gapless(world: World) -> None:
-    counters = world.uow.read(lambda c: {(r.depot_id, r.doc_type, r.year): r.last_no
-                                         for r in c.execute(select(t.doc_counters))})
+    counters = world.uow.read(
+        lambda c: {
+            (r.depot_id, r.doc_type, r.year): r.last_no for r in c.execute(select(t.doc_counters))
+        }
+    )
     numbers = _numbers(world)
     for key, seqs in numbers.items():
         assert seqs == list(range(1, len(seqs) + 1)), key
@@ -557,24 +949,42 @@ def test_document_numbers_are_gapless_even_after_failed_postings(world: World) -
     with pytest.raises(InsufficientStock):
         _issue(world, "A", OutLine(TENT, D(9), lot_id=lot))
     with pytest.raises(InsufficientStock):
-        posting.adjust(world.uow, world.admin, depot="A", reason="x", request_id=rid(),
-                       lines=[AdjustLine(lot, D(-9))])
+        posting.adjust(
+            world.uow,
+            world.admin,
+            depot="A",
+            reason="x",
+            request_id=rid(),
+            lines=[AdjustLine(lot, D(-9))],
+        )
     _issue(world, "A", OutLine(TENT, D(1)))
     with pytest.raises(InsufficientStock):
         _reverse(world, doc_no=received.doc_no)
     assert dump(world.uow)["doc_counters"] != before["doc_counters"]  # the issue's counter only
     issued = _issue(world, "A", OutLine(TENT, D(1), lot_id=lot))
     assert issued.doc_no == f"CK-A-{YEAR}-00002"
-    adj = posting.adjust(world.uow, world.admin, depot="A", reason="x", request_id=rid(),
-                         lines=[AdjustLine(lot, D(1))])
+    adj = posting.adjust(
+        world.uow,
+        world.admin,
+        depot="A",
+        reason="x",
+        request_id=rid(),
+        lines=[AdjustLine(lot, D(1))],
+    )
     assert adj.doc_no == f"TZ-A-{YEAR}-00001"
     rev = _reverse(world, doc_no=issued.doc_no)
     assert rev.doc_no == f"CX-A-{YEAR}-00001"
     # Per depot and per year.
     b_receipt, _ = receive(world.uow, world.admin, "B", TENT, 1)
     assert b_receipt.doc_no == f"RK-B-{YEAR}-00001"
-    last_year = posting.receive(world.uow, world.admin, depot="A", request_id=rid(),
-                                doc_date=date(YEAR - 1, 12, 31), lines=[ReceiptLine(TENT, D(1))])
+    last_year = posting.receive(
+        world.uow,
+        world.admin,
+        depot="A",
+        request_id=rid(),
+        doc_date=date(YEAR - 1, 12, 31),
+        lines=[ReceiptLine(TENT, D(1))],
+    )
     assert last_year.doc_no == f"RK-A-{YEAR - 1}-00001"
     assert receive(world.uow, world.admin, "A", TENT, 1)[0].doc_no == f"RK-A-{YEAR}-00002"
     _assert_gapless(world)
@@ -587,27 +997,41 @@ def test_document_numbers_are_gapless_even_after_failed_postings(world: World) -
 def test_basic_posting_on_each_backend(db_world: World) -> None:
     """The same end-to-end flow on SQLite and PostgreSQL, refusals included."""
     world = db_world
-    received, lot = receive(world.uow, world.keeper_a, "A", FLOUR, "10.500",
-                            expiry=TODAY + timedelta(days=60), batch="F-1")
+    received, lot = receive(
+        world.uow,
+        world.keeper_a,
+        "A",
+        FLOUR,
+        "10.500",
+        expiry=TODAY + timedelta(days=60),
+        batch="F-1",
+    )
     assert received.doc_no == f"RK-A-{YEAR}-00001"
     issued = _issue(world, "A", OutLine(FLOUR, D("2.250")))
     assert issued.doc_no == f"CK-A-{YEAR}-00001"
     refused(world.uow, InsufficientStock, _issue, world, "A", OutLine(FLOUR, D("8.251")))
-    refused(world.uow, InsufficientStock, _issue, world, "A",
-            OutLine(FLOUR, D("8.251"), lot_id=lot))
+    refused(
+        world.uow, InsufficientStock, _issue, world, "A", OutLine(FLOUR, D("8.251"), lot_id=lot)
+    )
     refused(world.uow, InvalidQuantity, _issue, world, "A", OutLine(FLOUR, D("0.0001")))
-    refused(world.uow, DepotNotAllowed, _issue, world, "A", OutLine(FLOUR, D(1)),
-            actor=world.keeper_b)
+    refused(
+        world.uow, DepotNotAllowed, _issue, world, "A", OutLine(FLOUR, D(1)), actor=world.keeper_b
+    )
     sent = _send(world, "A", "B", OutLine(FLOUR, D("3")))
     assert stock_row(world.uow, FLOUR, "B")["in_transit_in"] == 3_000
     posting.transfer_receive(world.uow, world.keeper_b, doc_no=sent.doc_no, request_id=rid())
-    assert stock_row(world.uow, FLOUR, "B") == {"on_hand": 3_000, "reserved": 0,
-                                                "in_transit_in": 0}
+    assert stock_row(world.uow, FLOUR, "B") == {"on_hand": 3_000, "reserved": 0, "in_transit_in": 0}
     refused(world.uow, InsufficientStock, _reverse, world, doc_no=received.doc_no)
     _reverse(world, doc_no=issued.doc_no)
     assert lot_on_hand(world.uow, lot) == 7_500
-    adj = posting.adjust(world.uow, world.admin, depot="A", reason="盘亏", request_id=rid(),
-                         lines=[AdjustLine(lot, D("-0.500"))])
+    adj = posting.adjust(
+        world.uow,
+        world.admin,
+        depot="A",
+        reason="盘亏",
+        request_id=rid(),
+        lines=[AdjustLine(lot, D("-0.500"))],
+    )
     assert adj.doc_no == f"TZ-A-{YEAR}-00001"
     assert _issue(world, "A", OutLine(FLOUR, D(1))).doc_no == f"CK-A-{YEAR}-00002"
     assert stock_row(world.uow, FLOUR, "A")["on_hand"] == 6_000

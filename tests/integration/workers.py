@@ -23,8 +23,17 @@ def _outcome(call: Any) -> tuple:
         return ("error", type(error).__name__, traceback.format_exc())
 
 
-def issue_from_lot(url: str, actor: Actor, index: int, lot_id: int, item: str, qty: str,
-                   rounds: int, barrier: Any, queue: Any) -> None:
+def issue_from_lot(
+    url: str,
+    actor: Actor,
+    index: int,
+    lot_id: int,
+    item: str,
+    qty: str,
+    rounds: int,
+    barrier: Any,
+    queue: Any,
+) -> None:
     """Each round: wait for every worker, then try to issue `qty` (named lot, then FEFO)."""
     results: list[tuple] = []
     try:
@@ -32,9 +41,17 @@ def issue_from_lot(url: str, actor: Actor, index: int, lot_id: int, item: str, q
         for k in range(rounds):
             barrier.wait(timeout=120)
             named = lot_id if k % 2 == 0 else None
-            results.append(_outcome(lambda named=named, k=k: posting.issue(
-                uow, actor, depot="A", request_id=f"w{index}-r{k}",
-                lines=[OutLine(item, Decimal(qty), lot_id=named)])))
+            results.append(
+                _outcome(
+                    lambda named=named, k=k: posting.issue(
+                        uow,
+                        actor,
+                        depot="A",
+                        request_id=f"w{index}-r{k}",
+                        lines=[OutLine(item, Decimal(qty), lot_id=named)],
+                    )
+                )
+            )
         uow.engine.dispose()
     except Exception:  # set-up failure: report instead of hanging the parent
         results.append(("error", "setup", traceback.format_exc()))
@@ -42,18 +59,29 @@ def issue_from_lot(url: str, actor: Actor, index: int, lot_id: int, item: str, q
     queue.put((index, results))
 
 
-def post_same_request(url: str, actor: Actor, index: int, request_ids: list[str],
-                      barrier: Any, queue: Any) -> None:
+def post_same_request(
+    url: str, actor: Actor, index: int, request_ids: list[str], barrier: Any, queue: Any
+) -> None:
     """For each request id: wait for the twin process, then post the identical receipt."""
     results: list[tuple] = []
     try:
         uow = open_database(url)
         for request_id in request_ids:
             barrier.wait(timeout=120)
-            results.append(_outcome(lambda request_id=request_id: posting.receive(
-                uow, actor, depot="A", request_id=request_id,
-                lines=[ReceiptLine("050101", Decimal(7), batch_no=request_id),
-                       ReceiptLine("140201", Decimal("1.25"))])))
+            results.append(
+                _outcome(
+                    lambda request_id=request_id: posting.receive(
+                        uow,
+                        actor,
+                        depot="A",
+                        request_id=request_id,
+                        lines=[
+                            ReceiptLine("050101", Decimal(7), batch_no=request_id),
+                            ReceiptLine("140201", Decimal("1.25")),
+                        ],
+                    )
+                )
+            )
         uow.engine.dispose()
     except Exception:
         results.append(("error", "setup", traceback.format_exc()))

@@ -28,8 +28,12 @@ TODAY = date(2026, 6, 1)
 D = Decimal
 
 
-def lot(lot_id: int, available: str, expiry: date | None = None,
-        received: date | None = date(2026, 1, 1)) -> LotStock:
+def lot(
+    lot_id: int,
+    available: str,
+    expiry: date | None = None,
+    received: date | None = date(2026, 1, 1),
+) -> LotStock:
     return LotStock(lot_id, D(available), expiry, received)
 
 
@@ -49,14 +53,20 @@ def test_fefo_orders_by_expiry_then_received_then_id() -> None:
 
 
 def test_fefo_id_breaks_ties_regardless_of_input_order() -> None:
-    lots = [lot(9, "1", date(2027, 1, 1)), lot(2, "1", date(2027, 1, 1)),
-            lot(5, "1", date(2027, 1, 1))]
+    lots = [
+        lot(9, "1", date(2027, 1, 1)),
+        lot(2, "1", date(2027, 1, 1)),
+        lot(5, "1", date(2027, 1, 1)),
+    ]
     assert [x.lot_id for x in fefo_order(lots)] == [2, 5, 9]
 
 
 def test_allocate_takes_earliest_expiry_first_and_splits() -> None:
-    lots = [lot(1, "10", date(2027, 6, 1)), lot(2, "4", date(2026, 7, 1)),
-            lot(3, "8", date(2026, 12, 1))]
+    lots = [
+        lot(1, "10", date(2027, 6, 1)),
+        lot(2, "4", date(2026, 7, 1)),
+        lot(3, "8", date(2026, 12, 1)),
+    ]
     result = allocate_fefo(lots, D("15"), item="050101", depot="A", today=TODAY)
     assert result == [Allocation(2, D("4")), Allocation(3, D("8")), Allocation(1, D("3"))]
 
@@ -64,34 +74,42 @@ def test_allocate_takes_earliest_expiry_first_and_splits() -> None:
 def test_allocate_stops_when_covered() -> None:
     lots = [lot(1, "10", date(2027, 1, 1)), lot(2, "10", date(2028, 1, 1))]
     assert allocate_fefo(lots, D("10"), item="x", depot="A", today=TODAY) == [
-        Allocation(1, D("10"))]
+        Allocation(1, D("10"))
+    ]
 
 
 def test_allocate_uses_received_date_when_expiry_equal() -> None:
-    lots = [lot(1, "3", date(2027, 1, 1), received=date(2026, 4, 1)),
-            lot(2, "3", date(2027, 1, 1), received=date(2026, 2, 1))]
+    lots = [
+        lot(1, "3", date(2027, 1, 1), received=date(2026, 4, 1)),
+        lot(2, "3", date(2027, 1, 1), received=date(2026, 2, 1)),
+    ]
     assert allocate_fefo(lots, D("4"), item="x", depot="A", today=TODAY) == [
-        Allocation(2, D("3")), Allocation(1, D("1"))]
+        Allocation(2, D("3")),
+        Allocation(1, D("1")),
+    ]
 
 
 def test_allocate_skips_expired_lots() -> None:
-    lots = [lot(1, "100", date(2026, 5, 31)),  # expired yesterday: never shipped
-            lot(2, "5", date(2026, 6, 1)),  # expires today: still usable
-            lot(3, "5", None)]
+    lots = [
+        lot(1, "100", date(2026, 5, 31)),  # expired yesterday: never shipped
+        lot(2, "5", date(2026, 6, 1)),  # expires today: still usable
+        lot(3, "5", None),
+    ]
     result = allocate_fefo(lots, D("7"), item="x", depot="A", today=TODAY)
     assert result == [Allocation(2, D("5")), Allocation(3, D("2"))]
 
 
 def test_allocate_skips_empty_lots() -> None:
-    lots = [lot(1, "0", date(2026, 7, 1)), lot(2, "-1", date(2026, 7, 1)),
-            lot(3, "2", date(2026, 8, 1))]
-    assert allocate_fefo(lots, D("2"), item="x", depot="A", today=TODAY) == [
-        Allocation(3, D("2"))]
+    lots = [
+        lot(1, "0", date(2026, 7, 1)),
+        lot(2, "-1", date(2026, 7, 1)),
+        lot(3, "2", date(2026, 8, 1)),
+    ]
+    assert allocate_fefo(lots, D("2"), item="x", depot="A", today=TODAY) == [Allocation(3, D("2"))]
 
 
 def test_insufficient_stock_reports_usable_total_not_counting_expired() -> None:
-    lots = [lot(1, "100", date(2026, 1, 1)), lot(2, "2.5", date(2027, 1, 1)),
-            lot(3, "1.25", None)]
+    lots = [lot(1, "100", date(2026, 1, 1)), lot(2, "2.5", date(2027, 1, 1)), lot(3, "1.25", None)]
     with pytest.raises(InsufficientStock) as excinfo:
         allocate_fefo(lots, D("4"), item="140201", depot="B", today=TODAY)
     params = excinfo.value.params
@@ -120,7 +138,8 @@ _lots = st.lists(
         expiry_date=st.none() | st.dates(date(2026, 1, 1), date(2027, 12, 31)),
         received_date=st.none() | st.dates(date(2025, 1, 1), date(2026, 6, 1)),
     ),
-    max_size=8, unique_by=lambda x: x.lot_id,
+    max_size=8,
+    unique_by=lambda x: x.lot_id,
 )
 
 
@@ -157,8 +176,13 @@ def test_check_withdrawal_allows_down_to_reserved() -> None:
 def test_check_withdrawal_refuses_reserved_stock() -> None:
     with pytest.raises(InsufficientStock) as excinfo:
         check_withdrawal(D("10"), D("3"), D("-8"), item="050101", depot="A", lot="7")
-    assert excinfo.value.params == {"item": "050101", "depot": "A", "requested": D("8"),
-                                    "available": D("7"), "lot": "7"}
+    assert excinfo.value.params == {
+        "item": "050101",
+        "depot": "A",
+        "requested": D("8"),
+        "available": D("7"),
+        "lot": "7",
+    }
 
 
 def test_check_withdrawal_refuses_below_zero() -> None:

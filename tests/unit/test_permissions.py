@@ -119,5 +119,6 @@ def test_four_eyes_refuses_self_approval(role: Role) -> None:
 @pytest.mark.parametrize("role", [Role.KEEPER, Role.PLANNER, Role.AUDITOR])
 def test_four_eyes_needs_the_approve_permission(role: Role) -> None:
     with pytest.raises(PermissionDenied):
-        require_other_approver(requester_id=3, approver=actor(role, user_id=4,
-                                                              depots=frozenset({DEPOT_1})))
+        require_other_approver(
+            requester_id=3, approver=actor(role, user_id=4, depots=frozenset({DEPOT_1}))
+        )

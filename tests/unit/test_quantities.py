@@ -63,11 +63,19 @@ def test_parse_quantity_result_carries_the_items_scale() -> None:
 
 @pytest.mark.parametrize(
     ("value", "decimals"),
-    [("1.5", 0), ("0.5", 0), ("1.0001", 3), ("2.125", 2), ("0.0005", 3), (Decimal("1.25"), 1),
-     ("1e-4", 3)],
+    [
+        ("1.5", 0),
+        ("0.5", 0),
+        ("1.0001", 3),
+        ("2.125", 2),
+        ("0.0005", 3),
+        (Decimal("1.25"), 1),
+        ("1e-4", 3),
+    ],
 )
-def test_parse_quantity_refuses_too_many_decimals_never_rounds(value: object,
-                                                                decimals: int) -> None:
+def test_parse_quantity_refuses_too_many_decimals_never_rounds(
+    value: object, decimals: int
+) -> None:
     with pytest.raises(InvalidQuantity) as excinfo:
         parse_quantity(value, decimals)
     assert _reason(excinfo) == "too_many_decimals"
@@ -96,8 +104,26 @@ def test_parse_quantity_refuses_zero(value: object) -> None:
 
 
 @pytest.mark.parametrize(
-    "value", ["", "   ", "abc", "1.2.3", "12kg", "NaN", "nan", "Infinity", "-inf", "1 000",
-              None, [], object(), True, False, Decimal("NaN"), Decimal("Infinity")],
+    "value",
+    [
+        "",
+        "   ",
+        "abc",
+        "1.2.3",
+        "12kg",
+        "NaN",
+        "nan",
+        "Infinity",
+        "-inf",
+        "1 000",
+        None,
+        [],
+        object(),
+        True,
+        False,
+        Decimal("NaN"),
+        Decimal("Infinity"),
+    ],
 )
 def test_parse_quantity_refuses_non_numbers(value: object) -> None:
     with pytest.raises(InvalidQuantity) as excinfo:
@@ -120,10 +146,11 @@ def test_parse_quantity_refuses_too_large(value: object) -> None:
     assert _reason(excinfo) == "too_large"
 
 
-@pytest.mark.parametrize("value", ["1,5", "12,34", "1,0000", ",5", "1,", "1,,000", "1，5",
-                                   "0,5", "1,234,56"])
+@pytest.mark.parametrize(
+    "value", ["1,5", "12,34", "1,0000", ",5", "1,", "1,,000", "1，5", "0,5", "1,234,56"]
+)
 def test_parse_quantity_refuses_misplaced_group_separators(value: str) -> None:
-    """"1,5" typed for 1.5 must not silently become 15 (commas only group thousands)."""
+    """ "1,5" typed for 1.5 must not silently become 15 (commas only group thousands)."""
     with pytest.raises(InvalidQuantity) as excinfo:
         parse_quantity(value, 3)
     assert _reason(excinfo) == "not_a_number"
@@ -133,15 +160,20 @@ def test_invalid_quantity_carries_value_and_reason() -> None:
     with pytest.raises(InvalidQuantity) as excinfo:
         parse_quantity("1.5", 0)
     assert excinfo.value.code == "invalid_quantity"
-    assert excinfo.value.params == {"value": "1.5", "reason": "too_many_decimals",
-                                    "allowed_decimals": 0}
+    assert excinfo.value.params == {
+        "value": "1.5",
+        "reason": "too_many_decimals",
+        "allowed_decimals": 0,
+    }
 
 
 # ---------------------------------------------------------------- milli round trip
 
 
-@given(milli=st.integers(min_value=-(10**15) + 1, max_value=10**15 - 1),
-       decimals=st.integers(min_value=0, max_value=3))
+@given(
+    milli=st.integers(min_value=-(10**15) + 1, max_value=10**15 - 1),
+    decimals=st.integers(min_value=0, max_value=3),
+)
 def test_milli_round_trip(milli: int, decimals: int) -> None:
     step = 10 ** (3 - decimals)
     milli -= milli % step  # a value the item can actually hold
@@ -158,8 +190,13 @@ def test_parse_then_milli_round_trip(qty: Decimal) -> None:
 
 @pytest.mark.parametrize(
     ("qty", "milli"),
-    [(Decimal("1"), 1000), (Decimal("0.001"), 1), (Decimal("2.5"), 2500), (Decimal("-3.25"), -3250),
-     (Decimal("999999999999.999"), 999999999999999)],
+    [
+        (Decimal("1"), 1000),
+        (Decimal("0.001"), 1),
+        (Decimal("2.5"), 2500),
+        (Decimal("-3.25"), -3250),
+        (Decimal("999999999999.999"), 999999999999999),
+    ],
 )
 def test_to_milli_exact(qty: Decimal, milli: int) -> None:
     assert to_milli(qty) == milli
@@ -183,15 +220,41 @@ def test_from_milli_formats_with_item_decimals() -> None:
 
 @pytest.mark.parametrize(
     ("value", "fen"),
-    [("1650.00", 165000), ("0.01", 1), ("12.3", 1230), (7, 700), (Decimal("3600"), 360000),
-     ("1,650.00", 165000), ("¥135", 13500), ("￥ 2.50", 250), ("0", 0), (" 99.99 ", 9999)],
+    [
+        ("1650.00", 165000),
+        ("0.01", 1),
+        ("12.3", 1230),
+        (7, 700),
+        (Decimal("3600"), 360000),
+        ("1,650.00", 165000),
+        ("¥135", 13500),
+        ("￥ 2.50", 250),
+        ("0", 0),
+        (" 99.99 ", 9999),
+    ],
 )
 def test_parse_money(value: object, fen: int) -> None:
     assert parse_money(value) == fen
 
 
-@pytest.mark.parametrize("value", ["12.345", "0.001", "-1", "-0.01", "abc", "", None, 1.5, 2.0,
-                                   True, "NaN", Decimal("Infinity"), "1,5"])
+@pytest.mark.parametrize(
+    "value",
+    [
+        "12.345",
+        "0.001",
+        "-1",
+        "-0.01",
+        "abc",
+        "",
+        None,
+        1.5,
+        2.0,
+        True,
+        "NaN",
+        Decimal("Infinity"),
+        "1,5",
+    ],
+)
 def test_parse_money_refuses(value: object) -> None:
     with pytest.raises(InvalidMoney):
         parse_money(value)
@@ -221,8 +284,10 @@ def test_money_amount_half_up(qty: Decimal, price_fen: int, amount: int) -> None
     assert isinstance(money_amount(qty, price_fen), int)
 
 
-@given(qty=st.decimals(min_value=0, max_value=10**9, places=3),
-       price=st.integers(min_value=0, max_value=10**8))
+@given(
+    qty=st.decimals(min_value=0, max_value=10**9, places=3),
+    price=st.integers(min_value=0, max_value=10**8),
+)
 def test_money_amount_within_half_a_fen(qty: Decimal, price: int) -> None:
     exact = qty * price
     amount = money_amount(qty, price)

@@ -122,7 +122,9 @@ class DepotDialog(MasterDataDialog):
         self.owner_combo.setModel(self._owner_model)
         for combo in (self.region_combo, self.owner_combo):
             combo.setMinimumContentsLength(24)
-            combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+            combo.setSizeAdjustPolicy(
+                QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+            )
         self.address_edit = QLineEdit()
         self.address_edit.setMaxLength(300)
         self.contact_edit = QLineEdit()
@@ -151,12 +153,19 @@ class DepotDialog(MasterDataDialog):
 
         self._labels: dict[str, QLabel] = {}
         for widget, key in (
-            (self.code_edit, "code"), (self.name_edit, "name"), (self.kind_combo, "kind"),
-            (self.level_combo, "level"), (self.region_combo, "region"),
-            (self.owner_combo, "owner"), (self.address_edit, "address"),
-            (self.contact_edit, "contact"), (self.phone_edit, "phone"),
-            (coordinates, "coordinates"), (self._coordinate_hint, "hint"),
-            (self.demo_check, "demo"), (self.note_edit, "note"),
+            (self.code_edit, "code"),
+            (self.name_edit, "name"),
+            (self.kind_combo, "kind"),
+            (self.level_combo, "level"),
+            (self.region_combo, "region"),
+            (self.owner_combo, "owner"),
+            (self.address_edit, "address"),
+            (self.contact_edit, "contact"),
+            (self.phone_edit, "phone"),
+            (coordinates, "coordinates"),
+            (self._coordinate_hint, "hint"),
+            (self.demo_check, "demo"),
+            (self.note_edit, "note"),
         ):
             label = QLabel()
             self._labels[key] = label
@@ -177,11 +186,19 @@ class DepotDialog(MasterDataDialog):
         editing = self._depot is not None
         self.setWindowTitle(self.tr("编辑仓库") if editing else self.tr("新建仓库"))
         labels = {
-            "code": self.tr("编码"), "name": self.tr("名称"), "kind": self.tr("类型"),
-            "level": self.tr("级别"), "region": self.tr("所在区划"),
-            "owner": self.tr("权属单位"), "address": self.tr("地址"),
-            "contact": self.tr("联系人"), "phone": self.tr("电话"),
-            "coordinates": self.tr("坐标"), "note": self.tr("备注"), "hint": "", "demo": "",
+            "code": self.tr("编码"),
+            "name": self.tr("名称"),
+            "kind": self.tr("类型"),
+            "level": self.tr("级别"),
+            "region": self.tr("所在区划"),
+            "owner": self.tr("权属单位"),
+            "address": self.tr("地址"),
+            "contact": self.tr("联系人"),
+            "phone": self.tr("电话"),
+            "coordinates": self.tr("坐标"),
+            "note": self.tr("备注"),
+            "hint": "",
+            "demo": "",
         }
         for key, label in self._labels.items():
             label.setText(labels[key])
@@ -240,11 +257,13 @@ class DepotDialog(MasterDataDialog):
             region = masterdata_queries.depot_region_code(uow, depot_code) if depot_code else None
             return reference_queries.regions(uow), reference_queries.organisations(uow), region
 
-        self._ctx.tasks.run(work, on_done=self._choices_ready, on_error=self._load_failed,
-                            parent_widget=self)
+        self._ctx.tasks.run(
+            work, on_done=self._choices_ready, on_error=self._load_failed, parent_widget=self
+        )
 
     def _choices_ready(
-        self, result: tuple[list[tuple[str, str, int, str | None]], list[OrganisationRow], str | None]
+        self,
+        result: tuple[list[tuple[str, str, int, str | None]], list[OrganisationRow], str | None],
     ) -> None:
         regions, organisations, region_code = result
         self._region_model.set_rows([(None, self.tr("（未指定）")), *region_choices(regions)])
@@ -282,14 +301,19 @@ class DepotDialog(MasterDataDialog):
         if owner is None:
             raise InvalidInput("owner", "required")
         return DepotSpec(
-            code=code, name=name, level=int(self.level_combo.currentData()),
-            owner_org=owner, kind=str(self.kind_combo.currentData()),
+            code=code,
+            name=name,
+            level=int(self.level_combo.currentData()),
+            owner_org=owner,
+            kind=str(self.kind_combo.currentData()),
             region=self._current_code(self.region_combo, self._region_model),
-            address=self.address_edit.text().strip(), contact=self.contact_edit.text().strip(),
+            address=self.address_edit.text().strip(),
+            contact=self.contact_edit.text().strip(),
             phone=self.phone_edit.text().strip(),
             lat=parse_coordinate(self.lat_edit.text(), "lat", LATITUDE_LIMIT),
             lon=parse_coordinate(self.lon_edit.text(), "lon", LONGITUDE_LIMIT),
-            demo=self.demo_check.isChecked(), note=self.note_edit.text().strip(),
+            demo=self.demo_check.isChecked(),
+            note=self.note_edit.text().strip(),
         )
 
     def submit(self) -> None:
@@ -320,7 +344,8 @@ class DepotDialog(MasterDataDialog):
         # A duplicate code is the only AlreadyExists a depot can raise.
         field = "code" if isinstance(error, AlreadyExists) else str(error.params.get("field", ""))
         missing = {
-            "code": self.tr("请填写仓库编码。"), "name": self.tr("请填写仓库名称。"),
+            "code": self.tr("请填写仓库编码。"),
+            "name": self.tr("请填写仓库名称。"),
             "owner": self.tr("请选择权属单位。"),
         }
         if error.params.get("reason") == "required" and field in missing:
@@ -328,7 +353,11 @@ class DepotDialog(MasterDataDialog):
         else:
             text = self._ctx.error_text(error)
         widget: QWidget | None = {
-            "code": self.code_edit, "name": self.name_edit, "owner": self.owner_combo,
-            "lat": self.lat_edit, "lon": self.lon_edit, "level": self.level_combo,
+            "code": self.code_edit,
+            "name": self.name_edit,
+            "owner": self.owner_combo,
+            "lat": self.lat_edit,
+            "lon": self.lon_edit,
+            "level": self.level_combo,
         }.get(field)
         self._show_message(text, widget)

@@ -79,8 +79,14 @@ def _error_label() -> QLabel:
 class FirstRunDialog(QDialog):
     """Accepted once a database is open: ``uow`` is it, ``url`` its (full) address."""
 
-    def __init__(self, tasks: TaskRunner, sqlite_path: Path, parent: QWidget | None = None,
-                 *, server_url: str | None = None) -> None:
+    def __init__(
+        self,
+        tasks: TaskRunner,
+        sqlite_path: Path,
+        parent: QWidget | None = None,
+        *,
+        server_url: str | None = None,
+    ) -> None:
         super().__init__(parent)
         self.tasks = tasks
         self.sqlite_path = Path(sqlite_path)
@@ -112,14 +118,19 @@ class FirstRunDialog(QDialog):
         page = QWidget()
         self.empty_button = QCommandLinkButton(
             self.tr("新建空数据库"),
-            self.tr("在本机新建一个空的数据库，并设置管理员账户。正式使用请选此项。"))
+            self.tr("在本机新建一个空的数据库，并设置管理员账户。正式使用请选此项。"),
+        )
         self.demo_button = QCommandLinkButton(
             self.tr("新建演示数据库"),
-            self.tr("载入中卫市的演示数据（35 个仓库、约 400 个批次、两年的出入库记录），"
-                    "用于培训和试用。约需 15 秒。"))
+            self.tr(
+                "载入中卫市的演示数据（35 个仓库、约 400 个批次、两年的出入库记录），"
+                "用于培训和试用。约需 15 秒。"
+            ),
+        )
         self.server_button = QCommandLinkButton(
             self.tr("连接 PostgreSQL 服务器"),
-            self.tr("多台电脑共用一个数据库时选此项。需要服务器地址、数据库名和账户。"))
+            self.tr("多台电脑共用一个数据库时选此项。需要服务器地址、数据库名和账户。"),
+        )
         self.empty_button.clicked.connect(self.choose_empty)
         self.demo_button.clicked.connect(self.choose_demo)
         self.server_button.clicked.connect(self.choose_server)
@@ -174,8 +185,9 @@ class FirstRunDialog(QDialog):
         buttons = QDialogButtonBox()
         back = buttons.addButton(self.tr("上一步"), QDialogButtonBox.ButtonRole.ResetRole)
         back.clicked.connect(self._back)
-        self.create_button = buttons.addButton(self.tr("创建数据库"),
-                                               QDialogButtonBox.ButtonRole.AcceptRole)
+        self.create_button = buttons.addButton(
+            self.tr("创建数据库"), QDialogButtonBox.ButtonRole.AcceptRole
+        )
         buttons.accepted.connect(self.create_empty)
         self.admin_buttons = buttons
 
@@ -184,8 +196,13 @@ class FirstRunDialog(QDialog):
         layout.addWidget(self.admin_title)
         layout.addWidget(self.admin_note)
         layout.addLayout(form)
-        layout.addWidget(_note(self.tr("密码至少 {n} 个字符。请牢记：忘记后只能由另一位管理员重设。")
-                               .format(n=auth.MIN_PASSWORD)))
+        layout.addWidget(
+            _note(
+                self.tr("密码至少 {n} 个字符。请牢记：忘记后只能由另一位管理员重设。").format(
+                    n=auth.MIN_PASSWORD
+                )
+            )
+        )
         layout.addWidget(self.admin_error)
         layout.addStretch(1)
         layout.addWidget(buttons)
@@ -213,8 +230,9 @@ class FirstRunDialog(QDialog):
         buttons = QDialogButtonBox()
         back = buttons.addButton(self.tr("上一步"), QDialogButtonBox.ButtonRole.ResetRole)
         back.clicked.connect(self._back)
-        self.connect_button = buttons.addButton(self.tr("连接"),
-                                                QDialogButtonBox.ButtonRole.AcceptRole)
+        self.connect_button = buttons.addButton(
+            self.tr("连接"), QDialogButtonBox.ButtonRole.AcceptRole
+        )
         buttons.accepted.connect(self.connect_server)
         self.server_buttons = buttons
 
@@ -223,9 +241,14 @@ class FirstRunDialog(QDialog):
         layout.addWidget(_title(self.tr("连接 PostgreSQL 服务器")))
         layout.addWidget(_note(self.tr("请向系统管理员索取以下信息。")))
         layout.addLayout(form)
-        layout.addWidget(_note(self.tr(
-            "密码不会保存在本机设置中：下次启动时会再次询问，"
-            "或由管理员用 PGPASSWORD / .pgpass 配置。")))
+        layout.addWidget(
+            _note(
+                self.tr(
+                    "密码不会保存在本机设置中：下次启动时会再次询问，"
+                    "或由管理员用 PGPASSWORD / .pgpass 配置。"
+                )
+            )
+        )
         layout.addWidget(self.server_error)
         layout.addStretch(1)
         layout.addWidget(buttons)
@@ -252,8 +275,13 @@ class FirstRunDialog(QDialog):
 
     def choose_demo(self) -> None:
         url = sqlite_url(self.sqlite_path)
-        self._run(lambda _task: first_run.create_demo(url), url, self.choice_error,
-                  self.tr("正在创建演示数据库，约需 15 秒…"), demo=True)
+        self._run(
+            lambda _task: first_run.create_demo(url),
+            url,
+            self.choice_error,
+            self.tr("正在创建演示数据库，约需 15 秒…"),
+            demo=True,
+        )
 
     def choose_server(self) -> None:
         self._show_page(self.server_page, self.connect_button)
@@ -267,15 +295,20 @@ class FirstRunDialog(QDialog):
 
     def _change_path(self) -> None:
         path, _filter = QFileDialog.getSaveFileName(
-            self, self.tr("新数据库的位置"), str(self.sqlite_path),
+            self,
+            self.tr("新数据库的位置"),
+            str(self.sqlite_path),
             self.tr("SQLite 数据库 (*.sqlite3)"),
-            options=QFileDialog.Option.DontConfirmOverwrite)
+            options=QFileDialog.Option.DontConfirmOverwrite,
+        )
         if not path:
             return
         chosen = Path(path)
         if chosen.exists():
-            self._show(self.choice_error, self.tr(
-                "该文件已存在。要使用已有的数据库，请点“打开已有的数据库文件…”。"))
+            self._show(
+                self.choice_error,
+                self.tr("该文件已存在。要使用已有的数据库，请点“打开已有的数据库文件…”。"),
+            )
             return
         self.sqlite_path = chosen
         self.choice_error.hide()
@@ -283,15 +316,22 @@ class FirstRunDialog(QDialog):
 
     def _open_existing(self) -> None:
         path, _filter = QFileDialog.getOpenFileName(
-            self, self.tr("打开数据库"), str(self.sqlite_path.parent),
-            self.tr("SQLite 数据库 (*.sqlite3 *.db);;所有文件 (*)"))
+            self,
+            self.tr("打开数据库"),
+            str(self.sqlite_path.parent),
+            self.tr("SQLite 数据库 (*.sqlite3 *.db);;所有文件 (*)"),
+        )
         if path:
             self.open_existing(Path(path))
 
     def open_existing(self, path: Path) -> None:
         url = sqlite_url(path)
-        self._run(lambda _task: database.open_database(url), url, self.choice_error,
-                  self.tr("正在打开数据库…"))
+        self._run(
+            lambda _task: database.open_database(url),
+            url,
+            self.choice_error,
+            self.tr("正在打开数据库…"),
+        )
 
     # -- the work ---------------------------------------------------------------------
 
@@ -303,8 +343,9 @@ class FirstRunDialog(QDialog):
             self.admin_user.setFocus()
             return
         if len(password) < auth.MIN_PASSWORD:
-            self._show(self.admin_error, self.tr("密码太短，至少 {n} 个字符。").format(
-                n=auth.MIN_PASSWORD))
+            self._show(
+                self.admin_error, self.tr("密码太短，至少 {n} 个字符。").format(n=auth.MIN_PASSWORD)
+            )
             self.admin_password.setFocus()
             return
         if password != self.admin_repeat.text():
@@ -323,14 +364,22 @@ class FirstRunDialog(QDialog):
             self._run(add_admin, self.url or "", self.admin_error, self.tr("正在创建管理员账户…"))
             return
         url = sqlite_url(self.sqlite_path)
-        self._run(lambda _task: first_run.create_empty(url, username, password), url,
-                  self.admin_error, self.tr("正在创建数据库…"))
+        self._run(
+            lambda _task: first_run.create_empty(url, username, password),
+            url,
+            self.admin_error,
+            self.tr("正在创建数据库…"),
+        )
 
     def connect_server(self) -> None:
         try:
-            url = first_run.postgres_url(self.host.text(), self.port.value(),
-                                         self.database_name.text(), self.server_user.text(),
-                                         self.server_password.text())
+            url = first_run.postgres_url(
+                self.host.text(),
+                self.port.value(),
+                self.database_name.text(),
+                self.server_user.text(),
+                self.server_password.text(),
+            )
         except DomainError as error:
             self._show(self.server_error, error_message(error, _lang()))
             return
@@ -341,8 +390,16 @@ class FirstRunDialog(QDialog):
 
         self._run(work, url, self.server_error, self.tr("正在连接服务器…"), server=True)
 
-    def _run(self, work: Any, url: str, error_label: QLabel, label: str, *,
-             demo: bool = False, server: bool = False) -> None:
+    def _run(
+        self,
+        work: Any,
+        url: str,
+        error_label: QLabel,
+        label: str,
+        *,
+        demo: bool = False,
+        server: bool = False,
+    ) -> None:
         # The pages, not the dialog: the progress dialog is our child and must stay enabled.
         self.pages.setEnabled(False)
         error_label.hide()
@@ -367,14 +424,16 @@ class FirstRunDialog(QDialog):
                 show_unexpected(error)
                 return
             if isinstance(error, DatabaseUnavailable) and server:
-                text = self.tr("无法连接服务器，请检查地址、端口、数据库名、用户名和密码。\n{detail}"
-                               ).format(detail=error.params.get("detail", ""))
+                text = self.tr(
+                    "无法连接服务器，请检查地址、端口、数据库名、用户名和密码。\n{detail}"
+                ).format(detail=error.params.get("detail", ""))
             else:
                 text = error_message(error, _lang())
             self._show(error_label, text)
 
-        self.tasks.run(work, on_done=done, on_error=failed, progress_label=label,
-                       parent_widget=self)
+        self.tasks.run(
+            work, on_done=done, on_error=failed, progress_label=label, parent_widget=self
+        )
 
     def _ask_server_admin(self) -> None:
         self._admin_for_server = True
@@ -418,8 +477,11 @@ class ServerPasswordDialog(QDialog):
         self.setWindowTitle(self.tr("连接数据库服务器"))
         self.setMinimumWidth(420)
         host, port, name, user = first_run.server_parts(url)
-        info = QLabel(self.tr("服务器 {host}:{port} 上的数据库 {database} 需要密码。").format(
-            host=host, port=port, database=name))
+        info = QLabel(
+            self.tr("服务器 {host}:{port} 上的数据库 {database} 需要密码。").format(
+                host=host, port=port, database=name
+            )
+        )
         info.setWordWrap(True)
         self.user = QLabel(user)
         self.password = QLineEdit()
@@ -432,7 +494,8 @@ class ServerPasswordDialog(QDialog):
             error.setText(detail)
             error.show()
         buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)

@@ -34,8 +34,29 @@ from ..models.table_models import Column, RowsTableModel
 from .masterdata_base import MasterDataDialog
 
 # The units the seed catalogue and the source documents use; others can be typed.
-COMMON_UNITS = ("顶", "件", "床", "条", "个", "张", "套", "台", "盏", "把", "箱", "袋", "副", "双",
-                "部", "艘", "辆", "吨", "千克", "升", "米")
+COMMON_UNITS = (
+    "顶",
+    "件",
+    "床",
+    "条",
+    "个",
+    "张",
+    "套",
+    "台",
+    "盏",
+    "把",
+    "箱",
+    "袋",
+    "副",
+    "双",
+    "部",
+    "艘",
+    "辆",
+    "吨",
+    "千克",
+    "升",
+    "米",
+)
 # Goods weighed or measured by volume are kept to three decimals (0.001 t = 1 kg).
 MEASURED_UNITS = frozenset({"吨", "千克", "升"})
 MAX_SHELF_LIFE_DAYS = 36_500
@@ -57,7 +78,8 @@ def shelf_life_text(days: int | None) -> str:
         return ""
     if days % DAYS_PER_YEAR == 0:
         return QCoreApplication.translate("ItemDialog", "%1 年").replace(
-            "%1", str(days // DAYS_PER_YEAR))
+            "%1", str(days // DAYS_PER_YEAR)
+        )
     return QCoreApplication.translate("ItemDialog", "%1 天").replace("%1", str(days))
 
 
@@ -92,7 +114,8 @@ class ItemDialog(MasterDataDialog):
         self.name_en_edit = QLineEdit()
         self.name_en_edit.setMaxLength(200)
         self._category_model: RowsTableModel[CategoryRow] = RowsTableModel(
-            [Column("label", "", lambda c: f"{c.code} {c.name}")], self)
+            [Column("label", "", lambda c: f"{c.code} {c.name}")], self
+        )
         self.category_combo = QComboBox()
         self.category_combo.setModel(self._category_model)
         self.spec_edit = QLineEdit()
@@ -150,11 +173,18 @@ class ItemDialog(MasterDataDialog):
         modes_layout.addStretch(1)
 
         self._rows: list[tuple[QWidget, str]] = [
-            (self.code_edit, "code"), (self.name_edit, "name"), (self.name_en_edit, "name_en"),
-            (self.category_combo, "category"), (self.spec_edit, "spec"), (unit_row, "unit"),
-            (self.gb_code_edit, "gb_code"), (self.price_edit, "price"),
-            (shelf_row, "shelf_life"), (self.norm_person_edit, "norm_person"),
-            (self.norm_tent_edit, "norm_tent"), (self.persons_edit, "persons"),
+            (self.code_edit, "code"),
+            (self.name_edit, "name"),
+            (self.name_en_edit, "name_en"),
+            (self.category_combo, "category"),
+            (self.spec_edit, "spec"),
+            (unit_row, "unit"),
+            (self.gb_code_edit, "gb_code"),
+            (self.price_edit, "price"),
+            (shelf_row, "shelf_life"),
+            (self.norm_person_edit, "norm_person"),
+            (self.norm_tent_edit, "norm_tent"),
+            (self.persons_edit, "persons"),
             (modes_row, "modes"),
         ]
         self._labels: dict[str, QLabel] = {}
@@ -166,8 +196,15 @@ class ItemDialog(MasterDataDialog):
 
         self.unit_combo.currentTextChanged.connect(self._unit_changed)
         self.shelf_life_spin.valueChanged.connect(self._update_shelf_life_hint)
-        for edit in (self.code_edit, self.name_edit, self.gb_code_edit, self.price_edit,
-                     self.norm_person_edit, self.norm_tent_edit, self.persons_edit):
+        for edit in (
+            self.code_edit,
+            self.name_edit,
+            self.gb_code_edit,
+            self.price_edit,
+            self.norm_person_edit,
+            self.norm_tent_edit,
+            self.persons_edit,
+        ):
             edit.textEdited.connect(self._clear_message)
         self._fill_from_item()
         self.retranslate()
@@ -179,16 +216,25 @@ class ItemDialog(MasterDataDialog):
     def retranslate(self) -> None:
         self.setWindowTitle(self.tr("编辑物资") if self._item else self.tr("新建物资"))
         labels = {
-            "code": self.tr("编码"), "name": self.tr("名称"), "name_en": self.tr("英文名"),
-            "category": self.tr("类别"), "spec": self.tr("规格"), "unit": self.tr("计量单位"),
-            "gb_code": self.tr("国标编码"), "price": self.tr("参考单价（元）"),
-            "shelf_life": self.tr("储存年限"), "norm_person": self.tr("人均定额"),
-            "norm_tent": self.tr("每顶帐篷定额"), "persons": self.tr("每件可安置人数"),
+            "code": self.tr("编码"),
+            "name": self.tr("名称"),
+            "name_en": self.tr("英文名"),
+            "category": self.tr("类别"),
+            "spec": self.tr("规格"),
+            "unit": self.tr("计量单位"),
+            "gb_code": self.tr("国标编码"),
+            "price": self.tr("参考单价（元）"),
+            "shelf_life": self.tr("储存年限"),
+            "norm_person": self.tr("人均定额"),
+            "norm_tent": self.tr("每顶帐篷定额"),
+            "persons": self.tr("每件可安置人数"),
             "modes": self.tr("储备方式"),
         }
         for key, label in self._labels.items():
             label.setText(labels[key])
-        self.code_edit.setPlaceholderText(self.tr("如 050101（类别 2 位 + 顺序号），保存后不能修改"))
+        self.code_edit.setPlaceholderText(
+            self.tr("如 050101（类别 2 位 + 顺序号），保存后不能修改")
+        )
         self.name_en_edit.setPlaceholderText(self.tr("可留空"))
         self.spec_edit.setPlaceholderText(self.tr("如 12 m² 单层棉帐篷"))
         self._decimals_label.setText(self.tr("小数位"))
@@ -210,8 +256,9 @@ class ItemDialog(MasterDataDialog):
         days = self.shelf_life_spin.value()
         text = ""
         if days:
-            text = self.tr("约 %1 年").replace("%1", f"{days / DAYS_PER_YEAR:.1f}".rstrip("0")
-                                                      .rstrip("."))
+            text = self.tr("约 %1 年").replace(
+                "%1", f"{days / DAYS_PER_YEAR:.1f}".rstrip("0").rstrip(".")
+            )
         self._shelf_life_hint.setText(text)
         self._shelf_life_hint.setStyleSheet("color: palette(placeholder-text);")
 
@@ -251,8 +298,9 @@ class ItemDialog(MasterDataDialog):
         self._ctx.tasks.run(
             lambda _task: reference_queries.categories(uow),
             on_done=self._categories_ready,
-            on_error=lambda error: show_domain_error(self, self._ctx, error,
-                                                     retry=self._load_categories),
+            on_error=lambda error: show_domain_error(
+                self, self._ctx, error, retry=self._load_categories
+            ),
             parent_widget=self,
         )
 
@@ -272,7 +320,8 @@ class ItemDialog(MasterDataDialog):
         code = self._required(self.code_edit, "code")
         name = self._required(self.name_edit, "name")
         category = self._category_model.row_at(
-            self._category_model.index(self.category_combo.currentIndex(), 0))
+            self._category_model.index(self.category_combo.currentIndex(), 0)
+        )
         if category is None:
             raise InvalidInput("category", "required")
         unit = self.unit_combo.currentText().strip()
@@ -285,9 +334,11 @@ class ItemDialog(MasterDataDialog):
         if price_text:
             parse_money(price_text)  # raises InvalidMoney; the service parses it again
         norms = []
-        for field, edit in (("norm_per_person", self.norm_person_edit),
-                            ("norm_per_tent", self.norm_tent_edit),
-                            ("persons_per_unit", self.persons_edit)):
+        for field, edit in (
+            ("norm_per_person", self.norm_person_edit),
+            ("norm_per_tent", self.norm_tent_edit),
+            ("persons_per_unit", self.persons_edit),
+        ):
             text = edit.text().strip()
             if text:
                 try:
@@ -300,11 +351,19 @@ class ItemDialog(MasterDataDialog):
             raise InvalidInput("reserve_mode", "required")
         days = self.shelf_life_spin.value()
         return ItemSpec(
-            code=code, name=name, category=category.code, unit=unit,
-            decimals=self.decimals_spin.value(), spec=self.spec_edit.text().strip(),
-            name_en=self.name_en_edit.text().strip(), gb_code=gb_code or None,
-            ref_price=price_text or None, shelf_life_days=days or None,
-            norm_per_person=norms[0], norm_per_tent=norms[1], persons_per_unit=norms[2],
+            code=code,
+            name=name,
+            category=category.code,
+            unit=unit,
+            decimals=self.decimals_spin.value(),
+            spec=self.spec_edit.text().strip(),
+            name_en=self.name_en_edit.text().strip(),
+            gb_code=gb_code or None,
+            ref_price=price_text or None,
+            shelf_life_days=days or None,
+            norm_per_person=norms[0],
+            norm_per_tent=norms[1],
+            persons_per_unit=norms[2],
             reserve_modes=modes,
         )
 
@@ -331,9 +390,13 @@ class ItemDialog(MasterDataDialog):
 
     def _show_refusal(self, error: BaseException) -> bool:
         if isinstance(error, HasHistory):
-            self._show_message(self.tr(
-                "该物资已有库存批次，计量单位和小数位数不能再修改（其他内容可以修改）。"
-                "如需改用其他单位，请新建一个物资，并停用本物资。"), self.unit_combo)
+            self._show_message(
+                self.tr(
+                    "该物资已有库存批次，计量单位和小数位数不能再修改（其他内容可以修改）。"
+                    "如需改用其他单位，请新建一个物资，并停用本物资。"
+                ),
+                self.unit_combo,
+            )
             return True
         if isinstance(error, InvalidInput | InvalidMoney | InvalidQuantity | AlreadyExists):
             self._show_invalid(error)
@@ -343,15 +406,23 @@ class ItemDialog(MasterDataDialog):
     def _show_invalid(self, error: DomainError) -> None:
         field = str(error.params.get("field", ""))
         widgets: dict[str, QWidget] = {
-            "code": self.code_edit, "name": self.name_edit, "category": self.category_combo,
-            "unit": self.unit_combo, "gb_code": self.gb_code_edit, "decimals": self.decimals_spin,
-            "shelf_life_days": self.shelf_life_spin, "norm_per_person": self.norm_person_edit,
-            "norm_per_tent": self.norm_tent_edit, "persons_per_unit": self.persons_edit,
+            "code": self.code_edit,
+            "name": self.name_edit,
+            "category": self.category_combo,
+            "unit": self.unit_combo,
+            "gb_code": self.gb_code_edit,
+            "decimals": self.decimals_spin,
+            "shelf_life_days": self.shelf_life_spin,
+            "norm_per_person": self.norm_person_edit,
+            "norm_per_tent": self.norm_tent_edit,
+            "persons_per_unit": self.persons_edit,
             "reserve_mode": self.mode_checks[ReserveMode.PHYSICAL.value],
         }
         missing = {
-            "code": self.tr("请填写物资编码。"), "name": self.tr("请填写物资名称。"),
-            "category": self.tr("请选择类别。"), "unit": self.tr("请填写计量单位。"),
+            "code": self.tr("请填写物资编码。"),
+            "name": self.tr("请填写物资名称。"),
+            "category": self.tr("请选择类别。"),
+            "unit": self.tr("请填写计量单位。"),
             "reserve_mode": self.tr("请至少选择一种储备方式。"),
         }
         if isinstance(error, AlreadyExists):
@@ -370,8 +441,11 @@ class ItemDialog(MasterDataDialog):
         self._show_message(text, widgets.get(field))
 
     def _norm_label(self, field: str) -> str:
-        return {"norm_per_person": self.tr("人均定额"), "norm_per_tent": self.tr("每顶帐篷定额"),
-                "persons_per_unit": self.tr("每件可安置人数")}.get(field, field)
+        return {
+            "norm_per_person": self.tr("人均定额"),
+            "norm_per_tent": self.tr("每顶帐篷定额"),
+            "persons_per_unit": self.tr("每件可安置人数"),
+        }.get(field, field)
 
 
 class _NormInvalid(DomainError):

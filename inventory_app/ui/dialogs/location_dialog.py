@@ -24,8 +24,11 @@ class LocationDialog(MasterDataDialog):
         super().__init__(ctx, parent)
         self._depot_code = depot_code
 
-        self.depot_label = QLabel(self.tr("{name}（{code}）").format(
-            name=depot_name, code=depot_code) if depot_name else depot_code)
+        self.depot_label = QLabel(
+            self.tr("{name}（{code}）").format(name=depot_name, code=depot_code)
+            if depot_name
+            else depot_code
+        )
         self.code_edit = QLineEdit()
         self.code_edit.setMaxLength(30)
         self.name_edit = QLineEdit()

@@ -76,7 +76,8 @@ class LoginDialog(QDialog):
         self.hint_label = QLabel(hint)
         self.hint_label.setWordWrap(True)
         self.hint_label.setStyleSheet(
-            "background: #eef4fb; border: 1px solid #c9dbef; border-radius: 4px; padding: 6px;")
+            "background: #eef4fb; border: 1px solid #c9dbef; border-radius: 4px; padding: 6px;"
+        )
         self.hint_label.setVisible(bool(hint))
 
         self.database_label = QLabel(self.tr("数据库：{database}").format(database=database_label))
@@ -88,9 +89,11 @@ class LoginDialog(QDialog):
 
         self.buttons = QDialogButtonBox()
         self.login_button: QPushButton = self.buttons.addButton(
-            self.tr("登录"), QDialogButtonBox.ButtonRole.AcceptRole)
+            self.tr("登录"), QDialogButtonBox.ButtonRole.AcceptRole
+        )
         self.cancel_button: QPushButton = self.buttons.addButton(
-            self.tr("取消"), QDialogButtonBox.ButtonRole.RejectRole)
+            self.tr("取消"), QDialogButtonBox.ButtonRole.RejectRole
+        )
         self.login_button.setDefault(True)
         self.buttons.accepted.connect(self.sign_in)
         self.buttons.rejected.connect(self.reject)
@@ -125,9 +128,13 @@ class LoginDialog(QDialog):
             return
         self._set_busy(True)
         uow = self.uow
-        self.tasks.run(lambda _task: auth.authenticate(uow, username, password),
-                       on_done=self._signed_in, on_error=self._failed,
-                       progress_label=self.tr("正在登录…"), parent_widget=self)
+        self.tasks.run(
+            lambda _task: auth.authenticate(uow, username, password),
+            on_done=self._signed_in,
+            on_error=self._failed,
+            progress_label=self.tr("正在登录…"),
+            parent_widget=self,
+        )
 
     def _signed_in(self, actor: Actor) -> None:
         self._set_busy(False)

@@ -61,7 +61,8 @@ class MasterDataDialog(QDialog):
     def _retranslate_buttons(self) -> None:
         self.ok_button.setText(QCoreApplication.translate("MasterDataDialog", "保存"))
         self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(
-            QCoreApplication.translate("MasterDataDialog", "取消"))
+            QCoreApplication.translate("MasterDataDialog", "取消")
+        )
 
     @staticmethod
     def _lock_code(edit: QLineEdit, code: str) -> None:

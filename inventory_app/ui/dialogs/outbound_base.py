@@ -27,6 +27,7 @@ from .posting_base import (
 
 COLUMNS = (Col.ITEM, Col.LOT, Col.QUANTITY, Col.AVAILABLE)
 
+
 def load_depot_lots(ctx: AppContext, code: str) -> list[LotStockRow]:
     """Physical lots of one depot with stock, for the lot lists and what is available.
 
@@ -35,15 +36,19 @@ def load_depot_lots(ctx: AppContext, code: str) -> list[LotStockRow]:
     expired lots and the keeper must see what can really be shipped.
     """
     flt = StockFilter(depot_codes=(code,))
-    return [lot for lot in stock_queries.stock_by_lot(ctx.uow, ctx.actor, flt)
-            if lot.reserve_mode == ReserveMode.PHYSICAL.value]
+    return [
+        lot
+        for lot in stock_queries.stock_by_lot(ctx.uow, ctx.actor, flt)
+        if lot.reserve_mode == ReserveMode.PHYSICAL.value
+    ]
 
 
 class OutboundDialog(PostingDialog):
     """Lines: item, lot ("先进先出（自动）" unless one is named), quantity, what is available."""
 
-    def __init__(self, ctx: AppContext, parent: QWidget | None, action: Action,
-                 depot_code: str | None) -> None:
+    def __init__(
+        self, ctx: AppContext, parent: QWidget | None, action: Action, depot_code: str | None
+    ) -> None:
         super().__init__(ctx, parent)
         self.depot_combo = DepotCombo(ctx, action, self, preferred_code=depot_code)
         self.date_edit = date_edit(self)
@@ -57,7 +62,8 @@ class OutboundDialog(PostingDialog):
         self.depot_combo.loaded.connect(self._depots_loaded)
         self.model.changed.connect(self.update_ok)
         self.date_edit.dateChanged.connect(
-            lambda: self.model.set_doc_date(qdate_value(self.date_edit)))
+            lambda: self.model.set_doc_date(qdate_value(self.date_edit))
+        )
         self.set_ready(False)
         self._load_items()
 
@@ -70,8 +76,11 @@ class OutboundDialog(PostingDialog):
         def done(items: list[ItemRow]) -> None:
             self.model.set_items(items)
 
-        self.ctx.tasks.run(lambda _task: reference_queries.items(uow, include_inactive=False),
-                           on_done=done, on_error=self._load_failed)
+        self.ctx.tasks.run(
+            lambda _task: reference_queries.items(uow, include_inactive=False),
+            on_done=done,
+            on_error=self._load_failed,
+        )
 
     def _depots_loaded(self) -> None:
         if self.depot_combo.depots():
@@ -89,13 +98,17 @@ class OutboundDialog(PostingDialog):
             if code == self.depot_combo.current_code():  # ignore a depot already left
                 self.model.set_lots(lots)
 
-        ctx.tasks.run(lambda _task: load_depot_lots(ctx, code), on_done=done,
-                      on_error=self._load_failed)
+        ctx.tasks.run(
+            lambda _task: load_depot_lots(ctx, code), on_done=done, on_error=self._load_failed
+        )
 
     def check_lines(self) -> tuple[list[str], list[str]]:
         """Problems of the depot and the lines; subclasses add their header's."""
-        no_depot = (None if self.depot_combo.current_code()
-                    else QCoreApplication.translate("PostingDialog", "请选择仓库"))
+        no_depot = (
+            None
+            if self.depot_combo.current_code()
+            else QCoreApplication.translate("PostingDialog", "请选择仓库")
+        )
         no_lines = QCoreApplication.translate("PostingDialog", "请至少录入一行明细")
         return check_depot_and_lines(self.lines, [], no_depot=no_depot, no_lines=no_lines)
 
@@ -106,9 +119,13 @@ class OutboundDialog(PostingDialog):
         lines = []
         for _row, line in self.model.filled_lines():
             assert line.item is not None  # check() refused lines without an item
-            lines.append(OutLine(item_code=line.item.code,
-                                 quantity=parse_quantity(line.quantity, line.item.decimals),
-                                 lot_id=line.lot.lot_id if line.lot else None))
+            lines.append(
+                OutLine(
+                    item_code=line.item.code,
+                    quantity=parse_quantity(line.quantity, line.item.decimals),
+                    lot_id=line.lot.lot_id if line.lot else None,
+                )
+            )
         return lines
 
     @staticmethod

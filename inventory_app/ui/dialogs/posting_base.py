@@ -66,16 +66,22 @@ _TEXTS = {
     "posting": QT_TRANSLATE_NOOP("PostingDialog", "正在过账…"),
     "posted": QT_TRANSLATE_NOOP("PostingDialog", "已过账"),
     "discard_title": QT_TRANSLATE_NOOP("PostingDialog", "放弃本单？"),
-    "discard": QT_TRANSLATE_NOOP("PostingDialog", "已录入 {n} 行明细，尚未过账。关闭后这些内容不会保存。"),
+    "discard": QT_TRANSLATE_NOOP(
+        "PostingDialog", "已录入 {n} 行明细，尚未过账。关闭后这些内容不会保存。"
+    ),
     "discard_yes": QT_TRANSLATE_NOOP("PostingDialog", "放弃并关闭"),
     "keep_editing": QT_TRANSLATE_NOOP("PostingDialog", "继续填写"),
 }
 
 INVALID_STYLE = "background-color: #fde0dc; border: 1px solid #c62828;"
-MESSAGE_STYLE = ("QLabel { color: #b71c1c; background: #fdecea; border: 1px solid #f5c2c0;"
-                 " border-radius: 3px; padding: 6px 8px; }")
-NOTE_STYLE = ("QLabel { color: #5d4300; background: #fff6d6; border: 1px solid #f0dc8c;"
-              " border-radius: 3px; padding: 6px 8px; }")
+MESSAGE_STYLE = (
+    "QLabel { color: #b71c1c; background: #fdecea; border: 1px solid #f5c2c0;"
+    " border-radius: 3px; padding: 6px 8px; }"
+)
+NOTE_STYLE = (
+    "QLabel { color: #5d4300; background: #fff6d6; border: 1px solid #f0dc8c;"
+    " border-radius: 3px; padding: 6px 8px; }"
+)
 HINT_STYLE = "QLabel { color: #6b7280; }"
 MAX_LISTED_PROBLEMS = 4
 
@@ -133,8 +139,9 @@ def hint_label(text: str, parent: QWidget) -> QLabel:
     return label
 
 
-def check_depot_and_lines(lines: LinesEditor, errors: list[str], *, no_depot: str | None,
-                no_lines: str) -> tuple[list[str], list[str]]:
+def check_depot_and_lines(
+    lines: LinesEditor, errors: list[str], *, no_depot: str | None, no_lines: str
+) -> tuple[list[str], list[str]]:
     """The depot and the lines of a document: appends to ``errors`` a missing depot
     (``no_depot``, None when one is chosen), ``no_lines`` when no line is filled in and
     each line's own problems (the first one focused); returns them with the warnings."""
@@ -182,7 +189,8 @@ class PostingDialog(QDialog):
         self.message_label.hide()
 
         self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
+        )
         ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
         assert ok is not None
         self.ok_button: QPushButton = ok
@@ -193,8 +201,13 @@ class PostingDialog(QDialog):
 
     # ------------------------------------------------------------ for subclasses
 
-    def header_grid(self, fields: Sequence[tuple[str, QWidget]], *,
-                    stretch: tuple[int, int] = (3, 2), spacing: int | None = 10) -> QGridLayout:
+    def header_grid(
+        self,
+        fields: Sequence[tuple[str, QWidget]],
+        *,
+        stretch: tuple[int, int] = (3, 2),
+        spacing: int | None = 10,
+    ) -> QGridLayout:
         """The document header: captions and their fields, two pairs to a row."""
         grid = QGridLayout()
         if spacing is not None:
@@ -234,8 +247,9 @@ class PostingDialog(QDialog):
         return True
 
     def update_ok(self) -> None:
-        self.ok_button.setEnabled(self._ready and not self._busy and not self._posted
-                                  and self.can_submit())
+        self.ok_button.setEnabled(
+            self._ready and not self._busy and not self._posted and self.can_submit()
+        )
 
     def set_ready(self, ready: bool, why: str = "") -> None:
         """Block posting while the dialog cannot work (no depot, data still loading)."""
@@ -281,9 +295,13 @@ class PostingDialog(QDialog):
             self._post()
 
     def _confirm(self, warnings: Sequence[str]) -> None:
-        box = QMessageBox(QMessageBox.Icon.Warning, _text("confirm_title"),
-                          "\n".join(warnings[:MAX_LISTED_PROBLEMS]),
-                          QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, self)
+        box = QMessageBox(
+            QMessageBox.Icon.Warning,
+            _text("confirm_title"),
+            "\n".join(warnings[:MAX_LISTED_PROBLEMS]),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            self,
+        )
         box.setInformativeText(_text("still_submit_q"))
         box.button(QMessageBox.StandardButton.Yes).setText(_text("still_submit"))
         box.button(QMessageBox.StandardButton.No).setText(_text("go_back"))
@@ -301,9 +319,13 @@ class PostingDialog(QDialog):
             return
         call = self.build_call()
         self._set_busy(True)
-        self.ctx.tasks.run(lambda _task: call(), on_done=self._on_posted,
-                           on_error=self._on_failed, progress_label=_text("posting"),
-                           parent_widget=self)
+        self.ctx.tasks.run(
+            lambda _task: call(),
+            on_done=self._on_posted,
+            on_error=self._on_failed,
+            progress_label=_text("posting"),
+            parent_widget=self,
+        )
 
     def _set_busy(self, busy: bool) -> None:
         self._busy = busy
@@ -318,8 +340,13 @@ class PostingDialog(QDialog):
         self._posted = True
         self._set_busy(False)
         self.ctx.events.stock_changed.emit()
-        box = QMessageBox(QMessageBox.Icon.Information, _text("posted"),
-                          self.success_text(result), QMessageBox.StandardButton.Ok, self)
+        box = QMessageBox(
+            QMessageBox.Icon.Information,
+            _text("posted"),
+            self.success_text(result),
+            QMessageBox.StandardButton.Ok,
+            self,
+        )
         box.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         box.setObjectName("success_box")
@@ -348,9 +375,13 @@ class PostingDialog(QDialog):
         if not lines:
             super().reject()
             return
-        box = QMessageBox(QMessageBox.Icon.Question, _text("discard_title"),
-                          _text("discard").format(n=lines),
-                          QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, self)
+        box = QMessageBox(
+            QMessageBox.Icon.Question,
+            _text("discard_title"),
+            _text("discard").format(n=lines),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            self,
+        )
         box.button(QMessageBox.StandardButton.Yes).setText(_text("discard_yes"))
         box.button(QMessageBox.StandardButton.No).setText(_text("keep_editing"))
         box.setDefaultButton(QMessageBox.StandardButton.No)

@@ -54,8 +54,13 @@ def _signed(value: Decimal, unit: str) -> str:
 class ReverseDialog(PostingDialog):
     """Shows exactly what will be cancelled, asks for a reason, posts a reversing document."""
 
-    def __init__(self, ctx: AppContext, parent: QWidget | None = None,
-                 movement_id: int | None = None, doc_no: str | None = None) -> None:
+    def __init__(
+        self,
+        ctx: AppContext,
+        parent: QWidget | None = None,
+        movement_id: int | None = None,
+        doc_no: str | None = None,
+    ) -> None:
         super().__init__(ctx, parent)
         self.setWindowTitle(self.tr("冲销"))
         self.ok_button.setText(self.tr("确认冲销"))
@@ -72,10 +77,16 @@ class ReverseDialog(PostingDialog):
         self.party_label = self._value_label()
         self.user_label = self._value_label()
         self.purpose_label = self._value_label()
-        header = self.header_grid([
-            (self.tr("原单据"), self.doc_no_label), (self.tr("单据日期"), self.date_label),
-            (self.tr("仓库"), self.depot_label), (self.tr("对方"), self.party_label),
-            (self.tr("经办人"), self.user_label), (self.tr("用途"), self.purpose_label)])
+        header = self.header_grid(
+            [
+                (self.tr("原单据"), self.doc_no_label),
+                (self.tr("单据日期"), self.date_label),
+                (self.tr("仓库"), self.depot_label),
+                (self.tr("对方"), self.party_label),
+                (self.tr("经办人"), self.user_label),
+                (self.tr("用途"), self.purpose_label),
+            ]
+        )
 
         self.line_radio = QRadioButton(self.tr("只冲销所选的这一行"), self)
         self.document_radio = QRadioButton(self.tr("冲销整张单据"), self)
@@ -100,8 +111,7 @@ class ReverseDialog(PostingDialog):
         self.rows_view.verticalHeader().hide()
         self.rows_view.setWordWrap(False)
         self.rows_view.horizontalHeader().setStretchLastSection(True)
-        self.rows_view.horizontalHeader().setSectionResizeMode(
-            QHeaderView.ResizeMode.Interactive)
+        self.rows_view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
 
         self.note_label = QLabel(self)
         self.note_label.setStyleSheet(NOTE_STYLE)
@@ -145,23 +155,48 @@ class ReverseDialog(PostingDialog):
     @staticmethod
     def _columns() -> list[Column[LedgerRow]]:
         return [
-            Column("item_name", lambda: QCoreApplication.translate("ReverseDialog", "物资"),
-                   lambda r: f"{r.item_name} {r.item_code}"),
-            Column("batch_no", lambda: QCoreApplication.translate("ReverseDialog", "批号"),
-                   lambda r: r.batch_no),
-            Column("depot_name", lambda: QCoreApplication.translate("ReverseDialog", "仓库"),
-                   lambda r: r.depot_name),
-            Column("kind", lambda: QCoreApplication.translate("ReverseDialog", "类型"),
-                   lambda r: kind_name(r.kind)),
-            Column("delta", lambda: QCoreApplication.translate("ReverseDialog", "原数量"),
-                   lambda r: _signed(r.delta, r.unit), alignment=_RIGHT),
-            Column("reverse", lambda: QCoreApplication.translate("ReverseDialog", "冲销数量"),
-                   lambda r: "" if r.reversed_by_movement_id else _signed(-r.delta, r.unit),
-                   alignment=_RIGHT),
-            Column("status", lambda: QCoreApplication.translate("ReverseDialog", "状态"),
-                   lambda r: QCoreApplication.translate("ReverseDialog", "已冲销")
-                   if r.reversed_by_movement_id else "",
-                   foreground=lambda r: _GREY if r.reversed_by_movement_id else None),
+            Column(
+                "item_name",
+                lambda: QCoreApplication.translate("ReverseDialog", "物资"),
+                lambda r: f"{r.item_name} {r.item_code}",
+            ),
+            Column(
+                "batch_no",
+                lambda: QCoreApplication.translate("ReverseDialog", "批号"),
+                lambda r: r.batch_no,
+            ),
+            Column(
+                "depot_name",
+                lambda: QCoreApplication.translate("ReverseDialog", "仓库"),
+                lambda r: r.depot_name,
+            ),
+            Column(
+                "kind",
+                lambda: QCoreApplication.translate("ReverseDialog", "类型"),
+                lambda r: kind_name(r.kind),
+            ),
+            Column(
+                "delta",
+                lambda: QCoreApplication.translate("ReverseDialog", "原数量"),
+                lambda r: _signed(r.delta, r.unit),
+                alignment=_RIGHT,
+            ),
+            Column(
+                "reverse",
+                lambda: QCoreApplication.translate("ReverseDialog", "冲销数量"),
+                lambda r: "" if r.reversed_by_movement_id else _signed(-r.delta, r.unit),
+                alignment=_RIGHT,
+            ),
+            Column(
+                "status",
+                lambda: QCoreApplication.translate("ReverseDialog", "状态"),
+                lambda r: (
+                    QCoreApplication.translate("ReverseDialog", "已冲销")
+                    if r.reversed_by_movement_id
+                    else ""
+                ),
+                foreground=lambda r: _GREY if r.reversed_by_movement_id else None,
+            ),
         ]
 
     def reason(self) -> str:
@@ -195,19 +230,27 @@ class ReverseDialog(PostingDialog):
         _movement, doc, rows = result
         self.document = doc
         self._rows = rows
-        self.doc_no_label.setText(self.tr("{doc_no}（{type}，{state}）").format(
-            doc_no=doc.doc_no, type=doc_type_name(doc.doc_type),
-            state=state_name(doc.state, self.ctx.lang)))
+        self.doc_no_label.setText(
+            self.tr("{doc_no}（{type}，{state}）").format(
+                doc_no=doc.doc_no,
+                type=doc_type_name(doc.doc_type),
+                state=state_name(doc.state, self.ctx.lang),
+            )
+        )
         self.date_label.setText(doc.doc_date.isoformat())
-        self.depot_label.setText(doc.depot_name + (f" → {doc.other_depot_name}"
-                                                   if doc.other_depot_name else ""))
+        self.depot_label.setText(
+            doc.depot_name + (f" → {doc.other_depot_name}" if doc.other_depot_name else "")
+        )
         self.party_label.setText(doc.counterparty or "—")
         self.user_label.setText(doc.created_by)
         shows_purpose = doc.doc_type in (DocType.ISSUE, DocType.TRANSFER) and doc.purpose
         self.purpose_label.setText(purpose_name(doc.purpose) if shows_purpose else "—")
         unreversed = [r for r in rows if r.reversed_by_movement_id is None]
-        self._scope_offered = (self._movement_id is not None
-                               and doc.doc_type != DocType.TRANSFER and len(unreversed) > 1)
+        self._scope_offered = (
+            self._movement_id is not None
+            and doc.doc_type != DocType.TRANSFER
+            and len(unreversed) > 1
+        )
         self.scope_box.setVisible(self._scope_offered)
         self._show_scope()
         self.set_ready(self._blocker() is None)
@@ -222,8 +265,11 @@ class ReverseDialog(PostingDialog):
         if doc.state in (DocState.PENDING_APPROVAL, DocState.REJECTED):
             return self.tr("该单据尚未过账，不能冲销。")
         if not self.chosen_rows():
-            if self._movement_id is not None and doc.doc_type != DocType.TRANSFER and \
-                    self.line_radio.isChecked():
+            if (
+                self._movement_id is not None
+                and doc.doc_type != DocType.TRANSFER
+                and self.line_radio.isChecked()
+            ):
                 return self.tr("这一行已经冲销过了。")
             return self.tr("该单据已全部冲销。")
         return None
@@ -240,9 +286,12 @@ class ReverseDialog(PostingDialog):
 
     def _single_line(self) -> bool:
         doc = self.document
-        return (doc is not None and self._movement_id is not None
-                and doc.doc_type != DocType.TRANSFER
-                and (self.line_radio.isChecked() or not self._scope_offered))
+        return (
+            doc is not None
+            and self._movement_id is not None
+            and doc.doc_type != DocType.TRANSFER
+            and (self.line_radio.isChecked() or not self._scope_offered)
+        )
 
     def _show_scope(self) -> None:
         doc = self.document
@@ -256,11 +305,13 @@ class ReverseDialog(PostingDialog):
         self.rows_view.resizeColumnsToContents()
         note = self.tr(
             "冲销不会修改或删除原单据：原单据仍保留在台账中，系统另行生成一张冲销单（CX-…），"
-            "按相反的数量抵消上表中的流水。冲销单过账后不能撤销。")
+            "按相反的数量抵消上表中的流水。冲销单过账后不能撤销。"
+        )
         if doc.doc_type == DocType.TRANSFER:
             note += "\n" + self.tr(
                 "调拨单只能整单冲销：在途的调拨，货物退回调出仓库；已接收的调拨，"
-                "调入仓库必须仍有这些货物。")
+                "调入仓库必须仍有这些货物。"
+            )
         self.note_label.setText(note)
         blocker = self._blocker()
         self.show_message(blocker or "")
@@ -290,4 +341,5 @@ class ReverseDialog(PostingDialog):
 
     def success_text(self, result: PostingResult) -> str:
         return self.tr("已过账：{doc_no}\n原单据 {original} 保留在台账中，已被冲销。").format(
-            doc_no=result.doc_no, original=self.document.doc_no if self.document else "")
+            doc_no=result.doc_no, original=self.document.doc_no if self.document else ""
+        )

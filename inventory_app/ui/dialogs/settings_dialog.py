@@ -43,8 +43,9 @@ class SettingsDialog(QDialog):
         # A road factor is a ratio, not a quantity, but it is still kept exact: typed
         # text parsed as Decimal (a QDoubleSpinBox would hand us a float).
         self.road_factor = QLineEdit()
-        self.road_factor.setValidator(QRegularExpressionValidator(
-            QRegularExpression(r"^\d(\.\d{1,2})?$"), self.road_factor))
+        self.road_factor.setValidator(
+            QRegularExpressionValidator(QRegularExpression(r"^\d(\.\d{1,2})?$"), self.road_factor)
+        )
         self.road_factor.setAlignment(Qt.AlignmentFlag.AlignRight)
         self.speed = QSpinBox()
         self.speed.setRange(10, 120)
@@ -60,15 +61,19 @@ class SettingsDialog(QDialog):
         form.addRow(self.tr("道路系数："), self.road_factor)
         form.addRow(self.tr("货车平均时速："), self.speed)
         form.addRow(self.tr("临期预警天数："), self.near_days)
-        hint = QLabel(self.tr(
-            "道路系数：实际道路里程约为直线距离的倍数（默认 1.3）。\n"
-            "临期预警：有效期在这么多天内的批次在首页和库存中标为临期。"))
+        hint = QLabel(
+            self.tr(
+                "道路系数：实际道路里程约为直线距离的倍数（默认 1.3）。\n"
+                "临期预警：有效期在这么多天内的批次在首页和库存中标为临期。"
+            )
+        )
         hint.setWordWrap(True)
         hint.setStyleSheet("color: #5b6675;")
 
         self.buttons = QDialogButtonBox()
-        self.save_button = self.buttons.addButton(self.tr("保存"),
-                                                  QDialogButtonBox.ButtonRole.AcceptRole)
+        self.save_button = self.buttons.addButton(
+            self.tr("保存"), QDialogButtonBox.ButtonRole.AcceptRole
+        )
         self.buttons.addButton(self.tr("取消"), QDialogButtonBox.ButtonRole.RejectRole)
         self.save_button.setDefault(True)
         self.save_button.setEnabled(False)  # until the current values are loaded
@@ -83,9 +88,11 @@ class SettingsDialog(QDialog):
 
     def load(self) -> None:
         uow = self.ctx.uow
-        self.ctx.tasks.run(lambda _task: settings.get_settings(uow), on_done=self._loaded,
-                           on_error=lambda error: show_domain_error(self, self.ctx, error,
-                                                                    retry=self.load))
+        self.ctx.tasks.run(
+            lambda _task: settings.get_settings(uow),
+            on_done=self._loaded,
+            on_error=lambda error: show_domain_error(self, self.ctx, error, retry=self.load),
+        )
 
     def _loaded(self, values: dict[str, str]) -> None:
         def number(key: str) -> int:
@@ -107,13 +114,21 @@ class SettingsDialog(QDialog):
         except InvalidOperation:
             factor = Decimal(0)
         if not ROAD_FACTOR_MIN <= factor <= ROAD_FACTOR_MAX:
-            QMessageBox.warning(self, self.tr("无法保存"), self.tr(
-                "道路系数应在 {low} 到 {high} 之间。").format(low=ROAD_FACTOR_MIN,
-                                                         high=ROAD_FACTOR_MAX))
+            QMessageBox.warning(
+                self,
+                self.tr("无法保存"),
+                self.tr("道路系数应在 {low} 到 {high} 之间。").format(
+                    low=ROAD_FACTOR_MIN, high=ROAD_FACTOR_MAX
+                ),
+            )
             self.road_factor.setFocus()
             return None
-        return {"persons_target": self.persons.value(), "road_factor": factor,
-                "truck_speed_kmh": self.speed.value(), "near_expiry_days": self.near_days.value()}
+        return {
+            "persons_target": self.persons.value(),
+            "road_factor": factor,
+            "truck_speed_kmh": self.speed.value(),
+            "near_expiry_days": self.near_days.value(),
+        }
 
     def save(self) -> None:
         values = self.values()
@@ -121,8 +136,12 @@ class SettingsDialog(QDialog):
             return
         uow, actor = self.ctx.uow, self.ctx.actor
         self.buttons.setEnabled(False)
-        self.ctx.tasks.run(lambda _task: settings.set_settings(uow, actor, values),
-                           on_done=self._saved, on_error=self._failed, parent_widget=self)
+        self.ctx.tasks.run(
+            lambda _task: settings.set_settings(uow, actor, values),
+            on_done=self._saved,
+            on_error=self._failed,
+            parent_widget=self,
+        )
 
     def _saved(self, _result: object) -> None:
         self.ctx.events.master_data_changed.emit()  # pages re-read 临期 and planning values

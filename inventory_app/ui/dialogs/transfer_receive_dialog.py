@@ -38,39 +38,72 @@ _RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
 
 def _transfer_columns() -> list[Column[DocumentRow]]:
     return [
-        Column("doc_no", lambda: QCoreApplication.translate("TransferReceiveDialog", "调拨单号"),
-               lambda d: d.doc_no),
-        Column("doc_date", lambda: QCoreApplication.translate("TransferReceiveDialog", "发出日期"),
-               lambda d: d.doc_date, "date"),
-        Column("depot_name", lambda: QCoreApplication.translate("TransferReceiveDialog", "调出仓库"),
-               lambda d: d.depot_name),
-        Column("other_depot_name", lambda: QCoreApplication.translate("TransferReceiveDialog", "调入仓库"),
-               lambda d: d.other_depot_name),
-        Column("purpose", lambda: QCoreApplication.translate("TransferReceiveDialog", "用途"),
-               lambda d: purpose_name(d.purpose)),
-        Column("reference", lambda: QCoreApplication.translate("TransferReceiveDialog", "依据"),
-               lambda d: d.reference),
-        Column("created_by", lambda: QCoreApplication.translate("TransferReceiveDialog", "经办人"),
-               lambda d: d.created_by),
+        Column(
+            "doc_no",
+            lambda: QCoreApplication.translate("TransferReceiveDialog", "调拨单号"),
+            lambda d: d.doc_no,
+        ),
+        Column(
+            "doc_date",
+            lambda: QCoreApplication.translate("TransferReceiveDialog", "发出日期"),
+            lambda d: d.doc_date,
+            "date",
+        ),
+        Column(
+            "depot_name",
+            lambda: QCoreApplication.translate("TransferReceiveDialog", "调出仓库"),
+            lambda d: d.depot_name,
+        ),
+        Column(
+            "other_depot_name",
+            lambda: QCoreApplication.translate("TransferReceiveDialog", "调入仓库"),
+            lambda d: d.other_depot_name,
+        ),
+        Column(
+            "purpose",
+            lambda: QCoreApplication.translate("TransferReceiveDialog", "用途"),
+            lambda d: purpose_name(d.purpose),
+        ),
+        Column(
+            "reference",
+            lambda: QCoreApplication.translate("TransferReceiveDialog", "依据"),
+            lambda d: d.reference,
+        ),
+        Column(
+            "created_by",
+            lambda: QCoreApplication.translate("TransferReceiveDialog", "经办人"),
+            lambda d: d.created_by,
+        ),
     ]
 
 
 def _line_columns() -> list[Column[LedgerRow]]:
     return [
-        Column("item_name", lambda: QCoreApplication.translate("TransferReceiveDialog", "物资"),
-               lambda r: f"{r.item_name} {r.item_code}"),
-        Column("batch_no", lambda: QCoreApplication.translate("TransferReceiveDialog", "批号"),
-               lambda r: r.batch_no),
-        Column("quantity", lambda: QCoreApplication.translate("TransferReceiveDialog", "数量"),
-               lambda r: f"{format_quantity(-r.delta)} {r.unit}", alignment=_RIGHT),
+        Column(
+            "item_name",
+            lambda: QCoreApplication.translate("TransferReceiveDialog", "物资"),
+            lambda r: f"{r.item_name} {r.item_code}",
+        ),
+        Column(
+            "batch_no",
+            lambda: QCoreApplication.translate("TransferReceiveDialog", "批号"),
+            lambda r: r.batch_no,
+        ),
+        Column(
+            "quantity",
+            lambda: QCoreApplication.translate("TransferReceiveDialog", "数量"),
+            lambda r: f"{format_quantity(-r.delta)} {r.unit}",
+            alignment=_RIGHT,
+        ),
     ]
 
 
 class TransferReceiveDialog(PostingDialog):
     """Pick a transfer on its way to one of the user's depots, a location and a date; receive."""
 
-    def __init__(self, ctx: AppContext, parent: QWidget | None = None,
-                 doc_no: str | None = None) -> None:
+    def __init__(
+        self, ctx: AppContext, parent: QWidget | None = None, doc_no: str | None = None
+    ) -> None:
         super().__init__(ctx, parent)
         self.setWindowTitle(self.tr("调拨接收"))
         self.ok_button.setText(self.tr("确认接收"))
@@ -85,18 +118,21 @@ class TransferReceiveDialog(PostingDialog):
         self.lines_view.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
         # The item name takes the spare width; quantities stay next to it, not far right.
         self.lines_view.horizontalHeader().setStretchLastSection(False)
-        self.lines_view.horizontalHeader().setSectionResizeMode(
-            0, QHeaderView.ResizeMode.Stretch)
-        self.empty_label = QLabel(self.tr(
-            "目前没有发往您仓库的在途调拨单。调出仓库发出调拨后，会出现在这里。"), self)
+        self.lines_view.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self.empty_label = QLabel(
+            self.tr("目前没有发往您仓库的在途调拨单。调出仓库发出调拨后，会出现在这里。"), self
+        )
         self.empty_label.setStyleSheet(NOTE_STYLE)
         self.empty_label.setWordWrap(True)
         self.empty_label.hide()
 
         self.location_combo = LocationCombo(self)
         self.date_edit = date_edit(self)
-        form = self.header_grid([(self.tr("接收库位"), self.location_combo),
-                                 (self.tr("接收日期"), self.date_edit)], stretch=(2, 1), spacing=None)
+        form = self.header_grid(
+            [(self.tr("接收库位"), self.location_combo), (self.tr("接收日期"), self.date_edit)],
+            stretch=(2, 1),
+            spacing=None,
+        )
 
         layout = QVBoxLayout(self)
         layout.addWidget(QLabel(self.tr("待接收的调拨单"), self))
@@ -105,8 +141,11 @@ class TransferReceiveDialog(PostingDialog):
         layout.addWidget(QLabel(self.tr("调拨明细"), self))
         layout.addWidget(self.lines_view, 2)
         layout.addLayout(form)
-        layout.addWidget(hint_label(self.tr(
-            "接收后货物记入调入仓库库存，批号、生产日期和有效期沿用调出批次。"), self))
+        layout.addWidget(
+            hint_label(
+                self.tr("接收后货物记入调入仓库库存，批号、生产日期和有效期沿用调出批次。"), self
+            )
+        )
         layout.addWidget(self.message_label)
         layout.addWidget(self.buttons)
         self.resize(980, 620)
@@ -132,13 +171,18 @@ class TransferReceiveDialog(PostingDialog):
         ctx = self.ctx
 
         def fetch(_task: object) -> list[DocumentRow]:
-            ids = {d.code: d.id for d in reference_queries.depots(ctx.uow, ctx.actor,
-                                                                  only_visible=False)}
-            docs = ledger_queries.documents(ctx.uow, ctx.actor, states=(DocState.IN_TRANSIT,),
-                                            doc_types=(DocType.TRANSFER,))
-            return [d for d in docs
-                    if d.other_depot_code in ids and ctx.can(Action.TRANSFER,
-                                                             ids[d.other_depot_code])]
+            ids = {
+                d.code: d.id
+                for d in reference_queries.depots(ctx.uow, ctx.actor, only_visible=False)
+            }
+            docs = ledger_queries.documents(
+                ctx.uow, ctx.actor, states=(DocState.IN_TRANSIT,), doc_types=(DocType.TRANSFER,)
+            )
+            return [
+                d
+                for d in docs
+                if d.other_depot_code in ids and ctx.can(Action.TRANSFER, ids[d.other_depot_code])
+            ]
 
         ctx.tasks.run(fetch, on_done=self._loaded, on_error=self._load_failed)
 
@@ -164,15 +208,19 @@ class TransferReceiveDialog(PostingDialog):
         self.set_ready(False)
         if doc is None:
             return
-        self.date_edit.setMinimumDate(QDate(doc.doc_date.year, doc.doc_date.month,
-                                            doc.doc_date.day))
+        self.date_edit.setMinimumDate(
+            QDate(doc.doc_date.year, doc.doc_date.month, doc.doc_date.day)
+        )
         ctx, doc_no, depot = self.ctx, doc.doc_no, doc.other_depot_code
         self._lines_for = doc_no
 
         def fetch(_task: object) -> tuple[list[LedgerRow], list[LocationRow]]:
             _header, rows = document_lines(ctx.uow, ctx.actor, doc_no)
-            outs = [r for r in rows if r.kind == MovementKind.TRANSFER_OUT
-                    and r.reversed_by_movement_id is None]
+            outs = [
+                r
+                for r in rows
+                if r.kind == MovementKind.TRANSFER_OUT and r.reversed_by_movement_id is None
+            ]
             return outs, reference_queries.locations(ctx.uow, depot)
 
         def done(result: tuple[list[LedgerRow], list[LocationRow]]) -> None:
@@ -197,12 +245,16 @@ class TransferReceiveDialog(PostingDialog):
         doc = self.current_document()
         assert doc is not None
         uow, actor = self.ctx.uow, self.ctx.actor
-        kwargs = {"doc_no": doc.doc_no, "request_id": self.request_id,
-                  "location": self.location_combo.current_code(),
-                  "doc_date": qdate_value(self.date_edit)}
+        kwargs = {
+            "doc_no": doc.doc_no,
+            "request_id": self.request_id,
+            "location": self.location_combo.current_code(),
+            "doc_date": qdate_value(self.date_edit),
+        }
         return lambda: posting.transfer_receive(uow, actor, **kwargs)  # type: ignore[arg-type]
 
     def success_text(self, result: PostingResult) -> str:
         doc = self.current_document()
         return self.tr("已接收：{doc_no}\n货物已记入“{depot}”库存。").format(
-            doc_no=result.doc_no, depot=doc.other_depot_name if doc else "")
+            doc_no=result.doc_no, depot=doc.other_depot_name if doc else ""
+        )

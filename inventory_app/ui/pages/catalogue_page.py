@@ -59,8 +59,11 @@ def category_name(category: CategoryRow) -> str:
 
 
 def _status(item: ItemRow) -> SortedLabel:
-    text = (QCoreApplication.translate("CataloguePage", "启用") if item.active
-            else QCoreApplication.translate("CataloguePage", "停用"))
+    text = (
+        QCoreApplication.translate("CataloguePage", "启用")
+        if item.active
+        else QCoreApplication.translate("CataloguePage", "停用")
+    )
     return SortedLabel(0 if item.active else 1, text)
 
 
@@ -71,58 +74,147 @@ def _shelf_life(item: ItemRow) -> SortedLabel | None:
 
 def category_columns() -> list[Column[CategoryRow]]:
     return [
-        Column("code", lambda: QCoreApplication.translate("CataloguePage", "编码"),
-               lambda c: c.code),
-        Column("name", lambda: QCoreApplication.translate("CataloguePage", "类别"),
-               category_name, tooltip=lambda c: c.name_en or None),
-        Column("items", lambda: QCoreApplication.translate("CataloguePage", "物资数"),
-               lambda c: c.items, kind="int"),
+        Column(
+            "code", lambda: QCoreApplication.translate("CataloguePage", "编码"), lambda c: c.code
+        ),
+        Column(
+            "name",
+            lambda: QCoreApplication.translate("CataloguePage", "类别"),
+            category_name,
+            tooltip=lambda c: c.name_en or None,
+        ),
+        Column(
+            "items",
+            lambda: QCoreApplication.translate("CataloguePage", "物资数"),
+            lambda c: c.items,
+            kind="int",
+        ),
     ]
 
 
 def item_columns() -> list[Column[ItemRow]]:
     g = _grey
     return [
-        Column("code", lambda: QCoreApplication.translate("CataloguePage", "编码"),
-               lambda i: i.code, foreground=g),
-        Column("name", lambda: QCoreApplication.translate("CataloguePage", "名称"),
-               lambda i: i.name, foreground=g, tooltip=lambda i: i.category_name),
-        Column("name_en", lambda: QCoreApplication.translate("CataloguePage", "英文名"),
-               lambda i: i.name_en, foreground=g, tooltip=lambda i: i.name_en or None),
-        Column("spec", lambda: QCoreApplication.translate("CataloguePage", "规格"),
-               lambda i: i.spec, foreground=g, tooltip=lambda i: i.spec or None),
-        Column("unit", lambda: QCoreApplication.translate("CataloguePage", "单位"),
-               lambda i: i.unit, foreground=g, alignment=_CENTER),
-        Column("decimals", lambda: QCoreApplication.translate("CataloguePage", "小数位"),
-               lambda i: i.decimals, kind="int", foreground=g),
-        Column("gb_code", lambda: QCoreApplication.translate("CataloguePage", "国标编码"),
-               lambda i: i.gb_code, foreground=g,
-               tooltip=lambda i: QCoreApplication.translate(
-                   "CataloguePage", "GB/T 38565-2020 应急物资分类及编码") if i.gb_code else None),
-        Column("ref_price", lambda: QCoreApplication.translate("CataloguePage", "参考单价"),
-               lambda i: i.ref_price, kind="money", foreground=g),
-        Column("shelf_life", lambda: QCoreApplication.translate("CataloguePage", "储存年限"),
-               _shelf_life, foreground=g, alignment=_RIGHT),
-        Column("norm_per_person", lambda: QCoreApplication.translate("CataloguePage", "人均定额"),
-               lambda i: i.norm_per_person, kind="quantity", foreground=g),
-        Column("norm_per_tent", lambda: QCoreApplication.translate("CataloguePage", "每顶帐篷定额"),
-               lambda i: i.norm_per_tent, kind="quantity", foreground=g),
-        Column("persons_per_unit",
-               lambda: QCoreApplication.translate("CataloguePage", "每件可安置人数"),
-               lambda i: i.persons_per_unit, kind="quantity", foreground=g),
-        Column("reserve_modes", lambda: QCoreApplication.translate("CataloguePage", "储备方式"),
-               lambda i: modes_text(i.reserve_modes), foreground=g,
-               tooltip=lambda i: modes_text(i.reserve_modes)),
-        Column("status", lambda: QCoreApplication.translate("CataloguePage", "状态"),
-               _status, foreground=g, alignment=_CENTER),
+        Column(
+            "code",
+            lambda: QCoreApplication.translate("CataloguePage", "编码"),
+            lambda i: i.code,
+            foreground=g,
+        ),
+        Column(
+            "name",
+            lambda: QCoreApplication.translate("CataloguePage", "名称"),
+            lambda i: i.name,
+            foreground=g,
+            tooltip=lambda i: i.category_name,
+        ),
+        Column(
+            "name_en",
+            lambda: QCoreApplication.translate("CataloguePage", "英文名"),
+            lambda i: i.name_en,
+            foreground=g,
+            tooltip=lambda i: i.name_en or None,
+        ),
+        Column(
+            "spec",
+            lambda: QCoreApplication.translate("CataloguePage", "规格"),
+            lambda i: i.spec,
+            foreground=g,
+            tooltip=lambda i: i.spec or None,
+        ),
+        Column(
+            "unit",
+            lambda: QCoreApplication.translate("CataloguePage", "单位"),
+            lambda i: i.unit,
+            foreground=g,
+            alignment=_CENTER,
+        ),
+        Column(
+            "decimals",
+            lambda: QCoreApplication.translate("CataloguePage", "小数位"),
+            lambda i: i.decimals,
+            kind="int",
+            foreground=g,
+        ),
+        Column(
+            "gb_code",
+            lambda: QCoreApplication.translate("CataloguePage", "国标编码"),
+            lambda i: i.gb_code,
+            foreground=g,
+            tooltip=lambda i: (
+                QCoreApplication.translate("CataloguePage", "GB/T 38565-2020 应急物资分类及编码")
+                if i.gb_code
+                else None
+            ),
+        ),
+        Column(
+            "ref_price",
+            lambda: QCoreApplication.translate("CataloguePage", "参考单价"),
+            lambda i: i.ref_price,
+            kind="money",
+            foreground=g,
+        ),
+        Column(
+            "shelf_life",
+            lambda: QCoreApplication.translate("CataloguePage", "储存年限"),
+            _shelf_life,
+            foreground=g,
+            alignment=_RIGHT,
+        ),
+        Column(
+            "norm_per_person",
+            lambda: QCoreApplication.translate("CataloguePage", "人均定额"),
+            lambda i: i.norm_per_person,
+            kind="quantity",
+            foreground=g,
+        ),
+        Column(
+            "norm_per_tent",
+            lambda: QCoreApplication.translate("CataloguePage", "每顶帐篷定额"),
+            lambda i: i.norm_per_tent,
+            kind="quantity",
+            foreground=g,
+        ),
+        Column(
+            "persons_per_unit",
+            lambda: QCoreApplication.translate("CataloguePage", "每件可安置人数"),
+            lambda i: i.persons_per_unit,
+            kind="quantity",
+            foreground=g,
+        ),
+        Column(
+            "reserve_modes",
+            lambda: QCoreApplication.translate("CataloguePage", "储备方式"),
+            lambda i: modes_text(i.reserve_modes),
+            foreground=g,
+            tooltip=lambda i: modes_text(i.reserve_modes),
+        ),
+        Column(
+            "status",
+            lambda: QCoreApplication.translate("CataloguePage", "状态"),
+            _status,
+            foreground=g,
+            alignment=_CENTER,
+        ),
     ]
 
 
 # Starting widths (px) for 1366×768; users can drag them.
 _ITEM_WIDTHS = {
-    "code": 60, "name": 110, "name_en": 96, "spec": 146, "unit": 40, "decimals": 46,
-    "gb_code": 66, "ref_price": 86, "shelf_life": 64, "norm_per_person": 62,
-    "norm_per_tent": 82, "persons_per_unit": 96, "reserve_modes": 124, "status": 40,
+    "code": 60,
+    "name": 110,
+    "name_en": 96,
+    "spec": 146,
+    "unit": 40,
+    "decimals": 46,
+    "gb_code": 66,
+    "ref_price": 86,
+    "shelf_life": 64,
+    "norm_per_person": 62,
+    "norm_per_tent": 82,
+    "persons_per_unit": 96,
+    "reserve_modes": 124,
+    "status": 40,
 }
 
 
@@ -137,8 +229,7 @@ class CataloguePage(MasterDataPage):
         self._wanted_category: str | None = None  # "" = all items
         self._wanted_item: str | None = None
 
-        self.category_model: RowsTableModel[CategoryRow] = RowsTableModel(
-            category_columns(), self)
+        self.category_model: RowsTableModel[CategoryRow] = RowsTableModel(category_columns(), self)
         self.item_model: RowsTableModel[ItemRow] = RowsTableModel(item_columns(), self)
 
         self.category_view = record_table(self.category_model)
@@ -231,7 +322,9 @@ class CataloguePage(MasterDataPage):
 
     def retranslate(self) -> None:
         self._retranslate_export()
-        self.search_edit.setPlaceholderText(self.tr("搜索：名称、编码、英文名或拼音首字母（如 mzp）"))
+        self.search_edit.setPlaceholderText(
+            self.tr("搜索：名称、编码、英文名或拼音首字母（如 mzp）")
+        )
         self.new_button.setText(self.tr("新建物资…"))
         self.edit_button.setText(self.tr("编辑…"))
         self._fit_columns()
@@ -319,8 +412,9 @@ class CataloguePage(MasterDataPage):
             self._update_count()
             self._update_buttons()
 
-        self.ctx.tasks.run(work, on_done=done,
-                           on_error=lambda error: show_domain_error(self, self.ctx, error))
+        self.ctx.tasks.run(
+            work, on_done=done, on_error=lambda error: show_domain_error(self, self.ctx, error)
+        )
 
     # ------------------------------------------------------------------ labels and buttons
 
@@ -346,8 +440,10 @@ class CataloguePage(MasterDataPage):
         self.edit_button.setEnabled(item is not None)
         self.toggle_button.setEnabled(item is not None)
         self.toggle_button.setText(
-            self.tr("启用", "button") if item is not None and not item.active
-            else self.tr("停用", "button"))
+            self.tr("启用", "button")
+            if item is not None and not item.active
+            else self.tr("停用", "button")
+        )
 
     # ------------------------------------------------------------------ actions
 
@@ -365,8 +461,9 @@ class CataloguePage(MasterDataPage):
             self._open_dialog(item, item.category_code)
 
     def _open_dialog(self, item: ItemRow | None, category_code: str | None) -> None:
-        self._show_dialog(ItemDialog(self.ctx, self, item=item, category_code=category_code),
-                          self._remember)
+        self._show_dialog(
+            ItemDialog(self.ctx, self, item=item, category_code=category_code), self._remember
+        )
 
     def _remember(self, code: str | None) -> None:
         self._wanted_item = code
@@ -379,10 +476,13 @@ class CataloguePage(MasterDataPage):
             return
         activate = not item.active
         if not activate and not self._confirm(
-                self.tr("停用物资“%1”？\n停用后不能再入库；已有库存和历史记录不受影响，"
-                        "以后可以重新启用。").replace("%1", f"{item.code} {item.name}")):
+            self.tr(
+                "停用物资“%1”？\n停用后不能再入库；已有库存和历史记录不受影响，以后可以重新启用。"
+            ).replace("%1", f"{item.code} {item.name}")
+        ):
             return
         uow, actor, code = self.ctx.uow, self.ctx.actor, item.code
         self._wanted_item = code
-        self._post(lambda: masterdata.set_item_active(uow, actor, code, activate),
-                   self.toggle_button)
+        self._post(
+            lambda: masterdata.set_item_active(uow, actor, code, activate), self.toggle_button
+        )

@@ -138,8 +138,11 @@ class _Card(QFrame):
         header = self.view.horizontalHeader()
         header.setStretchLastSection(False)
         for column in range(self.model.columnCount()):
-            mode = (QHeaderView.ResizeMode.Stretch if column == stretch_column
-                    else QHeaderView.ResizeMode.ResizeToContents)
+            mode = (
+                QHeaderView.ResizeMode.Stretch
+                if column == stretch_column
+                else QHeaderView.ResizeMode.ResizeToContents
+            )
             header.setSectionResizeMode(column, mode)
 
 
@@ -173,8 +176,14 @@ class DashboardPage(QWidget):
         self.kpi_transit = _Kpi()
         kpis = QHBoxLayout()
         kpis.setSpacing(10)
-        for kpi in (self.kpi_depots, self.kpi_lots, self.kpi_value, self.kpi_expired,
-                    self.kpi_near, self.kpi_transit):
+        for kpi in (
+            self.kpi_depots,
+            self.kpi_lots,
+            self.kpi_value,
+            self.kpi_expired,
+            self.kpi_near,
+            self.kpi_transit,
+        ):
             kpis.addWidget(kpi, 1)
 
         self.categories = _Card(RowsTableModel(self._category_columns(), self))
@@ -212,11 +221,19 @@ class DashboardPage(QWidget):
 
     def _category_columns(self) -> list[Column[CategoryStockRow]]:
         return [
-            Column("category", lambda: self.tr("类别"), lambda r: f"{r.category_code} {r.category_name}"),
+            Column(
+                "category",
+                lambda: self.tr("类别"),
+                lambda r: f"{r.category_code} {r.category_name}",
+            ),
             Column("items", lambda: self.tr("品种"), lambda r: r.items, "int"),
             Column("lots", lambda: self.tr("批次"), lambda r: r.lots, "int"),
-            Column("on_hand", lambda: self.tr("库存数量"),
-                   lambda r: quantity_with_unit(r.on_hand, r.unit), alignment=_RIGHT),
+            Column(
+                "on_hand",
+                lambda: self.tr("库存数量"),
+                lambda r: quantity_with_unit(r.on_hand, r.unit),
+                alignment=_RIGHT,
+            ),
             Column("value", lambda: self.tr("金额"), lambda r: r.value, "money"),
         ]
 
@@ -225,23 +242,46 @@ class DashboardPage(QWidget):
         bg: Callable[[LotStockRow], QColor | None] = lambda r: self._tone(r)[1]  # noqa: E731
         tip = self._lot_tooltip
         return [
-            Column("status", lambda: self.tr("状态"), self._expiry_text, foreground=fg,
-                   background=bg, tooltip=tip),
-            Column("expiry_date", lambda: self.tr("有效期至"), lambda r: r.expiry_date, "date",
-                   background=bg, tooltip=tip),
-            Column("item", lambda: self.tr("物资"), lambda r: r.item_name, background=bg,
-                   tooltip=tip),
-            Column("quantity", lambda: self.tr("数量"),
-                   lambda r: quantity_with_unit(r.on_hand, r.unit), alignment=_RIGHT,
-                   background=bg, tooltip=tip),
-            Column("depot", lambda: self.tr("仓库"), lambda r: r.depot_name, background=bg,
-                   tooltip=tip),
+            Column(
+                "status",
+                lambda: self.tr("状态"),
+                self._expiry_text,
+                foreground=fg,
+                background=bg,
+                tooltip=tip,
+            ),
+            Column(
+                "expiry_date",
+                lambda: self.tr("有效期至"),
+                lambda r: r.expiry_date,
+                "date",
+                background=bg,
+                tooltip=tip,
+            ),
+            Column(
+                "item", lambda: self.tr("物资"), lambda r: r.item_name, background=bg, tooltip=tip
+            ),
+            Column(
+                "quantity",
+                lambda: self.tr("数量"),
+                lambda r: quantity_with_unit(r.on_hand, r.unit),
+                alignment=_RIGHT,
+                background=bg,
+                tooltip=tip,
+            ),
+            Column(
+                "depot", lambda: self.tr("仓库"), lambda r: r.depot_name, background=bg, tooltip=tip
+            ),
         ]
 
     def _lot_tooltip(self, row: LotStockRow) -> str:
         return self.tr("{item}（{spec}）\n仓库：{depot} {location}\n批号：{batch}").format(
-            item=row.item_name, spec=row.spec or "-", depot=row.depot_name,
-            location=row.location_code, batch=row.batch_no or "-")
+            item=row.item_name,
+            spec=row.spec or "-",
+            depot=row.depot_name,
+            location=row.location_code,
+            batch=row.batch_no or "-",
+        )
 
     def _waiting_columns(self) -> list[Column[DocumentRow]]:
         return [
@@ -257,15 +297,22 @@ class DashboardPage(QWidget):
             return INCREASE_FG if row.delta > 0 else DECREASE_FG
 
         def tip(row: LedgerRow) -> str:
-            return self.tr("单号：{doc_no}\n经办人：{user}").format(doc_no=row.doc_no,
-                                                                 user=row.user)
+            return self.tr("单号：{doc_no}\n经办人：{user}").format(
+                doc_no=row.doc_no, user=row.user
+            )
 
         return [
             Column("doc_date", lambda: self.tr("日期"), lambda r: r.doc_date, "date", tooltip=tip),
             Column("kind", lambda: self.tr("业务"), lambda r: self.kind_name(r.kind), tooltip=tip),
             Column("item", lambda: self.tr("物资"), lambda r: r.item_name, tooltip=tip),
-            Column("delta", lambda: self.tr("数量"), self._delta_text, alignment=_RIGHT,
-                   foreground=delta_colour, tooltip=tip),
+            Column(
+                "delta",
+                lambda: self.tr("数量"),
+                self._delta_text,
+                alignment=_RIGHT,
+                foreground=delta_colour,
+                tooltip=tip,
+            ),
             Column("depot", lambda: self.tr("仓库"), lambda r: r.depot_name, tooltip=tip),
         ]
 
@@ -298,9 +345,13 @@ class DashboardPage(QWidget):
 
     def kind_name(self, kind: str) -> str:
         names = {
-            "RECEIVE": self.tr("入库"), "ISSUE": self.tr("出库"),
-            "TRANSFER_OUT": self.tr("调出"), "TRANSFER_IN": self.tr("调入"),
-            "ADJUST": self.tr("调整"), "SCRAP": self.tr("报废"), "REVERSAL": self.tr("冲销"),
+            "RECEIVE": self.tr("入库"),
+            "ISSUE": self.tr("出库"),
+            "TRANSFER_OUT": self.tr("调出"),
+            "TRANSFER_IN": self.tr("调入"),
+            "ADJUST": self.tr("调整"),
+            "SCRAP": self.tr("报废"),
+            "REVERSAL": self.tr("冲销"),
         }
         return names.get(kind, kind)
 
@@ -314,8 +365,11 @@ class DashboardPage(QWidget):
         self._loading = True
         self._stale = False
         uow, actor = self.ctx.uow, self.ctx.actor
-        self.ctx.tasks.run(lambda _task: dashboard_queries.dashboard(uow, actor),
-                           on_done=self._loaded, on_error=self._failed)
+        self.ctx.tasks.run(
+            lambda _task: dashboard_queries.dashboard(uow, actor),
+            on_done=self._loaded,
+            on_error=self._failed,
+        )
 
     def _loaded(self, data: DashboardData) -> None:
         self._loading = False
@@ -393,11 +447,16 @@ class DashboardPage(QWidget):
         name = actor.display_name or actor.username
         role = role_name(actor.role.value, self.ctx.lang)
         if self.data is None:
-            self.subtitle.setText(self.tr("{name}（{role}），正在读取数据…").format(
-                name=name, role=role))
+            self.subtitle.setText(
+                self.tr("{name}（{role}），正在读取数据…").format(name=name, role=role)
+            )
             return
-        self.subtitle.setText(self.tr("{name}（{role}） · 数据截至 {date}").format(
-            name=name, role=role, date=self.data.as_of.isoformat()))
-        self.expiring.hint.setText(self.tr("有效期在 {days} 天内，含已过期").format(
-            days=self.data.near_expiry_days))
+        self.subtitle.setText(
+            self.tr("{name}（{role}） · 数据截至 {date}").format(
+                name=name, role=role, date=self.data.as_of.isoformat()
+            )
+        )
+        self.expiring.hint.setText(
+            self.tr("有效期在 {days} 天内，含已过期").format(days=self.data.near_expiry_days)
+        )
         self.recent.hint.setText(self.tr("最近 {count} 条").format(count=len(self.data.recent)))

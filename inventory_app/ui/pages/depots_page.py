@@ -80,52 +80,124 @@ def _coordinates_tip(depot: DepotRow) -> str | None:
 def depot_columns() -> list[Column[DepotRow]]:
     grey = _grey_if_inactive
     return [
-        Column("code", lambda: QCoreApplication.translate("DepotsPage", "编码"),
-               lambda d: d.code, foreground=grey),
-        Column("name", lambda: QCoreApplication.translate("DepotsPage", "名称"),
-               lambda d: d.name, foreground=grey, tooltip=lambda d: d.note or d.name),
-        Column("kind", lambda: QCoreApplication.translate("DepotsPage", "类型"),
-               lambda d: SortedLabel(0 if d.kind == "relief" else 1, kind_name(d.kind)),
-               foreground=grey),
-        Column("level", lambda: QCoreApplication.translate("DepotsPage", "级别"),
-               lambda d: SortedLabel(d.level, level_name(d.level)), foreground=grey),
-        Column("region", lambda: QCoreApplication.translate("DepotsPage", "所在区划"),
-               lambda d: d.region_name, foreground=grey),
-        Column("owner", lambda: QCoreApplication.translate("DepotsPage", "权属单位"),
-               lambda d: d.owner_name, foreground=grey, tooltip=lambda d: d.owner_name),
-        Column("address", lambda: QCoreApplication.translate("DepotsPage", "地址"),
-               lambda d: d.address, foreground=grey, tooltip=lambda d: d.address or None),
-        Column("contact", lambda: QCoreApplication.translate("DepotsPage", "联系人"),
-               lambda d: d.contact, foreground=grey),
-        Column("phone", lambda: QCoreApplication.translate("DepotsPage", "电话"),
-               lambda d: d.phone, foreground=grey),
-        Column("coordinates", lambda: QCoreApplication.translate("DepotsPage", "坐标（纬度, 经度）"),
-               coordinates_text, foreground=grey, tooltip=_coordinates_tip),
-        Column("lots", lambda: QCoreApplication.translate("DepotsPage", "在库批次"),
-               lambda d: d.lots, kind="int", foreground=grey),
-        Column("status", lambda: QCoreApplication.translate("DepotsPage", "状态"),
-               lambda d: SortedLabel(0 if d.active else 1, status_text(d.active)),
-               foreground=grey),
+        Column(
+            "code",
+            lambda: QCoreApplication.translate("DepotsPage", "编码"),
+            lambda d: d.code,
+            foreground=grey,
+        ),
+        Column(
+            "name",
+            lambda: QCoreApplication.translate("DepotsPage", "名称"),
+            lambda d: d.name,
+            foreground=grey,
+            tooltip=lambda d: d.note or d.name,
+        ),
+        Column(
+            "kind",
+            lambda: QCoreApplication.translate("DepotsPage", "类型"),
+            lambda d: SortedLabel(0 if d.kind == "relief" else 1, kind_name(d.kind)),
+            foreground=grey,
+        ),
+        Column(
+            "level",
+            lambda: QCoreApplication.translate("DepotsPage", "级别"),
+            lambda d: SortedLabel(d.level, level_name(d.level)),
+            foreground=grey,
+        ),
+        Column(
+            "region",
+            lambda: QCoreApplication.translate("DepotsPage", "所在区划"),
+            lambda d: d.region_name,
+            foreground=grey,
+        ),
+        Column(
+            "owner",
+            lambda: QCoreApplication.translate("DepotsPage", "权属单位"),
+            lambda d: d.owner_name,
+            foreground=grey,
+            tooltip=lambda d: d.owner_name,
+        ),
+        Column(
+            "address",
+            lambda: QCoreApplication.translate("DepotsPage", "地址"),
+            lambda d: d.address,
+            foreground=grey,
+            tooltip=lambda d: d.address or None,
+        ),
+        Column(
+            "contact",
+            lambda: QCoreApplication.translate("DepotsPage", "联系人"),
+            lambda d: d.contact,
+            foreground=grey,
+        ),
+        Column(
+            "phone",
+            lambda: QCoreApplication.translate("DepotsPage", "电话"),
+            lambda d: d.phone,
+            foreground=grey,
+        ),
+        Column(
+            "coordinates",
+            lambda: QCoreApplication.translate("DepotsPage", "坐标（纬度, 经度）"),
+            coordinates_text,
+            foreground=grey,
+            tooltip=_coordinates_tip,
+        ),
+        Column(
+            "lots",
+            lambda: QCoreApplication.translate("DepotsPage", "在库批次"),
+            lambda d: d.lots,
+            kind="int",
+            foreground=grey,
+        ),
+        Column(
+            "status",
+            lambda: QCoreApplication.translate("DepotsPage", "状态"),
+            lambda d: SortedLabel(0 if d.active else 1, status_text(d.active)),
+            foreground=grey,
+        ),
     ]
 
 
 def location_columns() -> list[Column[LocationRow]]:
     grey = _grey_if_inactive
     return [
-        Column("code", lambda: QCoreApplication.translate("DepotsPage", "库位编码"),
-               lambda loc: loc.code, foreground=grey),
-        Column("name", lambda: QCoreApplication.translate("DepotsPage", "名称"),
-               lambda loc: loc.name, foreground=grey),
-        Column("status", lambda: QCoreApplication.translate("DepotsPage", "状态"),
-               lambda loc: SortedLabel(0 if loc.active else 1, status_text(loc.active)),
-               foreground=grey),
+        Column(
+            "code",
+            lambda: QCoreApplication.translate("DepotsPage", "库位编码"),
+            lambda loc: loc.code,
+            foreground=grey,
+        ),
+        Column(
+            "name",
+            lambda: QCoreApplication.translate("DepotsPage", "名称"),
+            lambda loc: loc.name,
+            foreground=grey,
+        ),
+        Column(
+            "status",
+            lambda: QCoreApplication.translate("DepotsPage", "状态"),
+            lambda loc: SortedLabel(0 if loc.active else 1, status_text(loc.active)),
+            foreground=grey,
+        ),
     ]
 
 
 # Starting widths (px) that fit the demo's longest names at 1366×768; users can drag.
 _DEPOT_WIDTHS = {
-    "code": 92, "name": 276, "kind": 104, "level": 54, "region": 70, "owner": 140,
-    "address": 140, "contact": 60, "phone": 100, "coordinates": 176, "lots": 64, "status": 44,
+    "code": 92,
+    "name": 276,
+    "kind": 104,
+    "level": 54,
+    "region": 70,
+    "owner": 140,
+    "address": 140,
+    "contact": 60,
+    "phone": 100,
+    "coordinates": 176,
+    "lots": 64,
+    "status": 44,
 }
 _DETAIL_KEYS = ("name", "kind", "region", "owner", "address", "contact", "coordinates", "note")
 
@@ -241,8 +313,13 @@ class DepotsPage(MasterDataPage):
         layout.addLayout(top_bar)
         layout.addWidget(splitter, 1)
 
-        for button in (self.new_button, self.edit_button, self.toggle_button,
-                       self.new_location_button, self.toggle_location_button):
+        for button in (
+            self.new_button,
+            self.edit_button,
+            self.toggle_button,
+            self.new_location_button,
+            self.toggle_location_button,
+        ):
             # Admins only; others see the register read-only (the services refuse anyway).
             button.setVisible(self._can_manage)
 
@@ -288,9 +365,14 @@ class DepotsPage(MasterDataPage):
         self.new_location_button.setText(self.tr("新建库位…"))
         self.details_title.setText(self.tr("仓库详情"))
         captions = {
-            "name": self.tr("名称"), "kind": self.tr("类型"), "region": self.tr("所在区划"),
-            "owner": self.tr("权属单位"), "address": self.tr("地址"),
-            "contact": self.tr("联系人"), "coordinates": self.tr("坐标"), "note": self.tr("备注"),
+            "name": self.tr("名称"),
+            "kind": self.tr("类型"),
+            "region": self.tr("所在区划"),
+            "owner": self.tr("权属单位"),
+            "address": self.tr("地址"),
+            "contact": self.tr("联系人"),
+            "coordinates": self.tr("坐标"),
+            "note": self.tr("备注"),
         }
         for key, caption in self._detail_captions.items():
             caption.setText(captions[key])
@@ -305,9 +387,11 @@ class DepotsPage(MasterDataPage):
     def _fit_columns(self) -> None:
         """Widen the starting widths where a header or a fixed label needs more (English)."""
         metrics = self.depot_view.fontMetrics()
-        labels = {"kind": [kind_name(kind) for kind in DEPOT_KINDS],
-                  "level": [level_name(level) for level in Level],
-                  "status": [status_text(True), status_text(False)]}
+        labels = {
+            "kind": [kind_name(kind) for kind in DEPOT_KINDS],
+            "level": [level_name(level) for level in Level],
+            "status": [status_text(True), status_text(False)],
+        }
         header = self.depot_view.horizontalHeader()
         for position, column in enumerate(self.depot_model.columns):
             texts = [column.header_text(), *labels.get(column.key, [])]
@@ -379,8 +463,9 @@ class DepotsPage(MasterDataPage):
             self._update_location_title()
             self._update_buttons()
 
-        self.ctx.tasks.run(work, on_done=done,
-                           on_error=lambda error: show_domain_error(self, self.ctx, error))
+        self.ctx.tasks.run(
+            work, on_done=done, on_error=lambda error: show_domain_error(self, self.ctx, error)
+        )
 
     # ------------------------------------------------------------------ labels and buttons
 
@@ -422,8 +507,11 @@ class DepotsPage(MasterDataPage):
             "owner": depot.owner_name,
             "address": depot.address,
             "contact": "　".join(part for part in (depot.contact, depot.phone) if part),
-            "coordinates": self.tr("北纬 %1°，东经 %2°").replace("%1", depot.lat or "")
-            .replace("%2", depot.lon or "") if depot.lat and depot.lon else self.tr("未填写"),
+            "coordinates": self.tr("北纬 %1°，东经 %2°")
+            .replace("%1", depot.lat or "")
+            .replace("%2", depot.lon or "")
+            if depot.lat and depot.lon
+            else self.tr("未填写"),
             "note": depot.note,
         }
         if depot.demo and depot.lat:
@@ -438,13 +526,15 @@ class DepotsPage(MasterDataPage):
         self.edit_button.setEnabled(depot is not None)
         self.toggle_button.setEnabled(depot is not None)
         self.toggle_button.setText(
-            self.tr("启用", "button") if depot is not None and not depot.active
+            self.tr("启用", "button")
+            if depot is not None and not depot.active
             else self.tr("停用", "button")
         )
         self.new_location_button.setEnabled(depot is not None)
         self.toggle_location_button.setEnabled(location is not None)
         self.toggle_location_button.setText(
-            self.tr("启用库位") if location is not None and not location.active
+            self.tr("启用库位")
+            if location is not None and not location.active
             else self.tr("停用库位")
         )
         self._update_location_title()
@@ -477,7 +567,9 @@ class DepotsPage(MasterDataPage):
             return
         activate = not depot.active
         if activate:
-            question = self.tr("启用仓库“%1”？启用后可重新办理入库、出库。").replace("%1", depot.name)
+            question = self.tr("启用仓库“%1”？启用后可重新办理入库、出库。").replace(
+                "%1", depot.name
+            )
         else:
             question = self.tr(
                 "停用仓库“%1”？\n停用后不能再在该仓库办理入库、出库；"
@@ -489,8 +581,11 @@ class DepotsPage(MasterDataPage):
             return
         uow, actor, code = self.ctx.uow, self.ctx.actor, depot.code
         self._wanted_code = code
-        self._post(lambda: masterdata.set_depot_active(uow, actor, code, activate),
-                   self.toggle_button, self.toggle_location_button)
+        self._post(
+            lambda: masterdata.set_depot_active(uow, actor, code, activate),
+            self.toggle_button,
+            self.toggle_location_button,
+        )
 
     def new_location(self) -> None:
         depot = self.current_depot()
@@ -498,7 +593,8 @@ class DepotsPage(MasterDataPage):
             return
         self._show_dialog(
             LocationDialog(self.ctx, self, depot_code=depot.code, depot_name=depot.name),
-            self._remember_location)
+            self._remember_location,
+        )
 
     def _remember_location(self, code: str | None) -> None:
         # The depot list reloads too (master_data_changed); whichever load comes last
@@ -519,6 +615,10 @@ class DepotsPage(MasterDataPage):
                 return
         uow, actor = self.ctx.uow, self.ctx.actor
         depot_code, code = depot.code, location.code
-        self._post(lambda: masterdata.set_location_active(
-            uow, actor, depot=depot_code, code=code, active=activate),
-            self.toggle_button, self.toggle_location_button)
+        self._post(
+            lambda: masterdata.set_location_active(
+                uow, actor, depot=depot_code, code=code, active=activate
+            ),
+            self.toggle_button,
+            self.toggle_location_button,
+        )

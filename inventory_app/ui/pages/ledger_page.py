@@ -109,10 +109,12 @@ def _purpose_names() -> dict[str, str]:
 def relation_text(row: LedgerRow) -> str:
     if row.reversed_by_movement_id is not None:
         return QCoreApplication.translate("LedgerPage", "已被流水 {0} 冲销").format(
-            row.reversed_by_movement_id)
+            row.reversed_by_movement_id
+        )
     if row.reverses_movement_id is not None:
         return QCoreApplication.translate("LedgerPage", "冲销流水 {0}").format(
-            row.reverses_movement_id)
+            row.reverses_movement_id
+        )
     return ""
 
 
@@ -160,8 +162,13 @@ class LedgerPage(QueryPage):
         self._posted_during_dialog = False
 
         self._source = PagedSource()
-        self.model = LedgerModel(self._columns(), self._source.fetch_page, self._source.count,
-                                 self, page_size=LEDGER_PAGE_SIZE)
+        self.model = LedgerModel(
+            self._columns(),
+            self._source.fetch_page,
+            self._source.count,
+            self,
+            page_size=LEDGER_PAGE_SIZE,
+        )
         self._build_ui()
         self.retranslate()
         ctx.events.stock_changed.connect(self._on_stock_changed)
@@ -197,16 +204,24 @@ class LedgerPage(QueryPage):
         self.date_label = QLabel(self)
         filters = QHBoxLayout()
         filters.setSpacing(6)
-        add_labelled(filters, ((self.search_label, self.search), (self.doc_label, self.doc_edit),
-                               (self.depot_label, self.depot_combo),
-                               (self.kind_label, self.kind_combo)), gap=6)
+        add_labelled(
+            filters,
+            (
+                (self.search_label, self.search),
+                (self.doc_label, self.doc_edit),
+                (self.depot_label, self.depot_combo),
+                (self.kind_label, self.kind_combo),
+            ),
+            gap=6,
+        )
         filters.addStretch(1)
         self.date_dash = QLabel("—", self)
 
         # Shown after a jump to a linked movement: the list is narrowed to one lot.
         self.lot_chip = QFrame(self)
         self.lot_chip.setStyleSheet(
-            "QFrame { background: #e8f0fb; border: 1px solid #b6cbe8; border-radius: 3px; }")
+            "QFrame { background: #e8f0fb; border: 1px solid #b6cbe8; border-radius: 3px; }"
+        )
         self.lot_chip_label = QLabel(self.lot_chip)
         self.lot_chip_label.setStyleSheet("border: none;")
         self.lot_chip_close = QToolButton(self.lot_chip)
@@ -265,7 +280,8 @@ class LedgerPage(QueryPage):
         # selectionChanged, not currentRowChanged: selectRow() moves the current index
         # before it selects, so at currentRowChanged nothing is selected yet.
         self.table.selectionModel().selectionChanged.connect(
-            lambda _selected, _deselected: self._selection_changed())
+            lambda _selected, _deselected: self._selection_changed()
+        )
         self.model.modelReset.connect(self._selection_changed)
 
         self.detail_box = QGroupBox(self)
@@ -274,8 +290,20 @@ class LedgerPage(QueryPage):
         grid = QGridLayout(self.detail_box)
         grid.setHorizontalSpacing(10)
         grid.setVerticalSpacing(4)
-        fields = ["doc_no", "doc_type", "state", "doc_date", "depot", "other", "reference",
-                  "purpose", "reason", "created_by", "created_at", "lines"]
+        fields = [
+            "doc_no",
+            "doc_type",
+            "state",
+            "doc_date",
+            "depot",
+            "other",
+            "reference",
+            "purpose",
+            "reason",
+            "created_by",
+            "created_at",
+            "lines",
+        ]
         for position, key in enumerate(fields):
             row, pair = divmod(position, 4)
             name = QLabel(self.detail_box)
@@ -314,20 +342,31 @@ class LedgerPage(QueryPage):
     def _apply_widths(self) -> None:
         metrics = self.fontMetrics()
         samples = {
-            "movement_id": "1234567", "doc_date": "2026-01-01", "created_at": "2026-01-01 00:00",
+            "movement_id": "1234567",
+            "doc_date": "2026-01-01",
+            "created_at": "2026-01-01 00:00",
             "doc_no": "RK-ZW-SJ-01-2026-00001",
             "kind": max(kind_names().values(), key=metrics.horizontalAdvance),
             "depot_code": "中卫市应急物资储",
-            "item_name": "折叠床（钢木）", "batch_no": "SPT2017-0501-01", "delta": "-123,456.789",
-            "unit": "单位", "user": "海原县保管员", "counterparty": "海原县西安镇人民政府",
+            "item_name": "折叠床（钢木）",
+            "batch_no": "SPT2017-0501-01",
+            "delta": "-123,456.789",
+            "unit": "单位",
+            "user": "海原县保管员",
+            "counterparty": "海原县西安镇人民政府",
             "reason": "盘点差异调整",
-            "relation": max(self.tr("已被流水 {0} 冲销").format(12345),
-                            self.tr("冲销流水 {0}").format(12345), key=metrics.horizontalAdvance),
+            "relation": max(
+                self.tr("已被流水 {0} 冲销").format(12345),
+                self.tr("冲销流水 {0}").format(12345),
+                key=metrics.horizontalAdvance,
+            ),
         }
         header = self.table.horizontalHeader()
         for section, column in enumerate(self.model.columns):
-            width = max(metrics.horizontalAdvance(samples.get(column.key, "一二三四")),
-                        metrics.horizontalAdvance(column.header_text()) + 14)
+            width = max(
+                metrics.horizontalAdvance(samples.get(column.key, "一二三四")),
+                metrics.horizontalAdvance(column.header_text()) + 14,
+            )
             header.resizeSection(section, width + 18)
 
     # ------------------------------------------------------------------ columns
@@ -335,34 +374,82 @@ class LedgerPage(QueryPage):
     def _columns(self) -> list[Column[LedgerRow]]:
         fg = self._foreground
         return [
-            Column("movement_id", lambda: self.tr("流水号"), lambda r: r.movement_id,
-                   alignment=Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
-                   foreground=fg),
-            Column("doc_date", lambda: self.tr("日期"), lambda r: r.doc_date, kind="date",
-                   foreground=fg),
-            Column("created_at", lambda: self.tr("录入时间"), lambda r: _as_utc(r.created_at),
-                   kind="datetime", foreground=fg),
+            Column(
+                "movement_id",
+                lambda: self.tr("流水号"),
+                lambda r: r.movement_id,
+                alignment=Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
+                foreground=fg,
+            ),
+            Column(
+                "doc_date",
+                lambda: self.tr("日期"),
+                lambda r: r.doc_date,
+                kind="date",
+                foreground=fg,
+            ),
+            Column(
+                "created_at",
+                lambda: self.tr("录入时间"),
+                lambda r: _as_utc(r.created_at),
+                kind="datetime",
+                foreground=fg,
+            ),
             Column("doc_no", lambda: self.tr("单据号"), lambda r: r.doc_no, foreground=fg),
-            Column("kind", lambda: self.tr("类型"), lambda r: kind_names().get(r.kind, r.kind),
-                   foreground=fg),
-            Column("depot_code", lambda: self.tr("仓库"), lambda r: r.depot_name, foreground=fg,
-                   tooltip=lambda r: self.tr("{name}（{code}）").format(
-                       name=r.depot_name, code=r.depot_code)),
-            Column("item_name", lambda: self.tr("物资"), lambda r: r.item_name, foreground=fg,
-                   tooltip=lambda r: f"{r.item_code} {r.item_name}"),
+            Column(
+                "kind",
+                lambda: self.tr("类型"),
+                lambda r: kind_names().get(r.kind, r.kind),
+                foreground=fg,
+            ),
+            Column(
+                "depot_code",
+                lambda: self.tr("仓库"),
+                lambda r: r.depot_name,
+                foreground=fg,
+                tooltip=lambda r: self.tr("{name}（{code}）").format(
+                    name=r.depot_name, code=r.depot_code
+                ),
+            ),
+            Column(
+                "item_name",
+                lambda: self.tr("物资"),
+                lambda r: r.item_name,
+                foreground=fg,
+                tooltip=lambda r: f"{r.item_code} {r.item_name}",
+            ),
             Column("batch_no", lambda: self.tr("批号"), lambda r: r.batch_no, foreground=fg),
-            Column("delta", lambda: self.tr("数量"), lambda r: r.delta, kind="quantity",
-                   foreground=self._quantity_foreground),
+            Column(
+                "delta",
+                lambda: self.tr("数量"),
+                lambda r: r.delta,
+                kind="quantity",
+                foreground=self._quantity_foreground,
+            ),
             Column("unit", lambda: self.tr("单位"), lambda r: r.unit, foreground=fg),
             # Right after the quantity, so the link is on screen without scrolling sideways.
-            Column(LedgerModel.RELATION_KEY, lambda: self.tr("冲销关系"), relation_text,
-                   foreground=self._relation_foreground,
-                   tooltip=lambda r: self.tr("双击跳到关联流水") if linked_movement(r) else None),
+            Column(
+                LedgerModel.RELATION_KEY,
+                lambda: self.tr("冲销关系"),
+                relation_text,
+                foreground=self._relation_foreground,
+                tooltip=lambda r: self.tr("双击跳到关联流水") if linked_movement(r) else None,
+            ),
             Column("user", lambda: self.tr("经办人"), lambda r: r.user, foreground=fg),
-            Column("counterparty", lambda: self.tr("对方单位"), lambda r: r.counterparty,
-                   foreground=fg, tooltip=lambda r: r.counterparty or None),
-            Column("reason", lambda: self.tr("原因/备注"), lambda r: r.reason, foreground=fg,
-                   tooltip=lambda r: r.reason or None),
+            Column(
+                "counterparty",
+                lambda: self.tr("对方单位"),
+                lambda r: r.counterparty,
+                foreground=fg,
+                tooltip=lambda r: r.counterparty or None,
+            ),
+            Column(
+                "reason",
+                lambda: self.tr("原因/备注"),
+                lambda r: r.reason,
+                foreground=fg,
+                tooltip=lambda r: r.reason or None,
+            ),
         ]
 
     @staticmethod
@@ -443,8 +530,15 @@ class LedgerPage(QueryPage):
         self.summary_label.setText(self.tr("正在查询…"))
 
         def fetch(offset: int, limit: int, key: str | None, desc: bool) -> list[LedgerRow]:
-            return ledger(uow, actor, flt, offset=offset, limit=limit,
-                          sort=key or DEFAULT_SORT[0], descending=desc)
+            return ledger(
+                uow,
+                actor,
+                flt,
+                offset=offset,
+                limit=limit,
+                sort=key or DEFAULT_SORT[0],
+                descending=desc,
+            )
 
         def work(_task: TaskContext) -> tuple[int, list[LedgerRow]]:
             return count_ledger(uow, actor, flt), fetch(0, LEDGER_PAGE_SIZE, sort_key, descending)
@@ -460,8 +554,13 @@ class LedgerPage(QueryPage):
                 target, self._pending_select = self._pending_select, None
                 self.select_movement(target, fetch_pages=_MAX_JUMP_PAGES)
 
-        self.ctx.tasks.run(work, on_done=done, on_error=self._on_error,
-                           progress_label=self.tr("正在查询台账…"), parent_widget=self)
+        self.ctx.tasks.run(
+            work,
+            on_done=done,
+            on_error=self._on_error,
+            progress_label=self.tr("正在查询台账…"),
+            parent_widget=self,
+        )
 
     def _load_depots(self) -> None:
         uow, actor = self.ctx.uow, self.ctx.actor
@@ -472,21 +571,29 @@ class LedgerPage(QueryPage):
             if self._loaded_filter != self.current_filter():
                 self._reload()
 
-        self.ctx.tasks.run(lambda _task: reference_queries.depots(uow, actor), on_done=done,
-                           on_error=self._on_error)
+        self.ctx.tasks.run(
+            lambda _task: reference_queries.depots(uow, actor),
+            on_done=done,
+            on_error=self._on_error,
+        )
 
     def _fill_depots(self) -> None:
-        self.depot_combo.set_entries(self.tr("全部仓库"), [
-            (d.code, d.name if d.active else self.tr("{0}（已停用）").format(d.name))
-            for d in self._depots])
+        self.depot_combo.set_entries(
+            self.tr("全部仓库"),
+            [
+                (d.code, d.name if d.active else self.tr("{0}（已停用）").format(d.name))
+                for d in self._depots
+            ],
+        )
 
     def _on_sort(self, section: int, order: Qt.SortOrder) -> None:
         columns = self.model.columns
         key = columns[section].key if 0 <= section < len(columns) else None
         if key not in LEDGER_SORT_KEYS:
             # Only columns the database can order by are sortable; keep the current order.
-            set_sort_indicator(self.table.horizontalHeader(),
-                               self.model.column_index(self._sort[0]), self._sort[1])
+            set_sort_indicator(
+                self.table.horizontalHeader(), self.model.column_index(self._sort[0]), self._sort[1]
+            )
             return
         self._sort = (key, order == Qt.SortOrder.DescendingOrder)
         self._reload()
@@ -498,7 +605,8 @@ class LedgerPage(QueryPage):
         if self._total:
             text += self.tr("（按{0}{1}）").format(
                 self.model.columns[self.model.column_index(self._sort[0])].header_text(),
-                self.tr("降序") if self._sort[1] else self.tr("升序"))
+                self.tr("降序") if self._sort[1] else self.tr("升序"),
+            )
         self.summary_label.setText(text)
 
     # ------------------------------------------------------------------ selection, links
@@ -516,8 +624,9 @@ class LedgerPage(QueryPage):
                 row = self.model.row_at(self.model.index(position, 0))
                 if row is not None and row.movement_id == movement_id:
                     self.table.selectRow(position)
-                    self.table.scrollTo(self.model.index(position, 0),
-                                        QAbstractItemView.ScrollHint.PositionAtCenter)
+                    self.table.scrollTo(
+                        self.model.index(position, 0), QAbstractItemView.ScrollHint.PositionAtCenter
+                    )
                     return True
             if not self.model.canFetchMore(QModelIndex()):
                 break
@@ -563,16 +672,22 @@ class LedgerPage(QueryPage):
             if current is not None and current.doc_no == doc_no:
                 self._show_document(rows[0] if rows else None)
 
-        self.ctx.tasks.run(lambda _task: documents(uow, actor, doc_no=doc_no, limit=1),
-                           on_done=done, on_error=self._on_error)
+        self.ctx.tasks.run(
+            lambda _task: documents(uow, actor, doc_no=doc_no, limit=1),
+            on_done=done,
+            on_error=self._on_error,
+        )
 
     def _show_document(self, doc: DocumentRow | None, *, loading: bool = False) -> None:
         self._shown_doc = doc.doc_no if doc else None
         for value in self._detail_values.values():
             value.setText("")
         if doc is None:
-            self.detail_hint.setText(self.tr("正在读取单据…") if loading
-                                     else self.tr("选中一条流水，这里显示它所属单据的信息。"))
+            self.detail_hint.setText(
+                self.tr("正在读取单据…")
+                if loading
+                else self.tr("选中一条流水，这里显示它所属单据的信息。")
+            )
             self.detail_hint.setVisible(True)
             return
         self.detail_hint.setVisible(False)
@@ -588,7 +703,8 @@ class LedgerPage(QueryPage):
             "purpose": _purpose_names().get(doc.purpose, doc.purpose),
             "reason": doc.reason,
             "created_by": self.tr("{name}（{host}）").format(name=doc.created_by, host=doc.host)
-            if doc.host else doc.created_by,
+            if doc.host
+            else doc.created_by,
             "created_at": format_datetime(_as_utc(doc.created_at)),
             "lines": f"{doc.lines:,}",
         }
@@ -600,8 +716,11 @@ class LedgerPage(QueryPage):
     def _update_buttons(self) -> None:
         row = self.selected_row()
         self.jump_button.setEnabled(row is not None and linked_movement(row) is not None)
-        reversible = (row is not None and row.kind != MovementKind.REVERSAL.value
-                      and row.reversed_by_movement_id is None)
+        reversible = (
+            row is not None
+            and row.kind != MovementKind.REVERSAL.value
+            and row.reversed_by_movement_id is None
+        )
         self.reverse_button.setEnabled(reversible and self.ctx.can(Action.REVERSE))
 
     def reverse_selected(self) -> None:
@@ -629,8 +748,9 @@ class LedgerPage(QueryPage):
         def fetch_all() -> Sequence[LedgerRow]:
             return ledger(uow, actor, flt, sort=key, descending=desc)
 
-        export_in_background(self.ctx, self, path, self.tr("台账"), self.model.columns,
-                             fetch_all, self._exported)
+        export_in_background(
+            self.ctx, self, path, self.tr("台账"), self.model.columns, fetch_all, self._exported
+        )
 
     # ------------------------------------------------------------------ language
 
@@ -659,11 +779,17 @@ class LedgerPage(QueryPage):
         self.lot_chip_close.setToolTip(self.tr("显示全部批次"))
         self.detail_box.setTitle(self.tr("单据信息"))
         names = {
-            "doc_no": self.tr("单据号"), "doc_type": self.tr("单据类型"), "state": self.tr("状态"),
-            "doc_date": self.tr("单据日期"), "depot": self.tr("仓库"),
-            "other": self.tr("对方单位"), "reference": self.tr("关联单号"),
-            "purpose": self.tr("来源/用途"), "reason": self.tr("原因/备注"),
-            "created_by": self.tr("录入人"), "created_at": self.tr("录入时间"),
+            "doc_no": self.tr("单据号"),
+            "doc_type": self.tr("单据类型"),
+            "state": self.tr("状态"),
+            "doc_date": self.tr("单据日期"),
+            "depot": self.tr("仓库"),
+            "other": self.tr("对方单位"),
+            "reference": self.tr("关联单号"),
+            "purpose": self.tr("来源/用途"),
+            "reason": self.tr("原因/备注"),
+            "created_by": self.tr("录入人"),
+            "created_at": self.tr("录入时间"),
             "lines": self.tr("明细行数"),
         }
         for key, text in names.items():

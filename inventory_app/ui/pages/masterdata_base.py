@@ -103,8 +103,9 @@ class MasterDataPage(DataPage):
         """Every row of the register as listed (the rows are already in memory)."""
         _stem, title, model = self.export_source()
         rows = model.rows()
-        export_in_background(self.ctx, self, path, title, model.columns, lambda: rows,
-                             self._exported)
+        export_in_background(
+            self.ctx, self, path, title, model.columns, lambda: rows, self._exported
+        )
 
     def _exported(self, path: Path, count: int) -> None:
         self.exported.emit(path, count)
@@ -117,8 +118,9 @@ class MasterDataPage(DataPage):
         """Abstract hook: every concrete subclass overrides it."""
         raise NotImplementedError
 
-    def _show_dialog(self, dialog: MasterDataDialog, remember: Callable[[str | None], None]
-                     ) -> None:
+    def _show_dialog(
+        self, dialog: MasterDataDialog, remember: Callable[[str | None], None]
+    ) -> None:
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         # The dialog announces the change (master_data_changed); we only pick the row.
         dialog.accepted.connect(lambda: remember(dialog.saved_code))
@@ -126,7 +128,9 @@ class MasterDataPage(DataPage):
 
     def _confirm(self, question: str) -> bool:
         answer = QMessageBox.question(
-            self, QCoreApplication.translate("MasterDataPage", "请确认"), question,
+            self,
+            QCoreApplication.translate("MasterDataPage", "请确认"),
+            question,
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
             QMessageBox.StandardButton.No,
         )
@@ -144,8 +148,9 @@ class MasterDataPage(DataPage):
             self._update_buttons()
             show_domain_error(self, self.ctx, error)
 
-        self.ctx.tasks.run(work, on_done=lambda _none: self._changed(), on_error=failed,
-                           parent_widget=self)
+        self.ctx.tasks.run(
+            work, on_done=lambda _none: self._changed(), on_error=failed, parent_widget=self
+        )
 
     def _changed(self) -> None:
         self.ctx.events.master_data_changed.emit()

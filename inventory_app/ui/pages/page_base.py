@@ -19,8 +19,9 @@ class DataPage(QWidget):
     is only noted; the page reloads when it is shown again, not while nobody looks.
     """
 
-    def __init__(self, ctx: AppContext, parent: QWidget | None = None, *,
-                 load_when_shown: bool) -> None:
+    def __init__(
+        self, ctx: AppContext, parent: QWidget | None = None, *, load_when_shown: bool
+    ) -> None:
         super().__init__(parent)
         self.ctx = ctx
         # True until the next show reloads: the first show of a page that loads lazily,

@@ -123,14 +123,21 @@ class StockPage(QueryPage):
 
         self._lot_source = PagedSource()
         self.lot_model: LazyTableModel[LotStockRow] = LazyTableModel(
-            self._lot_columns(), self._lot_source.fetch_page, self._lot_source.count, self,
-            page_size=LOT_PAGE_SIZE)
+            self._lot_columns(),
+            self._lot_source.fetch_page,
+            self._lot_source.count,
+            self,
+            page_size=LOT_PAGE_SIZE,
+        )
         self.item_model: RowsTableModel[ItemStockRow] = RowsTableModel(
-            self._item_columns(per_depot=False), self)
+            self._item_columns(per_depot=False), self
+        )
         self.depot_model: RowsTableModel[ItemStockRow] = RowsTableModel(
-            self._item_columns(per_depot=True), self)
+            self._item_columns(per_depot=True), self
+        )
         self.category_model: RowsTableModel[CategoryStockRow] = RowsTableModel(
-            self._category_columns(), self)
+            self._category_columns(), self
+        )
 
         self._build_ui()
         self.retranslate()
@@ -171,8 +178,13 @@ class StockPage(QueryPage):
         self.expiry_combo = CodeCombo(self, fit_contents=True)
         self.mode_combo = CodeCombo(self, fit_contents=True)
         self.level_combo = CodeCombo(self, fit_contents=True)
-        for combo in (self.depot_combo, self.category_combo, self.expiry_combo,
-                      self.mode_combo, self.level_combo):
+        for combo in (
+            self.depot_combo,
+            self.category_combo,
+            self.expiry_combo,
+            self.mode_combo,
+            self.level_combo,
+        ):
             combo.changed.connect(self._filters_changed)
         self.clear_button = QPushButton(self)
         self.clear_button.clicked.connect(self.clear_filters)
@@ -196,27 +208,40 @@ class StockPage(QueryPage):
 
         filters = QHBoxLayout()
         filters.setSpacing(6)
-        add_labelled(filters, ((self.depot_label, self.depot_combo),
-                               (self.category_label, self.category_combo),
-                               (self.expiry_label, self.expiry_combo),
-                               (self.mode_label, self.mode_combo),
-                               (self.level_label, self.level_combo)), gap=8)
+        add_labelled(
+            filters,
+            (
+                (self.depot_label, self.depot_combo),
+                (self.category_label, self.category_combo),
+                (self.expiry_label, self.expiry_combo),
+                (self.mode_label, self.mode_combo),
+                (self.level_label, self.level_combo),
+            ),
+            gap=8,
+        )
         filters.addWidget(self.clear_button)
         filters.addStretch(1)
         self.search_label.setBuddy(self.search)
 
         self.stack = QStackedWidget(self)
         self.tables: dict[StockView, QTableView] = {}
-        for view, model in ((StockView.LOT, self.lot_model), (StockView.ITEM, self.item_model),
-                            (StockView.DEPOT, self.depot_model),
-                            (StockView.CATEGORY, self.category_model)):
+        for view, model in (
+            (StockView.LOT, self.lot_model),
+            (StockView.ITEM, self.item_model),
+            (StockView.DEPOT, self.depot_model),
+            (StockView.CATEGORY, self.category_model),
+        ):
             table = self._make_table(model)
             table.horizontalHeader().sortIndicatorChanged.connect(
-                lambda section, order, v=view: self._on_sort(v, section, order))
+                lambda section, order, v=view: self._on_sort(v, section, order)
+            )
             self.tables[view] = table
             self.stack.addWidget(table)
-        set_sort_indicator(self.tables[StockView.LOT].horizontalHeader(),
-                           self.lot_model.column_index(DEFAULT_LOT_SORT[0]), descending=False)
+        set_sort_indicator(
+            self.tables[StockView.LOT].horizontalHeader(),
+            self.lot_model.column_index(DEFAULT_LOT_SORT[0]),
+            descending=False,
+        )
 
         self.summary_label = QLabel(self)
         self.summary_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -262,15 +287,28 @@ class StockPage(QueryPage):
         """Width per column from a typical value, so nothing important is cut off."""
         metrics = self.fontMetrics()
         samples = {
-            "depot_name": "中卫市应急物资储备库（", "item_code": "0501010",
-            "item_name": "折叠床（钢木）", "spec": "12㎡ 单层帐篷", "batch_no": "SPT2017-0501-01",
-            "location_code": "A-01-01", "production_date": "2026-01-01",
-            "received_date": "2026-01-01", "expiry_date": "2026-01-01",
-            "on_hand": "123,456.789", "reserved": "12,345", "available": "123,456.789",
-            "in_transit": "12,345", "unit": "单位", "unit_price": "¥12,345.00",
-            "value": "¥12,345,678.00", "owner_name": "中卫市应急管理局",
-            "custodian_name": "中卫市应急管理局", "category_name": "临时食宿类",
-            "category_code": "类别编码", "lots": "批次数", "items": "物资种数",
+            "depot_name": "中卫市应急物资储备库（",
+            "item_code": "0501010",
+            "item_name": "折叠床（钢木）",
+            "spec": "12㎡ 单层帐篷",
+            "batch_no": "SPT2017-0501-01",
+            "location_code": "A-01-01",
+            "production_date": "2026-01-01",
+            "received_date": "2026-01-01",
+            "expiry_date": "2026-01-01",
+            "on_hand": "123,456.789",
+            "reserved": "12,345",
+            "available": "123,456.789",
+            "in_transit": "12,345",
+            "unit": "单位",
+            "unit_price": "¥12,345.00",
+            "value": "¥12,345,678.00",
+            "owner_name": "中卫市应急管理局",
+            "custodian_name": "中卫市应急管理局",
+            "category_name": "临时食宿类",
+            "category_code": "类别编码",
+            "lots": "批次数",
+            "items": "物资种数",
             "nearest_expiry": "2026-01-01",
         }
         for view, table in self.tables.items():
@@ -279,8 +317,10 @@ class StockPage(QueryPage):
                 sample = samples.get(column.key, "一二三四五")
                 if view == StockView.CATEGORY and column.key == "category_name":
                     sample = "一二三四五六七八九十"
-                width = max(metrics.horizontalAdvance(sample),
-                            metrics.horizontalAdvance(column.header_text()) + 14)
+                width = max(
+                    metrics.horizontalAdvance(sample),
+                    metrics.horizontalAdvance(column.header_text()) + 14,
+                )
                 header.resizeSection(section, width + 18)
 
     # ------------------------------------------------------------------ columns
@@ -290,63 +330,143 @@ class StockPage(QueryPage):
         return [
             # What, which batch, when it expires and how much lead (visible at 1366 px
             # next to the navigation pane); bookkeeping columns follow.
-            Column("depot_name", lambda: self.tr("仓库"), lambda r: r.depot_name, background=bg,
-                   tooltip=self._depot_tooltip),
-            Column("item_name", lambda: self.tr("物资名称"), lambda r: r.item_name, background=bg,
-                   tooltip=lambda r: f"{r.item_name}  {r.category_code} {r.category_name}"),
-            Column("spec", lambda: self.tr("规格"), lambda r: r.spec, background=bg,
-                   tooltip=lambda r: r.spec or None),
+            Column(
+                "depot_name",
+                lambda: self.tr("仓库"),
+                lambda r: r.depot_name,
+                background=bg,
+                tooltip=self._depot_tooltip,
+            ),
+            Column(
+                "item_name",
+                lambda: self.tr("物资名称"),
+                lambda r: r.item_name,
+                background=bg,
+                tooltip=lambda r: f"{r.item_name}  {r.category_code} {r.category_name}",
+            ),
+            Column(
+                "spec",
+                lambda: self.tr("规格"),
+                lambda r: r.spec,
+                background=bg,
+                tooltip=lambda r: r.spec or None,
+            ),
             Column("batch_no", lambda: self.tr("批号"), lambda r: r.batch_no, background=bg),
-            Column("expiry_date", lambda: self.tr("有效期至"), lambda r: r.expiry_date,
-                   kind="date", background=bg, foreground=self._lot_foreground,
-                   tooltip=self._lot_expiry_tooltip),
-            Column("on_hand", lambda: self.tr("在库"), lambda r: r.on_hand, kind="quantity",
-                   background=bg),
-            Column("reserved", lambda: self.tr("预留"), lambda r: r.reserved, kind="quantity",
-                   background=bg),
-            Column("available", lambda: self.tr("可用"), lambda r: r.available,
-                   kind="quantity", background=bg),
+            Column(
+                "expiry_date",
+                lambda: self.tr("有效期至"),
+                lambda r: r.expiry_date,
+                kind="date",
+                background=bg,
+                foreground=self._lot_foreground,
+                tooltip=self._lot_expiry_tooltip,
+            ),
+            Column(
+                "on_hand",
+                lambda: self.tr("在库"),
+                lambda r: r.on_hand,
+                kind="quantity",
+                background=bg,
+            ),
+            Column(
+                "reserved",
+                lambda: self.tr("预留"),
+                lambda r: r.reserved,
+                kind="quantity",
+                background=bg,
+            ),
+            Column(
+                "available",
+                lambda: self.tr("可用"),
+                lambda r: r.available,
+                kind="quantity",
+                background=bg,
+            ),
             Column("unit", lambda: self.tr("单位"), lambda r: r.unit, background=bg),
-            Column("location_code", lambda: self.tr("库位"), lambda r: r.location_code,
-                   background=bg),
+            Column(
+                "location_code", lambda: self.tr("库位"), lambda r: r.location_code, background=bg
+            ),
             Column("item_code", lambda: self.tr("物资编码"), lambda r: r.item_code, background=bg),
-            Column("production_date", lambda: self.tr("生产日期"), lambda r: r.production_date,
-                   kind="date", background=bg),
-            Column("received_date", lambda: self.tr("入库日期"), lambda r: r.received_date,
-                   kind="date", background=bg),
-            Column("unit_price", lambda: self.tr("单价"), lambda r: r.unit_price, kind="money",
-                   background=bg),
-            Column("value", lambda: self.tr("金额"), lambda r: r.value, kind="money",
-                   background=bg),
-            Column("owner_name", lambda: self.tr("权属单位"), lambda r: r.owner_name,
-                   background=bg, tooltip=lambda r: self.tr("{name}（{level}）").format(
-                       name=r.owner_name, level=_level_text(r.owner_level))),
-            Column("custodian_name", lambda: self.tr("承储单位"), lambda r: r.custodian_name,
-                   background=bg),
+            Column(
+                "production_date",
+                lambda: self.tr("生产日期"),
+                lambda r: r.production_date,
+                kind="date",
+                background=bg,
+            ),
+            Column(
+                "received_date",
+                lambda: self.tr("入库日期"),
+                lambda r: r.received_date,
+                kind="date",
+                background=bg,
+            ),
+            Column(
+                "unit_price",
+                lambda: self.tr("单价"),
+                lambda r: r.unit_price,
+                kind="money",
+                background=bg,
+            ),
+            Column(
+                "value", lambda: self.tr("金额"), lambda r: r.value, kind="money", background=bg
+            ),
+            Column(
+                "owner_name",
+                lambda: self.tr("权属单位"),
+                lambda r: r.owner_name,
+                background=bg,
+                tooltip=lambda r: self.tr("{name}（{level}）").format(
+                    name=r.owner_name, level=_level_text(r.owner_level)
+                ),
+            ),
+            Column(
+                "custodian_name",
+                lambda: self.tr("承储单位"),
+                lambda r: r.custodian_name,
+                background=bg,
+            ),
         ]
 
     def _item_columns(self, *, per_depot: bool) -> list[Column[ItemStockRow]]:
         columns: list[Column[ItemStockRow]] = []
         if per_depot:
-            columns.append(Column("depot_name", lambda: self.tr("仓库"), lambda r: r.depot_name,
-                                  tooltip=self._depot_tooltip))
+            columns.append(
+                Column(
+                    "depot_name",
+                    lambda: self.tr("仓库"),
+                    lambda r: r.depot_name,
+                    tooltip=self._depot_tooltip,
+                )
+            )
         columns += [
             Column("item_code", lambda: self.tr("物资编码"), lambda r: r.item_code),
             Column("item_name", lambda: self.tr("物资名称"), lambda r: r.item_name),
-            Column("spec", lambda: self.tr("规格"), lambda r: r.spec,
-                   tooltip=lambda r: r.spec or None),
+            Column(
+                "spec", lambda: self.tr("规格"), lambda r: r.spec, tooltip=lambda r: r.spec or None
+            ),
             Column("category_name", lambda: self.tr("类别"), lambda r: r.category_name),
             Column("lots", lambda: self.tr("批次数"), lambda r: r.lots, kind="int"),
             Column("on_hand", lambda: self.tr("在库"), lambda r: r.on_hand, kind="quantity"),
             Column("reserved", lambda: self.tr("预留"), lambda r: r.reserved, kind="quantity"),
             Column("available", lambda: self.tr("可用"), lambda r: r.available, kind="quantity"),
-            Column("in_transit", lambda: self.tr("在途"), lambda r: r.in_transit,
-                   kind="quantity", tooltip=lambda r: self.tr("已由其他仓库调出、尚未签收入库")),
+            Column(
+                "in_transit",
+                lambda: self.tr("在途"),
+                lambda r: r.in_transit,
+                kind="quantity",
+                tooltip=lambda r: self.tr("已由其他仓库调出、尚未签收入库"),
+            ),
             Column("unit", lambda: self.tr("单位"), lambda r: r.unit),
             Column("value", lambda: self.tr("金额"), lambda r: r.value, kind="money"),
-            Column("nearest_expiry", lambda: self.tr("最近到期"), lambda r: r.nearest_expiry,
-                   kind="date", background=self._nearest_background,
-                   foreground=self._nearest_foreground),
+            Column(
+                "nearest_expiry",
+                lambda: self.tr("最近到期"),
+                lambda r: r.nearest_expiry,
+                kind="date",
+                background=self._nearest_background,
+                foreground=self._nearest_foreground,
+            ),
         ]
         return columns
 
@@ -356,9 +476,13 @@ class StockPage(QueryPage):
             Column("category_name", lambda: self.tr("类别名称"), lambda r: r.category_name),
             Column("items", lambda: self.tr("物资种数"), lambda r: r.items, kind="int"),
             Column("lots", lambda: self.tr("批次数"), lambda r: r.lots, kind="int"),
-            Column("on_hand", lambda: self.tr("在库数量"), lambda r: r.on_hand, kind="quantity",
-                   tooltip=lambda r: self.tr("单位不同的物资按件合计")
-                   if r.unit == "件" else None),
+            Column(
+                "on_hand",
+                lambda: self.tr("在库数量"),
+                lambda r: r.on_hand,
+                kind="quantity",
+                tooltip=lambda r: self.tr("单位不同的物资按件合计") if r.unit == "件" else None,
+            ),
             Column("unit", lambda: self.tr("单位"), lambda r: r.unit),
             Column("value", lambda: self.tr("金额"), lambda r: r.value, kind="money"),
         ]
@@ -433,8 +557,13 @@ class StockPage(QueryPage):
 
     def clear_filters(self) -> None:
         self.search.set_value("")
-        for combo in (self.depot_combo, self.category_combo, self.expiry_combo,
-                      self.mode_combo, self.level_combo):
+        for combo in (
+            self.depot_combo,
+            self.category_combo,
+            self.expiry_combo,
+            self.mode_combo,
+            self.level_combo,
+        ):
             combo.set_current_code(None)
         self._filters_changed()
 
@@ -473,8 +602,15 @@ class StockPage(QueryPage):
 
         def fetch(offset: int, limit: int, key: str | None, desc: bool) -> list[LotStockRow]:
             # Later pages, as the user scrolls: one indexed LIMIT/OFFSET query each.
-            return stock_by_lot(uow, actor, flt, offset=offset, limit=limit,
-                                sort=key or DEFAULT_LOT_SORT[0], descending=desc)
+            return stock_by_lot(
+                uow,
+                actor,
+                flt,
+                offset=offset,
+                limit=limit,
+                sort=key or DEFAULT_LOT_SORT[0],
+                descending=desc,
+            )
 
         def work(_task: TaskContext) -> tuple[int, list[LotStockRow]]:
             total = count_stock_by_lot(uow, actor, flt)
@@ -484,28 +620,37 @@ class StockPage(QueryPage):
             if generation != self._generation[StockView.LOT]:
                 return
             total, first = result
-            self._lot_source.show_first_page(self.lot_model, fetch, total, first, sort_key,
-                                             descending)
+            self._lot_source.show_first_page(
+                self.lot_model, fetch, total, first, sort_key, descending
+            )
             self._summary_data[StockView.LOT] = {"total": total}
             self._show_summary()
             self._load_lot_summary(flt, generation, total)
 
-        self.ctx.tasks.run(work, on_done=done, on_error=self._on_error,
-                           progress_label=self.tr("正在查询库存…"), parent_widget=self)
+        self.ctx.tasks.run(
+            work,
+            on_done=done,
+            on_error=self._on_error,
+            progress_label=self.tr("正在查询库存…"),
+            parent_widget=self,
+        )
 
     def _load_lot_summary(self, flt: StockFilter, generation: int, total: int) -> None:
         """Expired / near-expiry counts and the value: after the rows, so they show first."""
         uow, actor, near_days = self.ctx.uow, self.ctx.actor, self._near_days
 
         def work(_task: TaskContext) -> dict[str, Any]:
-            expired = count_stock_by_lot(uow, actor, replace(
-                flt, expired_only=True, expiring_within_days=None))
+            expired = count_stock_by_lot(
+                uow, actor, replace(flt, expired_only=True, expiring_within_days=None)
+            )
             if flt.expired_only:
                 near = 0
             else:
                 window = min(near_days, flt.expiring_within_days or near_days)
-                near = count_stock_by_lot(uow, actor, replace(
-                    flt, expiring_within_days=window)) - expired
+                near = (
+                    count_stock_by_lot(uow, actor, replace(flt, expiring_within_days=window))
+                    - expired
+                )
             # Two indexed counts only: a value total would aggregate every lot, which at
             # 100,000 lots takes long enough to bring up a progress dialog after the rows.
             return {"total": total, "expired": expired, "near": near}
@@ -515,8 +660,13 @@ class StockPage(QueryPage):
                 self._summary_data[StockView.LOT] = data
                 self._show_summary()
 
-        self.ctx.tasks.run(work, on_done=done, on_error=self._on_error,
-                           progress_label=self.tr("正在统计过期批次…"), parent_widget=self)
+        self.ctx.tasks.run(
+            work,
+            on_done=done,
+            on_error=self._on_error,
+            progress_label=self.tr("正在统计过期批次…"),
+            parent_widget=self,
+        )
 
     def _reload_rows(self, view: StockView, flt: StockFilter, generation: int) -> None:
         uow, actor = self.ctx.uow, self.ctx.actor
@@ -544,15 +694,23 @@ class StockPage(QueryPage):
             self._summary_data[view] = data
             self._show_summary()
 
-        self.ctx.tasks.run(work, on_done=done, on_error=self._on_error,
-                           progress_label=self.tr("正在查询库存…"), parent_widget=self)
+        self.ctx.tasks.run(
+            work,
+            on_done=done,
+            on_error=self._on_error,
+            progress_label=self.tr("正在查询库存…"),
+            parent_widget=self,
+        )
 
     def _load_reference(self) -> None:
         uow, actor = self.ctx.uow, self.ctx.actor
 
         def work(_task: TaskContext) -> tuple[list[Any], list[Any], dict[str, str]]:
-            return (reference_queries.depots(uow, actor), reference_queries.categories(uow),
-                    settings.get_settings(uow))
+            return (
+                reference_queries.depots(uow, actor),
+                reference_queries.categories(uow),
+                settings.get_settings(uow),
+            )
 
         def done(result: tuple[list[Any], list[Any], dict[str, str]]) -> None:
             depots, categories, values = result
@@ -578,10 +736,16 @@ class StockPage(QueryPage):
         depots = getattr(self, "_depots", [])
         categories = getattr(self, "_categories", [])
         self.depot_combo.set_entries(
-            self.tr("全部仓库"), [(d.code, d.name if d.active else
-                                   self.tr("{0}（已停用）").format(d.name)) for d in depots])
+            self.tr("全部仓库"),
+            [
+                (d.code, d.name if d.active else self.tr("{0}（已停用）").format(d.name))
+                for d in depots
+            ],
+        )
         self.category_combo.set_entries(
-            self.tr("全部类别"), [(c.code, f"{c.code} {self._category_name(c)}") for c in categories])
+            self.tr("全部类别"),
+            [(c.code, f"{c.code} {self._category_name(c)}") for c in categories],
+        )
 
     def _category_name(self, category: Any) -> str:
         english = self.ctx.lang == "en" and category.name_en
@@ -600,8 +764,11 @@ class StockPage(QueryPage):
         if key not in LOT_SORT_KEYS:
             # The database cannot sort on a computed column; keep the current order.
             current_key, current_desc = self._lot_sort
-            set_sort_indicator(self.tables[StockView.LOT].horizontalHeader(),
-                               self.lot_model.column_index(current_key), current_desc)
+            set_sort_indicator(
+                self.tables[StockView.LOT].horizontalHeader(),
+                self.lot_model.column_index(current_key),
+                current_desc,
+            )
             return
         self._lot_sort = (key, order == Qt.SortOrder.DescendingOrder)
         self._reload(StockView.LOT)
@@ -618,14 +785,16 @@ class StockPage(QueryPage):
             if "expired" in data:
                 if data["expired"] or data["near"]:
                     text += self.tr("，其中已过期 {0} 个，{1} 天内到期 {2} 个").format(
-                        f"{data['expired']:,}", self._near_days, f"{data['near']:,}")
+                        f"{data['expired']:,}", self._near_days, f"{data['near']:,}"
+                    )
                 else:
                     text += self.tr("，没有已过期或 {0} 天内到期的批次").format(self._near_days)
         elif self.view == StockView.ITEM:
             text = self.tr("共 {0} 种物资，金额合计 {1}").format(total, format_money(data["value"]))
         elif self.view == StockView.DEPOT:
             text = self.tr("{0} 个仓库共 {1} 行，金额合计 {2}").format(
-                f"{data['depots']:,}", total, format_money(data["value"]))
+                f"{data['depots']:,}", total, format_money(data["value"])
+            )
         else:
             text = self.tr("共 {0} 个类别，金额合计 {1}").format(total, format_money(data["value"]))
         self.summary_label.setText(text)
@@ -653,8 +822,7 @@ class StockPage(QueryPage):
             def fetch_all() -> Sequence[Any]:
                 return rows
 
-        export_in_background(self.ctx, self, path, title, model.columns, fetch_all,
-                             self._exported)
+        export_in_background(self.ctx, self, path, title, model.columns, fetch_all, self._exported)
 
     # ------------------------------------------------------------------ language
 

@@ -30,9 +30,14 @@ ROW_ROLE = int(Qt.ItemDataRole.UserRole) + 1
 class RowListModel(QAbstractListModel, Generic[R]):
     """A read-only list of rows for a combo box, with an optional leading "none" entry."""
 
-    def __init__(self, label: Callable[[R], str], parent: Any = None, *,
-                 none_label: Callable[[], str] | None = None,
-                 tooltip: Callable[[R], str] | None = None) -> None:
+    def __init__(
+        self,
+        label: Callable[[R], str],
+        parent: Any = None,
+        *,
+        none_label: Callable[[], str] | None = None,
+        tooltip: Callable[[R], str] | None = None,
+    ) -> None:
         super().__init__(parent)
         self._label = label
         self._none_label = none_label
@@ -103,10 +108,18 @@ class DepotCombo(QComboBox):
     depot_changed = Signal(str)  # depot code, "" when none
     loaded = Signal()
 
-    def __init__(self, ctx: AppContext, action: Action | None, parent: QWidget | None = None, *,
-                 preferred_code: str | None = None, all_depots: bool = False,
-                 searchable: bool = False, select_first: bool = True,
-                 load: bool = True) -> None:
+    def __init__(
+        self,
+        ctx: AppContext,
+        action: Action | None,
+        parent: QWidget | None = None,
+        *,
+        preferred_code: str | None = None,
+        all_depots: bool = False,
+        searchable: bool = False,
+        select_first: bool = True,
+        load: bool = True,
+    ) -> None:
         super().__init__(parent)
         self._ctx = ctx
         self._action = action
@@ -116,8 +129,7 @@ class DepotCombo(QComboBox):
         self._excluded: str | None = None
         self._loaded: list[DepotRow] = []
         self._last_code: str | None = None
-        self._model: RowListModel[DepotRow] = RowListModel(depot_label, self,
-                                                           tooltip=self._tooltip)
+        self._model: RowListModel[DepotRow] = RowListModel(depot_label, self, tooltip=self._tooltip)
         self.setModel(self._model)
         self.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         self.setMinimumContentsLength(18)
@@ -145,16 +157,24 @@ class DepotCombo(QComboBox):
         ctx, include_all = self._ctx, self._all_depots
 
         def fetch(_task: object) -> list[DepotRow]:
-            return reference_queries.depots(ctx.uow, ctx.actor, include_inactive=False,
-                                            only_visible=not include_all)
+            return reference_queries.depots(
+                ctx.uow, ctx.actor, include_inactive=False, only_visible=not include_all
+            )
 
-        ctx.tasks.run(fetch, on_done=self.set_depots,
-                      on_error=lambda err: show_domain_error(self.window(), ctx, err))
+        ctx.tasks.run(
+            fetch,
+            on_done=self.set_depots,
+            on_error=lambda err: show_domain_error(self.window(), ctx, err),
+        )
 
     def set_depots(self, depots: Sequence[DepotRow]) -> None:
         previous = self.current_code() or self._preferred
-        self._loaded = [d for d in depots if d.active and (
-            self._action is None or self._all_depots or self._ctx.can(self._action, d.id))]
+        self._loaded = [
+            d
+            for d in depots
+            if d.active
+            and (self._action is None or self._all_depots or self._ctx.can(self._action, d.id))
+        ]
         self._refill(previous)
         self.loaded.emit()
 
@@ -229,7 +249,8 @@ class LocationCombo(QComboBox):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._model: RowListModel[LocationRow] = RowListModel(
-            location_label, self, none_label=lambda: self.tr("（不指定）"))
+            location_label, self, none_label=lambda: self.tr("（不指定）")
+        )
         self.setModel(self._model)
 
     def set_locations(self, locations: Sequence[LocationRow]) -> None:

@@ -91,8 +91,9 @@ class CodeCombo(QComboBox):
 
     changed = Signal()
 
-    def __init__(self, parent: QWidget | None = None, *, min_chars: int = 8,
-                 fit_contents: bool = False) -> None:
+    def __init__(
+        self, parent: QWidget | None = None, *, min_chars: int = 8, fit_contents: bool = False
+    ) -> None:
         super().__init__(parent)
         if fit_contents:
             # A few short fixed entries: as wide as the longest, in any language.
@@ -100,7 +101,8 @@ class CodeCombo(QComboBox):
         else:
             # Long names (depots): a fixed width, the full name in the popup.
             self.setSizeAdjustPolicy(
-                QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+                QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+            )
             self.setMinimumContentsLength(min_chars)
         self._pending: Any = None  # a code asked for before the entries were loaded
         self.currentIndexChanged.connect(self._on_index_changed)
@@ -195,8 +197,9 @@ class OptionalDateEdit(QWidget):
             self.blockSignals(False)
 
 
-def legend_item(text: str, background: QColor, foreground: QColor, parent: QWidget | None = None
-                ) -> QLabel:
+def legend_item(
+    text: str, background: QColor, foreground: QColor, parent: QWidget | None = None
+) -> QLabel:
     """A small coloured sample with its meaning, for a table's colour legend."""
     label = QLabel(text, parent)
     label.setStyleSheet(
@@ -219,7 +222,8 @@ def set_sort_indicator(header: QHeaderView, section: int, descending: bool) -> N
     """Show the order the rows are in without announcing it as the user's choice."""
     header.blockSignals(True)
     header.setSortIndicator(
-        section, Qt.SortOrder.DescendingOrder if descending else Qt.SortOrder.AscendingOrder)
+        section, Qt.SortOrder.DescendingOrder if descending else Qt.SortOrder.AscendingOrder
+    )
     header.blockSignals(False)
 
 
@@ -230,16 +234,21 @@ def separator(parent: QWidget | None = None) -> QFrame:
     return line
 
 
-def report_error(ctx: AppContext, parent: QWidget, error: BaseException,
-                 retry: Callable[[], None] | None = None) -> None:
+def report_error(
+    ctx: AppContext, parent: QWidget, error: BaseException, retry: Callable[[], None] | None = None
+) -> None:
     """Expected errors become a translated message; anything else is a bug for the crash hook."""
     if isinstance(error, OSError):
         # A file that cannot be written (open in Excel, read-only folder) is expected.
-        box = QMessageBox(QMessageBox.Icon.Warning,
-                          QCoreApplication.translate("FilterBar", "无法完成"),
-                          QCoreApplication.translate("FilterBar", "无法写入文件：{0}").format(
-                              error.strerror or str(error)),
-                          QMessageBox.StandardButton.Ok, parent)
+        box = QMessageBox(
+            QMessageBox.Icon.Warning,
+            QCoreApplication.translate("FilterBar", "无法完成"),
+            QCoreApplication.translate("FilterBar", "无法写入文件：{0}").format(
+                error.strerror or str(error)
+            ),
+            QMessageBox.StandardButton.Ok,
+            parent,
+        )
         box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         box.open()
         return
@@ -298,11 +307,17 @@ def show_exported(parent: QWidget, path: Path, count: int) -> None:
     box = QMessageBox(parent)
     box.setIcon(QMessageBox.Icon.Information)
     box.setWindowTitle(QCoreApplication.translate("FilterBar", "导出完成"))
-    box.setText(QCoreApplication.translate("FilterBar", "已导出 {0} 行到：\n{1}").format(
-        f"{count:,}", str(path)))
-    open_button = box.addButton(QCoreApplication.translate("FilterBar", "打开文件"),
-                                QMessageBox.ButtonRole.ActionRole)
-    box.addButton(QCoreApplication.translate("FilterBar", "关闭"), QMessageBox.ButtonRole.RejectRole)
+    box.setText(
+        QCoreApplication.translate("FilterBar", "已导出 {0} 行到：\n{1}").format(
+            f"{count:,}", str(path)
+        )
+    )
+    open_button = box.addButton(
+        QCoreApplication.translate("FilterBar", "打开文件"), QMessageBox.ButtonRole.ActionRole
+    )
+    box.addButton(
+        QCoreApplication.translate("FilterBar", "关闭"), QMessageBox.ButtonRole.RejectRole
+    )
     box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
 
     def finished() -> None:
@@ -363,8 +378,9 @@ class PagedSource:
         model.sort(model.column_index(sort_key), order)
         model.fetchMore(QModelIndex())
 
-    def fetch_page(self, offset: int, limit: int, sort_key: str | None, descending: bool
-                   ) -> Sequence[Any]:
+    def fetch_page(
+        self, offset: int, limit: int, sort_key: str | None, descending: bool
+    ) -> Sequence[Any]:
         if self._first is not None and offset == 0 and self._first_key == (sort_key, descending):
             page, self._first = self._first, None
             if len(page) >= limit or len(page) >= self._total:

@@ -56,8 +56,14 @@ def match_rank(item: ItemRow, text: str) -> int | None:
     if not words:
         return 0
     code, name, pinyin = item.code.lower(), item.name.lower(), item.pinyin.lower()
-    haystacks = (code, name, pinyin, item.name_en.lower(), item.spec.lower(),
-                 (item.gb_code or "").lower())
+    haystacks = (
+        code,
+        name,
+        pinyin,
+        item.name_en.lower(),
+        item.spec.lower(),
+        (item.gb_code or "").lower(),
+    )
     if not all(any(word in hay for hay in haystacks) for word in words):
         return None
     first = words[0]
@@ -102,8 +108,11 @@ class ItemListModel(QAbstractListModel):
         self._apply()
 
     def _apply(self) -> None:
-        ranked = [(rank, item.code, item) for item in self._all
-                  if (rank := match_rank(item, self._filter)) is not None]
+        ranked = [
+            (rank, item.code, item)
+            for item in self._all
+            if (rank := match_rank(item, self._filter)) is not None
+        ]
         ranked.sort(key=lambda entry: (entry[0], entry[1]))
         self.beginResetModel()
         self._rows = [item for _, _, item in ranked]
@@ -118,8 +127,7 @@ class ItemListModel(QAbstractListModel):
         if not key:
             return None
         for item in self._all:
-            if key in (item.code.lower(), item_label(item).lower(),
-                       item_short_label(item).lower()):
+            if key in (item.code.lower(), item_label(item).lower(), item_short_label(item).lower()):
                 return item
         return None
 
@@ -150,8 +158,13 @@ class ItemPicker(QLineEdit):
     item_selected = Signal(str)  # item code; "" when cleared
     picked = Signal(str)  # item code, when chosen from the drop-down (Enter or click)
 
-    def __init__(self, ctx: AppContext | None = None, parent: QWidget | None = None, *,
-                 items: Sequence[ItemRow] | None = None) -> None:
+    def __init__(
+        self,
+        ctx: AppContext | None = None,
+        parent: QWidget | None = None,
+        *,
+        items: Sequence[ItemRow] | None = None,
+    ) -> None:
         super().__init__(parent)
         self._item: ItemRow | None = None
         self._model = ItemListModel(items or (), self)
@@ -166,7 +179,8 @@ class ItemPicker(QLineEdit):
         self._completer.setWidget(self)
         # The QModelIndex overload: the text one would give back our own label.
         self._completer.activated[QModelIndex].connect(  # type: ignore[index]
-            self._on_activated)
+            self._on_activated
+        )
         popup = self._popup()
         popup.setMinimumWidth(POPUP_MIN_WIDTH)
         popup.setStyleSheet("QListView::item { padding: 3px 4px; }")  # easier to aim at
@@ -191,8 +205,11 @@ class ItemPicker(QLineEdit):
             if on_loaded is not None:
                 on_loaded()
 
-        ctx.tasks.run(lambda _task: reference_queries.items(uow, include_inactive=False),
-                      on_done=done, on_error=lambda err: show_domain_error(self.window(), ctx, err))
+        ctx.tasks.run(
+            lambda _task: reference_queries.items(uow, include_inactive=False),
+            on_done=done,
+            on_error=lambda err: show_domain_error(self.window(), ctx, err),
+        )
 
     def set_items(self, items: Sequence[ItemRow]) -> None:
         self._model.set_items(items)

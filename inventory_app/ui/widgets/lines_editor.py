@@ -41,9 +41,19 @@ from .lines_model import LINE_ROLE, Col, Line, LinesModel, Problem, lot_label
 AnyIndex = QModelIndex | QPersistentModelIndex
 
 COLUMN_WIDTHS = {
-    Col.ITEM: 300, Col.LOT: 300, Col.QUANTITY: 100, Col.AVAILABLE: 100, Col.BOOK: 100,
-    Col.AFTER: 100, Col.BATCH: 120, Col.PRODUCTION: 110, Col.EXPIRY: 110, Col.LOCATION: 130,
-    Col.PRICE: 100, Col.AMOUNT: 120, Col.OWNER: 170,
+    Col.ITEM: 300,
+    Col.LOT: 300,
+    Col.QUANTITY: 100,
+    Col.AVAILABLE: 100,
+    Col.BOOK: 100,
+    Col.AFTER: 100,
+    Col.BATCH: 120,
+    Col.PRODUCTION: 110,
+    Col.EXPIRY: 110,
+    Col.LOCATION: 130,
+    Col.PRICE: 100,
+    Col.AMOUNT: 120,
+    Col.OWNER: 170,
 }
 ROW_HEIGHT = 30
 _EARLIEST = QDate(1990, 1, 1)
@@ -69,8 +79,9 @@ class LinesDelegate(QStyledItemDelegate):
         super().__init__(parent)
         self._model = model
 
-    def createEditor(self, parent: QWidget, option: QStyleOptionViewItem,
-                     index: AnyIndex) -> QWidget:
+    def createEditor(
+        self, parent: QWidget, option: QStyleOptionViewItem, index: AnyIndex
+    ) -> QWidget:
         col = self._model.col_at(index.column())
         line: Line = index.data(LINE_ROLE)
         if col == Col.ITEM:
@@ -88,8 +99,11 @@ class LinesDelegate(QStyledItemDelegate):
                 persistent = QPersistentModelIndex(index)
                 # The view commits and closes the editor on Enter by itself (queued);
                 # moving on is queued after that.
-                edit.returnPressed.connect(lambda: QTimer.singleShot(
-                    0, lambda: self.quantity_entered.emit(self._plain(persistent))))
+                edit.returnPressed.connect(
+                    lambda: QTimer.singleShot(
+                        0, lambda: self.quantity_entered.emit(self._plain(persistent))
+                    )
+                )
             elif col == Col.PRICE:
                 pattern = MONEY_PATTERN
                 edit.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
@@ -113,7 +127,8 @@ class LinesDelegate(QStyledItemDelegate):
             return self._popup_combo(locations, index)
         if col == Col.OWNER:
             owners: RowListModel[OrganisationRow] = RowListModel(
-                lambda o: o.name, None, none_label=lambda: self.tr("（仓库所属单位）"))
+                lambda o: o.name, None, none_label=lambda: self.tr("（仓库所属单位）")
+            )
             owners.set_rows(self._model.organisations())
             combo = QComboBox(parent)
             owners.setParent(combo)
@@ -136,8 +151,9 @@ class LinesDelegate(QStyledItemDelegate):
         QTimer.singleShot(0, combo.showPopup)
         return combo
 
-    def _finish(self, editor: QWidget, index: QPersistentModelIndex, *,
-                chosen: bool = False) -> None:
+    def _finish(
+        self, editor: QWidget, index: QPersistentModelIndex, *, chosen: bool = False
+    ) -> None:
         self.commitData.emit(editor)
         self.closeEditor.emit(editor, QAbstractItemDelegate.EndEditHint.NoHint)
         if chosen:
@@ -207,10 +223,12 @@ class LinesView(QTableView):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setEditTriggers(QAbstractItemView.EditTrigger.DoubleClicked
-                             | QAbstractItemView.EditTrigger.SelectedClicked
-                             | QAbstractItemView.EditTrigger.EditKeyPressed
-                             | QAbstractItemView.EditTrigger.AnyKeyPressed)
+        self.setEditTriggers(
+            QAbstractItemView.EditTrigger.DoubleClicked
+            | QAbstractItemView.EditTrigger.SelectedClicked
+            | QAbstractItemView.EditTrigger.EditKeyPressed
+            | QAbstractItemView.EditTrigger.AnyKeyPressed
+        )
         self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectItems)
         self.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.setWordWrap(False)
@@ -223,11 +241,15 @@ class LinesView(QTableView):
     def keyPressEvent(self, event: QKeyEvent) -> None:
         # Only reached when no cell editor is open, so Delete in an editor still
         # deletes characters; handled before the "any key starts editing" rule.
-        if event.modifiers() in (Qt.KeyboardModifier.NoModifier,
-                                 Qt.KeyboardModifier.KeypadModifier):
-            signal = {Qt.Key.Key_Insert: self.insert_pressed,
-                      Qt.Key.Key_Delete: self.delete_pressed,
-                      Qt.Key.Key_Backspace: self.backspace_pressed}.get(Qt.Key(event.key()))
+        if event.modifiers() in (
+            Qt.KeyboardModifier.NoModifier,
+            Qt.KeyboardModifier.KeypadModifier,
+        ):
+            signal = {
+                Qt.Key.Key_Insert: self.insert_pressed,
+                Qt.Key.Key_Delete: self.delete_pressed,
+                Qt.Key.Key_Backspace: self.backspace_pressed,
+            }.get(Qt.Key(event.key()))
             if signal is not None:
                 signal.emit()
                 event.accept()
@@ -255,8 +277,7 @@ class LinesEditor(QWidget):
         for position, col in enumerate(model.columns):
             header.resizeSection(position, COLUMN_WIDTHS.get(col, 110))
         if Col.ITEM in model.columns:
-            header.setSectionResizeMode(model.column_of(Col.ITEM),
-                                        QHeaderView.ResizeMode.Stretch)
+            header.setSectionResizeMode(model.column_of(Col.ITEM), QHeaderView.ResizeMode.Stretch)
         header.setMinimumSectionSize(60)
 
         self.add_button = QPushButton(self.tr("添加行 (Insert)"), self)
@@ -296,8 +317,11 @@ class LinesEditor(QWidget):
         """Go to a new line's first cell and start typing there."""
         current = self.view.currentIndex()
         lines = self.model.lines()
-        if current.isValid() and not lines[current.row()].is_blank() and (
-                current.row() < len(lines) - 2):
+        if (
+            current.isValid()
+            and not lines[current.row()].is_blank()
+            and (current.row() < len(lines) - 2)
+        ):
             row = self.model.insert_line(current.row() + 1)
         else:
             row = len(lines) - 1  # the blank line at the end
@@ -311,9 +335,12 @@ class LinesEditor(QWidget):
             first = min(rows)
             self.model.remove_lines(sorted(rows))
             target = min(first, self.model.rowCount() - 1)
-            self.view.setCurrentIndex(self.model.index(target, self.view.currentIndex().column()
-                                                       if self.view.currentIndex().isValid()
-                                                       else 0))
+            self.view.setCurrentIndex(
+                self.model.index(
+                    target,
+                    self.view.currentIndex().column() if self.view.currentIndex().isValid() else 0,
+                )
+            )
 
     def clear_current_cell(self) -> None:
         for index in self.view.selectionModel().selectedIndexes() or [self.view.currentIndex()]:
@@ -333,8 +360,7 @@ class LinesEditor(QWidget):
         """Put the cursor on a cell without selecting it, so a red marker stays visible."""
         index = self.model.index(row, self.model.column_of(col))
         self.view.setFocus()
-        self.view.selectionModel().setCurrentIndex(index,
-                                                   QItemSelectionModel.SelectionFlag.Clear)
+        self.view.selectionModel().setCurrentIndex(index, QItemSelectionModel.SelectionFlag.Clear)
         self.view.scrollTo(index)
 
     def _after_item_chosen(self, index: QModelIndex) -> None:
@@ -353,4 +379,5 @@ class LinesEditor(QWidget):
 
     def problem_text(self, row: int, col: Col, problem: Problem) -> str:
         return self.tr("第 {row} 行「{column}」：{text}").format(
-            row=row + 1, column=self.model.header(col), text=problem.text)
+            row=row + 1, column=self.model.header(col), text=problem.text
+        )

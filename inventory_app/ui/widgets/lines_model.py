@@ -98,8 +98,12 @@ _TEXTS = {
     "expired": QT_TRANSLATE_NOOP("LinesModel", "（已过期）"),
     "whole_units": QT_TRANSLATE_NOOP("LinesModel", "{name}以“{unit}”计，只能填整数"),
     "max_decimals": QT_TRANSLATE_NOOP("LinesModel", "{name}最多 {n} 位小数"),
-    "exceeds": QT_TRANSLATE_NOOP("LinesModel", "超过可用库存（共需 {asked} {unit}，可用 {have} {unit}）"),
-    "expired_not_fefo": QT_TRANSLATE_NOOP("LinesModel", "另有 {qty} {unit} 已过期，不会自动出库；如确需发出，请指定批次"),
+    "exceeds": QT_TRANSLATE_NOOP(
+        "LinesModel", "超过可用库存（共需 {asked} {unit}，可用 {have} {unit}）"
+    ),
+    "expired_not_fefo": QT_TRANSLATE_NOOP(
+        "LinesModel", "另有 {qty} {unit} 已过期，不会自动出库；如确需发出，请指定批次"
+    ),
     #: separator between the totals of different units: "20 顶、5 套"
     "list_separator": QT_TRANSLATE_NOOP("LinesModel", "、"),
 }
@@ -109,12 +113,24 @@ def _text(key: str) -> str:
     return QCoreApplication.translate(_CTX, str(_TEXTS[key]))
 
 
-EDITABLE = frozenset({Col.ITEM, Col.LOT, Col.QUANTITY, Col.BATCH, Col.PRODUCTION, Col.EXPIRY,
-                      Col.LOCATION, Col.PRICE, Col.OWNER})
+EDITABLE = frozenset(
+    {
+        Col.ITEM,
+        Col.LOT,
+        Col.QUANTITY,
+        Col.BATCH,
+        Col.PRODUCTION,
+        Col.EXPIRY,
+        Col.LOCATION,
+        Col.PRICE,
+        Col.OWNER,
+    }
+)
 NUMERIC = frozenset({Col.QUANTITY, Col.AVAILABLE, Col.BOOK, Col.AFTER, Col.PRICE, Col.AMOUNT})
 # Columns that may be emptied with Backspace (the others are required or computed).
-CLEARABLE = frozenset({Col.BATCH, Col.PRODUCTION, Col.EXPIRY, Col.LOCATION, Col.OWNER, Col.LOT,
-                       Col.PRICE})
+CLEARABLE = frozenset(
+    {Col.BATCH, Col.PRODUCTION, Col.EXPIRY, Col.LOCATION, Col.OWNER, Col.LOT, Col.PRICE}
+)
 
 
 def header_text(col: Col) -> str:
@@ -155,8 +171,12 @@ class Line:
     owner_code: str | None = None
 
     def is_blank(self) -> bool:
-        return (self.item is None and self.lot is None and not self.quantity.strip()
-                and not self.batch_no.strip())
+        return (
+            self.item is None
+            and self.lot is None
+            and not self.quantity.strip()
+            and not self.batch_no.strip()
+        )
 
 
 @dataclass(frozen=True)
@@ -187,10 +207,16 @@ class LinesModel(QAbstractTableModel):
 
     changed = Signal()
 
-    def __init__(self, columns: Sequence[Col], *, error_text: Callable[[DomainError], str],
-                 signed: bool = False, lot_required: bool = False,
-                 headers: dict[Col, Callable[[], str]] | None = None,
-                 parent: Any = None) -> None:
+    def __init__(
+        self,
+        columns: Sequence[Col],
+        *,
+        error_text: Callable[[DomainError], str],
+        signed: bool = False,
+        lot_required: bool = False,
+        headers: dict[Col, Callable[[], str]] | None = None,
+        parent: Any = None,
+    ) -> None:
         super().__init__(parent)
         self._columns = list(columns)
         self._headers = dict(headers or {})
@@ -265,12 +291,15 @@ class LinesModel(QAbstractTableModel):
             return line.lot.available
         if line.item is None:
             return None
-        return sum((lot.available for lot in self.lots_for(line.item.code)
-                    if not self.is_expired(lot)), Decimal(0))
+        return sum(
+            (lot.available for lot in self.lots_for(line.item.code) if not self.is_expired(lot)),
+            Decimal(0),
+        )
 
     def expired_available(self, item_code: str) -> Decimal:
-        return sum((lot.available for lot in self.lots_for(item_code) if self.is_expired(lot)),
-                   Decimal(0))
+        return sum(
+            (lot.available for lot in self.lots_for(item_code) if self.is_expired(lot)), Decimal(0)
+        )
 
     def set_organisations(self, organisations: Sequence[OrganisationRow]) -> None:
         self._organisations = list(organisations)
@@ -294,8 +323,7 @@ class LinesModel(QAbstractTableModel):
 
     def filled_lines(self) -> list[tuple[int, Line]]:
         """(row, line) for lines with content: blank rows are ignored when posting."""
-        return [(row, replace(line)) for row, line in enumerate(self._lines)
-                if not line.is_blank()]
+        return [(row, replace(line)) for row, line in enumerate(self._lines) if not line.is_blank()]
 
     def line_at(self, row: int) -> Line | None:
         return replace(self._lines[row]) if 0 <= row < len(self._lines) else None
@@ -370,16 +398,18 @@ class LinesModel(QAbstractTableModel):
         self._problems = [self._check(line) for line in self._lines]
         self._check_availability()
         if self._lines and self._columns:
-            self.dataChanged.emit(self.index(0, 0),
-                                  self.index(len(self._lines) - 1, len(self._columns) - 1))
+            self.dataChanged.emit(
+                self.index(0, 0), self.index(len(self._lines) - 1, len(self._columns) - 1)
+            )
             self.headerDataChanged.emit(Qt.Orientation.Vertical, 0, len(self._lines) - 1)
         self.changed.emit()
 
     def parsed_quantity(self, line: Line) -> Decimal | None:
         """The line's quantity if it is valid for its item, else None."""
         try:
-            return parse_quantity(line.quantity, line.item.decimals if line.item else 3,
-                                  allow_negative=self.signed)
+            return parse_quantity(
+                line.quantity, line.item.decimals if line.item else 3, allow_negative=self.signed
+            )
         except DomainError:
             return None
 
@@ -397,10 +427,17 @@ class LinesModel(QAbstractTableModel):
             elif missing:
                 found[Col.LOT] = _error(_text("need_lot"))
         quantity = self._check_quantity(line, found, missing)
-        if (quantity is not None and Col.AFTER in cols and line.lot is not None
-                and line.lot.on_hand + quantity < 0):
-                found[Col.QUANTITY] = _error(_text("negative_after").format(
-                    book=format_quantity(line.lot.on_hand), unit=line.lot.unit))
+        if (
+            quantity is not None
+            and Col.AFTER in cols
+            and line.lot is not None
+            and line.lot.on_hand + quantity < 0
+        ):
+            found[Col.QUANTITY] = _error(
+                _text("negative_after").format(
+                    book=format_quantity(line.lot.on_hand), unit=line.lot.unit
+                )
+            )
         self._check_dates(line, found, cols)
         if Col.PRICE in cols and line.unit_price.strip():
             try:
@@ -409,8 +446,9 @@ class LinesModel(QAbstractTableModel):
                 found[Col.PRICE] = _error(self._error_text(err))
         return found
 
-    def _check_quantity(self, line: Line, found: dict[Col, Problem],
-                        missing: bool) -> Decimal | None:
+    def _check_quantity(
+        self, line: Line, found: dict[Col, Problem], missing: bool
+    ) -> Decimal | None:
         if Col.QUANTITY not in self._columns:
             return None
         if not line.quantity.strip():
@@ -418,8 +456,9 @@ class LinesModel(QAbstractTableModel):
                 found[Col.QUANTITY] = _error(_text("need_quantity"))
             return None
         try:
-            return parse_quantity(line.quantity, line.item.decimals if line.item else 3,
-                                  allow_negative=self.signed)
+            return parse_quantity(
+                line.quantity, line.item.decimals if line.item else 3, allow_negative=self.signed
+            )
         except InvalidQuantity as err:
             found[Col.QUANTITY] = _error(self._quantity_error(line, err))
             return None
@@ -432,8 +471,11 @@ class LinesModel(QAbstractTableModel):
         return self._error_text(err)
 
     def _check_dates(self, line: Line, found: dict[Col, Problem], cols: set[Col]) -> None:
-        if Col.PRODUCTION in cols and line.production_date and (
-                line.production_date > self._doc_date):
+        if (
+            Col.PRODUCTION in cols
+            and line.production_date
+            and (line.production_date > self._doc_date)
+        ):
             found[Col.PRODUCTION] = _error(_text("production_after_doc"))
         if Col.EXPIRY in cols and line.expiry_date:
             if line.production_date and line.expiry_date < line.production_date:
@@ -464,15 +506,19 @@ class LinesModel(QAbstractTableModel):
                 continue
             code = line.item.code
             usable = (self.available_for(Line(item=line.item)) or Decimal(0)) + sum(
-                named_expired[code].values(), Decimal(0))
+                named_expired[code].values(), Decimal(0)
+            )
             if line.lot is not None and per_lot[line.lot.lot_id] > line.lot.available:
                 asked, have = per_lot[line.lot.lot_id], line.lot.available
             elif per_item[code] > usable:
                 asked, have = per_item[code], usable
             else:
                 continue
-            self._problems[row][Col.QUANTITY] = _warning(_text("exceeds").format(
-                asked=format_quantity(asked), have=format_quantity(have), unit=line.item.unit))
+            self._problems[row][Col.QUANTITY] = _warning(
+                _text("exceeds").format(
+                    asked=format_quantity(asked), have=format_quantity(have), unit=line.item.unit
+                )
+            )
 
     # ------------------------------------------------------------ Qt model
 
@@ -482,8 +528,9 @@ class LinesModel(QAbstractTableModel):
     def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self._columns)
 
-    def headerData(self, section: int, orientation: Qt.Orientation,
-                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
         if orientation == Qt.Orientation.Horizontal:
             if not 0 <= section < len(self._columns):
                 return None
@@ -498,7 +545,8 @@ class LinesModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.DisplayRole:
             return str(section + 1)
         if role == Qt.ItemDataRole.ForegroundRole and any(
-                p.is_error for p in self._problems[section].values()):
+            p.is_error for p in self._problems[section].values()
+        ):
             return ERROR_TEXT
         return None
 
@@ -578,11 +626,13 @@ class LinesModel(QAbstractTableModel):
             if line.item is None:
                 return ""
             return f"{line.item.name} {line.item.code}" + (
-                f" · {line.item.spec}" if line.item.spec else "")
+                f" · {line.item.spec}" if line.item.spec else ""
+            )
         if col == Col.QUANTITY:
             qty = self.parsed_quantity(line) if line.quantity.strip() else None
-            return self._qty_text(qty, line, signed=self.signed) if qty is not None \
-                else line.quantity
+            return (
+                self._qty_text(qty, line, signed=self.signed) if qty is not None else line.quantity
+            )
         if col == Col.LOT:
             if line.lot is not None:
                 return lot_label(line.lot)
@@ -603,8 +653,9 @@ class LinesModel(QAbstractTableModel):
         if col == Col.EXPIRY:
             return line.expiry_date.isoformat() if line.expiry_date else ""
         if col == Col.LOCATION:
-            location = next((loc for loc in self._locations
-                             if loc.code == line.location_code), None)
+            location = next(
+                (loc for loc in self._locations if loc.code == line.location_code), None
+            )
             return location_label(location) if location else (line.location_code or "")
         if col == Col.PRICE:
             return self._money_text(line.unit_price)
@@ -670,7 +721,8 @@ class LinesModel(QAbstractTableModel):
             expired = self.expired_available(line.item.code)
             if expired:
                 return _text("expired_not_fefo").format(
-                    qty=format_quantity(expired), unit=line.item.unit)
+                    qty=format_quantity(expired), unit=line.item.unit
+                )
         if col == Col.PRICE and self._is_hint(line, col):
             return _text("price_tip")
         return None
@@ -739,8 +791,9 @@ class LinesModel(QAbstractTableModel):
         if line.expiry_manual:
             return
         life = line.item.shelf_life_days if line.item else None
-        line.expiry_date = (line.production_date + timedelta(days=life)
-                            if line.production_date and life else None)
+        line.expiry_date = (
+            line.production_date + timedelta(days=life) if line.production_date and life else None
+        )
 
     def clear_cell(self, index: AnyIndex) -> bool:
         """Empty an optional cell (Backspace); an emptied expiry goes back to automatic."""
@@ -781,7 +834,8 @@ class LinesModel(QAbstractTableModel):
             sign = "+" if self.signed else ""
             totals = _text("list_separator").join(
                 f"{sign if qty > 0 else ''}{format_quantity(qty)} {unit}"
-                for unit, qty in per_unit.items())
+                for unit, qty in per_unit.items()
+            )
             parts.append(_text("totals").format(totals=totals))
         if Col.AMOUNT in self._columns and money:
             parts.append(_text("amount").format(money=format_money(money)))

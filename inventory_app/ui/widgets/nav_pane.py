@@ -111,8 +111,13 @@ class NavModel(QAbstractItemModel):
 
     # -- building -------------------------------------------------------------------
 
-    def _node(self, target: NavTarget, label: Callable[[], str], parent: _Node | None,
-              tooltip: Callable[[], str] | None = None) -> _Node:
+    def _node(
+        self,
+        target: NavTarget,
+        label: Callable[[], str],
+        parent: _Node | None,
+        tooltip: Callable[[], str] | None = None,
+    ) -> _Node:
         node = _Node(next(self._ids), target, label, tooltip, parent, top=parent is None)
         siblings = parent.children if parent is not None else self._roots
         node.row = len(siblings)
@@ -129,8 +134,11 @@ class NavModel(QAbstractItemModel):
                 self._add_depots(top, depots)
             elif page == PAGE_CATALOGUE:
                 for cat in categories:
-                    self._node(NavTarget(PAGE_STOCK, category_code=cat.code),
-                               functools.partial(self._category_label, cat), top)
+                    self._node(
+                        NavTarget(PAGE_STOCK, category_code=cat.code),
+                        functools.partial(self._category_label, cat),
+                        top,
+                    )
 
     def _add_depots(self, top: _Node, depots: Sequence[DepotRow]) -> None:
         groups: dict[str, list[DepotRow]] = {}
@@ -139,24 +147,30 @@ class NavModel(QAbstractItemModel):
             groups.setdefault(key, []).append(depot)
         known = [g for g in _GROUP_ORDER if g in groups]
         for key in known + sorted(set(groups) - set(_GROUP_ORDER)):
-            group = self._node(NavTarget(PAGE_DEPOTS),
-                               functools.partial(self._group_text, key, len(groups[key])), top)
+            group = self._node(
+                NavTarget(PAGE_DEPOTS),
+                functools.partial(self._group_text, key, len(groups[key])),
+                top,
+            )
             for depot in groups[key]:
-                self._node(NavTarget(PAGE_STOCK, depot_code=depot.code), _const(depot.name),
-                           group, tooltip=_const(
-                               f"{depot.code}  {depot.name}\n{depot.address}".strip()))
+                self._node(
+                    NavTarget(PAGE_STOCK, depot_code=depot.code),
+                    _const(depot.name),
+                    group,
+                    tooltip=_const(f"{depot.code}  {depot.name}\n{depot.address}".strip()),
+                )
 
     @staticmethod
     def _group_text(key: str, count: int) -> str:
         return QCoreApplication.translate("NavModel", "{name}（{count}）").format(
-            name=_group_label(key), count=count)
+            name=_group_label(key), count=count
+        )
 
     def _category_label(self, cat: CategoryRow) -> str:
         name = cat.name_en if self._english and cat.name_en else cat.name
         return f"{cat.code} {name}"
 
-    def set_reference(self, depots: Sequence[DepotRow], categories: Sequence[CategoryRow]
-                      ) -> None:
+    def set_reference(self, depots: Sequence[DepotRow], categories: Sequence[CategoryRow]) -> None:
         """Rebuild the depot and category branches (after sign-in or a master-data change)."""
         self.beginResetModel()
         self._build(depots, categories)
@@ -172,8 +186,11 @@ class NavModel(QAbstractItemModel):
         for parent in [QModelIndex(), *self._all_indexes()]:
             rows = self.rowCount(parent)
             if rows:
-                self.dataChanged.emit(self.index(0, 0, parent), self.index(rows - 1, 0, parent),
-                                      [Qt.ItemDataRole.DisplayRole])
+                self.dataChanged.emit(
+                    self.index(0, 0, parent),
+                    self.index(rows - 1, 0, parent),
+                    [Qt.ItemDataRole.DisplayRole],
+                )
 
     # -- look-ups -------------------------------------------------------------------
 
@@ -278,7 +295,8 @@ class NavPane(QWidget):
         self.view.setStyleSheet(
             "QTreeView#navTree { background: #f7f9fb; border: none;"
             " border-right: 1px solid #d9dee5; }"
-            "QTreeView#navTree::item { padding: 3px 2px; }")
+            "QTreeView#navTree::item { padding: 3px 2px; }"
+        )
         self.view.selectionModel().selectionChanged.connect(self._on_selection)
         # A click on the node already selected changes no selection; it must still
         # navigate (e.g. back to the depot's stock after filtering the page by hand).
@@ -291,8 +309,7 @@ class NavPane(QWidget):
         layout.addWidget(self.view)
         self.expand_defaults()
 
-    def set_reference(self, depots: Sequence[DepotRow], categories: Sequence[CategoryRow]
-                      ) -> None:
+    def set_reference(self, depots: Sequence[DepotRow], categories: Sequence[CategoryRow]) -> None:
         current = self.current_target()
         self.model.set_reference(depots, categories)
         self.expand_defaults()
