@@ -1,4 +1,4 @@
-"""Ledger rules: first-expiring-first allocation, balance checks, reversal rules."""
+"""Ledger rules: first-expiring-first allocation, withdrawal checks, reasons."""
 
 from __future__ import annotations
 
@@ -6,36 +6,61 @@ from collections.abc import Iterable, Sequence
 from datetime import date
 from decimal import Decimal
 
-from .errors import AlreadyReversed, CannotReverseReversal, InsufficientStock, ReasonRequired
-from .model import Allocation, LotStock, MovementKind
+from .errors import InsufficientStock, ReasonRequired
+from .model import Allocation, LotStock
 
 _FAR_FUTURE = date(9999, 12, 31)
 
 
+def fefo_key(
+    expiry_date: date | None, received_date: date | None, lot_id: int
+) -> tuple[date, date, int]:
+    """先进先出、出陈存新: earliest expiry first (none last), then oldest receipt, then lot id.
+
+    The one ordering rule: the services allocate in it and the dialogs list lots in it.
+    """
+    return (expiry_date or _FAR_FUTURE, received_date or _FAR_FUTURE, lot_id)
+
+
+def is_expired(expiry_date: date | None, today: date | None) -> bool:
+    """Expired lots are never picked automatically (a keeper may still name them)."""
+    return bool(today and expiry_date and expiry_date < today)
+
+
 def fefo_order(lots: Iterable[LotStock]) -> list[LotStock]:
-    """先进先出、出陈存新: earliest expiry first, then oldest receipt, then lot id."""
-    return sorted(
-        lots,
-        key=lambda lot: (
-            lot.expiry_date or _FAR_FUTURE,
-            lot.received_date or _FAR_FUTURE,
-            lot.lot_id,
-        ),
-    )
+    return sorted(lots, key=lambda lot: fefo_key(lot.expiry_date, lot.received_date, lot.lot_id))
+
+
+def usable_lots(lots: Iterable[LotStock], today: date | None = None) -> list[LotStock]:
+    """The lots an automatic pick may take from, in the order it takes them."""
+    return [
+        lot
+        for lot in fefo_order(lots)
+        if lot.available > 0 and not is_expired(lot.expiry_date, today)
+    ]
 
 
 def allocate_fefo(
-    lots: Sequence[LotStock], quantity: Decimal, *, item: str, depot: str, today: date | None = None
+    lots: Sequence[LotStock],
+    quantity: Decimal,
+    *,
+    item: str,
+    depot: str,
+    today: date | None = None,
+    held: Decimal = Decimal(0),
 ) -> list[Allocation]:
     """Split `quantity` over lots, first-expiring-first. Expired lots are not shipped.
 
-    Raises InsufficientStock with the usable total when the lots cannot cover it.
+    `held` is stock of the item promised to other documents before any lot was picked
+    (an order reserves "20 tents at this depot"): it is not free for this withdrawal.
+    Raises InsufficientStock with the free total when the lots cannot cover it.
     """
-    usable = [
-        lot
-        for lot in fefo_order(lots)
-        if lot.available > 0 and not (today and lot.expiry_date and lot.expiry_date < today)
-    ]
+    usable = usable_lots(lots, today)
+    free = sum((lot.available for lot in usable), Decimal(0)) - held
+    if free < quantity:
+        raise InsufficientStock(
+            item=item, depot=depot, requested=quantity, available=max(free, Decimal(0))
+        )
     remaining = quantity
     result: list[Allocation] = []
     for lot in usable:
@@ -44,9 +69,6 @@ def allocate_fefo(
         take = min(lot.available, remaining)
         result.append(Allocation(lot.lot_id, take))
         remaining -= take
-    if remaining > 0:
-        available = sum((lot.available for lot in usable), Decimal(0))
-        raise InsufficientStock(item=item, depot=depot, requested=quantity, available=available)
     return result
 
 
@@ -69,11 +91,3 @@ def require_reason(reason: str | None) -> str:
     if not text:
         raise ReasonRequired()
     return text
-
-
-def check_reversible(movement_id: int, kind: str, reversed_by: int | None) -> None:
-    """A movement can be reversed once; a reversal itself is never reversed (post anew)."""
-    if kind == MovementKind.REVERSAL:
-        raise CannotReverseReversal(movement_id)
-    if reversed_by is not None:
-        raise AlreadyReversed(movement_id)

@@ -41,16 +41,6 @@ class DocType(enum.StrEnum):
     REVERSAL = "REVERSAL"  # 冲销单
 
 
-DOC_PREFIX: dict[DocType, str] = {
-    DocType.RECEIPT: "RK",
-    DocType.ISSUE: "CK",
-    DocType.TRANSFER: "DB",
-    DocType.ADJUST: "TZ",
-    DocType.SCRAP: "BF",
-    DocType.REVERSAL: "CX",
-}
-
-
 class DocState(enum.StrEnum):
     POSTED = "POSTED"
     IN_TRANSIT = "IN_TRANSIT"
@@ -84,11 +74,6 @@ class Purpose(enum.StrEnum):
     DRILL = "drill"  # 演练
     ROTATION = "rotation"  # 轮换
     OTHER = "other"
-
-
-def format_doc_no(doc_type: DocType, depot_code: str, year: int, seq: int) -> str:
-    """Human document number, gapless per (depot, type, year): RK-ZW-SJ-01-2026-00012."""
-    return f"{DOC_PREFIX[doc_type]}-{depot_code}-{year}-{seq:05d}"
 
 
 @dataclass(frozen=True)

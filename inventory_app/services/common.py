@@ -11,8 +11,9 @@ from typing import Any
 
 from sqlalchemy import Connection, bindparam, insert, select, update
 
+from ..domain.documents import format_doc_no
 from ..domain.errors import InvalidDate, InvalidInput, RequestIdReused
-from ..domain.model import DocType, PostingResult, format_doc_no
+from ..domain.model import DocType, PostingResult
 from ..domain.permissions import Actor
 from ..persistence import tables as t
 from ..persistence.repo import DepotRec, next_doc_seq

@@ -13,6 +13,7 @@ from datetime import date, timedelta
 
 from sqlalchemy import Connection, insert, select
 
+from ..domain.documents import check_reversible as _check_reversible_doc
 from ..domain.errors import (
     AlreadyReversed,
     CannotReverseReversal,
@@ -24,7 +25,7 @@ from ..domain.errors import (
     NotFound,
     SameDepotTransfer,
 )
-from ..domain.ledger import allocate_fefo, check_reversible, require_reason
+from ..domain.ledger import allocate_fefo, require_reason
 from ..domain.model import (
     AdjustLine,
     DocState,
@@ -719,7 +720,14 @@ def reverse(
         all_moves = _doc_movements(conn, doc_row.id)
         if movement_id is not None and doc_row.doc_type != DocType.TRANSFER:
             chosen = [m for m in all_moves if m.id == int(movement_id)]
-            check_reversible(chosen[0].id, chosen[0].kind, chosen[0].reversed_by)
+            _check_reversible_doc(
+                doc_row.doc_no,
+                doc_row.doc_type,
+                doc_row.state,
+                chosen[0].id,
+                chosen[0].kind,
+                chosen[0].reversed_by,
+            )
         else:
             chosen = [m for m in all_moves if m.reversed_by is None]
             if not chosen:

@@ -9,20 +9,18 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from inventory_app.domain.documents import format_doc_no
 from inventory_app.domain.errors import (
-    AlreadyReversed,
-    CannotReverseReversal,
     InsufficientStock,
     ReasonRequired,
 )
 from inventory_app.domain.ledger import (
     allocate_fefo,
-    check_reversible,
     check_withdrawal,
     fefo_order,
     require_reason,
 )
-from inventory_app.domain.model import Allocation, DocType, LotStock, MovementKind, format_doc_no
+from inventory_app.domain.model import Allocation, DocType, LotStock
 
 TODAY = date(2026, 6, 1)
 D = Decimal
@@ -208,21 +206,6 @@ def test_require_reason_refuses_blank(reason: str | None) -> None:
 
 def test_require_reason_strips() -> None:
     assert require_reason("  盘点差异 ") == "盘点差异"
-
-
-@pytest.mark.parametrize("kind", [k for k in MovementKind if k != MovementKind.REVERSAL])
-def test_check_reversible_once(kind: MovementKind) -> None:
-    check_reversible(11, kind, None)
-    with pytest.raises(AlreadyReversed) as excinfo:
-        check_reversible(11, kind, 12)
-    assert excinfo.value.params == {"movement_id": 11}
-
-
-@pytest.mark.parametrize("reversed_by", [None, 99])
-def test_reversal_is_never_reversed(reversed_by: int | None) -> None:
-    with pytest.raises(CannotReverseReversal) as excinfo:
-        check_reversible(12, MovementKind.REVERSAL, reversed_by)
-    assert excinfo.value.params == {"movement_id": 12}
 
 
 # ---------------------------------------------------------------- document numbers
