@@ -62,7 +62,7 @@ def build_large(path: Path, receipts: int, issues: int) -> None:
     movements. Multi-line documents keep the build to seconds, not minutes."""
     from inventory_app.domain.model import OutLine, ReceiptLine
     from inventory_app.persistence.engine import sqlite_url
-    from inventory_app.services import posting
+    from inventory_app.services import issues, receipts
     from inventory_app.services.database import open_database
     from tests.factories import build_world
 
@@ -88,7 +88,7 @@ def build_large(path: Path, receipts: int, issues: int) -> None:
                     expiry_date=expiry,
                 )
             )
-        posting.receive(
+        receipts.receive(
             uow,
             world.admin,
             depot="A" if doc % 2 == 0 else "B",
@@ -106,7 +106,7 @@ def build_large(path: Path, receipts: int, issues: int) -> None:
             OutLine(items[(source * 1000 + i) % 3], Decimal(1), source * 1000 + i + 1)
             for i in range(1000)
         ]
-        posting.issue(
+        issues.issue(
             uow,
             world.admin,
             depot="A",

@@ -21,7 +21,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from inventory_app.domain.model import OutLine, ReceiptLine
 from inventory_app.persistence.engine import sqlite_url
-from inventory_app.services import posting, stock_queries
+from inventory_app.services import issues, receipts, stock_queries
 from inventory_app.services.database import open_database
 from tests.factories import build_world
 
@@ -63,7 +63,7 @@ def raw_connection(path: Path) -> sqlite3.Connection:
 def bench_single(tmp: Path, n: int) -> list[tuple[str, str, str, str]]:
     uow, world = fresh_world(tmp, "single")
     issue_uow, issue_world = fresh_world(tmp, "single-issue")
-    posting.receive(
+    receipts.receive(
         issue_uow,
         issue_world.keeper_a,
         depot="A",
@@ -74,7 +74,7 @@ def bench_single(tmp: Path, n: int) -> list[tuple[str, str, str, str]]:
 
     def service_receive() -> None:
         for _ in range(n):
-            posting.receive(
+            receipts.receive(
                 uow,
                 world.keeper_a,
                 depot="A",
@@ -84,7 +84,7 @@ def bench_single(tmp: Path, n: int) -> list[tuple[str, str, str, str]]:
 
     def service_issue() -> None:
         for _ in range(n):
-            posting.issue(
+            issues.issue(
                 issue_uow,
                 issue_world.keeper_a,
                 depot="A",
@@ -199,7 +199,7 @@ def bench_bulk(tmp: Path, n: int) -> list[tuple[str, str, str, str]]:
     for run in range(3):
         uow, world = fresh_world(tmp, f"bulk{run}")
         start = time.perf_counter()
-        posting.receive(uow, world.keeper_a, depot="A", lines=lines, request_id="bulk")
+        receipts.receive(uow, world.keeper_a, depot="A", lines=lines, request_id="bulk")
         runs.append(time.perf_counter() - start)
         uow.engine.dispose()
     t_service = statistics.median(runs)
@@ -299,7 +299,7 @@ def build_large(path: Path, lots: int, movements: int) -> None:
     uow = open_database(sqlite_url(path), create=True, durable=False)
     world = build_world(uow)
     per = (movements - lots) // lots + 1
-    posting.receive(
+    receipts.receive(
         uow,
         world.keeper_a,
         depot="A",
@@ -316,7 +316,7 @@ def build_large(path: Path, lots: int, movements: int) -> None:
             OutLine("050101" if lot % 2 == 0 else "050104", Decimal(1), lot) for lot in lot_ids
         ][: movements - done]
         for start in range(0, len(chunk), 1000):
-            posting.issue(
+            issues.issue(
                 uow,
                 world.keeper_a,
                 depot="A",

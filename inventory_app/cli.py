@@ -21,14 +21,18 @@ from .domain.permissions import Actor
 from .messages import error_message
 from .persistence.uow import UnitOfWork
 from .services import (
+    adjustments,
     auth,
     backup,
     database,
+    issues,
     ledger_queries,
-    posting,
-    scrap,
+    receipts,
+    reversals,
     stock_queries,
+    transfers,
     verify,
+    writeoffs,
 )
 
 EXIT_OK, EXIT_ERROR, EXIT_USAGE, EXIT_VERIFY = 0, 1, 2, 3
@@ -219,7 +223,7 @@ def cmd_receive(ctx: Context) -> int:
     )
     _posted(
         a,
-        posting.receive(
+        receipts.receive(
             ctx.uow,
             ctx.actor,
             depot=a.depot,
@@ -253,7 +257,7 @@ def cmd_issue(ctx: Context) -> int:
     a = ctx.args
     _posted(
         a,
-        posting.issue(
+        issues.issue(
             ctx.uow,
             ctx.actor,
             depot=a.depot,
@@ -273,7 +277,7 @@ def cmd_transfer(ctx: Context) -> int:
     a = ctx.args
     _posted(
         a,
-        posting.transfer_send(
+        transfers.transfer_send(
             ctx.uow,
             ctx.actor,
             from_depot=a.from_depot,
@@ -293,7 +297,7 @@ def cmd_transfer_receive(ctx: Context) -> int:
     a = ctx.args
     _posted(
         a,
-        posting.transfer_receive(
+        transfers.transfer_receive(
             ctx.uow,
             ctx.actor,
             doc_no=a.doc_no,
@@ -314,7 +318,7 @@ def cmd_adjust(ctx: Context) -> int:
     )
     _posted(
         a,
-        posting.adjust(
+        adjustments.adjust(
             ctx.uow,
             ctx.actor,
             depot=a.depot,
@@ -333,7 +337,7 @@ def cmd_reverse(ctx: Context) -> int:
         raise InvalidInput("target", "movement_or_document")
     _posted(
         a,
-        posting.reverse(
+        reversals.reverse(
             ctx.uow,
             ctx.actor,
             movement_id=a.movement_id,
@@ -350,7 +354,7 @@ def cmd_scrap(ctx: Context) -> int:
     a = ctx.args
     _posted(
         a,
-        scrap.request_scrap(
+        writeoffs.request_scrap(
             ctx.uow,
             ctx.actor,
             depot=a.depot,
@@ -373,7 +377,7 @@ def cmd_decide(ctx: Context) -> int:
     a = ctx.args
     _posted(
         a,
-        scrap.decide_scrap(
+        writeoffs.decide_scrap(
             ctx.uow,
             ctx.actor,
             doc_no=a.doc_no,

@@ -156,7 +156,7 @@ class Scenario:
         from decimal import Decimal
 
         from inventory_app.domain.model import OutLine
-        from inventory_app.services import auth, database, ledger_queries, posting
+        from inventory_app.services import auth, database, ledger_queries, transfers
         from inventory_app.services.stock_queries import StockFilter, stock_by_lot
 
         uow = database.open_database(database.resolve_url(str(db)))
@@ -173,7 +173,7 @@ class Scenario:
             )
             quilts = [lot for lot in sending if lot.item_code == "050104"] or sending
             quantity = min(Decimal(20), quilts[0].available)
-            self.transfer_no = posting.transfer_send(
+            self.transfer_no = transfers.transfer_send(
                 uow,
                 admin,
                 from_depot=SENDING_DEPOT,

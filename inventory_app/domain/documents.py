@@ -131,6 +131,11 @@ def check_initial(kind: str, state: str, document: str = "") -> None:
         raise InvalidState(document, state, "create")
 
 
+def action_for(kind: str, target: str) -> str:
+    """The name of the action that leads a document of `kind` to `target` ("receive" …)."""
+    return next((t.action for t in spec(kind).transitions if t.target == target), str(target))
+
+
 def check_transition(kind: str, source: str, target: str, document: str = "") -> Transition:
     """The legal transition source → target of `kind`, or InvalidState naming the action.
 
@@ -139,10 +144,7 @@ def check_transition(kind: str, source: str, target: str, document: str = "") ->
     """
     found = spec(kind).transition(source, target)
     if found is None:
-        attempted = next(
-            (t.action for t in spec(kind).transitions if t.target == target), str(target)
-        )
-        raise InvalidState(document, source, attempted)
+        raise InvalidState(document, source, action_for(kind, target))
     return found
 
 

@@ -10,6 +10,7 @@ from sqlalchemy import Connection, Date, DateTime, Row, bindparam, func, select,
 from sqlalchemy.dialects import postgresql, sqlite
 
 from ..domain.errors import InactiveRecord, InsufficientStock, NotFound
+from ..domain.ledger import check_withdrawal
 from ..domain.quantities import from_milli
 from . import tables as t
 
@@ -295,7 +296,9 @@ def change_lot_balance(
     """Apply a delta (thousandths) to one lot, refusing to go below the reserved quantity.
 
     A conditional UPDATE, not read-modify-write: the row lock it takes makes concurrent
-    withdrawals from one lot serialise and re-check, on SQLite and PostgreSQL alike.
+    withdrawals from one lot serialise and re-check, on SQLite and PostgreSQL alike. When
+    it refuses, the domain rule (`check_withdrawal`) says why; reserving counts as taking
+    the quantity out of what is free.
     """
     params = {"p_lot": lot_id, "p_delta": delta, "p_rdelta": reserved_delta}
     if conn.execute(_LOT_CHANGE, params).rowcount == 1:
@@ -303,13 +306,32 @@ def change_lot_balance(
     row = conn.execute(select(_LB.on_hand, _LB.reserved).where(_LB.lot_id == lot_id)).first()
     if row is None:
         raise NotFound("lot", lot_id)
-    requested = -delta if delta < 0 else reserved_delta
-    raise InsufficientStock(
+    check_withdrawal(
+        from_milli(row.on_hand, decimals),
+        from_milli(row.reserved + min(reserved_delta, 0), decimals),
+        from_milli(delta - max(reserved_delta, 0), decimals),
         item=item,
         depot=depot,
-        requested=from_milli(requested, decimals),
-        available=from_milli(max(row.on_hand - row.reserved, 0), decimals),
         lot=str(lot_id),
+    )
+    # Only releasing more than is reserved is left: the caller's bookkeeping is wrong.
+    raise AssertionError(f"lot {lot_id}: reserved {row.reserved} cannot change by {reserved_delta}")
+
+
+_HELD = t.reservations.c
+_ITEM_LEVEL_HELD = select(
+    func.coalesce(func.sum(_HELD.quantity - _HELD.consumed - _HELD.released), 0)
+).where(
+    _HELD.item_id == bindparam("p_item"),
+    _HELD.depot_id == bindparam("p_depot"),
+    _HELD.lot_id.is_(None),
+)
+
+
+def item_level_reserved(conn: Connection, item_id: int, depot_id: int) -> int:
+    """Thousandths of the item held at the depot by reservations that name no lot yet."""
+    return int(
+        conn.execute(_ITEM_LEVEL_HELD, {"p_item": item_id, "p_depot": depot_id}).scalar_one()
     )
 
 

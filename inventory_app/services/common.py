@@ -1,4 +1,4 @@
-"""Helpers shared by the services: clock, host, request ids, document headers."""
+"""Helpers shared by the services: clock, host, dates, payload digests, the audit log."""
 
 from __future__ import annotations
 
@@ -9,16 +9,11 @@ from dataclasses import fields, is_dataclass
 from datetime import UTC, date, datetime
 from typing import Any
 
-from sqlalchemy import Connection, bindparam, insert, select, update
+from sqlalchemy import Connection, insert
 
-from ..domain.documents import format_doc_no
-from ..domain.errors import InvalidDate, InvalidInput, RequestIdReused
-from ..domain.model import DocType, PostingResult
+from ..domain.errors import InvalidDate
 from ..domain.permissions import Actor
 from ..persistence import tables as t
-from ..persistence.repo import DepotRec, next_doc_seq
-
-MAX_REQUEST_ID = 80
 
 
 def utcnow() -> datetime:
@@ -108,148 +103,6 @@ def payload_hash(payload: dict[str, Any]) -> str:
             scalars[key] = value
     digest.update(json.dumps(_jsonable(scalars), sort_keys=True, ensure_ascii=False).encode())
     return digest.hexdigest()
-
-
-def result_for(
-    conn: Connection,
-    document_id: int,
-    *,
-    replayed: bool = False,
-    movement_ids: tuple[int, ...] | None = None,
-) -> PostingResult:
-    doc = conn.execute(_DOC_HEAD, {"p_id": document_id}).one()
-    ids = (
-        movement_ids
-        if movement_ids is not None
-        else tuple(
-            conn.execute(
-                select(t.movements.c.id)
-                .where(t.movements.c.document_id == document_id)
-                .order_by(t.movements.c.id)
-            ).scalars()
-        )
-    )
-    return PostingResult(document_id, doc.doc_no, ids, doc.state, replayed)
-
-
-_DOC_HEAD = select(t.documents.c.doc_no, t.documents.c.state).where(
-    t.documents.c.id == bindparam("p_id")
-)
-_REQUEST = select(t.requests).where(t.requests.c.request_id == bindparam("p_rid"))
-_CLAIM = insert(t.requests)
-_FINISH = (
-    update(t.requests)
-    .where(t.requests.c.request_id == bindparam("p_rid"))
-    .values(document_id=bindparam("p_doc"))
-)
-_NEW_DOC = insert(t.documents).returning(t.documents.c.id)
-_NEW_EVENT = insert(t.document_events)
-
-
-def begin_request(
-    conn: Connection, actor: Actor, request_id: str, action: str, payload: dict[str, Any]
-) -> PostingResult | None:
-    """Idempotency: a known request id returns the first result; a new one is claimed.
-
-    The claim is the first write of the transaction, so a concurrent twin on PostgreSQL
-    blocks on the primary key until we commit, then fails, retries and replays.
-    """
-    request_id = (request_id or "").strip()
-    if not request_id or len(request_id) > MAX_REQUEST_ID:
-        raise InvalidInput("request_id", "length", request_id)
-    digest = payload_hash({"action": action, **payload})
-    row = conn.execute(_REQUEST, {"p_rid": request_id}).first()
-    if row is not None:
-        if row.payload_hash != digest or row.document_id is None:
-            raise RequestIdReused(request_id)
-        return result_for(conn, row.document_id, replayed=True)
-    conn.execute(
-        _CLAIM,
-        {
-            "request_id": request_id,
-            "action": action,
-            "payload_hash": digest,
-            "document_id": None,
-            "user_id": actor.user_id,
-            "created_at": utcnow(),
-        },
-    )
-    return None
-
-
-def finish_request(conn: Connection, request_id: str, document_id: int) -> None:
-    conn.execute(_FINISH, {"p_rid": request_id.strip(), "p_doc": document_id})
-
-
-def new_document(
-    conn: Connection,
-    actor: Actor,
-    doc_type: DocType,
-    depot: DepotRec,
-    doc_date: date,
-    state: str,
-    **fields: Any,
-) -> tuple[int, str]:
-    seq = next_doc_seq(conn, depot.id, doc_type.value, doc_date.year)
-    doc_no = format_doc_no(doc_type, depot.code, doc_date.year, seq)
-    now = utcnow()
-    values = {
-        "other_depot_id": None,
-        "counterparty": "",
-        "reference": "",
-        "purpose": "",
-        "reason": "",
-        "note": "",
-        "reverses_document_id": None,
-        **fields,
-    }
-    doc_id = conn.execute(
-        _NEW_DOC,
-        {
-            "doc_type": doc_type.value,
-            "doc_no": doc_no,
-            "depot_id": depot.id,
-            "year": doc_date.year,
-            "seq": seq,
-            "state": state,
-            "doc_date": doc_date,
-            "created_by": actor.user_id,
-            "created_at": now,
-            "host": host(),
-            **values,
-        },
-    ).scalar_one()
-    record_event(conn, actor, doc_id, None, state)
-    return int(doc_id), doc_no
-
-
-def record_event(
-    conn: Connection,
-    actor: Actor,
-    document_id: int,
-    from_state: str | None,
-    to_state: str,
-    note: str = "",
-) -> None:
-    conn.execute(
-        _NEW_EVENT,
-        {
-            "document_id": document_id,
-            "from_state": from_state,
-            "to_state": to_state,
-            "user_id": actor.user_id,
-            "at": utcnow(),
-            "host": host(),
-            "note": note,
-        },
-    )
-
-
-def set_state(
-    conn: Connection, actor: Actor, document_id: int, from_state: str, to_state: str, note: str = ""
-) -> None:
-    conn.execute(update(t.documents).where(t.documents.c.id == document_id).values(state=to_state))
-    record_event(conn, actor, document_id, from_state, to_state, note)
 
 
 def audit(

@@ -26,7 +26,7 @@ from ..domain.permissions import Actor
 from ..domain.quantities import parse_quantity
 from ..persistence import tables as t
 from ..persistence.uow import UnitOfWork
-from . import auth, masterdata, posting, settings
+from . import adjustments, auth, issues, masterdata, receipts, reversals, settings, transfers
 from .common import today
 
 HISTORY_DAYS = 730
@@ -220,7 +220,7 @@ def _post_receipts(uow: UnitOfWork, plans: list[_Plan], who: Callable[[str], Act
             for p in group
         ]
         source = group[0].spec.get("source") or "purchase"
-        result = posting.receive(
+        result = receipts.receive(
             uow,
             who(depot),
             depot=depot,
@@ -261,7 +261,7 @@ def _post_history(
         if roll < 0.08 and depot.startswith("ZW-SJ"):
             # Pre-positioning: send to a county/township depot, which hands it out later.
             target = rng.choice([c for c in relief_depots if c != depot and c[:5] != "ZW-SJ"])
-            sent = posting.transfer_send(
+            sent = transfers.transfer_send(
                 uow,
                 actor,
                 from_depot=depot,
@@ -272,7 +272,7 @@ def _post_history(
                 reference=f"ZWDB-{day.year}-{number:04d}",
             )
             arrive = min(day + timedelta(days=1), today())
-            posting.transfer_receive(
+            transfers.transfer_receive(
                 uow,
                 who(target),
                 doc_no=sent.doc_no,
@@ -280,7 +280,7 @@ def _post_history(
                 doc_date=arrive,
             )
             moved = _arrivals(uow, sent.doc_no)
-            posting.issue(
+            issues.issue(
                 uow,
                 who(target),
                 depot=target,
@@ -300,7 +300,7 @@ def _post_history(
             if roll < 0.25
             else (Purpose.ROTATION if lines[0][0].decimals else Purpose.RELIEF)
         )
-        result = posting.issue(
+        result = issues.issue(
             uow,
             actor,
             depot=depot,
@@ -314,7 +314,7 @@ def _post_history(
         count += 1
         if roll > 0.97:
             # A keying mistake: a second slip that is then reversed (the original stays).
-            wrong = posting.issue(
+            wrong = issues.issue(
                 uow,
                 actor,
                 depot=depot,
@@ -323,7 +323,7 @@ def _post_history(
                 doc_date=day,
                 receiver=rng.choice(RECEIVERS),
             )
-            posting.reverse(
+            reversals.reverse(
                 uow,
                 actor,
                 movement_id=wrong.movement_ids[0],
@@ -335,7 +335,7 @@ def _post_history(
         elif roll > 0.95 and result.movement_ids:
             lot = out[0].lot_id
             assert lot is not None
-            posting.adjust(
+            adjustments.adjust(
                 uow,
                 actor,
                 depot=depot,
@@ -344,7 +344,7 @@ def _post_history(
                 request_id=f"demo-tz-{number}-a",
                 doc_date=day,
             )
-            posting.adjust(
+            adjustments.adjust(
                 uow,
                 actor,
                 depot=depot,

@@ -22,7 +22,7 @@ from pytestqt.qtbot import QtBot
 
 from inventory_app.domain.model import OutLine, PostingResult, ReceiptLine
 from inventory_app.domain.permissions import Actor
-from inventory_app.services import posting, stock_queries
+from inventory_app.services import issues, receipts, stock_queries
 from inventory_app.services.stock_queries import StockFilter
 from inventory_app.ui.context import AppContext, DataEvents
 from inventory_app.ui.models.table_models import ROW_ROLE
@@ -137,7 +137,7 @@ def receive(
     expiry: date | None = None,
     location: str | None = None,
 ) -> PostingResult:
-    return posting.receive(
+    return receipts.receive(
         world.uow,
         world.admin,
         depot=depot,
@@ -151,7 +151,7 @@ def receive(
 
 
 def issue(world: World, depot: str, item: str, qty: str) -> PostingResult:
-    return posting.issue(
+    return issues.issue(
         world.uow,
         world.admin,
         depot=depot,

@@ -14,7 +14,7 @@ from pytestqt.qtbot import QtBot
 from inventory_app.domain.errors import PermissionDenied
 from inventory_app.domain.model import ReceiptLine, Role
 from inventory_app.domain.permissions import Actor
-from inventory_app.services import masterdata, posting, reference_queries
+from inventory_app.services import masterdata, receipts, reference_queries
 from inventory_app.services.masterdata import ItemSpec
 from inventory_app.services.rows import ItemRow
 from inventory_app.ui.context import AppContext
@@ -234,7 +234,7 @@ def test_edit_item_changes_price_and_norms(
 def test_changing_the_unit_of_a_used_item_is_explained(
     qtbot: QtBot, world: World, admin_ctx: AppContext
 ) -> None:
-    posting.receive(
+    receipts.receive(
         world.uow,
         world.admin,
         depot="A",

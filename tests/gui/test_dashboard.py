@@ -17,7 +17,7 @@ from inventory_app.domain.errors import DatabaseUnavailable
 from inventory_app.domain.model import OutLine, ReceiptLine
 from inventory_app.domain.permissions import Actor
 from inventory_app.persistence.uow import UnitOfWork
-from inventory_app.services import dashboard_queries, posting, settings
+from inventory_app.services import dashboard_queries, receipts, settings, transfers
 from inventory_app.services.dashboard_queries import DashboardData
 from inventory_app.ui import errors
 from inventory_app.ui.context import AppContext, DataEvents
@@ -35,7 +35,7 @@ def _rid() -> str:
 
 
 def _receive(world: World, depot: str, item: str, qty: str, expiry: date | None) -> None:
-    posting.receive(
+    receipts.receive(
         world.uow,
         world.admin,
         depot=depot,
@@ -58,7 +58,7 @@ def stocked(world: World) -> World:
     _receive(world, "A", "050101", "10", today - timedelta(days=5))
     _receive(world, "A", "050104", "20", today + timedelta(days=30))
     _receive(world, "A", "140201", "1.250", today + timedelta(days=400))
-    posting.transfer_send(
+    transfers.transfer_send(
         world.uow,
         world.admin,
         from_depot="A",

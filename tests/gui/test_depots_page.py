@@ -14,7 +14,7 @@ from pytestqt.qtbot import QtBot
 from inventory_app.domain.errors import PermissionDenied
 from inventory_app.domain.model import ReceiptLine, Role
 from inventory_app.domain.permissions import Actor
-from inventory_app.services import masterdata, masterdata_queries, posting, reference_queries
+from inventory_app.services import masterdata, masterdata_queries, receipts, reference_queries
 from inventory_app.services.masterdata import DepotSpec
 from inventory_app.services.rows import DepotRow
 from inventory_app.ui.context import AppContext
@@ -113,7 +113,7 @@ def test_demo_coordinates_are_marked_and_lots_counted(
             demo=True,
         ),
     )
-    posting.receive(
+    receipts.receive(
         world.uow,
         world.admin,
         depot="A",

@@ -18,7 +18,7 @@ from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
 from inventory_app.domain.model import OutLine, ReceiptLine
-from inventory_app.services import posting
+from inventory_app.services import issues, receipts, reversals
 from inventory_app.ui.context import AppContext
 from inventory_app.ui.models.table_models import format_datetime
 from inventory_app.ui.pages.ledger_page import (
@@ -42,7 +42,7 @@ class Posted:
 
     def __init__(self, world: World) -> None:
         self.world = world
-        receipt = posting.receive(
+        receipt = receipts.receive(
             world.uow,
             world.admin,
             depot="A",
@@ -55,7 +55,7 @@ class Posted:
             ],
         )
         self.receipt_no = receipt.doc_no
-        issue = posting.issue(
+        issue = issues.issue(
             world.uow,
             world.admin,
             depot="A",
@@ -65,14 +65,14 @@ class Posted:
             lines=[OutLine("050104", Decimal(4))],
         )
         self.issue_no = issue.doc_no
-        posting.receive(
+        receipts.receive(
             world.uow,
             world.admin,
             depot="B",
             request_id=rid(),
             lines=[ReceiptLine("140201", Decimal("1.5"), batch_no="FLOUR-B")],
         )
-        reversal = posting.reverse(
+        reversal = reversals.reverse(
             world.uow, world.admin, doc_no=issue.doc_no, reason="数量录错", request_id=rid()
         )
         self.reversal_no = reversal.doc_no
@@ -236,7 +236,7 @@ def test_selecting_a_row_shows_its_document(history: Posted, make_page, qtbot: Q
 
 
 def test_header_click_sorts_in_sql(history: Posted, make_page, qtbot: QtBot) -> None:
-    posting.issue(
+    issues.issue(
         history.world.uow,
         history.world.admin,
         depot="A",
@@ -318,7 +318,7 @@ def test_reverse_button_hidden_without_permission(history: Posted, make_page, wo
 
 def test_pages_are_fetched_only_as_the_view_scrolls(world: World, make_page, qtbot: QtBot) -> None:
     for batch in range(3):
-        posting.receive(
+        receipts.receive(
             world.uow,
             world.admin,
             depot="A",

@@ -12,7 +12,14 @@ from pytestqt.qtbot import QtBot
 
 from inventory_app.domain.errors import DatabaseUnavailable
 from inventory_app.domain.model import DocState, OutLine
-from inventory_app.services import ledger_queries, posting, stock_queries
+from inventory_app.services import (
+    issues,
+    ledger_queries,
+    receipts,
+    reversals,
+    stock_queries,
+    transfers,
+)
 from inventory_app.services.ledger_queries import LedgerFilter
 from inventory_app.services.stock_queries import StockFilter
 from inventory_app.ui.dialogs.adjust_dialog import AdjustDialog
@@ -125,7 +132,7 @@ def test_double_click_on_ok_posts_once(qtbot: QtBot, world: World, make_ctx: Mak
 def test_retry_after_a_lost_answer_does_not_post_twice(
     qtbot: QtBot, world: World, make_ctx: MakeCtx, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    real = posting.receive
+    real = receipts.receive
     calls: list[str] = []
 
     def flaky(*args: object, **kwargs: object) -> object:
@@ -135,7 +142,7 @@ def test_retry_after_a_lost_answer_does_not_post_twice(
             raise DatabaseUnavailable("connection reset")
         return result
 
-    monkeypatch.setattr(posting, "receive", flaky)
+    monkeypatch.setattr(receipts, "receive", flaky)
     ctx = make_ctx(world.keeper_a)
     dialog = ReceiveDialog(ctx, depot_code="A")
     qtbot.addWidget(dialog)
@@ -438,7 +445,7 @@ def test_transfer_receive_lists_only_transfers_to_my_depots(
     qtbot: QtBot, world: World, make_ctx: MakeCtx
 ) -> None:
     receive(world, "A", "050101", "10")
-    posting.transfer_send(
+    transfers.transfer_send(
         world.uow,
         world.admin,
         from_depot="A",
@@ -543,7 +550,7 @@ def test_reversing_a_transfer_explains_it_is_reversed_whole(
     qtbot: QtBot, world: World, make_ctx: MakeCtx
 ) -> None:
     receive(world, "A", "050101", "10")
-    sent = posting.transfer_send(
+    sent = transfers.transfer_send(
         world.uow,
         world.admin,
         from_depot="A",
@@ -568,7 +575,7 @@ def test_reversing_a_transfer_explains_it_is_reversed_whole(
 def test_a_reversal_cannot_be_reversed(qtbot: QtBot, world: World, make_ctx: MakeCtx) -> None:
     receive(world, "A", "050101", "10")
     issued = issue(world, "A", "050101", "3")
-    reversal = posting.reverse(
+    reversal = reversals.reverse(
         world.uow, world.admin, reason="x", request_id="r-1", doc_no=issued.doc_no
     )
     ctx = make_ctx(world.keeper_a)
@@ -585,7 +592,7 @@ def test_reverse_one_line_or_the_whole_document(
 ) -> None:
     receive(world, "A", "050101", "10")
     receive(world, "A", "050104", "10")
-    issued = posting.issue(
+    issued = issues.issue(
         world.uow,
         world.admin,
         depot="A",

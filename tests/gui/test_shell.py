@@ -29,7 +29,7 @@ from inventory_app.domain.errors import (
 from inventory_app.domain.model import OutLine, ReceiptLine, Role
 from inventory_app.domain.permissions import Actor
 from inventory_app.persistence.engine import sqlite_url
-from inventory_app.services import auth, database, first_run, posting, reference_queries
+from inventory_app.services import auth, database, first_run, receipts, reference_queries, transfers
 from inventory_app.services import settings as app_settings
 from inventory_app.ui import errors, i18n, startup
 from inventory_app.ui.context import AppContext, DataEvents
@@ -641,7 +641,7 @@ def test_f5_refreshes_the_current_page(
 
 
 def test_status_bar_counts_transfers_waiting(qtbot: QtBot, world: World) -> None:
-    posting.receive(
+    receipts.receive(
         world.uow,
         world.admin,
         depot="A",
@@ -650,7 +650,7 @@ def test_status_bar_counts_transfers_waiting(qtbot: QtBot, world: World) -> None
     )
     window = open_window(qtbot, world, world.keeper_b)
     assert window.transit_label.text() == "没有待接收的调拨"
-    posting.transfer_send(
+    transfers.transfer_send(
         world.uow,
         world.admin,
         from_depot="A",
@@ -666,14 +666,14 @@ def test_status_bar_counts_transfers_waiting(qtbot: QtBot, world: World) -> None
 def test_transfer_link_opens_receive_dialog(qtbot: QtBot, world: World) -> None:
     if not _module_exists("inventory_app.ui.dialogs.transfer_receive_dialog"):
         pytest.skip("transfer receive dialog not written yet")
-    posting.receive(
+    receipts.receive(
         world.uow,
         world.admin,
         depot="A",
         request_id=str(uuid.uuid4()),
         lines=[ReceiptLine(item_code="050101", quantity=Decimal(5))],
     )
-    posting.transfer_send(
+    transfers.transfer_send(
         world.uow,
         world.admin,
         from_depot="A",

@@ -16,7 +16,7 @@ from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
 from inventory_app.domain.model import OutLine, ReceiptLine
-from inventory_app.services import posting
+from inventory_app.services import issues, receipts, transfers
 from inventory_app.services.rows import LotStockRow
 from inventory_app.ui.models.table_models import LazyTableModel, RowsTableModel
 from inventory_app.ui.pages.stock_page import (
@@ -39,7 +39,7 @@ def rid() -> str:
 @pytest.fixture
 def stocked(world: World) -> World:
     """Depot A: an expired, a near-expiry and a fresh lot; depot B: quilts and flour."""
-    posting.receive(
+    receipts.receive(
         world.uow,
         world.admin,
         depot="A",
@@ -71,7 +71,7 @@ def stocked(world: World) -> World:
             ),
         ],
     )
-    posting.receive(
+    receipts.receive(
         world.uow,
         world.admin,
         depot="B",
@@ -87,7 +87,7 @@ def stocked(world: World) -> World:
             ),
         ],
     )
-    posting.issue(
+    issues.issue(
         world.uow, world.admin, depot="B", request_id=rid(), lines=[OutLine("050104", Decimal(2))]
     )
     return world
@@ -223,7 +223,7 @@ def test_keeper_page_offers_and_shows_only_their_depot(make_page, stocked: World
 
 
 def test_by_depot_view_shows_in_transit(make_page, qtbot: QtBot, stocked: World) -> None:
-    posting.transfer_send(
+    transfers.transfer_send(
         stocked.uow,
         stocked.admin,
         from_depot="A",
@@ -271,7 +271,7 @@ def test_header_click_sorts_in_sql(make_page, qtbot: QtBot) -> None:
 
 def test_stock_changed_refreshes_the_page(make_page, qtbot: QtBot, stocked: World) -> None:
     page, ctx = make_page()
-    posting.receive(
+    receipts.receive(
         stocked.uow,
         stocked.admin,
         depot="A",
@@ -316,7 +316,7 @@ def test_export_writes_current_view_with_filters(make_page, qtbot: QtBot, tmp_pa
 def test_export_reads_every_lot_not_only_fetched_pages(
     make_page, qtbot: QtBot, stocked: World, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    posting.receive(
+    receipts.receive(
         stocked.uow,
         stocked.admin,
         depot="A",

@@ -15,7 +15,7 @@ from inventory_app.domain.model import DocState, DocType, MovementKind, PostingR
 from inventory_app.domain.permissions import Actor
 from inventory_app.persistence import tables as t
 from inventory_app.persistence.uow import UnitOfWork
-from inventory_app.services import posting
+from inventory_app.services import receipts
 
 # Everything a posting writes: a refused posting must leave all of these as they were.
 LEDGER_TABLES = (
@@ -181,7 +181,7 @@ def receive(
     **kw: Any,
 ) -> tuple[PostingResult, int]:
     """Receive one line; returns the result and the new lot's id."""
-    result = posting.receive(
+    result = receipts.receive(
         uow,
         actor,
         depot=depot,

@@ -12,7 +12,7 @@ from inventory_app.cli import EXIT_ERROR, main
 from inventory_app.domain.errors import DatabaseUnavailable
 from inventory_app.domain.model import ReceiptLine
 from inventory_app.messages import error_message
-from inventory_app.services import posting, stock_queries
+from inventory_app.services import receipts, stock_queries
 from inventory_app.services.database import open_database
 from tests.factories import build_world
 
@@ -40,7 +40,7 @@ def test_server_side_disconnect_is_survived(pg_url: str) -> None:
     uow = open_database(pg_url, create=True)
     try:
         world = build_world(uow)
-        posting.receive(
+        receipts.receive(
             uow,
             world.keeper_a,
             depot="A",
@@ -59,7 +59,7 @@ def test_server_side_disconnect_is_survived(pg_url: str) -> None:
                 {"db": make_url(pg_url).database},
             )
         admin.dispose()
-        posting.receive(
+        receipts.receive(
             uow,
             world.keeper_a,
             depot="A",
@@ -88,7 +88,7 @@ def test_locked_sqlite_file_is_unavailable_and_unchanged(
         before = dump(short)
         blocker.execute("BEGIN IMMEDIATE")
         with pytest.raises(DatabaseUnavailable):
-            posting.receive(
+            receipts.receive(
                 short,
                 world.keeper_a,
                 depot="A",
@@ -98,7 +98,7 @@ def test_locked_sqlite_file_is_unavailable_and_unchanged(
         blocker.execute("ROLLBACK")
         assert dump(short) == before
         # Once the other program lets go, the same request goes through (retry).
-        posting.receive(
+        receipts.receive(
             short,
             world.keeper_a,
             depot="A",

@@ -40,7 +40,7 @@ from sqlalchemy import event
 from inventory_app.domain.model import ReceiptLine
 from inventory_app.domain.permissions import Actor
 from inventory_app.domain.model import Role
-from inventory_app.services import posting
+from inventory_app.services import receipts
 from inventory_app.services.database import open_database
 
 args = json.loads(sys.argv[1])
@@ -58,7 +58,7 @@ def _hook(conn, cursor, statement, parameters, context, executemany):
         time.sleep(args["pause"])
 
 actor = Actor(args["user_id"], "ka", Role.KEEPER, frozenset(args["depots"]))
-posting.receive(uow, actor, depot="A", request_id=args["request_id"], lines=[
+receipts.receive(uow, actor, depot="A", request_id=args["request_id"], lines=[
     ReceiptLine("050101", Decimal(1 + i % 5), batch_no=f"L{i}") for i in range(args["lines"])])
 with open(args["flag"] + ".done", "w") as f:
     f.write("\n".join(seen))

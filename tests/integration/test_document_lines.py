@@ -8,14 +8,14 @@ import pytest
 
 from inventory_app.domain.errors import NotFound
 from inventory_app.domain.model import OutLine, ReceiptLine
-from inventory_app.services import posting
+from inventory_app.services import issues, receipts, reversals, transfers
 from inventory_app.services.document_lines import document_lines, document_of_movement
 from tests.factories import World
 from tests.integration.helpers import rid
 
 
 def _stock(world: World) -> None:
-    posting.receive(
+    receipts.receive(
         world.uow,
         world.admin,
         depot="A",
@@ -26,7 +26,7 @@ def _stock(world: World) -> None:
 
 def test_the_receiving_keeper_sees_the_send_side_of_a_transfer(world: World) -> None:
     _stock(world)
-    sent = posting.transfer_send(
+    sent = transfers.transfer_send(
         world.uow,
         world.admin,
         from_depot="A",
@@ -42,7 +42,7 @@ def test_the_receiving_keeper_sees_the_send_side_of_a_transfer(world: World) -> 
 
 def test_documents_of_other_depots_stay_hidden(world: World) -> None:
     _stock(world)
-    issued = posting.issue(
+    issued = issues.issue(
         world.uow,
         world.admin,
         depot="A",
@@ -62,7 +62,7 @@ def test_documents_of_other_depots_stay_hidden(world: World) -> None:
 
 def test_a_reversed_movement_carries_its_reversal(world: World) -> None:
     _stock(world)
-    issued = posting.issue(
+    issued = issues.issue(
         world.uow,
         world.admin,
         depot="A",
@@ -70,6 +70,6 @@ def test_a_reversed_movement_carries_its_reversal(world: World) -> None:
         receiver="x",
         lines=[OutLine("050101", Decimal(3))],
     )
-    posting.reverse(world.uow, world.admin, reason="错", request_id=rid(), doc_no=issued.doc_no)
+    reversals.reverse(world.uow, world.admin, reason="错", request_id=rid(), doc_no=issued.doc_no)
     _header, rows = document_lines(world.uow, world.keeper_a, issued.doc_no)
     assert rows[0].reversed_by_movement_id is not None

@@ -11,7 +11,7 @@ from sqlalchemy import select
 from inventory_app.domain.errors import InsufficientStock, InvalidInput, RequestIdReused
 from inventory_app.domain.model import AdjustLine, OutLine, ReceiptLine
 from inventory_app.persistence import tables as t
-from inventory_app.services import posting
+from inventory_app.services import adjustments, issues, receipts, reversals, transfers
 from tests.factories import World
 from tests.integration.helpers import assert_ledger_sound, dump, receive, refused, rid
 from tests.integration.procs import run_parallel
@@ -39,7 +39,7 @@ def _replays(world: World, call, **kwargs):  # type: ignore[no-untyped-def]
 
 def test_every_posting_kind_replays(world: World) -> None:
     lines = [ReceiptLine("050101", D(10), batch_no="T1"), ReceiptLine("140201", D("2.5"))]
-    received = _replays(world, posting.receive, depot="A", lines=lines, request_id="r-1")
+    received = _replays(world, receipts.receive, depot="A", lines=lines, request_id="r-1")
     lot = int(
         world.uow.read(
             lambda c: (
@@ -54,27 +54,27 @@ def test_every_posting_kind_replays(world: World) -> None:
         )
     )
     issued = _replays(
-        world, posting.issue, depot="A", lines=[OutLine("050101", D(2))], request_id="r-2"
+        world, issues.issue, depot="A", lines=[OutLine("050101", D(2))], request_id="r-2"
     )
     sent = _replays(
         world,
-        posting.transfer_send,
+        transfers.transfer_send,
         from_depot="A",
         to_depot="B",
         lines=[OutLine("050101", D(3))],
         request_id="r-3",
     )
-    got = _replays(world, posting.transfer_receive, doc_no=sent.doc_no, request_id="r-4")
+    got = _replays(world, transfers.transfer_receive, doc_no=sent.doc_no, request_id="r-4")
     assert got.state == "RECEIVED"
     _replays(
         world,
-        posting.adjust,
+        adjustments.adjust,
         depot="A",
         lines=[AdjustLine(lot, D(1))],
         reason="盘盈",
         request_id="r-5",
     )
-    rev = _replays(world, posting.reverse, doc_no=issued.doc_no, reason="错", request_id="r-6")
+    rev = _replays(world, reversals.reverse, doc_no=issued.doc_no, reason="错", request_id="r-6")
     # A replayed reversal does not fail as "already reversed": it returns the first reversal.
     assert rev.doc_no.startswith("CX-A-")
     assert_ledger_sound(world.uow)
@@ -83,9 +83,9 @@ def test_every_posting_kind_replays(world: World) -> None:
 def test_replay_after_later_changes_returns_the_original(world: World) -> None:
     receive(world.uow, world.admin, "A", "050101", 5)
     request = {"depot": "A", "lines": [OutLine("050101", D(5))], "request_id": "issue-once"}
-    issued = posting.issue(world.uow, world.admin, **request)
+    issued = issues.issue(world.uow, world.admin, **request)
     receive(world.uow, world.admin, "A", "050101", 5)
-    again = posting.issue(world.uow, world.admin, **request)
+    again = issues.issue(world.uow, world.admin, **request)
     assert again.replayed and again.document_id == issued.document_id
     assert (
         int(world.uow.read(lambda c: c.execute(select(t.stock_balances.c.on_hand)).scalar()))
@@ -105,11 +105,11 @@ def test_replay_after_later_changes_returns_the_original(world: World) -> None:
 )
 def test_same_request_id_with_different_content_is_refused(world: World, changed: dict) -> None:
     request = {"depot": "A", "lines": [ReceiptLine("050101", D(10))], "request_id": "same-id"}
-    posting.receive(world.uow, world.admin, **request)
+    receipts.receive(world.uow, world.admin, **request)
     error = refused(
         world.uow,
         RequestIdReused,
-        posting.receive,
+        receipts.receive,
         world.uow,
         world.admin,
         **{**request, **changed},
@@ -118,13 +118,13 @@ def test_same_request_id_with_different_content_is_refused(world: World, changed
 
 
 def test_same_request_id_for_another_action_is_refused(world: World) -> None:
-    posting.receive(
+    receipts.receive(
         world.uow, world.admin, depot="A", request_id="shared", lines=[ReceiptLine("050101", D(10))]
     )
     refused(
         world.uow,
         RequestIdReused,
-        posting.issue,
+        issues.issue,
         world.uow,
         world.admin,
         depot="A",
@@ -135,9 +135,9 @@ def test_same_request_id_for_another_action_is_refused(world: World) -> None:
 
 def test_a_refused_request_can_be_retried_with_its_id(world: World) -> None:
     request = {"depot": "A", "lines": [OutLine("050101", D(4))], "request_id": "retry-me"}
-    refused(world.uow, InsufficientStock, posting.issue, world.uow, world.admin, **request)
+    refused(world.uow, InsufficientStock, issues.issue, world.uow, world.admin, **request)
     receive(world.uow, world.admin, "A", "050101", 4)
-    result = posting.issue(world.uow, world.admin, **request)
+    result = issues.issue(world.uow, world.admin, **request)
     assert not result.replayed
 
 
@@ -146,7 +146,7 @@ def test_request_id_must_be_present_and_short(world: World, request_id: str) -> 
     refused(
         world.uow,
         InvalidInput,
-        posting.receive,
+        receipts.receive,
         world.uow,
         world.admin,
         depot="A",
@@ -157,8 +157,8 @@ def test_request_id_must_be_present_and_short(world: World, request_id: str) -> 
 
 def test_request_ids_are_trimmed(world: World) -> None:
     lines = [ReceiptLine("050101", D(1))]
-    first = posting.receive(world.uow, world.admin, depot="A", request_id="abc", lines=lines)
-    again = posting.receive(world.uow, world.admin, depot="A", request_id=" abc ", lines=lines)
+    first = receipts.receive(world.uow, world.admin, depot="A", request_id="abc", lines=lines)
+    again = receipts.receive(world.uow, world.admin, depot="A", request_id=" abc ", lines=lines)
     assert again.replayed and again.document_id == first.document_id
 
 

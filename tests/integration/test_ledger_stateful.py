@@ -36,7 +36,7 @@ from inventory_app.domain.model import AdjustLine, OutLine, ReceiptLine
 from inventory_app.domain.permissions import Actor
 from inventory_app.persistence import tables as t
 from inventory_app.persistence.engine import sqlite_url
-from inventory_app.services import auth, posting
+from inventory_app.services import adjustments, auth, issues, receipts, reversals, transfers
 from inventory_app.services.database import open_database
 from tests.factories import build_world
 from tests.integration.conftest import CHEAP_HASHER
@@ -193,7 +193,7 @@ class LedgerMachine(RuleBasedStateMachine):
             expiry = data.draw(st.sampled_from(EXPIRIES))
             lines.append(ReceiptLine(item, qty, expiry_date=expiry, batch_no=f"b{milli}"))
             expected_lots.append((item, expiry, milli))
-        result = posting.receive(self.uow, self.actor, depot=depot, lines=lines, request_id=rid())
+        result = receipts.receive(self.uow, self.actor, depot=depot, lines=lines, request_id=rid())
         self.docs[result.doc_no] = MDoc("RECEIPT", "POSTED")
         lots = self._new_lots(result.document_id)
         assert len(lots) == n_lines
@@ -228,11 +228,11 @@ class LedgerMachine(RuleBasedStateMachine):
         plan = self._fefo(item, depot, milli)
         line = OutLine(item, qty)
         if kind == "ISSUE":
-            call, kwargs = posting.issue, {"depot": depot, "lines": [line]}
+            call, kwargs = issues.issue, {"depot": depot, "lines": [line]}
         else:
             dst = "B" if depot == "A" else "A"
             call, kwargs = (
-                posting.transfer_send,
+                transfers.transfer_send,
                 {"from_depot": depot, "to_depot": dst, "lines": [line]},
             )
         if plan is None:
@@ -279,9 +279,9 @@ class LedgerMachine(RuleBasedStateMachine):
         dst = "B" if depot == "A" else "A"
         kwargs = {"from_depot": depot, "to_depot": dst, "lines": lines}
         if not plan:
-            self._refused(InsufficientStock, posting.transfer_send, **kwargs)
+            self._refused(InsufficientStock, transfers.transfer_send, **kwargs)
             return
-        result = posting.transfer_send(self.uow, self.actor, request_id=rid(), **kwargs)
+        result = transfers.transfer_send(self.uow, self.actor, request_id=rid(), **kwargs)
         self.docs[result.doc_no] = MDoc("TRANSFER", "IN_TRANSIT", dst)
         self._record(
             result.doc_no, [(lot, -m, "TRANSFER_OUT") for lot, m in plan], result.movement_ids
@@ -303,9 +303,9 @@ class LedgerMachine(RuleBasedStateMachine):
             "lines": [OutLine(lot.item, Decimal(milli).scaleb(-3), lot_id=lot_id)],
         }
         if milli > lot.balance:
-            self._refused(InsufficientStock, posting.issue, **kwargs)
+            self._refused(InsufficientStock, issues.issue, **kwargs)
             return
-        result = posting.issue(self.uow, self.actor, request_id=rid(), **kwargs)
+        result = issues.issue(self.uow, self.actor, request_id=rid(), **kwargs)
         self.docs[result.doc_no] = MDoc("ISSUE", "POSTED")
         self._record(result.doc_no, [(lot_id, -milli, "ISSUE")], result.movement_ids)
 
@@ -317,11 +317,11 @@ class LedgerMachine(RuleBasedStateMachine):
         )
         doc = self.docs[doc_no]
         if doc.state != "IN_TRANSIT":
-            self._refused(InvalidState, posting.transfer_receive, doc_no=doc_no)
+            self._refused(InvalidState, transfers.transfer_receive, doc_no=doc_no)
             return
         outs = [i for i in doc.moves if self.moves[i].kind == "TRANSFER_OUT"]
         assert all(self.moves[i].reversed_by is None for i in outs)
-        result = posting.transfer_receive(self.uow, self.actor, doc_no=doc_no, request_id=rid())
+        result = transfers.transfer_receive(self.uow, self.actor, doc_no=doc_no, request_id=rid())
         assert result.state == "RECEIVED"
         doc.state = "RECEIVED"
         assert doc.dst is not None
@@ -358,9 +358,9 @@ class LedgerMachine(RuleBasedStateMachine):
             "lines": [AdjustLine(lot_id, Decimal(delta).scaleb(-3))],
         }
         if lot.balance + delta < 0:
-            self._refused(InsufficientStock, posting.adjust, **kwargs)
+            self._refused(InsufficientStock, adjustments.adjust, **kwargs)
             return
-        result = posting.adjust(self.uow, self.actor, request_id=rid(), **kwargs)
+        result = adjustments.adjust(self.uow, self.actor, request_id=rid(), **kwargs)
         self.docs[result.doc_no] = MDoc("ADJUST", "POSTED")
         self._record(result.doc_no, [(lot_id, delta, "ADJUST")], result.movement_ids)
 
@@ -368,23 +368,23 @@ class LedgerMachine(RuleBasedStateMachine):
         doc = self.docs[doc_no]
         target = {"movement_id": movement_id} if movement_id else {"doc_no": doc_no}
         if doc.doc_type == "REVERSAL":
-            self._refused(CannotReverseReversal, posting.reverse, reason="错", **target)
+            self._refused(CannotReverseReversal, reversals.reverse, reason="错", **target)
             return
         if movement_id is not None and doc.doc_type != "TRANSFER":
             chosen = [] if self.moves[movement_id].reversed_by else [movement_id]
         else:
             chosen = [i for i in doc.moves if self.moves[i].reversed_by is None]
         if not chosen:
-            self._refused(AlreadyReversed, posting.reverse, reason="错", **target)
+            self._refused(AlreadyReversed, reversals.reverse, reason="错", **target)
             return
         change: dict[int, int] = defaultdict(int)
         for i in chosen:
             change[self.moves[i].lot] -= self.moves[i].delta
         if any(self.lots[lot].balance + d < 0 for lot, d in change.items()):
-            self._refused(InsufficientStock, posting.reverse, reason="错", **target)
+            self._refused(InsufficientStock, reversals.reverse, reason="错", **target)
             return
         before = self._db_lot_balances()
-        result = posting.reverse(self.uow, self.actor, reason="错", request_id=rid(), **target)
+        result = reversals.reverse(self.uow, self.actor, reason="错", request_id=rid(), **target)
         self.docs[result.doc_no] = MDoc("REVERSAL", "POSTED")
         new_ids = self._record(
             result.doc_no,
@@ -430,21 +430,21 @@ class LedgerMachine(RuleBasedStateMachine):
         if case == "decimals":
             self._refused(
                 InvalidQuantity,
-                posting.issue,
+                issues.issue,
                 depot=lot.depot,
                 lines=[OutLine(lot.item, Decimal("0.0005"))],
             )
         elif case == "wrong_depot":
             self._refused(
                 LotMismatch,
-                posting.issue,
+                issues.issue,
                 depot=other,
                 lines=[OutLine(lot.item, Decimal(1), lot_id=lot_id)],
             )
         else:  # a good first line does not survive a bad second one
             self._refused(
                 InvalidQuantity,
-                posting.receive,
+                receipts.receive,
                 depot=lot.depot,
                 lines=[ReceiptLine(lot.item, Decimal(1)), ReceiptLine("050101", Decimal("1.5"))],
             )

@@ -33,7 +33,7 @@ from inventory_app.domain.model import (
     ReceiptLine,
 )
 from inventory_app.persistence import tables as t
-from inventory_app.services import masterdata, posting
+from inventory_app.services import adjustments, issues, masterdata, receipts, reversals, transfers
 from tests.factories import World
 from tests.integration.helpers import (
     assert_ledger_sound,
@@ -75,19 +75,19 @@ def _id(world: World, table: t.Table, code: str) -> int:
 
 
 def _issue(world: World, depot: str, *lines: OutLine, actor=None):  # type: ignore[no-untyped-def]
-    return posting.issue(
+    return issues.issue(
         world.uow, actor or world.admin, depot=depot, lines=list(lines), request_id=rid()
     )
 
 
 def _send(world: World, src: str, dst: str, *lines: OutLine):  # type: ignore[no-untyped-def]
-    return posting.transfer_send(
+    return transfers.transfer_send(
         world.uow, world.admin, from_depot=src, to_depot=dst, lines=list(lines), request_id=rid()
     )
 
 
 def _reverse(world: World, actor=None, **target):  # type: ignore[no-untyped-def]
-    return posting.reverse(
+    return reversals.reverse(
         world.uow, actor or world.admin, reason="录入错误", request_id=rid(), **target
     )
 
@@ -97,7 +97,7 @@ def _reverse(world: World, actor=None, **target):  # type: ignore[no-untyped-def
 
 def test_receive_creates_lots_movements_and_balances(world: World) -> None:
     expiry = TODAY + timedelta(days=400)
-    result = posting.receive(
+    result = receipts.receive(
         world.uow,
         world.keeper_a,
         depot="A",
@@ -153,7 +153,7 @@ def test_receive_creates_lots_movements_and_balances(world: World) -> None:
 
 def test_receive_derives_expiry_from_shelf_life(world: World) -> None:
     made = TODAY - timedelta(days=30)
-    result = posting.receive(
+    result = receipts.receive(
         world.uow,
         world.admin,
         depot="A",
@@ -180,7 +180,7 @@ def test_receive_refuses_too_many_decimals(world: World, item: str, qty: str) ->
     error = refused(
         world.uow,
         InvalidQuantity,
-        posting.receive,
+        receipts.receive,
         world.uow,
         world.admin,
         depot="A",
@@ -195,7 +195,7 @@ def test_receive_refuses_bad_quantities(world: World, qty: str) -> None:
     refused(
         world.uow,
         InvalidQuantity,
-        posting.receive,
+        receipts.receive,
         world.uow,
         world.admin,
         depot="A",
@@ -208,7 +208,7 @@ def test_a_bad_later_line_writes_nothing(world: World) -> None:
     refused(
         world.uow,
         InvalidQuantity,
-        posting.receive,
+        receipts.receive,
         world.uow,
         world.admin,
         depot="A",
@@ -228,7 +228,7 @@ def test_a_bad_later_line_writes_nothing(world: World) -> None:
 )
 def test_receive_refuses_unknown_references(world: World, kwargs: dict, kind: str) -> None:
     error = refused(
-        world.uow, NotFound, posting.receive, world.uow, world.admin, request_id=rid(), **kwargs
+        world.uow, NotFound, receipts.receive, world.uow, world.admin, request_id=rid(), **kwargs
     )
     assert error.params["kind"] == kind
 
@@ -255,7 +255,7 @@ def test_receive_refuses_future_doc_date(world: World) -> None:
     error = refused(
         world.uow,
         InvalidDate,
-        posting.receive,
+        receipts.receive,
         world.uow,
         world.admin,
         depot="A",
@@ -272,7 +272,7 @@ def test_future_doc_date_refused_on_every_kind(world: World) -> None:
     refused(
         world.uow,
         InvalidDate,
-        posting.issue,
+        issues.issue,
         world.uow,
         world.admin,
         depot="A",
@@ -283,7 +283,7 @@ def test_future_doc_date_refused_on_every_kind(world: World) -> None:
     refused(
         world.uow,
         InvalidDate,
-        posting.adjust,
+        adjustments.adjust,
         world.uow,
         world.admin,
         depot="A",
@@ -295,7 +295,7 @@ def test_future_doc_date_refused_on_every_kind(world: World) -> None:
     refused(
         world.uow,
         InvalidDate,
-        posting.receive,
+        receipts.receive,
         world.uow,
         world.admin,
         depot="A",
@@ -309,7 +309,7 @@ def test_receive_refuses_expiry_before_production(world: World) -> None:
     error = refused(
         world.uow,
         InvalidDate,
-        posting.receive,
+        receipts.receive,
         world.uow,
         world.admin,
         depot="A",
@@ -330,7 +330,7 @@ def test_receive_refuses_production_after_doc_date(world: World) -> None:
     error = refused(
         world.uow,
         InvalidDate,
-        posting.receive,
+        receipts.receive,
         world.uow,
         world.admin,
         depot="A",
@@ -345,7 +345,7 @@ def test_receive_refuses_empty_and_non_physical(world: World) -> None:
     refused(
         world.uow,
         EmptyDocument,
-        posting.receive,
+        receipts.receive,
         world.uow,
         world.admin,
         depot="A",
@@ -355,7 +355,7 @@ def test_receive_refuses_empty_and_non_physical(world: World) -> None:
     refused(
         world.uow,
         InvalidInput,
-        posting.receive,
+        receipts.receive,
         world.uow,
         world.admin,
         depot="A",
@@ -369,7 +369,7 @@ def test_receive_refuses_inactive_item(world: World) -> None:
     refused(
         world.uow,
         InactiveRecord,
-        posting.receive,
+        receipts.receive,
         world.uow,
         world.admin,
         depot="A",
@@ -386,7 +386,7 @@ def test_keeper_of_b_cannot_post_in_a(world: World) -> None:
     refused(
         world.uow,
         DepotNotAllowed,
-        posting.receive,
+        receipts.receive,
         world.uow,
         world.keeper_b,
         depot="A",
@@ -399,7 +399,7 @@ def test_keeper_of_b_cannot_post_in_a(world: World) -> None:
     refused(
         world.uow,
         DepotNotAllowed,
-        posting.adjust,
+        adjustments.adjust,
         world.uow,
         world.keeper_b,
         depot="A",
@@ -410,7 +410,7 @@ def test_keeper_of_b_cannot_post_in_a(world: World) -> None:
     refused(
         world.uow,
         DepotNotAllowed,
-        posting.transfer_send,
+        transfers.transfer_send,
         world.uow,
         world.keeper_b,
         from_depot="A",
@@ -435,7 +435,7 @@ def test_approver_cannot_receive_or_issue(world: World) -> None:
     error = refused(
         world.uow,
         PermissionDenied,
-        posting.receive,
+        receipts.receive,
         world.uow,
         world.approver,
         depot="A",
@@ -526,7 +526,7 @@ def test_mixed_named_and_fefo_lines_share_the_lot(world: World) -> None:
 def test_transfer_send_and_receive(world: World) -> None:
     expiry = TODAY + timedelta(days=90)
     made = TODAY - timedelta(days=20)
-    src = posting.receive(
+    src = receipts.receive(
         world.uow,
         world.admin,
         depot="A",
@@ -560,13 +560,13 @@ def test_transfer_send_and_receive(world: World) -> None:
     refused(
         world.uow,
         DepotNotAllowed,
-        posting.transfer_receive,
+        transfers.transfer_receive,
         world.uow,
         world.keeper_a,
         doc_no=sent.doc_no,
         request_id=rid(),
     )
-    got = posting.transfer_receive(
+    got = transfers.transfer_receive(
         world.uow, world.keeper_b, doc_no=sent.doc_no, request_id=rid(), location="B-01"
     )
     assert got.document_id == sent.document_id
@@ -606,7 +606,7 @@ def test_transfer_send_and_receive(world: World) -> None:
     refused(
         world.uow,
         InvalidState,
-        posting.transfer_receive,
+        transfers.transfer_receive,
         world.uow,
         world.admin,
         doc_no=sent.doc_no,
@@ -622,7 +622,7 @@ def test_transfer_refusals(world: World) -> None:
     refused(
         world.uow,
         InvalidState,
-        posting.transfer_receive,
+        transfers.transfer_receive,
         world.uow,
         world.admin,
         doc_no=issued.doc_no,
@@ -631,7 +631,7 @@ def test_transfer_refusals(world: World) -> None:
     refused(
         world.uow,
         NotFound,
-        posting.transfer_receive,
+        transfers.transfer_receive,
         world.uow,
         world.admin,
         doc_no="DB-A-1999-00001",
@@ -641,7 +641,7 @@ def test_transfer_refusals(world: World) -> None:
     refused(
         world.uow,
         NotFound,
-        posting.transfer_receive,
+        transfers.transfer_receive,
         world.uow,
         world.admin,
         doc_no=sent.doc_no,
@@ -651,7 +651,7 @@ def test_transfer_refusals(world: World) -> None:
     refused(
         world.uow,
         InvalidDate,
-        posting.transfer_receive,
+        transfers.transfer_receive,
         world.uow,
         world.admin,
         doc_no=sent.doc_no,
@@ -669,7 +669,7 @@ def test_adjust_needs_a_reason(world: World) -> None:
         refused(
             world.uow,
             ReasonRequired,
-            posting.adjust,
+            adjustments.adjust,
             world.uow,
             world.admin,
             depot="A",
@@ -681,7 +681,7 @@ def test_adjust_needs_a_reason(world: World) -> None:
 
 def test_adjust_up_and_down(world: World) -> None:
     _, lot = receive(world.uow, world.admin, "A", FLOUR, "1.000")
-    up = posting.adjust(
+    up = adjustments.adjust(
         world.uow,
         world.keeper_a,
         depot="A",
@@ -691,7 +691,7 @@ def test_adjust_up_and_down(world: World) -> None:
     )
     assert up.doc_no == f"TZ-A-{YEAR}-00001"
     assert document(world.uow, up.doc_no).reason == "盘盈"
-    down = posting.adjust(
+    down = adjustments.adjust(
         world.uow,
         world.keeper_a,
         depot="A",
@@ -705,7 +705,7 @@ def test_adjust_up_and_down(world: World) -> None:
     refused(
         world.uow,
         InsufficientStock,
-        posting.adjust,
+        adjustments.adjust,
         world.uow,
         world.admin,
         depot="A",
@@ -716,7 +716,7 @@ def test_adjust_up_and_down(world: World) -> None:
     refused(
         world.uow,
         InvalidQuantity,
-        posting.adjust,
+        adjustments.adjust,
         world.uow,
         world.admin,
         depot="A",
@@ -727,7 +727,7 @@ def test_adjust_up_and_down(world: World) -> None:
     refused(
         world.uow,
         LotMismatch,
-        posting.adjust,
+        adjustments.adjust,
         world.uow,
         world.admin,
         depot="B",
@@ -738,7 +738,7 @@ def test_adjust_up_and_down(world: World) -> None:
     refused(
         world.uow,
         EmptyDocument,
-        posting.adjust,
+        adjustments.adjust,
         world.uow,
         world.admin,
         depot="A",
@@ -784,7 +784,7 @@ def test_reverse_single_movement(world: World) -> None:
 
 
 def test_reverse_whole_document(world: World) -> None:
-    result = posting.receive(
+    result = receipts.receive(
         world.uow,
         world.admin,
         depot="A",
@@ -825,7 +825,7 @@ def test_reverse_needs_reason_and_one_target(world: World) -> None:
     refused(
         world.uow,
         ReasonRequired,
-        posting.reverse,
+        reversals.reverse,
         world.uow,
         world.admin,
         reason=" ",
@@ -835,7 +835,7 @@ def test_reverse_needs_reason_and_one_target(world: World) -> None:
     refused(
         world.uow,
         InvalidInput,
-        posting.reverse,
+        reversals.reverse,
         world.uow,
         world.admin,
         reason="x",
@@ -844,7 +844,7 @@ def test_reverse_needs_reason_and_one_target(world: World) -> None:
     refused(
         world.uow,
         InvalidInput,
-        posting.reverse,
+        reversals.reverse,
         world.uow,
         world.admin,
         reason="x",
@@ -870,7 +870,7 @@ def test_reverse_in_transit_transfer(world: World) -> None:
     refused(
         world.uow,
         InvalidState,
-        posting.transfer_receive,
+        transfers.transfer_receive,
         world.uow,
         world.admin,
         doc_no=sent.doc_no,
@@ -883,13 +883,13 @@ def test_reverse_in_transit_transfer(world: World) -> None:
 def test_reverse_received_transfer(world: World) -> None:
     _, lot = receive(world.uow, world.admin, "A", TENT, 10)
     sent = _send(world, "A", "B", OutLine(TENT, D(6)))
-    posting.transfer_receive(world.uow, world.admin, doc_no=sent.doc_no, request_id=rid())
+    transfers.transfer_receive(world.uow, world.admin, doc_no=sent.doc_no, request_id=rid())
     (b_lot,) = lots_of(world.uow, sent.document_id)
     # The keeper of A alone may not undo what arrived at B.
     refused(world.uow, DepotNotAllowed, _reverse, world, actor=world.keeper_a, doc_no=sent.doc_no)
     _issue(world, "B", OutLine(TENT, D(1)))
     refused(world.uow, InsufficientStock, _reverse, world, doc_no=sent.doc_no)
-    adj = posting.adjust(
+    adj = adjustments.adjust(
         world.uow,
         world.admin,
         depot="B",
@@ -949,7 +949,7 @@ def test_document_numbers_are_gapless_even_after_failed_postings(world: World) -
     with pytest.raises(InsufficientStock):
         _issue(world, "A", OutLine(TENT, D(9), lot_id=lot))
     with pytest.raises(InsufficientStock):
-        posting.adjust(
+        adjustments.adjust(
             world.uow,
             world.admin,
             depot="A",
@@ -963,7 +963,7 @@ def test_document_numbers_are_gapless_even_after_failed_postings(world: World) -
     assert dump(world.uow)["doc_counters"] != before["doc_counters"]  # the issue's counter only
     issued = _issue(world, "A", OutLine(TENT, D(1), lot_id=lot))
     assert issued.doc_no == f"CK-A-{YEAR}-00002"
-    adj = posting.adjust(
+    adj = adjustments.adjust(
         world.uow,
         world.admin,
         depot="A",
@@ -977,7 +977,7 @@ def test_document_numbers_are_gapless_even_after_failed_postings(world: World) -
     # Per depot and per year.
     b_receipt, _ = receive(world.uow, world.admin, "B", TENT, 1)
     assert b_receipt.doc_no == f"RK-B-{YEAR}-00001"
-    last_year = posting.receive(
+    last_year = receipts.receive(
         world.uow,
         world.admin,
         depot="A",
@@ -1019,12 +1019,12 @@ def test_basic_posting_on_each_backend(db_world: World) -> None:
     )
     sent = _send(world, "A", "B", OutLine(FLOUR, D("3")))
     assert stock_row(world.uow, FLOUR, "B")["in_transit_in"] == 3_000
-    posting.transfer_receive(world.uow, world.keeper_b, doc_no=sent.doc_no, request_id=rid())
+    transfers.transfer_receive(world.uow, world.keeper_b, doc_no=sent.doc_no, request_id=rid())
     assert stock_row(world.uow, FLOUR, "B") == {"on_hand": 3_000, "reserved": 0, "in_transit_in": 0}
     refused(world.uow, InsufficientStock, _reverse, world, doc_no=received.doc_no)
     _reverse(world, doc_no=issued.doc_no)
     assert lot_on_hand(world.uow, lot) == 7_500
-    adj = posting.adjust(
+    adj = adjustments.adjust(
         world.uow,
         world.admin,
         depot="A",

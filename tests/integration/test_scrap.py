@@ -8,14 +8,14 @@ import pytest
 
 from inventory_app.domain.errors import InsufficientStock, LotMismatch, SelfApproval
 from inventory_app.domain.model import DocState, OutLine, ReceiptLine
-from inventory_app.services import posting, scrap, stock_queries
+from inventory_app.services import issues, receipts, stock_queries, writeoffs
 from inventory_app.services.verify import verify
 from tests.factories import World
 from tests.integration.helpers import dump
 
 
 def _stock(world: World) -> int:
-    result = posting.receive(
+    result = receipts.receive(
         world.uow,
         world.keeper_a,
         depot="A",
@@ -33,7 +33,7 @@ def _stock(world: World) -> int:
 
 def test_request_reserves_and_approval_posts(world: World) -> None:
     lot = _stock(world)
-    req = scrap.request_scrap(
+    req = writeoffs.request_scrap(
         world.uow,
         world.keeper_a,
         depot="A",
@@ -44,14 +44,14 @@ def test_request_reserves_and_approval_posts(world: World) -> None:
     assert req.state == DocState.PENDING_APPROVAL
     assert stock_queries.balance(world.uow, world.admin, "050101", "A")[:2] == (10, 4)
     with pytest.raises(InsufficientStock):  # the reserved 4 cannot be shipped meanwhile
-        posting.issue(
+        issues.issue(
             world.uow,
             world.keeper_a,
             depot="A",
             request_id="i1",
             lines=[OutLine("050101", Decimal(7))],
         )
-    done = scrap.decide_scrap(
+    done = writeoffs.decide_scrap(
         world.uow, world.approver, doc_no=req.doc_no, approve=True, request_id="d1"
     )
     assert done.state == DocState.POSTED and len(done.movement_ids) == 1
@@ -61,7 +61,7 @@ def test_request_reserves_and_approval_posts(world: World) -> None:
 
 def test_rejection_releases_the_reservation(world: World) -> None:
     lot = _stock(world)
-    req = scrap.request_scrap(
+    req = writeoffs.request_scrap(
         world.uow,
         world.keeper_a,
         depot="A",
@@ -69,14 +69,16 @@ def test_rejection_releases_the_reservation(world: World) -> None:
         request_id="s1",
         lines=[OutLine("050101", Decimal(3), lot)],
     )
-    scrap.decide_scrap(world.uow, world.approver, doc_no=req.doc_no, approve=False, request_id="d1")
+    writeoffs.decide_scrap(
+        world.uow, world.approver, doc_no=req.doc_no, approve=False, request_id="d1"
+    )
     assert stock_queries.balance(world.uow, world.admin, "050101", "A")[:2] == (10, 0)
     assert verify(world.uow).ok
 
 
 def test_nobody_approves_their_own_request(world: World) -> None:
     lot = _stock(world)
-    req = scrap.request_scrap(
+    req = writeoffs.request_scrap(
         world.uow,
         world.admin,
         depot="A",
@@ -86,14 +88,16 @@ def test_nobody_approves_their_own_request(world: World) -> None:
     )
     before = dump(world.uow)
     with pytest.raises(SelfApproval):
-        scrap.decide_scrap(world.uow, world.admin, doc_no=req.doc_no, approve=True, request_id="d1")
+        writeoffs.decide_scrap(
+            world.uow, world.admin, doc_no=req.doc_no, approve=True, request_id="d1"
+        )
     assert dump(world.uow) == before
 
 
 @pytest.mark.parametrize("lot_id", [None, "other-item"])
 def test_lines_must_name_a_lot_of_that_item(world: World, lot_id: object) -> None:
     lot = _stock(world)
-    posting.receive(
+    receipts.receive(
         world.uow,
         world.keeper_a,
         depot="A",
@@ -103,7 +107,7 @@ def test_lines_must_name_a_lot_of_that_item(world: World, lot_id: object) -> Non
     before = dump(world.uow)
     line = OutLine("050104", Decimal(1), None if lot_id is None else lot)
     with pytest.raises(LotMismatch):
-        scrap.request_scrap(
+        writeoffs.request_scrap(
             world.uow, world.keeper_a, depot="A", reason="x", request_id="s1", lines=[line]
         )
     assert dump(world.uow) == before

@@ -9,7 +9,7 @@ from typing import Any
 from inventory_app.domain.errors import DomainError
 from inventory_app.domain.model import OutLine, ReceiptLine
 from inventory_app.domain.permissions import Actor
-from inventory_app.services import posting
+from inventory_app.services import issues, receipts
 from inventory_app.services.database import open_database
 
 
@@ -43,7 +43,7 @@ def issue_from_lot(
             named = lot_id if k % 2 == 0 else None
             results.append(
                 _outcome(
-                    lambda named=named, k=k: posting.issue(
+                    lambda named=named, k=k: issues.issue(
                         uow,
                         actor,
                         depot="A",
@@ -70,7 +70,7 @@ def post_same_request(
             barrier.wait(timeout=120)
             results.append(
                 _outcome(
-                    lambda request_id=request_id: posting.receive(
+                    lambda request_id=request_id: receipts.receive(
                         uow,
                         actor,
                         depot="A",

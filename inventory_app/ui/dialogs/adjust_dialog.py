@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QComboBox, QLabel, QWidget
 from ...domain.model import AdjustLine, PostingResult
 from ...domain.permissions import Action
 from ...domain.quantities import parse_quantity
-from ...services import posting, reference_queries, stock_queries
+from ...services import adjustments, reference_queries, stock_queries
 from ...services.rows import ItemRow, LotStockRow
 from ...services.stock_queries import StockFilter
 from ..context import AppContext
@@ -224,4 +224,4 @@ class AdjustDialog(PostingDialog):
             "request_id": self.request_id,
             "doc_date": qdate_value(self.date_edit),
         }
-        return lambda: posting.adjust(uow, actor, **kwargs)  # type: ignore[arg-type]
+        return lambda: adjustments.adjust(uow, actor, **kwargs)  # type: ignore[arg-type]

@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QLineEdit, QWidget
 
 from ...domain.model import PostingResult, Purpose
 from ...domain.permissions import Action
-from ...services import posting
+from ...services import issues
 from ..context import AppContext
 from .outbound_base import OutboundDialog
 from .posting_base import chain_tab_order, purpose_combo
@@ -84,4 +84,4 @@ class IssueDialog(OutboundDialog):
             "purpose": self.purpose_combo.currentData(),
             "note": self.note_edit.text().strip(),
         }
-        return lambda: posting.issue(uow, actor, **kwargs)
+        return lambda: issues.issue(uow, actor, **kwargs)

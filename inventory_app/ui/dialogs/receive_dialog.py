@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QComboBox, QLineEdit, QWidget
 from ...domain.model import PostingResult, ReceiptLine, Source
 from ...domain.permissions import Action
 from ...domain.quantities import parse_quantity
-from ...services import posting, reference_queries
+from ...services import receipts, reference_queries
 from ...services.rows import ItemRow, LocationRow, OrganisationRow
 from ..context import AppContext
 from ..widgets.depot_combo import DepotCombo
@@ -195,4 +195,4 @@ class ReceiveDialog(PostingDialog):
             "reference": self.reference_edit.text().strip(),
             "note": self.note_edit.text().strip(),
         }
-        return lambda: posting.receive(uow, actor, **kwargs)
+        return lambda: receipts.receive(uow, actor, **kwargs)

@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 
 from ...domain.model import DocState, DocType, PostingResult
 from ...messages import state_name
-from ...services import posting
+from ...services import reversals
 from ...services.document_lines import document_lines, document_of_movement
 from ...services.rows import DocumentRow, LedgerRow
 from ..context import AppContext
@@ -337,7 +337,7 @@ class ReverseDialog(PostingDialog):
             kwargs["movement_id"] = self._movement_id
         else:
             kwargs["doc_no"] = doc.doc_no
-        return lambda: posting.reverse(uow, actor, **kwargs)  # type: ignore[arg-type]
+        return lambda: reversals.reverse(uow, actor, **kwargs)  # type: ignore[arg-type]
 
     def success_text(self, result: PostingResult) -> str:
         return self.tr("已过账：{doc_no}\n原单据 {original} 保留在台账中，已被冲销。").format(

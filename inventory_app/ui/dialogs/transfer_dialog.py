@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QWidget
 
 from ...domain.model import PostingResult, Purpose
 from ...domain.permissions import Action
-from ...services import posting
+from ...services import transfers
 from ..context import AppContext
 from ..widgets.depot_combo import DepotCombo
 from .outbound_base import OutboundDialog
@@ -88,7 +88,7 @@ class TransferDialog(OutboundDialog):
             "purpose": self.purpose_combo.currentData(),
             "note": self.note_edit.text().strip(),
         }
-        return lambda: posting.transfer_send(uow, actor, **kwargs)
+        return lambda: transfers.transfer_send(uow, actor, **kwargs)
 
     def success_text(self, result: PostingResult) -> str:
         to = self.to_combo.current_depot()

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
 
 from ...domain.model import DocState, DocType, MovementKind, PostingResult
 from ...domain.permissions import Action
-from ...services import ledger_queries, posting, reference_queries
+from ...services import ledger_queries, reference_queries, transfers
 from ...services.document_lines import document_lines
 from ...services.rows import DocumentRow, LedgerRow, LocationRow
 from ..context import AppContext
@@ -251,7 +251,7 @@ class TransferReceiveDialog(PostingDialog):
             "location": self.location_combo.current_code(),
             "doc_date": qdate_value(self.date_edit),
         }
-        return lambda: posting.transfer_receive(uow, actor, **kwargs)  # type: ignore[arg-type]
+        return lambda: transfers.transfer_receive(uow, actor, **kwargs)  # type: ignore[arg-type]
 
     def success_text(self, result: PostingResult) -> str:
         doc = self.current_document()
