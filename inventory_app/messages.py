@@ -190,6 +190,8 @@ _ACTIONS = {
     "receive": ("接收", "received"),
     "reverse": ("冲销", "reversed"),
     "approve": ("审批", "approved"),
+    "reject": ("驳回", "rejected"),
+    "create": ("创建", "created"),
 }
 
 

@@ -47,6 +47,7 @@ class KindSpec:
     reversible: bool
     initial: frozenset[DocState]
     transitions: tuple[Transition, ...]
+    holding: frozenset[DocState] = frozenset()  # states in which it may hold reservations
 
     @property
     def states(self) -> frozenset[DocState]:
@@ -106,6 +107,7 @@ _SCRAP = KindSpec(
         Transition(DocState.PENDING_APPROVAL, DocState.REJECTED, "reject"),
         Transition(_P, _R, "reverse"),
     ),
+    holding=frozenset({DocState.PENDING_APPROVAL}),
 )
 
 KINDS: dict[DocType, KindSpec] = {

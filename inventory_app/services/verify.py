@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 
 from sqlalchemy import Connection, func, select, text
 
+from ..domain.documents import LinkRole, spec
 from ..domain.model import DocState, MovementKind
 from ..domain.permissions import Action, Actor, require
 from ..persistence import tables as t
@@ -87,15 +88,17 @@ def _check_stock(conn: Connection, problems: list[str]) -> None:
     )
     for item_id, depot_id, delta in conn.execute(query):
         transit[(item_id, depot_id)] -= int(delta)
+    held = _item_level_held(conn)  # reserved before any lot is picked
     seen = set()
     for r in conn.execute(select(t.stock_balances)):
         key = (r.item_id, r.depot_id)
         seen.add(key)
-        expected = lots.get(key, (0, 0))
+        on_hand, lot_reserved = lots.get(key, (0, 0))
+        expected = (on_hand, lot_reserved + held.get(key, 0))
         if (r.on_hand, r.reserved) != expected:
             problems.append(
                 f"stock item {key[0]} depot {key[1]}: {r.on_hand}/{r.reserved} "
-                f"!= lots {expected[0]}/{expected[1]}"
+                f"!= lots and reservations {expected[0]}/{expected[1]}"
             )
         if r.in_transit_in != transit.get(key, 0):
             problems.append(
@@ -103,7 +106,7 @@ def _check_stock(conn: Connection, problems: list[str]) -> None:
                 f"!= {transit.get(key, 0)}"
             )
     for key, (on_hand, _reserved) in lots.items():
-        if key not in seen and on_hand:
+        if key not in seen and (on_hand or held.get(key)):
             problems.append(f"stock item {key[0]} depot {key[1]}: no balance row")
     for key, qty in transit.items():
         if key not in seen and qty:
@@ -138,23 +141,79 @@ def _check_reversals(conn: Connection, problems: list[str]) -> None:
     problems.extend(f"movement {mid}: reversal without a target" for mid in orphan)
 
 
-def _check_reservations(conn: Connection, problems: list[str]) -> None:
-    """Reserved stock is exactly what pending write-off requests hold."""
-    pending = dict(
+def _open_reservations(conn: Connection) -> list:
+    r = t.reservations.c
+    return list(
         conn.execute(
-            select(t.document_lines.c.lot_id, func.sum(t.document_lines.c.quantity))
-            .join(t.documents, t.documents.c.id == t.document_lines.c.document_id)
-            .where(t.documents.c.state == DocState.PENDING_APPROVAL)
-            .group_by(t.document_lines.c.lot_id)
-        ).all()
+            select(
+                r.id,
+                r.document_id,
+                r.item_id,
+                r.depot_id,
+                r.lot_id,
+                (r.quantity - r.consumed - r.released).label("open"),
+                t.documents.c.doc_no,
+                t.documents.c.doc_type,
+                t.documents.c.state,
+            )
+            .join(t.documents, t.documents.c.id == r.document_id)
+            .where(r.quantity > r.consumed + r.released)
+        )
     )
+
+
+def _check_reservations(conn: Connection, problems: list[str]) -> None:
+    """Every reserved unit is explained by an open reservation of a document that may
+    hold one, on the lot (lot-level) or on the (item, depot) balance (item-level)."""
+    per_lot: dict[int, int] = defaultdict(int)
+    for row in _open_reservations(conn):
+        kind = spec(row.doc_type)
+        if row.state not in kind.holding:
+            problems.append(
+                f"reservation {row.id}: {row.doc_no} is {row.state} yet holds {row.open}"
+            )
+        if row.lot_id is not None:
+            per_lot[row.lot_id] += int(row.open)
     for lot_id, reserved in conn.execute(
         select(t.lot_balances.c.lot_id, t.lot_balances.c.reserved)
     ):
-        if reserved != int(pending.get(lot_id, 0)):
+        if reserved != per_lot.get(lot_id, 0):
             problems.append(
-                f"lot {lot_id}: reserved {reserved} != pending requests {pending.get(lot_id, 0)}"
+                f"lot {lot_id}: reserved {reserved} != open reservations {per_lot.get(lot_id, 0)}"
             )
+    r = t.reservations.c
+    astray = conn.execute(
+        select(r.id)
+        .join(t.lots, t.lots.c.id == r.lot_id)
+        .where((t.lots.c.item_id != r.item_id) | (t.lots.c.depot_id != r.depot_id))
+    ).scalars()
+    problems.extend(f"reservation {rid}: item/depot differ from its lot" for rid in astray)
+
+
+def _item_level_held(conn: Connection) -> dict[tuple[int, int], int]:
+    held: dict[tuple[int, int], int] = defaultdict(int)
+    for row in _open_reservations(conn):
+        if row.lot_id is None:
+            held[(row.item_id, row.depot_id)] += int(row.open)
+    return held
+
+
+def _check_links(conn: Connection, problems: list[str]) -> None:
+    """Each reversal is linked from the document it reverses."""
+    d, links = t.documents.c, t.document_links.c
+    unlinked = conn.execute(
+        select(d.doc_no).where(
+            d.reverses_document_id.is_not(None),
+            ~select(links.id)
+            .where(
+                links.parent_id == d.reverses_document_id,
+                links.child_id == d.id,
+                links.role == LinkRole.REVERSAL.value,
+            )
+            .exists(),
+        )
+    ).scalars()
+    problems.extend(f"document {doc_no}: reversal without its link" for doc_no in unlinked)
 
 
 def _check_numbers(conn: Connection, problems: list[str]) -> None:
@@ -191,6 +250,7 @@ def verify(uow: UnitOfWork, actor: Actor | None = None) -> VerifyReport:
         _check_stock(conn, problems)
         _check_reversals(conn, problems)
         _check_reservations(conn, problems)
+        _check_links(conn, problems)
         _check_numbers(conn, problems)
         counts = [
             int(conn.execute(select(func.count()).select_from(tbl)).scalar_one())

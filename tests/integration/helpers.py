@@ -90,6 +90,7 @@ def ledger_problems(conn: Connection) -> list[str]:
     for row in conn.execute(query):
         in_transit[(row.item_id, row.other_depot_id)] -= row.delta
     stock = {(r.item_id, r.depot_id): r for r in conn.execute(select(t.stock_balances))}
+    problems.extend(_reservation_problems(conn, balances, lots, stock))
     for key in set(stock) | set(stock_from_lots) | set(in_transit):
         row = stock.get(key)
         on_hand = row.on_hand if row else 0
@@ -102,6 +103,30 @@ def ledger_problems(conn: Connection) -> list[str]:
             problems.append(
                 f"stock {key}: in_transit {transit} != transfers {in_transit.get(key, 0)}"
             )
+    return problems
+
+
+def _reservation_problems(
+    conn: Connection, balances: dict[int, Any], lots: dict[int, Any], stock: dict[Any, Any]
+) -> list[str]:
+    """Reserved counters equal the open reservations that own them."""
+    problems = []
+    lot_held: dict[int, int] = defaultdict(int)
+    stock_held: dict[tuple[int, int], int] = defaultdict(int)
+    for r in conn.execute(select(t.reservations)):
+        if not (r.consumed >= 0 and r.released >= 0 and r.consumed + r.released <= r.quantity):
+            problems.append(f"reservation {r.id}: {r.quantity}/{r.consumed}/{r.released}")
+        left = r.quantity - r.consumed - r.released
+        if r.lot_id is not None:
+            lot_held[r.lot_id] += left
+        stock_held[(r.item_id, r.depot_id)] += left
+    for lot_id, bal in balances.items():
+        if bal.reserved != lot_held.get(lot_id, 0):
+            problems.append(f"lot {lot_id}: reserved {bal.reserved} != {lot_held.get(lot_id, 0)}")
+    for key in set(stock) | set(stock_held):
+        reserved = stock[key].reserved if key in stock else 0
+        if reserved != stock_held.get(key, 0):
+            problems.append(f"stock {key}: reserved {reserved} != {stock_held.get(key, 0)}")
     return problems
 
 

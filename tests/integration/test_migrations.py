@@ -5,6 +5,7 @@ from __future__ import annotations
 import gc
 import hashlib
 import os
+import shutil
 import sqlite3
 from pathlib import Path
 
@@ -20,7 +21,10 @@ from inventory_app.domain.errors import (
 from inventory_app.persistence import tables as t
 from inventory_app.persistence.engine import is_network_path, make_engine, sqlite_url
 from inventory_app.persistence.migrations import current_revision, head_revision, upgrade_to_head
+from inventory_app.services import auth, writeoffs
 from inventory_app.services.database import open_database
+from inventory_app.services.verify import verify
+from tests.factories import PASSWORD
 
 
 def _digest(path: Path) -> str:
@@ -174,3 +178,76 @@ def test_a_refused_database_is_not_left_open(tmp_path: Path) -> None:
             assert _open_handles(tmp_path) == [], error.__name__
     finally:
         gc.enable()
+
+
+_FIXTURE_0001 = Path(__file__).resolve().parent.parent / "data" / "schema_0001.sqlite3"
+_BALANCES = (
+    "SELECT lot_id, item_id, depot_id, on_hand, reserved FROM lot_balances ORDER BY lot_id",
+    "SELECT item_id, depot_id, on_hand, reserved, in_transit_in FROM stock_balances "
+    "ORDER BY item_id, depot_id",
+    "SELECT id, doc_no, state FROM documents ORDER BY id",
+    "SELECT id, lot_id, delta FROM movements ORDER BY id",
+)
+
+
+def _snapshot(path: Path) -> list[list[tuple]]:
+    with sqlite3.connect(path) as raw:
+        rows = [raw.execute(query).fetchall() for query in _BALANCES]
+    raw.close()
+    return rows
+
+
+def test_a_0001_database_upgrades_with_balances_and_reservations_intact(tmp_path: Path) -> None:
+    """A database written by schema 0001 (postings, a reversal, transfers, and pending,
+    approved and rejected write-offs) upgrades to head: every balance is as it was, each
+    write-off line owns its reservation, reversals are linked, and work goes on."""
+    path = tmp_path / "old.sqlite3"
+    shutil.copyfile(_FIXTURE_0001, path)
+    with sqlite3.connect(path) as raw:
+        assert raw.execute("SELECT version_num FROM alembic_version").fetchall() == [("0001",)]
+    raw.close()
+    before = _snapshot(path)
+    uow = open_database(sqlite_url(path))
+    try:
+        with uow.engine.connect() as conn:
+            assert current_revision(conn) == head_revision()
+        assert _snapshot(path) == before
+        report = verify(uow)
+        assert report.ok, report.problems
+        with sqlite3.connect(path) as raw:
+            owned = raw.execute(
+                "SELECT d.state, r.line_no, r.quantity, r.consumed, r.released, "
+                "r.lot_id = l.lot_id FROM reservations r "
+                "JOIN documents d ON d.id = r.document_id "
+                "JOIN document_lines l ON l.document_id = r.document_id "
+                "AND l.line_no = r.line_no ORDER BY r.document_id, r.line_no"
+            ).fetchall()
+            links = raw.execute(
+                "SELECT p.doc_no, c.doc_no, k.role FROM document_links k "
+                "JOIN documents p ON p.id = k.parent_id JOIN documents c ON c.id = k.child_id"
+            ).fetchall()
+        raw.close()
+        assert owned == [
+            ("PENDING_APPROVAL", 1, 3000, 0, 0, 1),
+            ("PENDING_APPROVAL", 2, 2000, 0, 0, 1),
+            ("POSTED", 1, 1000, 1000, 0, 1),
+            ("REJECTED", 1, 4000, 0, 4000, 1),
+        ]
+        assert [(p[:2], c[:2], role) for p, c, role in links] == [("CK", "CX", "reversal")]
+        # The pending write-off is decided on the new kernel: its reservations are consumed.
+        approver = auth.authenticate(uow, "appr", PASSWORD)
+        (pending,) = uow.read(
+            lambda conn: (
+                conn.execute(text("SELECT doc_no FROM documents WHERE state = 'PENDING_APPROVAL'"))
+                .scalars()
+                .all()
+            )
+        )
+        done = writeoffs.decide_scrap(
+            uow, approver, doc_no=pending, approve=True, request_id="after-upgrade"
+        )
+        assert done.state == "POSTED" and len(done.movement_ids) == 2
+        report = verify(uow)
+        assert report.ok, report.problems
+    finally:
+        uow.engine.dispose()
