@@ -17,7 +17,7 @@ from ..domain.permissions import Actor
 from ..persistence import tables as t
 from ..persistence.uow import UnitOfWork
 from .ledger_queries import LedgerFilter, documents, ledger
-from .rows import DocumentRow, LedgerRow
+from .rows import DocumentRow, LedgerRow, LinkedDocumentRow
 
 
 def document_lines(
@@ -62,3 +62,38 @@ def document_of_movement(uow: UnitOfWork, actor: Actor, movement_id: int) -> str
     if doc_no is None or not documents(uow, actor, doc_no=doc_no, limit=1):
         raise NotFound("movement", movement_id)
     return str(doc_no)
+
+
+def linked_documents(uow: UnitOfWork, actor: Actor, doc_no: str) -> list[LinkedDocumentRow]:
+    """The documents linked to `doc_no` (its original, its reversals, later its slips …),
+    oldest link first, limited to those the actor may see."""
+    header = documents(uow, actor, doc_no=doc_no.strip(), limit=1)
+    if not header:
+        raise NotFound("document", doc_no)
+    doc_id = header[0].id
+
+    def tx(conn: Connection) -> list[tuple[str, bool, str]]:
+        k, d = t.document_links.c, t.documents.c
+        parents = select(k.id, k.role, d.doc_no).join(t.documents, d.id == k.parent_id)
+        children = select(k.id, k.role, d.doc_no).join(t.documents, d.id == k.child_id)
+        found = [
+            (r.id, r.role, True, r.doc_no)
+            for r in conn.execute(parents.where(k.child_id == doc_id))
+        ]
+        found += [
+            (r.id, r.role, False, r.doc_no)
+            for r in conn.execute(children.where(k.parent_id == doc_id))
+        ]
+        return [(role, is_parent, no) for _id, role, is_parent, no in sorted(found)]
+
+    rows = []
+    for role, is_parent, linked_no in uow.read(tx):
+        seen = documents(uow, actor, doc_no=linked_no, limit=1)
+        if seen:
+            row = seen[0]
+            rows.append(
+                LinkedDocumentRow(
+                    role, is_parent, row.doc_no, row.doc_type, row.state, row.doc_date
+                )
+            )
+    return rows

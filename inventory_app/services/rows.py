@@ -183,3 +183,15 @@ class DocumentRow:
     created_at: datetime
     host: str
     lines: int
+
+
+@dataclass(frozen=True)
+class LinkedDocumentRow:
+    """A document related to another one: `role` as stored, and which side it is on."""
+
+    role: str
+    is_parent: bool  # True: the linked document came first (e.g. the original of a reversal)
+    doc_no: str
+    doc_type: str
+    state: str
+    doc_date: date

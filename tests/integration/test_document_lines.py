@@ -9,7 +9,11 @@ import pytest
 from inventory_app.domain.errors import NotFound
 from inventory_app.domain.model import OutLine, ReceiptLine
 from inventory_app.services import issues, receipts, reversals, transfers
-from inventory_app.services.document_lines import document_lines, document_of_movement
+from inventory_app.services.document_lines import (
+    document_lines,
+    document_of_movement,
+    linked_documents,
+)
 from tests.factories import World
 from tests.integration.helpers import rid
 
@@ -73,3 +77,39 @@ def test_a_reversed_movement_carries_its_reversal(world: World) -> None:
     reversals.reverse(world.uow, world.admin, reason="错", request_id=rid(), doc_no=issued.doc_no)
     _header, rows = document_lines(world.uow, world.keeper_a, issued.doc_no)
     assert rows[0].reversed_by_movement_id is not None
+
+
+def test_linked_documents_both_ways_and_only_what_the_actor_sees(world: World) -> None:
+    _stock(world)
+    issued = issues.issue(
+        world.uow,
+        world.keeper_a,
+        depot="A",
+        request_id=rid(),
+        lines=[OutLine("050101", Decimal(1)), OutLine("050101", Decimal(2))],
+    )
+    first = reversals.reverse(
+        world.uow,
+        world.keeper_a,
+        movement_id=issued.movement_ids[0],
+        reason="录错",
+        request_id=rid(),
+    )
+    second = reversals.reverse(
+        world.uow,
+        world.keeper_a,
+        movement_id=issued.movement_ids[1],
+        reason="录错",
+        request_id=rid(),
+    )
+    links = linked_documents(world.uow, world.keeper_a, issued.doc_no)
+    assert [(r.role, r.is_parent, r.doc_no, r.state) for r in links] == [
+        ("reversal", False, first.doc_no, "POSTED"),
+        ("reversal", False, second.doc_no, "POSTED"),
+    ]
+    back = linked_documents(world.uow, world.keeper_a, second.doc_no)
+    assert [(r.role, r.is_parent, r.doc_no, r.state) for r in back] == [
+        ("reversal", True, issued.doc_no, "REVERSED")
+    ]
+    with pytest.raises(NotFound):  # depot B's keeper sees neither end
+        linked_documents(world.uow, world.keeper_b, issued.doc_no)
