@@ -10,7 +10,7 @@ from sqlalchemy import Connection
 from ..domain.errors import EmptyDocument, LotMismatch
 from ..domain.ledger import require_reason
 from ..domain.model import AdjustLine, DocType, MovementKind, PostingResult
-from ..domain.permissions import Action, Actor, require
+from ..domain.permissions import Action, Actor
 from ..domain.quantities import parse_quantity, to_milli
 from ..persistence import repo
 from ..persistence.uow import UnitOfWork
@@ -33,8 +33,7 @@ def adjust(
     payload = {"depot": depot, "lines": list(lines), "reason": reason, "doc_date": doc_date}
 
     def body(conn: Connection) -> documents.Posted:
-        dep = repo.depot_by_code(conn, depot)
-        require(actor, Action.ADJUST, dep.id, dep.code)
+        dep = documents.depot_for(conn, actor, Action.ADJUST, depot)
         why = require_reason(reason)
         if not lines:
             raise EmptyDocument()

@@ -32,7 +32,8 @@ from ..domain.documents import (
 )
 from ..domain.errors import InvalidInput, InvalidState, NotFound, RequestIdReused
 from ..domain.model import DocState, DocType, PostingResult
-from ..domain.permissions import Actor
+from ..domain.permissions import Action, Actor, require
+from ..persistence import repo
 from ..persistence import tables as t
 from ..persistence.repo import DepotRec, next_doc_seq
 from ..persistence.uow import UnitOfWork
@@ -157,6 +158,13 @@ def post(
 
 
 # ------------------------------------------------------------------ documents and states
+
+
+def depot_for(conn: Connection, actor: Actor, action: Action, code: str) -> DepotRec:
+    """The active depot a document is posted at, if the actor may do `action` there."""
+    depot = repo.depot_by_code(conn, code)
+    require(actor, action, depot.id, depot.code)
+    return depot
 
 
 _NEW_DOC = insert(t.documents).returning(t.documents.c.id)

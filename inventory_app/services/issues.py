@@ -8,8 +8,7 @@ from datetime import date
 from sqlalchemy import Connection
 
 from ..domain.model import DocType, MovementKind, OutLine, PostingResult, Purpose
-from ..domain.permissions import Action, Actor, require
-from ..persistence import repo
+from ..domain.permissions import Action, Actor
 from ..persistence.uow import UnitOfWork
 from . import documents, stock_moves
 from .common import doc_date_or_today
@@ -41,8 +40,7 @@ def issue(
     why = Purpose(purpose)
 
     def body(conn: Connection) -> documents.Posted:
-        dep = repo.depot_by_code(conn, depot)
-        require(actor, Action.ISSUE, dep.id, dep.code)
+        dep = documents.depot_for(conn, actor, Action.ISSUE, depot)
         day = doc_date_or_today(doc_date)
         moves = stock_moves.plan_withdrawals(conn, dep, lines, day, MovementKind.ISSUE)
         doc = documents.create(

@@ -10,7 +10,7 @@ from sqlalchemy import Connection, select
 
 from ..domain.errors import EmptyDocument, InvalidDate, InvalidInput
 from ..domain.model import DocType, MovementKind, PostingResult, ReceiptLine, ReserveMode, Source
-from ..domain.permissions import Action, Actor, require
+from ..domain.permissions import Action, Actor
 from ..domain.quantities import parse_money, parse_quantity, to_milli
 from ..persistence import repo
 from ..persistence import tables as t
@@ -136,8 +136,7 @@ def receive(
     origin = Source(source)
 
     def body(conn: Connection) -> documents.Posted:
-        dep = repo.depot_by_code(conn, depot)
-        require(actor, Action.RECEIVE, dep.id, dep.code)
+        dep = documents.depot_for(conn, actor, Action.RECEIVE, depot)
         if not lines:
             raise EmptyDocument()
         day = doc_date_or_today(doc_date)

@@ -47,11 +47,10 @@ def transfer_send(
     why = Purpose(purpose)
 
     def body(conn: Connection) -> documents.Posted:
-        src = repo.depot_by_code(conn, from_depot)
+        src = documents.depot_for(conn, actor, Action.TRANSFER, from_depot)
         dst = repo.depot_by_code(conn, to_depot)
         if src.id == dst.id:
             raise SameDepotTransfer()
-        require(actor, Action.TRANSFER, src.id, src.code)
         day = doc_date_or_today(doc_date)
         moves = stock_moves.plan_withdrawals(conn, src, lines, day, MovementKind.TRANSFER_OUT)
         doc = documents.create(

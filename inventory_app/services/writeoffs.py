@@ -15,8 +15,7 @@ from sqlalchemy import Connection, insert
 from ..domain.errors import EmptyDocument, LotMismatch
 from ..domain.ledger import require_reason
 from ..domain.model import DocState, DocType, MovementKind, OutLine, PostingResult
-from ..domain.permissions import Action, Actor, require, require_other_approver
-from ..persistence import repo
+from ..domain.permissions import Action, Actor, require_other_approver
 from ..persistence import tables as t
 from ..persistence.uow import UnitOfWork
 from . import documents, reservations, stock_moves
@@ -39,8 +38,7 @@ def request_scrap(
     payload = {"depot": depot, "lines": list(lines), "reason": reason, "doc_date": doc_date}
 
     def body(conn: Connection) -> documents.Posted:
-        dep = repo.depot_by_code(conn, depot)
-        require(actor, Action.REQUEST_SCRAP, dep.id, dep.code)
+        dep = documents.depot_for(conn, actor, Action.REQUEST_SCRAP, depot)
         why = require_reason(reason)
         if not lines:
             raise EmptyDocument()
