@@ -2,6 +2,8 @@
 
 import sys
 
-from .cli import main
+# Absolute, not `from .cli import main`: PyInstaller runs its entry script as a top-level
+# module, without a package, where a relative import fails.
+from inventory_app.cli import main
 
 sys.exit(main())

@@ -13,6 +13,7 @@ _log = logging.getLogger(__name__)
 def run_gui(db: str | None = None, demo: bool = False, lang: str | None = None) -> int:
     """Start the desktop application; returns the process exit code."""
     # Imported here so the command line (cli.py) never loads Qt for its sub-commands.
+    from .services import database
     from .ui import i18n, startup
     from .ui.context import AppContext, DataEvents
     from .ui.main_window import MainWindow
@@ -41,10 +42,10 @@ def run_gui(db: str | None = None, demo: bool = False, lang: str | None = None) 
         window = MainWindow(ctx)
     except Exception as error:
         tasks.wait_all(15000)
-        opened.uow.engine.dispose()
+        database.close(opened.uow)
         return startup.report_startup_bug(error)
     try:
         return startup.run_window(app, window)
     finally:
         tasks.wait_all(15000)  # a posting under way commits before the engine goes
-        opened.uow.engine.dispose()
+        database.close(opened.uow)

@@ -22,6 +22,16 @@ fi
 .venv/bin/python -m pip install -q --upgrade pip
 .venv/bin/python -m pip install -q -e '.[dev]'
 
+# Static gates first: each takes seconds, and any failure stops the run before pytest.
+gate() {
+    echo "== $*" >&2
+    "$@"
+}
+gate .venv/bin/ruff check inventory_app tests bench tools
+gate .venv/bin/ruff format --check inventory_app tests bench tools
+gate .venv/bin/mypy inventory_app
+gate .venv/bin/lint-imports
+
 if [ -z "${INVENTORY_TEST_PG_URL:-}" ] && [ "$(id -u)" = 0 ] && command -v pg_ctlcluster >/dev/null 2>&1; then
     INVENTORY_TEST_PG_URL=$(tools/start_test_postgres.sh)
     export INVENTORY_TEST_PG_URL

@@ -1,4 +1,8 @@
-"""Open, create and migrate the database the user points at."""
+"""Open, create and migrate the database the user points at.
+
+The one door from ``ui/`` and ``cli`` to the database: they hold a ``Database`` (the unit
+of work) and use the path/URL helpers from here, never ``persistence`` itself.
+"""
 
 from __future__ import annotations
 
@@ -14,6 +18,23 @@ from ..persistence import tables as t
 from ..persistence.engine import make_engine, sqlite_path, sqlite_url
 from ..persistence.migrations import is_initialised, upgrade_to_head
 from ..persistence.uow import UnitOfWork
+
+# Re-exported for ui/ and cli (import-linter forbids them `persistence`).
+# `Database` is the name they use; `UnitOfWork` stays for code that already says it.
+Database = UnitOfWork
+__all__ = [
+    "ENV_URL",
+    "Database",
+    "UnitOfWork",
+    "close",
+    "describe",
+    "is_empty",
+    "is_sqlite",
+    "open_database",
+    "resolve_url",
+    "sqlite_path",
+    "sqlite_url",
+]
 
 ENV_URL = "INVENTORY_DB_URL"
 
@@ -85,3 +106,13 @@ def _stamp_meta(uow: UnitOfWork) -> None:
 def is_empty(uow: UnitOfWork) -> bool:
     """No depots and no movements yet (a freshly created database)."""
     return uow.read(lambda conn: conn.execute(select(t.depots.c.id).limit(1)).first() is None)
+
+
+def is_sqlite(uow: UnitOfWork) -> bool:
+    """A local SQLite file (backup and restore work only there), not a server."""
+    return sqlite_path(str(uow.engine.url)) is not None
+
+
+def close(uow: UnitOfWork) -> None:
+    """Close every pooled connection (on Windows an open SQLite file stays locked)."""
+    uow.engine.dispose()

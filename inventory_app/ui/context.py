@@ -9,7 +9,7 @@ from PySide6.QtCore import QObject, Signal
 from ..domain.errors import DomainError
 from ..domain.permissions import Action, Actor
 from ..messages import error_message
-from ..persistence.uow import UnitOfWork
+from ..services.database import Database
 from .tasks import TaskRunner
 
 
@@ -22,7 +22,7 @@ class DataEvents(QObject):
 
 @dataclass
 class AppContext:
-    uow: UnitOfWork
+    uow: Database
     actor: Actor
     tasks: TaskRunner
     events: DataEvents

@@ -19,13 +19,13 @@ from .. import paths
 from ..domain.errors import DatabaseMissing, DatabaseUnavailable, DomainError
 from ..domain.permissions import Actor
 from ..messages import error_message
-from ..persistence.engine import sqlite_path
-from ..persistence.uow import UnitOfWork
 from ..services import database, first_run
+from ..services.database import Database
 from . import i18n
 from .crash import CrashDialog, install_excepthook, log_file_path, setup_logging
-from .dialogs.first_run_dialog import DB_URL_KEY, FirstRunDialog, ServerPasswordDialog
+from .dialogs.first_run_dialog import DB_URL_KEY, FirstRunDialog
 from .dialogs.login_dialog import LAST_USER_KEY, LoginDialog
+from .dialogs.server_password_dialog import ServerPasswordDialog
 from .fonts import FontLoadError, register_bundled_fonts
 from .tasks import TaskContext, TaskRunner
 
@@ -39,7 +39,7 @@ T = TypeVar("T")
 
 @dataclass
 class OpenedDatabase:
-    uow: UnitOfWork
+    uow: Database
     url: str  # may hold a server password typed this session: never log or store it
     demo: bool = False  # the demo database (sign-in hint with the demo accounts)
     username: str = ""  # pre-filled at sign-in (the administrator just created)
@@ -124,7 +124,7 @@ def _ask(title: str, text: str, detail: str, choices: list[tuple[str, str]]) -> 
 
 
 def _first_run(tasks: TaskRunner, url: str) -> OpenedDatabase | None:
-    path = sqlite_path(url) or paths.default_sqlite_path()
+    path = database.sqlite_path(url) or paths.default_sqlite_path()
     dialog = FirstRunDialog(tasks, Path(path), server_url=url if first_run.is_server(url) else None)
     if dialog.exec() != QDialog.DialogCode.Accepted or dialog.uow is None or dialog.url is None:
         return None
@@ -133,11 +133,11 @@ def _first_run(tasks: TaskRunner, url: str) -> OpenedDatabase | None:
     )
 
 
-def _create_demo(url: str, _task: TaskContext) -> UnitOfWork:
+def _create_demo(url: str, _task: TaskContext) -> Database:
     return first_run.create_demo(url)
 
 
-def _open(url: str, _task: TaskContext) -> UnitOfWork:
+def _open(url: str, _task: TaskContext) -> Database:
     return database.open_database(url)
 
 

@@ -13,18 +13,12 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QSettings, Qt
+from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import (
-    QCommandLinkButton,
     QDialog,
-    QDialogButtonBox,
     QFileDialog,
-    QFormLayout,
-    QHBoxLayout,
     QLabel,
-    QLineEdit,
     QPushButton,
-    QSpinBox,
     QStackedWidget,
     QVBoxLayout,
     QWidget,
@@ -32,17 +26,14 @@ from PySide6.QtWidgets import (
 
 from ...domain.errors import DatabaseUnavailable, DomainError
 from ...messages import error_message
-from ...persistence.engine import sqlite_url
-from ...persistence.uow import UnitOfWork
 from ...services import auth, database, first_run
+from ...services.database import Database, sqlite_url
 from .. import i18n
 from ..errors import show_unexpected
 from ..tasks import TaskRunner
+from .first_run_pages import AdminPage, ChoicePage, ServerPage
 
 DB_URL_KEY = "db/url"
-_TITLE_STYLE = "font-size: 15pt; font-weight: bold; color: #1f2d3d;"
-_NOTE_STYLE = "color: #5b6675;"
-_ERROR_STYLE = "color: #a4262c;"
 
 
 def _lang() -> str:
@@ -52,28 +43,6 @@ def _lang() -> str:
 def remember_url(url: str) -> None:
     """Store the database choice for the next start, always without a password."""
     QSettings().setValue(DB_URL_KEY, first_run.without_password(url))
-
-
-def _title(text: str) -> QLabel:
-    label = QLabel(text)
-    label.setStyleSheet(_TITLE_STYLE)
-    return label
-
-
-def _note(text: str = "") -> QLabel:
-    label = QLabel(text)
-    label.setWordWrap(True)
-    label.setStyleSheet(_NOTE_STYLE)
-    return label
-
-
-def _error_label() -> QLabel:
-    label = QLabel()
-    label.setWordWrap(True)
-    label.setStyleSheet(_ERROR_STYLE)
-    label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-    label.hide()
-    return label
 
 
 class FirstRunDialog(QDialog):
@@ -90,7 +59,7 @@ class FirstRunDialog(QDialog):
         super().__init__(parent)
         self.tasks = tasks
         self.sqlite_path = Path(sqlite_path)
-        self.uow: UnitOfWork | None = None
+        self.uow: Database | None = None
         self.url: str | None = None
         self.created_username = ""
         self.demo = False
@@ -100,169 +69,43 @@ class FirstRunDialog(QDialog):
         self.setMinimumWidth(560)
 
         self.pages = QStackedWidget()
-        self.choice_page = self._build_choice_page()
-        self.admin_page = self._build_admin_page()
-        self.server_page = self._build_server_page()
+        self.choice_page = ChoicePage()
+        self.admin_page = AdminPage()
+        self.server_page = ServerPage()
         for page in (self.choice_page, self.admin_page, self.server_page):
             self.pages.addWidget(page)
+        self._wire_pages()
         layout = QVBoxLayout(self)
         layout.setContentsMargins(22, 18, 22, 16)
         layout.addWidget(self.pages)
         if server_url:
-            self._prefill_server(server_url)
+            self.server_page.prefill(server_url)
         self._update_path_label()
 
-    # -- pages ------------------------------------------------------------------------
-
-    def _build_choice_page(self) -> QWidget:
-        page = QWidget()
-        self.empty_button = QCommandLinkButton(
-            self.tr("新建空数据库"),
-            self.tr("在本机新建一个空的数据库，并设置管理员账户。正式使用请选此项。"),
-        )
-        self.demo_button = QCommandLinkButton(
-            self.tr("新建演示数据库"),
-            self.tr(
-                "载入中卫市的演示数据（35 个仓库、约 400 个批次、两年的出入库记录），"
-                "用于培训和试用。约需 15 秒。"
-            ),
-        )
-        self.server_button = QCommandLinkButton(
-            self.tr("连接 PostgreSQL 服务器"),
-            self.tr("多台电脑共用一个数据库时选此项。需要服务器地址、数据库名和账户。"),
-        )
-        self.empty_button.clicked.connect(self.choose_empty)
-        self.demo_button.clicked.connect(self.choose_demo)
-        self.server_button.clicked.connect(self.choose_server)
-
-        self.path_label = _note()
-        self.path_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        change = QPushButton(self.tr("更改位置…"))
-        change.clicked.connect(self._change_path)
-        open_existing = QPushButton(self.tr("打开已有的数据库文件…"))
-        open_existing.clicked.connect(self._open_existing)
-        path_row = QHBoxLayout()
-        path_row.addWidget(self.path_label, 1)
-        path_row.addWidget(change)
-
-        self.choice_error = _error_label()
-        buttons = QDialogButtonBox()
-        buttons.addButton(open_existing, QDialogButtonBox.ButtonRole.ActionRole)
-        quit_button = buttons.addButton(self.tr("退出"), QDialogButtonBox.ButtonRole.RejectRole)
-        quit_button.clicked.connect(self.reject)
-
-        layout = QVBoxLayout(page)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(_title(self.tr("欢迎使用应急物资储备管理系统")))
-        layout.addWidget(_note(self.tr("还没有找到数据库。请选择如何开始：")))
-        layout.addSpacing(4)
-        layout.addWidget(self.empty_button)
-        layout.addWidget(self.demo_button)
-        layout.addWidget(self.server_button)
-        layout.addSpacing(6)
-        layout.addLayout(path_row)
-        layout.addWidget(self.choice_error)
-        layout.addStretch(1)
-        layout.addWidget(buttons)
-        return page
-
-    def _build_admin_page(self) -> QWidget:
-        page = QWidget()
-        self.admin_title = _title(self.tr("设置管理员账户"))
-        self.admin_note = _note()
-        self.admin_user = QLineEdit("admin")
-        self.admin_user.setMaxLength(60)
-        self.admin_password = QLineEdit()
-        self.admin_password.setEchoMode(QLineEdit.EchoMode.Password)
-        self.admin_repeat = QLineEdit()
-        self.admin_repeat.setEchoMode(QLineEdit.EchoMode.Password)
-        form = QFormLayout()
-        form.addRow(self.tr("管理员用户名："), self.admin_user)
-        form.addRow(self.tr("密码："), self.admin_password)
-        form.addRow(self.tr("再次输入密码："), self.admin_repeat)
-        self.admin_error = _error_label()
-
-        buttons = QDialogButtonBox()
-        back = buttons.addButton(self.tr("上一步"), QDialogButtonBox.ButtonRole.ResetRole)
-        back.clicked.connect(self._back)
-        self.create_button = buttons.addButton(
-            self.tr("创建数据库"), QDialogButtonBox.ButtonRole.AcceptRole
-        )
-        buttons.accepted.connect(self.create_empty)
-        self.admin_buttons = buttons
-
-        layout = QVBoxLayout(page)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.admin_title)
-        layout.addWidget(self.admin_note)
-        layout.addLayout(form)
-        layout.addWidget(
-            _note(
-                self.tr("密码至少 {n} 个字符。请牢记：忘记后只能由另一位管理员重设。").format(
-                    n=auth.MIN_PASSWORD
-                )
-            )
-        )
-        layout.addWidget(self.admin_error)
-        layout.addStretch(1)
-        layout.addWidget(buttons)
-        return page
-
-    def _build_server_page(self) -> QWidget:
-        page = QWidget()
-        self.host = QLineEdit("localhost")
-        self.port = QSpinBox()
-        self.port.setRange(1, 65535)
-        self.port.setValue(first_run.DEFAULT_PORT)
-        self.port.setGroupSeparatorShown(False)
-        self.database_name = QLineEdit("inventory")
-        self.server_user = QLineEdit()
-        self.server_password = QLineEdit()
-        self.server_password.setEchoMode(QLineEdit.EchoMode.Password)
-        form = QFormLayout()
-        form.addRow(self.tr("服务器地址："), self.host)
-        form.addRow(self.tr("端口："), self.port)
-        form.addRow(self.tr("数据库名："), self.database_name)
-        form.addRow(self.tr("用户名："), self.server_user)
-        form.addRow(self.tr("密码："), self.server_password)
-        self.server_error = _error_label()
-
-        buttons = QDialogButtonBox()
-        back = buttons.addButton(self.tr("上一步"), QDialogButtonBox.ButtonRole.ResetRole)
-        back.clicked.connect(self._back)
-        self.connect_button = buttons.addButton(
-            self.tr("连接"), QDialogButtonBox.ButtonRole.AcceptRole
-        )
-        buttons.accepted.connect(self.connect_server)
-        self.server_buttons = buttons
-
-        layout = QVBoxLayout(page)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(_title(self.tr("连接 PostgreSQL 服务器")))
-        layout.addWidget(_note(self.tr("请向系统管理员索取以下信息。")))
-        layout.addLayout(form)
-        layout.addWidget(
-            _note(
-                self.tr(
-                    "密码不会保存在本机设置中：下次启动时会再次询问，"
-                    "或由管理员用 PGPASSWORD / .pgpass 配置。"
-                )
-            )
-        )
-        layout.addWidget(self.server_error)
-        layout.addStretch(1)
-        layout.addWidget(buttons)
-        return page
-
-    def _prefill_server(self, url: str) -> None:
-        host, port, name, user = first_run.server_parts(url)
-        self.host.setText(host)
-        self.port.setValue(port)
-        self.database_name.setText(name)
-        self.server_user.setText(user)
+    def _wire_pages(self) -> None:
+        choice, admin, server = self.choice_page, self.admin_page, self.server_page
+        choice.empty_button.clicked.connect(self.choose_empty)
+        choice.demo_button.clicked.connect(self.choose_demo)
+        choice.server_button.clicked.connect(self.choose_server)
+        choice.change_button.clicked.connect(self._change_path)
+        choice.open_button.clicked.connect(self._open_existing)
+        choice.quit_button.clicked.connect(self.reject)
+        admin.back_button.clicked.connect(self._back)
+        admin.buttons.accepted.connect(self.create_empty)
+        server.back_button.clicked.connect(self._back)
+        server.buttons.accepted.connect(self.connect_server)
+        # The fields under the names the dialog (and its tests) have always used.
+        self.empty_button, self.demo_button = choice.empty_button, choice.demo_button
+        self.server_button, self.choice_error = choice.server_button, choice.error
+        self.admin_user, self.admin_password = admin.user, admin.password
+        self.admin_repeat, self.admin_error = admin.repeat, admin.error
+        self.admin_note, self.create_button = admin.note, admin.create_button
+        self.host, self.port, self.database_name = server.host, server.port, server.database_name
+        self.server_user, self.server_password = server.user, server.password
+        self.server_error, self.connect_button = server.error, server.connect_button
 
     def _update_path_label(self) -> None:
-        self.path_label.setText(self.tr("数据库文件将保存在：{path}").format(path=self.sqlite_path))
+        self.choice_page.show_path(self.sqlite_path)
 
     # -- choices ----------------------------------------------------------------------
 
@@ -357,7 +200,7 @@ class FirstRunDialog(QDialog):
         if self._admin_for_server and self.uow is not None:
             uow = self.uow
 
-            def add_admin(_task: Any) -> UnitOfWork:
+            def add_admin(_task: Any) -> Database:
                 first_run.create_admin(uow, username, password)
                 return uow
 
@@ -373,18 +216,12 @@ class FirstRunDialog(QDialog):
 
     def connect_server(self) -> None:
         try:
-            url = first_run.postgres_url(
-                self.host.text(),
-                self.port.value(),
-                self.database_name.text(),
-                self.server_user.text(),
-                self.server_password.text(),
-            )
+            url = self.server_page.url()
         except DomainError as error:
             self._show(self.server_error, error_message(error, _lang()))
             return
 
-        def work(_task: Any) -> tuple[UnitOfWork, bool]:
+        def work(_task: Any) -> tuple[Database, bool]:
             uow = first_run.connect(url)
             return uow, first_run.has_sign_in_users(uow)
 
@@ -456,7 +293,7 @@ class FirstRunDialog(QDialog):
 
     def _dispose(self) -> None:
         if self.uow is not None:
-            self.uow.engine.dispose()
+            database.close(self.uow)
         self.uow, self.url = None, None
 
     def reject(self) -> None:
@@ -467,43 +304,3 @@ class FirstRunDialog(QDialog):
             return
         self._dispose()
         super().reject()
-
-
-class ServerPasswordDialog(QDialog):
-    """Asks for the PostgreSQL password at start; it stays in memory for this session only."""
-
-    def __init__(self, url: str, detail: str = "", parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setWindowTitle(self.tr("连接数据库服务器"))
-        self.setMinimumWidth(420)
-        host, port, name, user = first_run.server_parts(url)
-        info = QLabel(
-            self.tr("服务器 {host}:{port} 上的数据库 {database} 需要密码。").format(
-                host=host, port=port, database=name
-            )
-        )
-        info.setWordWrap(True)
-        self.user = QLabel(user)
-        self.password = QLineEdit()
-        self.password.setEchoMode(QLineEdit.EchoMode.Password)
-        form = QFormLayout()
-        form.addRow(self.tr("用户名："), self.user)
-        form.addRow(self.tr("密码："), self.password)
-        error = _error_label()
-        if detail:
-            error.setText(detail)
-            error.show()
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addWidget(info)
-        layout.addLayout(form)
-        layout.addWidget(error)
-        layout.addWidget(buttons)
-        self.password.setFocus()
-
-    def entered_password(self) -> str:
-        return self.password.text()

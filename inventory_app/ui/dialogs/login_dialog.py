@@ -17,8 +17,8 @@ from PySide6.QtWidgets import (
 from ...domain.errors import DomainError
 from ...domain.permissions import Actor
 from ...messages import error_message
-from ...persistence.uow import UnitOfWork
 from ...services import auth
+from ...services.database import Database
 from .. import i18n
 from ..errors import show_unexpected
 from ..tasks import TaskRunner
@@ -31,7 +31,7 @@ class LoginDialog(QDialog):
 
     def __init__(
         self,
-        uow: UnitOfWork,
+        uow: Database,
         tasks: TaskRunner | None = None,
         database_label: str = "",
         parent: QWidget | None = None,

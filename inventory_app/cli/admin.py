@@ -1,0 +1,78 @@
+"""The administration commands: init, backup, restore, user-add."""
+
+from __future__ import annotations
+
+import getpass
+import os
+import sys
+
+from ..services import auth, backup, database
+from .context import EXIT_OK, Context
+
+
+def cmd_init(ctx: Context) -> int:
+    from ..services import demo
+
+    args = ctx.args
+    url = database.resolve_url(args.db)
+    uow = database.open_database(url, create=True, durable=not args.demo)
+    ctx.uow = uow
+    if args.demo:
+        if not database.is_empty(uow):
+            print(
+                "数据库已有数据，未重复载入演示数据。"
+                if not args.lang.startswith("en")
+                else "The database already has data; demo data not loaded again."
+            )
+        else:
+            summary = demo.load_demo(uow, progress=lambda text: print(text, file=sys.stderr))
+            print(summary)
+    elif args.admin_user and database.is_empty(uow):
+        password = os.environ.get("INVENTORY_PASSWORD") or getpass.getpass(
+            "管理员密码 / Password: "
+        )
+        system = auth.system_actor(uow)
+        auth.create_user(
+            uow,
+            system,
+            username=args.admin_user,
+            password=password,
+            role="admin",
+            display_name=args.admin_user,
+        )
+    print(database.describe(url))
+    return EXIT_OK
+
+
+def cmd_backup(ctx: Context) -> int:
+    print(backup.backup(ctx.uow, ctx.actor, ctx.args.path))
+    return EXIT_OK
+
+
+def cmd_restore(ctx: Context) -> int:
+    kept = backup.restore(ctx.uow, ctx.actor, ctx.args.path)
+    zh = not ctx.args.lang.startswith("en")
+    print(
+        f"已恢复；原数据库另存为 {kept}"
+        if zh
+        else f"Restored; the previous database is kept as {kept}"
+    )
+    return EXIT_OK
+
+
+def cmd_user_add(ctx: Context) -> int:
+    a = ctx.args
+    password = os.environ.get("INVENTORY_NEW_PASSWORD") or getpass.getpass(
+        "新用户密码 / Password: "
+    )
+    auth.create_user(
+        ctx.uow,
+        ctx.actor,
+        username=a.username,
+        password=password,
+        role=a.role,
+        display_name=a.display_name or "",
+        depots=a.depot or (),
+    )
+    print(a.username)
+    return EXIT_OK

@@ -1,0 +1,136 @@
+"""The main window's actions and where they appear: menu bar, Business toolbar, language menu."""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QObject, Qt
+from PySide6.QtGui import QAction, QActionGroup, QKeySequence
+from PySide6.QtWidgets import QMenu, QToolBar
+
+from ..domain.permissions import Action
+from . import i18n
+from .registry import POSTINGS
+
+if TYPE_CHECKING:
+    from .main_window import MainWindow
+
+
+class WindowActions(QObject):
+    """Builds every action of ``window`` once (``action_map`` by key) and re-sets their texts."""
+
+    def __init__(self, window: MainWindow, is_sqlite: bool) -> None:
+        super().__init__(window)
+        self.window = window
+        self.action_map: dict[str, QAction] = {}
+        self._create_actions(is_sqlite)
+        self._create_menus()
+        self._create_toolbar()
+
+    def _action(
+        self, key: str, slot: Callable[[], Any], shortcut: QKeySequence | None = None
+    ) -> QAction:
+        action = QAction(self.window)
+        action.setObjectName(f"action_{key}")
+        if shortcut is not None:
+            action.setShortcut(shortcut)
+        action.triggered.connect(lambda _checked=False: slot())
+        self.action_map[key] = action
+        return action
+
+    def _allowed(self, key: str, slot: Callable[[], Any], allowed: bool) -> None:
+        # Hidden rather than greyed out: an auditor should not wonder how to enable them.
+        action = self._action(key, slot)
+        action.setVisible(allowed)
+        action.setEnabled(allowed)
+
+    def _create_actions(self, is_sqlite: bool) -> None:
+        window, can = self.window, self.window.ctx.can
+        for spec in POSTINGS:
+            self._allowed(
+                spec.key, functools.partial(window.open_dialog, spec.key), can(spec.action)
+            )
+        self._action("refresh", window.refresh_current, QKeySequence(Qt.Key.Key_F5))
+        self._allowed("backup", window.backup_database, can(Action.BACKUP) and is_sqlite)
+        self._action("quit", window.close, QKeySequence(QKeySequence.StandardKey.Quit))
+        self._allowed("settings", window.open_settings, can(Action.MANAGE_CATALOG))
+        self._action("about", window.show_about)
+
+        group = QActionGroup(window)
+        group.setExclusive(True)
+        for lang in i18n.LANGUAGES:
+            action = self._action(f"lang_{lang}", functools.partial(window.set_language, lang))
+            action.setCheckable(True)
+            action.setChecked(lang == window.ctx.language)
+            # Language names are never translated, so users can always find their own.
+            action.setText(i18n.LANGUAGES[lang])
+            group.addAction(action)
+
+    def _create_menus(self) -> None:
+        actions = self.action_map
+        bar = self.window.menuBar()
+        self.file_menu = bar.addMenu("")
+        self.file_menu.addAction(actions["refresh"])
+        self.file_menu.addSeparator()
+        self.file_menu.addAction(actions["backup"])
+        self.file_menu.addSeparator()
+        self.file_menu.addAction(actions["quit"])
+
+        self.business_menu = bar.addMenu("")
+        for spec in POSTINGS:
+            self.business_menu.addAction(actions[spec.key])
+            if spec.key in ("transfer_receive",):
+                self.business_menu.addSeparator()
+        can = self.window.ctx.can
+        self.business_menu.menuAction().setVisible(any(can(s.action) for s in POSTINGS))
+
+        self.settings_menu = bar.addMenu("")
+        self.language_menu = QMenu(self.settings_menu)
+        for lang in i18n.LANGUAGES:
+            self.language_menu.addAction(actions[f"lang_{lang}"])
+        self.settings_menu.addMenu(self.language_menu)
+        self.settings_menu.addAction(actions["settings"])
+
+        self.help_menu = bar.addMenu("")
+        self.help_menu.addAction(actions["about"])
+
+    def _create_toolbar(self) -> None:
+        self.toolbar = toolbar = QToolBar(self.window)
+        toolbar.setObjectName("mainToolbar")
+        toolbar.setMovable(False)
+        toolbar.setFloatable(False)
+        # Words, not icons: keepers should not have to learn a pictogram per document.
+        toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        for spec in POSTINGS:
+            toolbar.addAction(self.action_map[spec.key])
+        toolbar.addSeparator()
+        toolbar.addAction(self.action_map["refresh"])
+        toolbar.setStyleSheet("QToolButton { padding: 4px 10px; }")
+        self.window.addToolBar(Qt.ToolBarArea.TopToolBarArea, toolbar)
+
+    def retranslate(self) -> None:
+        self.file_menu.setTitle(self.tr("文件(&F)"))
+        self.business_menu.setTitle(self.tr("业务(&B)"))
+        self.settings_menu.setTitle(self.tr("设置(&S)"))
+        self.help_menu.setTitle(self.tr("帮助(&H)"))
+        self.language_menu.setTitle(self.tr("语言(&L)"))
+        texts = {
+            "receive": (self.tr("入库"), self.tr("登记到货入库，打印入库单")),
+            "issue": (self.tr("出库"), self.tr("按调拨指令发放物资，打印出库单")),
+            "transfer": (self.tr("调拨"), self.tr("把物资调往另一个仓库（发出）")),
+            "transfer_receive": (self.tr("调拨接收"), self.tr("接收调入本库的在途物资")),
+            "adjust": (self.tr("调整"), self.tr("盘点差异等库存调整")),
+            "reverse": (self.tr("冲销"), self.tr("冲销一笔录错的单据")),
+            "refresh": (self.tr("刷新"), self.tr("重新读取当前页面的数据 (F5)")),
+            "backup": (self.tr("备份数据库…"), self.tr("把数据库备份到一个文件")),
+            "quit": (self.tr("退出"), self.tr("关闭程序")),
+            "settings": (self.tr("系统设置…"), self.tr("人口目标、道路系数、车速、临期天数")),
+            "about": (self.tr("关于"), self.tr("版本和数据库信息")),
+        }
+        for key, (text, tip) in texts.items():
+            self.action_map[key].setText(text)
+            self.action_map[key].setToolTip(tip)
+            self.action_map[key].setStatusTip(tip)
+        self.toolbar.setWindowTitle(self.tr("业务工具栏"))
