@@ -22,21 +22,14 @@ from PySide6.QtWidgets import (
 )
 
 from ...domain.model import DocState, DocType, PostingResult
-from ...messages import state_name
 from ...services import posting
 from ...services.document_lines import document_lines, document_of_movement
 from ...services.rows import DocumentRow, LedgerRow
 from ..context import AppContext
 from ..errors import show_domain_error
+from ..labels import doc_state_label, doc_type_label, movement_kind_label, purpose_label
 from ..models.table_models import Column, RowsTableModel, format_quantity
-from .posting_base import (
-    NOTE_STYLE,
-    PostingDialog,
-    doc_type_name,
-    kind_name,
-    mark_invalid,
-    purpose_name,
-)
+from .posting_base import NOTE_STYLE, PostingDialog, mark_invalid
 
 _CTX = "ReverseDialog"
 _RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
@@ -173,7 +166,7 @@ class ReverseDialog(PostingDialog):
             Column(
                 "kind",
                 lambda: QCoreApplication.translate("ReverseDialog", "类型"),
-                lambda r: kind_name(r.kind),
+                lambda r: movement_kind_label(r.kind),
             ),
             Column(
                 "delta",
@@ -233,8 +226,8 @@ class ReverseDialog(PostingDialog):
         self.doc_no_label.setText(
             self.tr("{doc_no}（{type}，{state}）").format(
                 doc_no=doc.doc_no,
-                type=doc_type_name(doc.doc_type),
-                state=state_name(doc.state, self.ctx.lang),
+                type=doc_type_label(doc.doc_type),
+                state=doc_state_label(doc.state),
             )
         )
         self.date_label.setText(doc.doc_date.isoformat())
@@ -244,7 +237,7 @@ class ReverseDialog(PostingDialog):
         self.party_label.setText(doc.counterparty or "—")
         self.user_label.setText(doc.created_by)
         shows_purpose = doc.doc_type in (DocType.ISSUE, DocType.TRANSFER) and doc.purpose
-        self.purpose_label.setText(purpose_name(doc.purpose) if shows_purpose else "—")
+        self.purpose_label.setText(purpose_label(doc.purpose) if shows_purpose else "—")
         unreversed = [r for r in rows if r.reversed_by_movement_id is None]
         self._scope_offered = (
             self._movement_id is not None
