@@ -164,7 +164,7 @@ def test_jump_to_a_movement_that_is_filtered_out_shows_its_lot(
     page.jump_to_linked()
     settle_page(ctx, qtbot)
     assert page.kind_combo.current_code() is None
-    assert page.lot_chip.isVisible() and "QUILT-1" in page.lot_chip_label.text()
+    assert page.lot_chip.isVisible() and "QUILT-1" in page.lot_chip.label.text()
     selected = page.selected_row()
     assert selected is not None and selected.movement_id == rows[0].reverses_movement_id
     assert {r.batch_no for r in all_rows(page.model)} == {"QUILT-1"}

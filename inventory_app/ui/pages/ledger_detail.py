@@ -1,9 +1,17 @@
-"""The ledger's side panel: the document a selected movement belongs to."""
+"""The ledger's side widgets: the document a selected movement belongs to, the lot chip."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtWidgets import QGridLayout, QGroupBox, QLabel, QWidget
+from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtWidgets import (
+    QFrame,
+    QGridLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QToolButton,
+    QWidget,
+)
 
 from ...services.rows import DocumentRow
 from ..labels import doc_state_label, doc_type_label, purpose_or_source_label
@@ -125,3 +133,41 @@ class DocumentDetail(QGroupBox):
         for key, text in _field_names().items():
             self.labels[key].setText(text + colon)
         self.show_document(self.doc, loading=self._loading)
+
+
+class LotChip(QFrame):
+    """Shown after a jump to a linked movement: the list is narrowed to one lot; ✕ widens it."""
+
+    closed = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._batch: str | None = None
+        self.setStyleSheet(
+            "QFrame { background: #e8f0fb; border: 1px solid #b6cbe8; border-radius: 3px; }"
+        )
+        self.label = QLabel(self)
+        self.label.setStyleSheet("border: none;")
+        self.close_button = QToolButton(self)
+        self.close_button.setAutoRaise(True)
+        self.close_button.clicked.connect(self.closed)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(6, 1, 2, 1)
+        layout.addWidget(self.label)
+        layout.addWidget(self.close_button)
+        self.hide()
+
+    def show_batch(self, batch: str | None) -> None:
+        """The focused lot's batch number ("" if it has none), or None to hide the chip."""
+        self._batch = batch
+        self.setVisible(batch is not None)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.close_button.setText("✕")
+        self.close_button.setToolTip(QCoreApplication.translate("LedgerPage", "显示全部批次"))
+        if self._batch is not None:
+            batch = self._batch or QCoreApplication.translate("LedgerPage", "（无批号）")
+            self.label.setText(
+                QCoreApplication.translate("LedgerPage", "只显示批次 {0} 的流水").format(batch)
+            )

@@ -11,14 +11,10 @@ from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
-    QFrame,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QPushButton,
     QSplitter,
-    QTableView,
-    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -54,8 +50,8 @@ from .ledger_columns import (
     linked_movement,
     width_samples,
 )
-from .ledger_detail import DocumentDetail
-from .page_base import QueryPage
+from .ledger_detail import DocumentDetail, LotChip
+from .page_base import QueryPage, query_table
 
 __all__ = ["NEGATIVE_FG", "REVERSED_FG", "LedgerModel", "LedgerPage"]
 
@@ -139,20 +135,8 @@ class LedgerPage(QueryPage):
         self.date_dash = QLabel("—", self)
 
         # Shown after a jump to a linked movement: the list is narrowed to one lot.
-        self.lot_chip = QFrame(self)
-        self.lot_chip.setStyleSheet(
-            "QFrame { background: #e8f0fb; border: 1px solid #b6cbe8; border-radius: 3px; }"
-        )
-        self.lot_chip_label = QLabel(self.lot_chip)
-        self.lot_chip_label.setStyleSheet("border: none;")
-        self.lot_chip_close = QToolButton(self.lot_chip)
-        self.lot_chip_close.setAutoRaise(True)
-        self.lot_chip_close.clicked.connect(self.clear_lot_focus)
-        chip_layout = QHBoxLayout(self.lot_chip)
-        chip_layout.setContentsMargins(6, 1, 2, 1)
-        chip_layout.addWidget(self.lot_chip_label)
-        chip_layout.addWidget(self.lot_chip_close)
-        self.lot_chip.hide()
+        self.lot_chip = LotChip(self)
+        self.lot_chip.closed.connect(self.clear_lot_focus)
 
         self.jump_button = QPushButton(self)
         self.jump_button.clicked.connect(self.jump_to_linked)
@@ -180,21 +164,13 @@ class LedgerPage(QueryPage):
         actions.addWidget(self.refresh_button)
         actions.addWidget(self.export_button)
 
-        self.table = QTableView(self)
-        self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setAlternatingRowColors(True)
-        self.table.setWordWrap(False)
-        self.table.verticalHeader().setVisible(False)
-        self.table.verticalHeader().setDefaultSectionSize(self.table.fontMetrics().height() + 10)
+        self.table = query_table(
+            self,
+            self.model,
+            selection=QAbstractItemView.SelectionMode.SingleSelection,
+            stretch_last=True,
+        )
         header = self.table.horizontalHeader()
-        header.setSectionsClickable(True)
-        header.setSortIndicatorShown(True)
-        header.setHighlightSections(False)
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header.setStretchLastSection(True)
-        header.setDefaultAlignment(Qt.AlignmentFlag.AlignCenter)
         set_sort_indicator(header, self.model.column_index(DEFAULT_SORT[0]), descending=True)
         header.sortIndicatorChanged.connect(self._on_sort)
         self.table.doubleClicked.connect(lambda _index: self.jump_to_linked())
@@ -273,8 +249,7 @@ class LedgerPage(QueryPage):
 
     def _set_lot_focus(self, focus: tuple[int, str] | None) -> None:
         self._lot_focus = focus
-        self.lot_chip.setVisible(focus is not None)
-        self._retranslate_chip()
+        self.lot_chip.show_batch(focus[1] if focus else None)
 
     def _filters_changed(self) -> None:
         self._reload()
@@ -513,16 +488,9 @@ class LedgerPage(QueryPage):
         self.refresh_button.setText(self.tr("刷新"))
         self.export_button.setText(self.tr("导出 Excel…"))
         self.export_button.setToolTip(self.tr("按当前筛选条件导出全部流水"))
-        self.lot_chip_close.setText("✕")
-        self.lot_chip_close.setToolTip(self.tr("显示全部批次"))
         self.detail_box.retranslate()
         self._fill_depots()
-        self._retranslate_chip()
+        self.lot_chip.retranslate()
         self.model.retranslate()
         self._apply_widths()
         self._show_summary()
-
-    def _retranslate_chip(self) -> None:
-        if self._lot_focus is not None:
-            batch = self._lot_focus[1] or self.tr("（无批号）")
-            self.lot_chip_label.setText(self.tr("只显示批次 {0} 的流水").format(batch))
