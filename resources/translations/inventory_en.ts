@@ -4,7 +4,7 @@
 <context>
     <name>AdjustDialog</name>
     <message>
-        <location filename="../../inventory_app/ui/dialogs/adjust_dialog.py" line="+38"/>
+        <location filename="../../inventory_app/ui/dialogs/adjust_dialog.py" line="+43"/>
         <source>调整单</source>
         <translation>Stock Adjustment</translation>
     </message>
@@ -14,17 +14,17 @@
         <translation>Post Adjustment</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+18"/>
         <source>盘点盘盈</source>
         <translation>Stock count surplus</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>盘点盘亏</source>
         <translation>Stock count shortage</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>破损</source>
         <translation>Damaged</translation>
     </message>
@@ -34,58 +34,58 @@
         <translation>Mould or soiling</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>计量误差</source>
         <translation>Measuring error</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+7"/>
         <source>必填：选择或输入原因，如 年度盘点盘亏 2 顶</source>
         <translation>Required: choose or type a reason, e.g. annual count short by 2 tents</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+7"/>
         <source>调整数量（±）</source>
         <translation>Change (±)</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+5"/>
         <source>仓库</source>
         <translation>Depot</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+0"/>
         <source>单据日期</source>
         <translation>Document date</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>调整原因</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+4"/>
         <source>调整明细</source>
         <translation>Adjustment lines</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>正数为盘盈（账面增加），负数为盘亏（账面减少），如 -2。过账后不能修改，如有错误请冲销后重新录入。</source>
         <translation>A positive quantity is a surplus (book stock goes up), a negative one a shortage (book stock goes down), e.g. -2. Posted adjustments cannot be edited; to correct one, reverse it and enter it again.</translation>
     </message>
     <message>
-        <location line="+60"/>
+        <location line="+67"/>
         <source>您没有可办理调整的仓库。</source>
         <translation>You have no depot where you may post adjustments.</translation>
     </message>
     <message>
-        <location line="+36"/>
+        <location line="+35"/>
         <location line="+1"/>
         <source>请填写调整原因</source>
         <translation>Enter a reason for the adjustment</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>请选择仓库</source>
         <translation>Choose a depot</translation>
     </message>
@@ -105,119 +105,119 @@
     </message>
     <message>
         <location line="+7"/>
-        <location line="+207"/>
-        <location line="+69"/>
+        <location line="+300"/>
+        <location line="+70"/>
         <source>全部物资</source>
         <translation>All items</translation>
     </message>
     <message>
-        <location line="-269"/>
+        <location line="-362"/>
         <source>启用</source>
         <translation>Active</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>停用</source>
         <translation>Inactive</translation>
     </message>
     <message>
-        <location line="+11"/>
-        <location line="+12"/>
+        <location line="+13"/>
+        <location line="+22"/>
         <source>编码</source>
         <translation>Code</translation>
     </message>
     <message>
-        <location line="-10"/>
+        <location line="-18"/>
         <source>类别</source>
         <translation>Category</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+6"/>
         <source>物资数</source>
         <translation>Items</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+18"/>
         <source>名称</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+7"/>
         <source>英文名</source>
         <translation>English name</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+7"/>
         <source>规格</source>
         <translation>Specification</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+7"/>
         <source>单位</source>
         <translation>Unit</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+7"/>
         <source>小数位</source>
         <translation>Decimals</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+7"/>
         <source>国标编码</source>
         <translation>GB code</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+4"/>
         <source>GB/T 38565-2020 应急物资分类及编码</source>
         <translation>GB/T 38565-2020 Classification and coding of emergency supplies</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+7"/>
         <source>参考单价</source>
         <translation>Ref. price</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+7"/>
         <source>储存年限</source>
         <translation>Shelf life</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+7"/>
         <source>人均定额</source>
         <translation>Per person</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+7"/>
         <source>每顶帐篷定额</source>
         <translation>Per tent</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+7"/>
         <source>每件可安置人数</source>
         <translation>People per unit</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+7"/>
         <source>储备方式</source>
         <translation>Reserve type</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+7"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location line="+114"/>
+        <location line="+127"/>
         <source>物资目录</source>
         <translation>Catalogue</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>搜索：名称、编码、英文名或拼音首字母（如 mzp）</source>
         <translation>Name, code, English name or pinyin (mzp)</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>新建物资…</source>
         <translation>New Item…</translation>
     </message>
@@ -227,7 +227,7 @@
         <translation>Edit…</translation>
     </message>
     <message numerus="yes">
-        <location line="+97"/>
+        <location line="+98"/>
         <source>在“%1”中找到 %n 种物资</source>
         <translation>
             <numerusform>%n item found in &quot;%1&quot;</numerusform>
@@ -270,13 +270,13 @@
         <translation>Activate</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>停用</source>
         <comment>button</comment>
         <translation>Deactivate</translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+35"/>
         <source>停用物资“%1”？
 停用后不能再入库；已有库存和历史记录不受影响，以后可以重新启用。</source>
         <translation>Deactivate item &quot;%1&quot;?
@@ -317,60 +317,60 @@ Please copy the details below and send them, together with the log file, to tech
 <context>
     <name>DashboardPage</name>
     <message>
-        <location filename="../../inventory_app/ui/pages/dashboard_page.py" line="+215"/>
+        <location filename="../../inventory_app/ui/pages/dashboard_columns.py" line="+37"/>
         <source>类别</source>
         <translation>Category</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+5"/>
         <source>品种</source>
         <translation>Items</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+6"/>
         <source>批次</source>
         <translation>Lots</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+6"/>
         <source>库存数量</source>
         <translation>On hand</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+6"/>
         <source>金额</source>
         <translation>Value</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+15"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+8"/>
         <source>有效期至</source>
         <translation>Expiry</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <location line="+34"/>
+        <location line="+8"/>
+        <location line="+92"/>
         <source>物资</source>
         <translation>Item</translation>
     </message>
     <message>
-        <location line="-32"/>
-        <location line="+33"/>
+        <location line="-85"/>
+        <location line="+91"/>
         <source>数量</source>
         <translation>Quantity</translation>
     </message>
     <message>
-        <location line="-30"/>
-        <location line="+32"/>
+        <location line="-83"/>
+        <location line="+91"/>
         <source>仓库</source>
         <translation>Depot</translation>
     </message>
     <message>
-        <location line="-27"/>
+        <location line="-82"/>
         <source>{item}（{spec}）
 仓库：{depot} {location}
 批号：{batch}</source>
@@ -379,49 +379,49 @@ Depot: {depot} {location}
 Batch no.: {batch}</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+15"/>
         <source>调拨单号</source>
         <translation>Transfer no.</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+5"/>
         <source>发出日期</source>
         <translation>Sent on</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+6"/>
         <source>调出仓库</source>
         <translation>From depot</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+5"/>
         <source>调入仓库</source>
         <translation>To depot</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+5"/>
         <source>明细行</source>
         <translation>Lines</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+12"/>
         <source>单号：{doc_no}
 经办人：{user}</source>
         <translation>Document: {doc_no}
 Entered by: {user}</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+7"/>
         <source>日期</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+7"/>
         <source>业务</source>
         <translation>Movement</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+45"/>
         <source>已过期 {days} 天</source>
         <translation>Expired {days} d ago</translation>
     </message>
@@ -436,42 +436,7 @@ Entered by: {user}</translation>
         <translation>{days} d left</translation>
     </message>
     <message>
-        <location line="+9"/>
-        <source>入库</source>
-        <translation>Receipt</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>出库</source>
-        <translation>Issue</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>调出</source>
-        <translation>Transfer out</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>调入</source>
-        <translation>Transfer in</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>调整</source>
-        <translation>Adjustment</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>报废</source>
-        <translation>Write-off</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>冲销</source>
-        <translation>Reversal</translation>
-    </message>
-    <message>
-        <location line="+67"/>
+        <location filename="../../inventory_app/ui/pages/dashboard_page.py" line="+283"/>
         <source>首页</source>
         <translation>Home</translation>
     </message>
@@ -552,17 +517,17 @@ Entered by: {user}</translation>
         <translation>No movements yet</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+12"/>
         <source>{name}（{role}），正在读取数据…</source>
         <translation>{name} ({role}), loading data…</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>{name}（{role}） · 数据截至 {date}</source>
         <translation>{name} ({role}) · data as of {date}</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+5"/>
         <source>有效期在 {days} 天内，含已过期</source>
         <translation>Expiring within {days} days, or expired</translation>
     </message>
@@ -575,7 +540,7 @@ Entered by: {user}</translation>
 <context>
     <name>DepotCombo</name>
     <message>
-        <location filename="../../inventory_app/ui/widgets/depot_combo.py" line="+134"/>
+        <location filename="../../inventory_app/ui/widgets/depot_combo.py" line="+146"/>
         <source>输入名称或编码查找</source>
         <translation>Type a name or code to search</translation>
     </message>
@@ -618,7 +583,7 @@ Entered by: {user}</translation>
         <translation>Village level</translation>
     </message>
     <message>
-        <location line="+128"/>
+        <location line="+137"/>
         <source>编辑仓库</source>
         <translation>Edit Depot</translation>
     </message>
@@ -633,12 +598,12 @@ Entered by: {user}</translation>
         <translation>Code</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>名称</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>类型</source>
         <translation>Type</translation>
     </message>
@@ -648,7 +613,7 @@ Entered by: {user}</translation>
         <translation>Level</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>所在区划</source>
         <translation>Region</translation>
     </message>
@@ -658,7 +623,7 @@ Entered by: {user}</translation>
         <translation>Owner</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>地址</source>
         <translation>Address</translation>
     </message>
@@ -668,7 +633,7 @@ Entered by: {user}</translation>
         <translation>Contact</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>电话</source>
         <translation>Phone</translation>
     </message>
@@ -678,12 +643,12 @@ Entered by: {user}</translation>
         <translation>Coordinates</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>备注</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+6"/>
         <source>纬度</source>
         <translation>Latitude</translation>
     </message>
@@ -724,17 +689,17 @@ Entered by: {user}</translation>
     </message>
     <message>
         <location line="+7"/>
-        <location line="+46"/>
+        <location line="+48"/>
         <source>（未指定）</source>
         <translation>(not specified)</translation>
     </message>
     <message>
-        <location line="+73"/>
+        <location line="+78"/>
         <source>请填写仓库编码。</source>
         <translation>Enter the depot code.</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>请填写仓库名称。</source>
         <translation>Enter the depot name.</translation>
     </message>
@@ -767,80 +732,80 @@ Entered by: {user}</translation>
         <translation>Demo coordinates: an approximate position, only for estimating transport distance; not surveyed.</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+11"/>
         <source>编码</source>
         <translation>Code</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <location line="+32"/>
-        <location line="+174"/>
+        <location line="+6"/>
+        <location line="+83"/>
+        <location line="+194"/>
         <source>名称</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location line="-204"/>
-        <location line="+204"/>
+        <location line="-270"/>
+        <location line="+271"/>
         <source>类型</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location line="-201"/>
+        <location line="-265"/>
         <source>级别</source>
         <translation>Level</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <location line="+199"/>
+        <location line="+6"/>
+        <location line="+260"/>
         <source>所在区划</source>
         <translation>Region</translation>
     </message>
     <message>
-        <location line="-197"/>
-        <location line="+198"/>
+        <location line="-254"/>
+        <location line="+255"/>
         <source>权属单位</source>
         <translation>Owner</translation>
     </message>
     <message>
-        <location line="-196"/>
-        <location line="+196"/>
+        <location line="-248"/>
+        <location line="+249"/>
         <source>地址</source>
         <translation>Address</translation>
     </message>
     <message>
-        <location line="-194"/>
-        <location line="+195"/>
+        <location line="-242"/>
+        <location line="+243"/>
         <source>联系人</source>
         <translation>Contact</translation>
     </message>
     <message>
-        <location line="-193"/>
+        <location line="-237"/>
         <source>电话</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+6"/>
         <source>坐标（纬度, 经度）</source>
         <translation>Coordinates (lat, lon)</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+7"/>
         <source>在库批次</source>
         <translation>Lots in stock</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <location line="+13"/>
+        <location line="+7"/>
+        <location line="+24"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location line="-4"/>
+        <location line="-12"/>
         <source>库位编码</source>
         <translation>Location code</translation>
     </message>
     <message>
-        <location line="+166"/>
+        <location line="+190"/>
         <source>仓库</source>
         <translation>Depots</translation>
     </message>
@@ -875,17 +840,17 @@ Entered by: {user}</translation>
         <translation>Depot details</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+8"/>
         <source>坐标</source>
         <translation>Coordinates</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>备注</source>
         <translation>Note</translation>
     </message>
     <message numerus="yes">
-        <location line="+101"/>
+        <location line="+104"/>
         <source>共 %n 个仓库</source>
         <translation>
             <numerusform>%n depot</numerusform>
@@ -934,7 +899,7 @@ Entered by: {user}</translation>
         <translation>%1° N, %2° E</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+4"/>
         <source>未填写</source>
         <translation>Not entered</translation>
     </message>
@@ -950,7 +915,7 @@ Entered by: {user}</translation>
         <translation>Activate</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>停用</source>
         <comment>button</comment>
         <translation>Deactivate</translation>
@@ -961,7 +926,7 @@ Entered by: {user}</translation>
         <translation>Activate Location</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>停用库位</source>
         <translation>Deactivate Location</translation>
     </message>
@@ -971,7 +936,7 @@ Entered by: {user}</translation>
         <translation>Activate depot &quot;%1&quot;? Goods can then be received and issued there again.</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+5"/>
         <source>停用仓库“%1”？
 停用后不能再在该仓库办理入库、出库；仓库不会删除，历史记录和单据仍可查询，以后可以重新启用。</source>
         <translation>Deactivate depot &quot;%1&quot;?
@@ -986,7 +951,7 @@ Goods can no longer be received or issued there. The depot is not deleted: its h
         </translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+33"/>
         <source>停用库位“%1”？
 停用后入库时不能再选择该库位；已在此库位的批次和历史记录不受影响。</source>
         <translation>Deactivate location &quot;%1&quot;?
@@ -996,27 +961,27 @@ It can no longer be chosen when receiving goods; lots already stored there and t
 <context>
     <name>ErrorMessages</name>
     <message>
-        <location filename="../../inventory_app/ui/errors.py" line="+39"/>
+        <location filename="../../inventory_app/ui/errors.py" line="+40"/>
         <source>无法完成</source>
         <translation>Could Not Complete</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+26"/>
         <source>数据库连接中断</source>
         <translation>Database Connection Lost</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>暂时无法连接数据库，刚才的操作没有完成，已保存的数据不受影响。</source>
         <translation>The database cannot be reached at the moment. The last operation was not completed; data already saved is not affected.</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+7"/>
         <source>关闭</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+13"/>
         <source>重试</source>
         <translation>Retry</translation>
     </message>
@@ -1024,7 +989,7 @@ It can no longer be chosen when receiving goods; lots already stored there and t
 <context>
     <name>FilterBar</name>
     <message>
-        <location filename="../../inventory_app/ui/widgets/filter_bar.py" line="+239"/>
+        <location filename="../../inventory_app/ui/widgets/filter_bar.py" line="+245"/>
         <source>无法完成</source>
         <translation>Could Not Complete</translation>
     </message>
@@ -1034,7 +999,7 @@ It can no longer be chosen when receiving goods; lots already stored there and t
         <translation>Could not write the file: {0}</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+17"/>
         <source>导出 Excel</source>
         <translation>Export to Excel</translation>
     </message>
@@ -1054,19 +1019,19 @@ It can no longer be chosen when receiving goods; lots already stored there and t
         <translation>Export Complete</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>已导出 {0} 行到：
 {1}</source>
         <translation>Exported {0} rows to:
 {1}</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+5"/>
         <source>打开文件</source>
         <translation>Open File</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>关闭</source>
         <translation>Close</translation>
     </message>
@@ -1074,7 +1039,7 @@ It can no longer be chosen when receiving goods; lots already stored there and t
 <context>
     <name>FirstRunDialog</name>
     <message>
-        <location filename="../../inventory_app/ui/dialogs/first_run_dialog.py" line="+93"/>
+        <location filename="../../inventory_app/ui/dialogs/first_run_dialog.py" line="+99"/>
         <source>开始使用 — 应急物资储备管理系统</source>
         <translation>Getting Started — Relief Material Reserve Manager</translation>
     </message>
@@ -1089,28 +1054,28 @@ It can no longer be chosen when receiving goods; lots already stored there and t
         <translation>Create an empty database on this computer and set up the administrator account. Choose this for real use.</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>新建演示数据库</source>
         <translation>New Demo Database</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>载入中卫市的演示数据（35 个仓库、约 400 个批次、两年的出入库记录），用于培训和试用。约需 15 秒。</source>
         <translation>Load demo data for Zhongwei City (35 depots, about 400 lots, two years of movements) for training and trying out. Takes about 15 seconds.</translation>
     </message>
     <message>
-        <location line="+3"/>
-        <location line="+102"/>
+        <location line="+5"/>
+        <location line="+110"/>
         <source>连接 PostgreSQL 服务器</source>
         <translation>Connect to a PostgreSQL Server</translation>
     </message>
     <message>
-        <location line="-101"/>
+        <location line="-109"/>
         <source>多台电脑共用一个数据库时选此项。需要服务器地址、数据库名和账户。</source>
         <translation>Choose this when several computers share one database. You need the server address, the database name and an account.</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+8"/>
         <source>更改位置…</source>
         <translation>Change Location…</translation>
     </message>
@@ -1146,34 +1111,34 @@ It can no longer be chosen when receiving goods; lots already stored there and t
     </message>
     <message>
         <location line="+1"/>
-        <location line="+40"/>
+        <location line="+46"/>
         <source>密码：</source>
         <translation>Password:</translation>
     </message>
     <message>
-        <location line="-39"/>
+        <location line="-45"/>
         <source>再次输入密码：</source>
         <translation>Repeat password:</translation>
     </message>
     <message>
         <location line="+4"/>
-        <location line="+39"/>
+        <location line="+45"/>
         <source>上一步</source>
         <translation>Back</translation>
     </message>
     <message>
-        <location line="-37"/>
-        <location line="+72"/>
+        <location line="-42"/>
+        <location line="+83"/>
         <source>创建数据库</source>
         <translation>Create Database</translation>
     </message>
     <message>
-        <location line="-62"/>
+        <location line="-71"/>
         <source>密码至少 {n} 个字符。请牢记：忘记后只能由另一位管理员重设。</source>
         <translation>The password needs at least {n} characters. Remember it: if forgotten, only another administrator can reset it.</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+22"/>
         <source>服务器地址：</source>
         <translation>Server address:</translation>
     </message>
@@ -1193,7 +1158,7 @@ It can no longer be chosen when receiving goods; lots already stored there and t
         <translation>User name:</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+8"/>
         <source>连接</source>
         <translation>Connect</translation>
     </message>
@@ -1203,12 +1168,12 @@ It can no longer be chosen when receiving goods; lots already stored there and t
         <translation>Ask your system administrator for the following.</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+5"/>
         <source>密码不会保存在本机设置中：下次启动时会再次询问，或由管理员用 PGPASSWORD / .pgpass 配置。</source>
         <translation>The password is not stored in this computer&apos;s settings: it is asked for again at the next start, or the administrator configures it with PGPASSWORD / .pgpass.</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+18"/>
         <source>数据库文件将保存在：{path}</source>
         <translation>The database file will be saved in: {path}</translation>
     </message>
@@ -1218,47 +1183,47 @@ It can no longer be chosen when receiving goods; lots already stored there and t
         <translation>The new database will be saved in: {path}</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+11"/>
         <source>正在创建演示数据库，约需 15 秒…</source>
         <translation>Creating the demo database, about 15 seconds…</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+17"/>
         <source>新数据库的位置</source>
         <translation>Location of the New Database</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>SQLite 数据库 (*.sqlite3)</source>
         <translation>SQLite database (*.sqlite3)</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+9"/>
         <source>该文件已存在。要使用已有的数据库，请点“打开已有的数据库文件…”。</source>
         <translation>This file already exists. To use an existing database, click &quot;Open Existing Database File…&quot;.</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+10"/>
         <source>打开数据库</source>
         <translation>Open Database</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>SQLite 数据库 (*.sqlite3 *.db);;所有文件 (*)</source>
         <translation>SQLite databases (*.sqlite3 *.db);;All files (*)</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+11"/>
         <source>正在打开数据库…</source>
         <translation>Opening the database…</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+9"/>
         <source>请输入管理员用户名。</source>
         <translation>Enter the administrator&apos;s user name.</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>密码太短，至少 {n} 个字符。</source>
         <translation>The password is too short; it needs at least {n} characters.</translation>
     </message>
@@ -1273,24 +1238,24 @@ It can no longer be chosen when receiving goods; lots already stored there and t
         <translation>Creating the administrator account…</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+7"/>
         <source>正在创建数据库…</source>
         <translation>Creating the database…</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+20"/>
         <source>正在连接服务器…</source>
         <translation>Connecting to the server…</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+37"/>
         <source>无法连接服务器，请检查地址、端口、数据库名、用户名和密码。
 {detail}</source>
         <translation>Could not connect to the server. Check the address, port, database name, user name and password.
 {detail}</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+12"/>
         <source>服务器上的数据库是空的，请为它设置第一个管理员账户。</source>
         <translation>The database on the server is empty. Set up its first administrator account.</translation>
     </message>
@@ -1303,7 +1268,7 @@ It can no longer be chosen when receiving goods; lots already stored there and t
 <context>
     <name>IssueDialog</name>
     <message>
-        <location filename="../../inventory_app/ui/dialogs/issue_dialog.py" line="+23"/>
+        <location filename="../../inventory_app/ui/dialogs/issue_dialog.py" line="+24"/>
         <source>出库单</source>
         <translation>Goods Issue</translation>
     </message>
@@ -1323,12 +1288,12 @@ It can no longer be chosen when receiving goods; lots already stored there and t
         <translation>Dispatch order no. or approval reference</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>仓库</source>
         <translation>Depot</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>单据日期</source>
         <translation>Document date</translation>
     </message>
@@ -1338,7 +1303,7 @@ It can no longer be chosen when receiving goods; lots already stored there and t
         <translation>Recipient</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>用途</source>
         <translation>Purpose</translation>
     </message>
@@ -1348,22 +1313,22 @@ It can no longer be chosen when receiving goods; lots already stored there and t
         <translation>Order no./reference</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>备注</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+5"/>
         <source>出库明细</source>
         <translation>Issue lines</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>不指定批次时按先到期先出库自动分配；超过可用库存的行标为黄色。Insert 添加行，Delete 删除行。</source>
         <translation>Without a lot, stock is allocated first-expiring-first (FEFO); lines above the available stock turn yellow. Insert adds a line, Delete removes one.</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+25"/>
         <source>请填写接收单位</source>
         <translation>Enter the recipient</translation>
     </message>
@@ -1371,7 +1336,7 @@ It can no longer be chosen when receiving goods; lots already stored there and t
 <context>
     <name>ItemDialog</name>
     <message>
-        <location filename="../../inventory_app/ui/dialogs/item_dialog.py" line="+47"/>
+        <location filename="../../inventory_app/ui/dialogs/item_dialog.py" line="+68"/>
         <source>实物</source>
         <translation>Physical</translation>
     </message>
@@ -1391,12 +1356,12 @@ It can no longer be chosen when receiving goods; lots already stored there and t
         <translation>%1 yr</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>%1 天</source>
         <translation>%1 days</translation>
     </message>
     <message>
-        <location line="+119"/>
+        <location line="+134"/>
         <source>编辑物资</source>
         <translation>Edit Item</translation>
     </message>
@@ -1411,12 +1376,12 @@ It can no longer be chosen when receiving goods; lots already stored there and t
         <translation>Code</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>名称</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>英文名</source>
         <translation>English name</translation>
     </message>
@@ -1426,12 +1391,12 @@ It can no longer be chosen when receiving goods; lots already stored there and t
         <translation>Category</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>规格</source>
         <translation>Specification</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>计量单位</source>
         <translation>Unit of measure</translation>
     </message>
@@ -1441,7 +1406,7 @@ It can no longer be chosen when receiving goods; lots already stored there and t
         <translation>GB code</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>参考单价（元）</source>
         <translation>Reference price (CNY)</translation>
     </message>
@@ -1451,35 +1416,35 @@ It can no longer be chosen when receiving goods; lots already stored there and t
         <translation>Shelf life</translation>
     </message>
     <message>
-        <location line="+0"/>
-        <location line="+188"/>
+        <location line="+1"/>
+        <location line="+217"/>
         <source>人均定额</source>
         <translation>Per person</translation>
     </message>
     <message>
-        <location line="-187"/>
-        <location line="+187"/>
+        <location line="-216"/>
+        <location line="+217"/>
         <source>每顶帐篷定额</source>
         <translation>Per tent</translation>
     </message>
     <message>
-        <location line="-187"/>
-        <location line="+188"/>
+        <location line="-216"/>
+        <location line="+217"/>
         <source>每件可安置人数</source>
         <translation>People per unit</translation>
     </message>
     <message>
-        <location line="-187"/>
+        <location line="-216"/>
         <source>储备方式</source>
         <translation>Reserve type</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>如 050101（类别 2 位 + 顺序号），保存后不能修改</source>
         <translation>e.g. 050101 (2-digit category + serial no.); cannot be changed once saved</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>可留空</source>
         <translation>Optional</translation>
     </message>
@@ -1544,17 +1509,17 @@ It can no longer be chosen when receiving goods; lots already stored there and t
         <translation>about %1 yr</translation>
     </message>
     <message>
-        <location line="+122"/>
+        <location line="+136"/>
         <source>该物资已有库存批次，计量单位和小数位数不能再修改（其他内容可以修改）。如需改用其他单位，请新建一个物资，并停用本物资。</source>
         <translation>This item already has stock lots, so its unit and decimals can no longer change (everything else can). To use another unit, create a new item and deactivate this one.</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+27"/>
         <source>请填写物资编码。</source>
         <translation>Enter the item code.</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>请填写物资名称。</source>
         <translation>Enter the item name.</translation>
     </message>
@@ -1564,7 +1529,7 @@ It can no longer be chosen when receiving goods; lots already stored there and t
         <translation>Choose a category.</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>请填写计量单位。</source>
         <translation>Enter the unit of measure.</translation>
     </message>
@@ -1587,56 +1552,20 @@ It can no longer be chosen when receiving goods; lots already stored there and t
 <context>
     <name>ItemPicker</name>
     <message>
-        <location filename="../../inventory_app/ui/widgets/item_picker.py" line="+158"/>
+        <location filename="../../inventory_app/ui/widgets/item_picker.py" line="+171"/>
         <source>输入名称、编码或拼音首字母</source>
         <translation>Type a name, code or pinyin initials</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+18"/>
         <source>列出全部物资</source>
         <translation>List all items</translation>
     </message>
 </context>
 <context>
-    <name>LedgerPage</name>
+    <name>Labels</name>
     <message>
-        <location filename="../../inventory_app/ui/pages/ledger_page.py" line="+72"/>
-        <source>入库</source>
-        <translation>Receipt</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>出库</source>
-        <translation>Issue</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>调出</source>
-        <translation>Transfer out</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <location line="+27"/>
-        <source>调入</source>
-        <translation>Transfer in</translation>
-    </message>
-    <message>
-        <location line="-26"/>
-        <source>调整</source>
-        <translation>Adjustment</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>报废</source>
-        <translation>Write-off</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>冲销</source>
-        <translation>Reversal</translation>
-    </message>
-    <message>
-        <location line="+6"/>
+        <location filename="../../inventory_app/ui/labels.py" line="+17"/>
         <source>入库单</source>
         <translation>Goods receipt</translation>
     </message>
@@ -1666,7 +1595,74 @@ It can no longer be chosen when receiving goods; lots already stored there and t
         <translation>Reversal note</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+3"/>
+        <source>已过账</source>
+        <translation>Posted</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>在途</source>
+        <translation>In transit</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>已接收</source>
+        <translation>Received</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>待审批</source>
+        <translation>Pending approval</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>已驳回</source>
+        <translation>Rejected</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>已冲销</source>
+        <translation>Reversed</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>入库</source>
+        <translation>Receipt</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>出库</source>
+        <translation>Issue</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>调出</source>
+        <translation>Transfer out</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+14"/>
+        <source>调入</source>
+        <translation>Transfer in</translation>
+    </message>
+    <message>
+        <location line="-13"/>
+        <source>调整</source>
+        <translation>Adjustment</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>报废</source>
+        <translation>Write-off</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+22"/>
+        <source>冲销</source>
+        <translation>Reversal</translation>
+    </message>
+    <message>
+        <location line="-19"/>
         <source>救灾</source>
         <translation>Disaster relief</translation>
     </message>
@@ -1691,7 +1687,7 @@ It can no longer be chosen when receiving goods; lots already stored there and t
         <translation>Other</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>采购</source>
         <translation>Purchase</translation>
     </message>
@@ -1711,127 +1707,165 @@ It can no longer be chosen when receiving goods; lots already stored there and t
         <translation>Opening balance</translation>
     </message>
     <message>
-        <location line="+6"/>
-        <location line="+213"/>
+        <location line="+4"/>
+        <source>回收（使用后退回）</source>
+        <translation>Returned (after use)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>期初建账</source>
+        <translation>Opening balance</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>调拨单→出库单</source>
+        <translation>Transfer order → dispatch slip</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>出库单→签收回执</source>
+        <translation>Dispatch slip → receipt</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>调拨单→回收单</source>
+        <translation>Transfer order → return</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>合同→到货</source>
+        <translation>Contract → delivery</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>盘点→调整</source>
+        <translation>Stocktake → adjustment</translation>
+    </message>
+</context>
+<context>
+    <name>LedgerPage</name>
+    <message>
+        <location filename="../../inventory_app/ui/pages/ledger_columns.py" line="+28"/>
+        <location line="+176"/>
         <source>已被流水 {0} 冲销</source>
         <translation>Reversed by movement {0}</translation>
     </message>
     <message>
-        <location line="-210"/>
-        <location line="+211"/>
+        <location line="-172"/>
+        <location line="+173"/>
         <source>冲销流水 {0}</source>
         <translation>Reverses movement {0}</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="-121"/>
         <source>流水号</source>
         <translation>Movement no.</translation>
     </message>
     <message>
-        <location line="+3"/>
-        <location line="+306"/>
+        <location line="+7"/>
+        <location filename="../../inventory_app/ui/pages/ledger_page.py" line="+480"/>
         <source>日期</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location line="-304"/>
-        <location line="+323"/>
+        <location line="+7"/>
+        <location filename="../../inventory_app/ui/pages/ledger_detail.py" line="+50"/>
         <source>录入时间</source>
         <translation>Entered at</translation>
     </message>
     <message>
-        <location line="-321"/>
-        <location line="+296"/>
-        <location line="+21"/>
+        <location line="+7"/>
+        <location filename="../../inventory_app/ui/pages/ledger_detail.py" line="-10"/>
+        <location filename="../../inventory_app/ui/pages/ledger_page.py" line="-6"/>
         <source>单据号</source>
         <translation>Document no.</translation>
     </message>
     <message>
-        <location line="-316"/>
-        <location line="+299"/>
+        <location line="+6"/>
+        <location filename="../../inventory_app/ui/pages/ledger_page.py" line="+4"/>
         <source>类型</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location line="-297"/>
-        <location line="+315"/>
+        <location line="+6"/>
+        <location filename="../../inventory_app/ui/pages/ledger_detail.py" line="+4"/>
         <source>仓库</source>
         <translation>Depot</translation>
     </message>
     <message>
-        <location line="-314"/>
+        <location line="+3"/>
         <source>{name}（{code}）</source>
         <translation>{name} ({code})</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+6"/>
         <source>物资</source>
         <translation>Item</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+7"/>
         <source>批号</source>
         <translation>Batch no.</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+6"/>
         <source>数量</source>
         <translation>Quantity</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+7"/>
         <source>单位</source>
         <translation>Unit</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+7"/>
         <source>冲销关系</source>
         <translation>Reversal</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+4"/>
         <source>双击跳到关联流水</source>
         <translation>Double-click to go to the linked movement</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+7"/>
         <source>经办人</source>
         <translation>Entered by</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <location line="+302"/>
+        <location line="+6"/>
+        <location filename="../../inventory_app/ui/pages/ledger_detail.py" line="+1"/>
         <source>对方单位</source>
         <translation>Counterparty</translation>
     </message>
     <message>
-        <location line="-300"/>
-        <location line="+301"/>
+        <location line="+7"/>
+        <location filename="../../inventory_app/ui/pages/ledger_detail.py" line="+3"/>
         <source>原因/备注</source>
         <translation>Reason/note</translation>
     </message>
     <message>
-        <location line="-222"/>
+        <location filename="../../inventory_app/ui/pages/ledger_page.py" line="-203"/>
         <source>正在查询…</source>
         <translation>Searching…</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+31"/>
         <source>正在查询台账…</source>
         <translation>Searching the ledger…</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+21"/>
         <source>全部仓库</source>
         <translation>All depots</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>{0}（已停用）</source>
         <translation>{0} (inactive)</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+20"/>
         <source>共 {0} 条流水</source>
         <translation>Movements: {0}</translation>
     </message>
@@ -1851,23 +1885,23 @@ It can no longer be chosen when receiving goods; lots already stored there and t
         <translation>ascending</translation>
     </message>
     <message>
-        <location line="+73"/>
+        <location filename="../../inventory_app/ui/pages/ledger_detail.py" line="+68"/>
         <source>正在读取单据…</source>
         <translation>Loading the document…</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>选中一条流水，这里显示它所属单据的信息。</source>
         <translation>Select a movement to see its document here.</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="-59"/>
         <source>{name}（{host}）</source>
         <translation>{name} ({host})</translation>
     </message>
     <message>
-        <location line="+31"/>
-        <location line="+11"/>
+        <location filename="../../inventory_app/ui/pages/ledger_page.py" line="+100"/>
+        <location line="+12"/>
         <source>台账</source>
         <translation>Ledger</translation>
     </message>
@@ -1957,22 +1991,22 @@ It can no longer be chosen when receiving goods; lots already stored there and t
         <translation>Export every movement matching the current filters</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location filename="../../inventory_app/ui/pages/ledger_detail.py" line="+109"/>
         <source>显示全部批次</source>
         <translation>Show all lots</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-37"/>
         <source>单据信息</source>
         <translation>Document</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="-90"/>
         <source>单据类型</source>
         <translation>Document type</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
@@ -1982,7 +2016,7 @@ It can no longer be chosen when receiving goods; lots already stored there and t
         <translation>Document date</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>关联单号</source>
         <translation>Reference</translation>
     </message>
@@ -1992,27 +2026,27 @@ It can no longer be chosen when receiving goods; lots already stored there and t
         <translation>Source/purpose</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>录入人</source>
         <translation>Entered by</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>明细行数</source>
         <translation>Lines</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+81"/>
         <source>：</source>
         <translation>: </translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+38"/>
         <source>（无批号）</source>
         <translation>(no batch no.)</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>只显示批次 {0} 的流水</source>
         <translation>Only lot {0}</translation>
     </message>
@@ -2020,12 +2054,12 @@ It can no longer be chosen when receiving goods; lots already stored there and t
 <context>
     <name>LinesDelegate</name>
     <message>
-        <location filename="../../inventory_app/ui/widgets/lines_editor.py" line="+116"/>
+        <location filename="../../inventory_app/ui/widgets/lines_editor.py" line="+130"/>
         <source>（仓库所属单位）</source>
         <translation>(depot&apos;s owner)</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+8"/>
         <source>先进先出（自动）</source>
         <translation>FEFO (automatic)</translation>
     </message>
@@ -2033,7 +2067,7 @@ It can no longer be chosen when receiving goods; lots already stored there and t
 <context>
     <name>LinesEditor</name>
     <message>
-        <location line="+139"/>
+        <location line="+145"/>
         <source>添加行 (Insert)</source>
         <translation>Add Line (Insert)</translation>
     </message>
@@ -2043,7 +2077,7 @@ It can no longer be chosen when receiving goods; lots already stored there and t
         <translation>Delete Line (Delete)</translation>
     </message>
     <message>
-        <location line="+92"/>
+        <location line="+97"/>
         <source>第 {row} 行「{column}」：{text}</source>
         <translation>Line {row}, {column}: {text}</translation>
     </message>
@@ -2051,7 +2085,7 @@ It can no longer be chosen when receiving goods; lots already stored there and t
 <context>
     <name>LinesModel</name>
     <message>
-        <location filename="../../inventory_app/ui/widgets/lines_model.py" line="+64"/>
+        <location filename="../../inventory_app/ui/widgets/lines_common.py" line="+53"/>
         <source>物资</source>
         <translation>Item</translation>
     </message>
@@ -2231,12 +2265,12 @@ It can no longer be chosen when receiving goods; lots already stored there and t
         <translation>More than available (needs {asked} {unit} in all, {have} {unit} available)</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>另有 {qty} {unit} 已过期，不会自动出库；如确需发出，请指定批次</source>
         <translation>Another {qty} {unit} has expired and is not issued automatically; to ship it anyway, choose the lot</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+4"/>
         <source>、</source>
         <extracomment>separator between the totals of different units: &quot;20 顶、5 套&quot;</extracomment>
         <translation>, </translation>
@@ -2245,7 +2279,7 @@ It can no longer be chosen when receiving goods; lots already stored there and t
 <context>
     <name>LocationCombo</name>
     <message>
-        <location filename="../../inventory_app/ui/widgets/depot_combo.py" line="+98"/>
+        <location filename="../../inventory_app/ui/widgets/depot_combo.py" line="+106"/>
         <source>（不指定）</source>
         <translation>(none)</translation>
     </message>
@@ -2253,12 +2287,12 @@ It can no longer be chosen when receiving goods; lots already stored there and t
 <context>
     <name>LocationDialog</name>
     <message>
-        <location filename="../../inventory_app/ui/dialogs/location_dialog.py" line="+27"/>
+        <location filename="../../inventory_app/ui/dialogs/location_dialog.py" line="+28"/>
         <source>{name}（{code}）</source>
         <translation>{name} ({code})</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+18"/>
         <source>新建库位</source>
         <translation>New Location</translation>
     </message>
@@ -2321,7 +2355,7 @@ It can no longer be chosen when receiving goods; lots already stored there and t
         <translation>Password:</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+15"/>
         <source>数据库：{database}</source>
         <translation>Database: {database}</translation>
     </message>
@@ -2331,12 +2365,12 @@ It can no longer be chosen when receiving goods; lots already stored there and t
         <translation>Sign In</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+27"/>
         <source>请输入用户名。</source>
         <translation>Enter your user name.</translation>
     </message>
@@ -2346,7 +2380,7 @@ It can no longer be chosen when receiving goods; lots already stored there and t
         <translation>Enter your password.</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+9"/>
         <source>正在登录…</source>
         <translation>Signing in…</translation>
     </message>
@@ -2354,12 +2388,12 @@ It can no longer be chosen when receiving goods; lots already stored there and t
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../inventory_app/ui/main_window.py" line="+284"/>
+        <location filename="../../inventory_app/ui/main_window.py" line="+292"/>
         <source>应急物资储备管理系统 — {name}（{role}） — {database}</source>
         <translation>Relief Material Reserve Manager — {name} ({role}) — {database}</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+6"/>
         <source>文件(&amp;F)</source>
         <translation>&amp;File</translation>
     </message>
@@ -2485,12 +2519,12 @@ It can no longer be chosen when receiving goods; lots already stored there and t
     </message>
     <message>
         <location line="+1"/>
-        <location line="+173"/>
+        <location line="+196"/>
         <source>关于</source>
         <translation>About</translation>
     </message>
     <message>
-        <location line="-173"/>
+        <location line="-196"/>
         <source>版本和数据库信息</source>
         <translation>Version and database information</translation>
     </message>
@@ -2500,22 +2534,22 @@ It can no longer be chosen when receiving goods; lots already stored there and t
         <translation>Operations toolbar</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+11"/>
         <source>数据库：{database}</source>
         <translation>Database: {database}</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+4"/>
         <source>用户：{name}（{role}）</source>
         <translation>User: {name} ({role})</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+7"/>
         <source>数据库连接中断</source>
         <translation>Database Connection Lost</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>没有待接收的调拨</source>
         <translation>No transfers waiting</translation>
     </message>
@@ -2525,7 +2559,7 @@ It can no longer be chosen when receiving goods; lots already stored there and t
         <translation>Transfers to receive: {count}</translation>
     </message>
     <message>
-        <location line="+102"/>
+        <location line="+112"/>
         <source>暂不可用</source>
         <translation>Not Available</translation>
     </message>
@@ -2545,24 +2579,24 @@ It can no longer be chosen when receiving goods; lots already stored there and t
         <translation>SQLite database (*.sqlite3)</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+11"/>
         <source>备份完成</source>
         <translation>Backup Complete</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+0"/>
         <source>数据库已备份到：
 {path}</source>
         <translation>The database was backed up to:
 {path}</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+9"/>
         <source>正在备份数据库…</source>
         <translation>Backing up the database…</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+9"/>
         <source>&lt;h3&gt;应急物资储备管理系统&lt;/h3&gt;&lt;p&gt;版本 {version}&lt;/p&gt;&lt;p&gt;应急物资的入库、出库、调拨、盘点与台账管理。&lt;/p&gt;&lt;p&gt;数据库：{database}&lt;br&gt;日志目录：{logs}&lt;/p&gt;&lt;p&gt;界面字体：文泉驿微米黑（Apache 2.0 / GPLv3）&lt;/p&gt;</source>
         <translation>&lt;h3&gt;Relief Material Reserve Manager&lt;/h3&gt;&lt;p&gt;Version {version}&lt;/p&gt;&lt;p&gt;Receipts, issues, transfers, stock counts and the ledger of emergency relief materials.&lt;/p&gt;&lt;p&gt;Database: {database}&lt;br&gt;Log folder: {logs}&lt;/p&gt;&lt;p&gt;Interface font: WenQuanYi Micro Hei (Apache 2.0 / GPLv3)&lt;/p&gt;</translation>
     </message>
@@ -2583,12 +2617,12 @@ It can no longer be chosen when receiving goods; lots already stored there and t
 <context>
     <name>MasterDataPage</name>
     <message>
-        <location filename="../../inventory_app/ui/pages/masterdata_base.py" line="+114"/>
+        <location filename="../../inventory_app/ui/pages/masterdata_base.py" line="+115"/>
         <source>导出 Excel…</source>
         <translation>Export to Excel…</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+17"/>
         <source>请确认</source>
         <translation>Please Confirm</translation>
     </message>
@@ -2651,7 +2685,7 @@ It can no longer be chosen when receiving goods; lots already stored there and t
         <translation>Grain storage points</translation>
     </message>
     <message>
-        <location line="+84"/>
+        <location line="+98"/>
         <source>{name}（{count}）</source>
         <translation>{name} ({count})</translation>
     </message>
@@ -2659,112 +2693,22 @@ It can no longer be chosen when receiving goods; lots already stored there and t
 <context>
     <name>PostingDialog</name>
     <message>
-        <location filename="../../inventory_app/ui/dialogs/outbound_base.py" line="+65"/>
+        <location filename="../../inventory_app/ui/dialogs/outbound_base.py" line="+71"/>
         <source>您没有可办理此业务的仓库。</source>
         <translation>You have no depot where you may post this.</translation>
     </message>
     <message>
-        <location line="+33"/>
+        <location line="+39"/>
         <source>请选择仓库</source>
         <translation>Choose a depot</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>请至少录入一行明细</source>
         <translation>Enter at least one line</translation>
     </message>
     <message>
         <location filename="../../inventory_app/ui/dialogs/posting_base.py" line="+34"/>
-        <source>救灾</source>
-        <translation>Disaster relief</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>前置</source>
-        <translation>Pre-positioning</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>演练</source>
-        <translation>Drill</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>轮换</source>
-        <translation>Rotation</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>其他</source>
-        <translation>Other</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>入库单</source>
-        <translation>Goods receipt</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>出库单</source>
-        <translation>Goods issue</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>调拨单</source>
-        <translation>Transfer note</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>调整单</source>
-        <translation>Adjustment note</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>报废单</source>
-        <translation>Write-off note</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>冲销单</source>
-        <translation>Reversal note</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>入库</source>
-        <translation>Receipt</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>出库</source>
-        <translation>Issue</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>调出</source>
-        <translation>Transfer out</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>调入</source>
-        <translation>Transfer in</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>调整</source>
-        <translation>Adjustment</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>报废</source>
-        <translation>Write-off</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>冲销</source>
-        <translation>Reversal</translation>
-    </message>
-    <message>
-        <location line="+4"/>
         <source>已过账：{doc_no}</source>
         <translation>Posted: {doc_no}</translation>
     </message>
@@ -2819,7 +2763,7 @@ It can no longer be chosen when receiving goods; lots already stored there and t
         <translation>{n} line(s) entered but not posted. They will be lost if you close.</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>放弃并关闭</source>
         <translation>Discard and Close</translation>
     </message>
@@ -2832,7 +2776,7 @@ It can no longer be chosen when receiving goods; lots already stored there and t
 <context>
     <name>ReceiveDialog</name>
     <message>
-        <location filename="../../inventory_app/ui/dialogs/receive_dialog.py" line="+38"/>
+        <location filename="../../inventory_app/ui/dialogs/receive_dialog.py" line="+49"/>
         <source>入库单</source>
         <translation>Goods Receipt</translation>
     </message>
@@ -2842,27 +2786,7 @@ It can no longer be chosen when receiving goods; lots already stored there and t
         <translation>Post Receipt</translation>
     </message>
     <message>
-        <location line="+4"/>
-        <source>采购</source>
-        <translation>Purchase</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>捐赠</source>
-        <translation>Donation</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>回收（使用后退回）</source>
-        <translation>Returned (after use)</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>期初建账</source>
-        <translation>Opening balance</translation>
-    </message>
-    <message>
-        <location line="+4"/>
+        <location line="+8"/>
         <source>供货企业或送货单位</source>
         <translation>Supplier or delivering organisation</translation>
     </message>
@@ -2872,12 +2796,12 @@ It can no longer be chosen when receiving goods; lots already stored there and t
         <translation>e.g. ZWCG-2026-018</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+9"/>
         <source>仓库</source>
         <translation>Depot</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>单据日期</source>
         <translation>Document date</translation>
     </message>
@@ -2887,7 +2811,7 @@ It can no longer be chosen when receiving goods; lots already stored there and t
         <translation>Source</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>合同或订单号</source>
         <translation>Contract/order no.</translation>
     </message>
@@ -2897,33 +2821,33 @@ It can no longer be chosen when receiving goods; lots already stored there and t
         <translation>Supplier</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>备注</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+5"/>
         <source>入库明细</source>
         <translation>Receipt lines</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>物资可输入名称、编码或拼音首字母（如 mzp）；有效期按生产日期和储存年限自动计算，可修改；Insert 添加行，Delete 删除行。</source>
         <translation>Find items by name, code or pinyin initials (e.g. mzp); the expiry is calculated from the production date and shelf life and can be changed; Insert adds a line, Delete removes one.</translation>
     </message>
     <message>
-        <location line="+33"/>
+        <location line="+45"/>
         <source>您没有可办理入库的仓库。</source>
         <translation>You have no depot where you may receive goods.</translation>
     </message>
     <message>
-        <location line="+22"/>
-        <location line="+3"/>
+        <location line="+26"/>
+        <location line="+4"/>
         <source>请选择仓库</source>
         <translation>Choose a depot</translation>
     </message>
     <message>
-        <location line="-2"/>
+        <location line="-3"/>
         <source>请至少录入一行入库明细</source>
         <translation>Enter at least one receipt line</translation>
     </message>
@@ -2931,7 +2855,7 @@ It can no longer be chosen when receiving goods; lots already stored there and t
 <context>
     <name>ReverseDialog</name>
     <message>
-        <location filename="../../inventory_app/ui/dialogs/reverse_dialog.py" line="+60"/>
+        <location filename="../../inventory_app/ui/dialogs/reverse_dialog.py" line="+58"/>
         <source>冲销</source>
         <translation>Reversal</translation>
     </message>
@@ -2941,23 +2865,23 @@ It can no longer be chosen when receiving goods; lots already stored there and t
         <translation>Post Reversal</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+16"/>
         <source>原单据</source>
         <translation>Original document</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>单据日期</source>
         <translation>Document date</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+75"/>
+        <location line="+86"/>
         <source>仓库</source>
         <translation>Depot</translation>
     </message>
     <message>
-        <location line="-75"/>
+        <location line="-85"/>
         <source>对方</source>
         <translation>Counterparty</translation>
     </message>
@@ -2967,12 +2891,12 @@ It can no longer be chosen when receiving goods; lots already stored there and t
         <translation>Entered by</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>用途</source>
         <translation>Purpose</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+4"/>
         <source>只冲销所选的这一行</source>
         <translation>Reverse only the selected line</translation>
     </message>
@@ -2982,7 +2906,7 @@ It can no longer be chosen when receiving goods; lots already stored there and t
         <translation>Reverse the whole document</translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+29"/>
         <source>必填：如 数量录错，应为 8 顶</source>
         <translation>Required: e.g. wrong quantity, should be 8 tents</translation>
     </message>
@@ -2997,47 +2921,47 @@ It can no longer be chosen when receiving goods; lots already stored there and t
         <translation>Movements to be reversed</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+29"/>
         <source>物资</source>
         <translation>Item</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+5"/>
         <source>批号</source>
         <translation>Batch no.</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+10"/>
         <source>类型</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+5"/>
         <source>原数量</source>
         <translation>Original qty</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+6"/>
         <source>冲销数量</source>
         <translation>Reversal qty</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+6"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>已冲销</source>
         <translation>Reversed</translation>
     </message>
     <message>
-        <location line="+36"/>
+        <location line="+40"/>
         <source>{doc_no}（{type}，{state}）</source>
         <translation>{doc_no} ({type}, {state})</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+28"/>
         <source>正在读取单据…</source>
         <translation>Loading the document…</translation>
     </message>
@@ -3052,7 +2976,7 @@ It can no longer be chosen when receiving goods; lots already stored there and t
         <translation>This document is not posted yet and cannot be reversed.</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+7"/>
         <source>这一行已经冲销过了。</source>
         <translation>This line has already been reversed.</translation>
     </message>
@@ -3062,17 +2986,17 @@ It can no longer be chosen when receiving goods; lots already stored there and t
         <translation>This document has been fully reversed.</translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+33"/>
         <source>冲销不会修改或删除原单据：原单据仍保留在台账中，系统另行生成一张冲销单（CX-…），按相反的数量抵消上表中的流水。冲销单过账后不能撤销。</source>
         <translation>A reversal does not change or delete the original document: it stays in the ledger, and a separate reversal note (CX-…) cancels the movements above with opposite quantities. A posted reversal cannot be undone.</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>调拨单只能整单冲销：在途的调拨，货物退回调出仓库；已接收的调拨，调入仓库必须仍有这些货物。</source>
         <translation>A transfer can only be reversed as a whole: goods in transit go back to the sending depot; for a received transfer, the receiving depot must still hold the goods.</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+15"/>
         <location line="+1"/>
         <source>请填写冲销原因</source>
         <translation>Enter a reason for the reversal</translation>
@@ -3093,12 +3017,12 @@ The original document {original} stays in the ledger, now reversed.</translation
         <translation>Connect to Database Server</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>服务器 {host}:{port} 上的数据库 {database} 需要密码。</source>
         <translation>The database {database} on server {host}:{port} needs a password.</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+9"/>
         <source>用户名：</source>
         <translation>User name:</translation>
     </message>
@@ -3121,7 +3045,7 @@ The original document {original} stays in the ledger, now reversed.</translation
         <translation> people</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+15"/>
         <source> 天</source>
         <translation> days</translation>
     </message>
@@ -3146,14 +3070,14 @@ The original document {original} stays in the ledger, now reversed.</translation
         <translation>Near-expiry warning:</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>道路系数：实际道路里程约为直线距离的倍数（默认 1.3）。
 临期预警：有效期在这么多天内的批次在首页和库存中标为临期。</source>
         <translation>Road factor: road distance as a multiple of the straight-line distance (default 1.3).
 Near-expiry warning: lots expiring within this many days are marked on the home and stock pages.</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+9"/>
         <source>保存</source>
         <translation>Save</translation>
     </message>
@@ -3163,7 +3087,7 @@ Near-expiry warning: lots expiring within this many days are marked on the home 
         <translation>Cancel</translation>
     </message>
     <message>
-        <location line="+38"/>
+        <location line="+42"/>
         <source>无法保存</source>
         <translation>Could Not Save</translation>
     </message>
@@ -3176,7 +3100,7 @@ Near-expiry warning: lots expiring within this many days are marked on the home 
 <context>
     <name>Startup</name>
     <message>
-        <location filename="../../inventory_app/ui/startup.py" line="+145"/>
+        <location filename="../../inventory_app/ui/startup.py" line="+153"/>
         <source>正在准备演示数据库，约需 15 秒…</source>
         <translation>Preparing the demo database, about 15 seconds…</translation>
     </message>
@@ -3196,34 +3120,34 @@ Near-expiry warning: lots expiring within this many days are marked on the home 
         <translation>Database: {database}</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+4"/>
         <source>重试</source>
         <translation>Retry</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+6"/>
+        <location line="+10"/>
         <source>选择其他数据库…</source>
         <translation>Choose Another Database…</translation>
     </message>
     <message>
-        <location line="-5"/>
-        <location line="+6"/>
+        <location line="-9"/>
+        <location line="+10"/>
         <source>退出</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location line="-3"/>
+        <location line="-5"/>
         <source>无法打开数据库</source>
         <translation>Cannot Open the Database</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+20"/>
         <source>密码不正确，请重新输入。</source>
         <translation>Wrong password; please try again.</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+12"/>
         <source>演示数据库的账户：admin（管理员）、keeper_city（市级库保管员）、keeper_haiyuan（海原县保管员）等，密码均为 demo1234。</source>
         <translation>Demo accounts: admin (administrator), keeper_city (city depot keeper), keeper_haiyuan (Haiyuan County keeper) and others; the password is demo1234 for all.</translation>
     </message>
@@ -3292,12 +3216,12 @@ Near-expiry warning: lots expiring within this many days are marked on the home 
     </message>
     <message>
         <location line="+6"/>
-        <location line="+586"/>
+        <location line="+754"/>
         <source>已过期</source>
         <translation>Expired</translation>
     </message>
     <message>
-        <location line="-585"/>
+        <location line="-753"/>
         <source>30 天内到期</source>
         <translation>Within 30 days</translation>
     </message>
@@ -3312,135 +3236,135 @@ Near-expiry warning: lots expiring within this many days are marked on the home 
         <translation>Within 180 days</translation>
     </message>
     <message>
-        <location line="+186"/>
-        <location line="+38"/>
+        <location line="+228"/>
+        <location line="+102"/>
         <source>仓库</source>
         <translation>Depot</translation>
     </message>
     <message>
-        <location line="-19"/>
-        <location line="+22"/>
+        <location line="-48"/>
+        <location line="+54"/>
         <source>物资编码</source>
         <translation>Item code</translation>
     </message>
     <message>
-        <location line="-39"/>
-        <location line="+40"/>
+        <location line="-101"/>
+        <location line="+102"/>
         <source>物资名称</source>
         <translation>Item name</translation>
     </message>
     <message>
-        <location line="-38"/>
-        <location line="+39"/>
+        <location line="-95"/>
+        <location line="+97"/>
         <source>规格</source>
         <translation>Specification</translation>
     </message>
     <message>
-        <location line="-37"/>
+        <location line="-92"/>
         <source>批号</source>
         <translation>Batch no.</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+33"/>
         <source>库位</source>
         <translation>Location</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+5"/>
         <source>生产日期</source>
         <translation>Production date</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+7"/>
         <source>入库日期</source>
         <translation>Received</translation>
     </message>
     <message>
-        <location line="-15"/>
+        <location line="-42"/>
         <source>有效期至</source>
         <translation>Expiry</translation>
     </message>
     <message>
-        <location line="+3"/>
-        <location line="+37"/>
+        <location line="+9"/>
+        <location line="+84"/>
         <source>在库</source>
         <translation>On hand</translation>
     </message>
     <message>
-        <location line="-35"/>
-        <location line="+36"/>
+        <location line="-77"/>
+        <location line="+78"/>
         <source>预留</source>
         <translation>Reserved</translation>
     </message>
     <message>
-        <location line="-34"/>
-        <location line="+35"/>
+        <location line="-71"/>
+        <location line="+72"/>
         <source>可用</source>
         <translation>Available</translation>
     </message>
     <message>
-        <location line="-33"/>
-        <location line="+36"/>
-        <location line="+17"/>
+        <location line="-67"/>
+        <location line="+75"/>
+        <location line="+26"/>
         <source>单位</source>
         <translation>Unit</translation>
     </message>
     <message>
-        <location line="-45"/>
+        <location line="-80"/>
         <source>单价</source>
         <translation>Unit price</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <location line="+27"/>
-        <location line="+17"/>
+        <location line="+6"/>
+        <location line="+49"/>
+        <location line="+26"/>
         <source>金额</source>
         <translation>Value</translation>
     </message>
     <message>
-        <location line="-42"/>
+        <location line="-71"/>
         <source>权属单位</source>
         <translation>Owner</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>{name}（{level}）</source>
         <translation>{name} ({level})</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+6"/>
         <source>承储单位</source>
         <translation>Custodian</translation>
     </message>
     <message>
-        <location line="+14"/>
-        <location line="+334"/>
+        <location line="+23"/>
+        <location line="+392"/>
         <source>类别</source>
         <translation>Category</translation>
     </message>
     <message>
-        <location line="-333"/>
-        <location line="+19"/>
+        <location line="-391"/>
+        <location line="+29"/>
         <source>批次数</source>
         <translation>Lots</translation>
     </message>
     <message>
-        <location line="-15"/>
+        <location line="-23"/>
         <source>在途</source>
         <translation>In transit</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>已由其他仓库调出、尚未签收入库</source>
         <translation>Sent by another depot, not yet received</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+6"/>
         <source>最近到期</source>
         <translation>Next expiry</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+11"/>
         <source>类别编码</source>
         <translation>Code</translation>
     </message>
@@ -3455,12 +3379,12 @@ Near-expiry warning: lots expiring within this many days are marked on the home 
         <translation>Items</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+4"/>
         <source>在库数量</source>
         <translation>On hand</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>单位不同的物资按件合计</source>
         <translation>Items with different units are summed as pieces</translation>
     </message>
@@ -3485,38 +3409,38 @@ Near-expiry warning: lots expiring within this many days are marked on the home 
         <translation>Expires in {0} day(s)</translation>
     </message>
     <message>
-        <location line="+78"/>
+        <location line="+83"/>
         <source>正在查询…</source>
         <translation>Searching…</translation>
     </message>
     <message>
-        <location line="+30"/>
-        <location line="+54"/>
+        <location line="+41"/>
+        <location line="+67"/>
         <source>正在查询库存…</source>
         <translation>Searching stock…</translation>
     </message>
     <message>
-        <location line="-29"/>
+        <location line="-34"/>
         <source>正在统计过期批次…</source>
         <translation>Counting expired lots…</translation>
     </message>
     <message>
-        <location line="+62"/>
+        <location line="+72"/>
         <source>全部仓库</source>
         <translation>All depots</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>{0}（已停用）</source>
         <translation>{0} (inactive)</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+5"/>
         <source>全部类别</source>
         <translation>All categories</translation>
     </message>
     <message>
-        <location line="+33"/>
+        <location line="+38"/>
         <source>共 {0} 个批次</source>
         <translation>Lots: {0}</translation>
     </message>
@@ -3526,7 +3450,7 @@ Near-expiry warning: lots expiring within this many days are marked on the home 
         <translation>, of which {0} expired and {2} expire within {1} days</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>，没有已过期或 {0} 天内到期的批次</source>
         <translation>, none expired or expiring within {0} days</translation>
     </message>
@@ -3541,7 +3465,7 @@ Near-expiry warning: lots expiring within this many days are marked on the home 
         <translation>Depots: {0}, rows: {1}, total value {2}</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>共 {0} 个类别，金额合计 {1}</source>
         <translation>Categories: {0}, total value {1}</translation>
     </message>
@@ -3556,7 +3480,7 @@ Near-expiry warning: lots expiring within this many days are marked on the home 
         <translation>Stock ({view})</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+20"/>
         <source>刷新</source>
         <translation>Refresh</translation>
     </message>
@@ -3649,7 +3573,7 @@ Near-expiry warning: lots expiring within this many days are marked on the home 
 <context>
     <name>TransferDialog</name>
     <message>
-        <location filename="../../inventory_app/ui/dialogs/transfer_dialog.py" line="+24"/>
+        <location filename="../../inventory_app/ui/dialogs/transfer_dialog.py" line="+25"/>
         <source>调拨单（发出）</source>
         <translation>Transfer (Send)</translation>
     </message>
@@ -3659,17 +3583,17 @@ Near-expiry warning: lots expiring within this many days are marked on the home 
         <translation>Post Transfer</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>调拨指令号或审批依据</source>
         <translation>Transfer order no. or approval reference</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>调出仓库</source>
         <translation>From depot</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>单据日期</source>
         <translation>Document date</translation>
     </message>
@@ -3679,7 +3603,7 @@ Near-expiry warning: lots expiring within this many days are marked on the home 
         <translation>To depot</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>用途</source>
         <translation>Purpose</translation>
     </message>
@@ -3689,27 +3613,27 @@ Near-expiry warning: lots expiring within this many days are marked on the home 
         <translation>Order no./reference</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>备注</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+5"/>
         <source>调拨明细</source>
         <translation>Transfer lines</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>调出后货物处于“在途”状态，由调入仓库的保管员在“调拨接收”中确认入库。不指定批次时按先到期先出库自动分配。</source>
         <translation>Once sent, the goods are &quot;in transit&quot; until the keeper of the receiving depot confirms them under &quot;Receive Transfer&quot;. Without a lot, stock is allocated first-expiring-first (FEFO).</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+24"/>
         <source>请选择调入仓库</source>
         <translation>Choose the receiving depot</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+23"/>
         <source>已过账：{doc_no}
 在途，待调入仓库“{depot}”接收。</source>
         <translation>Posted: {doc_no}
@@ -3719,57 +3643,57 @@ In transit, waiting for &quot;{depot}&quot; to receive it.</translation>
 <context>
     <name>TransferReceiveDialog</name>
     <message>
-        <location filename="../../inventory_app/ui/dialogs/transfer_receive_dialog.py" line="+41"/>
+        <location filename="../../inventory_app/ui/dialogs/transfer_receive_dialog.py" line="+43"/>
         <source>调拨单号</source>
         <translation>Transfer no.</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+5"/>
         <source>发出日期</source>
         <translation>Sent on</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+6"/>
         <source>调出仓库</source>
         <translation>From depot</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+5"/>
         <source>调入仓库</source>
         <translation>To depot</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+5"/>
         <source>用途</source>
         <translation>Purpose</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+5"/>
         <source>依据</source>
         <translation>Reference</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+5"/>
         <source>经办人</source>
         <translation>Entered by</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+10"/>
         <source>物资</source>
         <translation>Item</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+5"/>
         <source>批号</source>
         <translation>Batch no.</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+5"/>
         <source>数量</source>
         <translation>Quantity</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+14"/>
         <source>调拨接收</source>
         <translation>Receive Transfer</translation>
     </message>
@@ -3779,22 +3703,22 @@ In transit, waiting for &quot;{depot}&quot; to receive it.</translation>
         <translation>Post Receipt</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+14"/>
         <source>目前没有发往您仓库的在途调拨单。调出仓库发出调拨后，会出现在这里。</source>
         <translation>No transfers are on their way to your depots. They appear here once the sending depot has sent them.</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+9"/>
         <source>接收库位</source>
         <translation>Receiving location</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+0"/>
         <source>接收日期</source>
         <translation>Received on</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+6"/>
         <source>待接收的调拨单</source>
         <translation>Transfers waiting for receipt</translation>
     </message>
@@ -3804,17 +3728,17 @@ In transit, waiting for &quot;{depot}&quot; to receive it.</translation>
         <translation>Transfer lines</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>接收后货物记入调入仓库库存，批号、生产日期和有效期沿用调出批次。</source>
         <translation>Received goods are added to the receiving depot&apos;s stock; batch no., production date and expiry are taken over from the sending lot.</translation>
     </message>
     <message>
-        <location line="+84"/>
+        <location line="+95"/>
         <source>请选择要接收的调拨单</source>
         <translation>Choose the transfer to receive</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+17"/>
         <source>已接收：{doc_no}
 货物已记入“{depot}”库存。</source>
         <translation>Received: {doc_no}
@@ -3824,7 +3748,7 @@ The goods were added to the stock of &quot;{depot}&quot;.</translation>
 <context>
     <name>_MissingPage</name>
     <message>
-        <location filename="../../inventory_app/ui/main_window.py" line="-358"/>
+        <location filename="../../inventory_app/ui/main_window.py" line="-386"/>
         <source>此功能尚未安装。</source>
         <translation>This feature is not installed.</translation>
     </message>
