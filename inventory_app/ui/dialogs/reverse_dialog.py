@@ -21,7 +21,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...domain.model import DocState, DocType, PostingResult
+from ...domain.documents import ReversalBlock, reversal_blocker
+from ...domain.model import DocType, PostingResult
 from ...services import posting
 from ...services.document_lines import document_lines, document_of_movement
 from ...services.rows import DocumentRow, LedgerRow
@@ -249,21 +250,25 @@ class ReverseDialog(PostingDialog):
         self.set_ready(self._blocker() is None)
 
     def _blocker(self) -> str | None:
-        """Why this cannot be reversed at all, or None."""
+        """Why this cannot be reversed at all, or None (the rule is domain.documents')."""
         doc = self.document
         if doc is None:
             return self.tr("正在读取单据…")
-        if doc.doc_type == DocType.REVERSAL:
+        block = reversal_blocker(doc.doc_type, doc.state)
+        if block is ReversalBlock.IS_REVERSAL:
             return self.tr("冲销单不能再冲销。如有错误，请重新录入正确的单据。")
-        if doc.state in (DocState.PENDING_APPROVAL, DocState.REJECTED):
+        if block is ReversalBlock.NOT_REVERSIBLE_STATE:
             return self.tr("该单据尚未过账，不能冲销。")
-        if not self.chosen_rows():
-            if (
-                self._movement_id is not None
-                and doc.doc_type != DocType.TRANSFER
-                and self.line_radio.isChecked()
-            ):
+        # Left: None or ALREADY_REVERSED. For one chosen line, ask about that movement.
+        if self._single_line():
+            row = next((r for r in self._rows if r.movement_id == self._movement_id), None)
+            if row is not None:
+                block = reversal_blocker(
+                    doc.doc_type, doc.state, row.kind, row.reversed_by_movement_id
+                )
+            if block is ReversalBlock.ALREADY_REVERSED and self.line_radio.isChecked():
                 return self.tr("这一行已经冲销过了。")
+        if block is not None or not self.chosen_rows():
             return self.tr("该单据已全部冲销。")
         return None
 
