@@ -2855,7 +2855,7 @@ It can no longer be chosen when receiving goods; lots already stored there and t
 <context>
     <name>ReverseDialog</name>
     <message>
-        <location filename="../../inventory_app/ui/dialogs/reverse_dialog.py" line="+58"/>
+        <location filename="../../inventory_app/ui/dialogs/reverse_dialog.py" line="+59"/>
         <source>冲销</source>
         <translation>Reversal</translation>
     </message>
@@ -2966,7 +2966,7 @@ It can no longer be chosen when receiving goods; lots already stored there and t
         <translation>Loading the document…</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>冲销单不能再冲销。如有错误，请重新录入正确的单据。</source>
         <translation>A reversal cannot be reversed. If it was wrong, enter the correct document again.</translation>
     </message>
@@ -2976,12 +2976,12 @@ It can no longer be chosen when receiving goods; lots already stored there and t
         <translation>This document is not posted yet and cannot be reversed.</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+9"/>
         <source>这一行已经冲销过了。</source>
         <translation>This line has already been reversed.</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>该单据已全部冲销。</source>
         <translation>This document has been fully reversed.</translation>
     </message>
@@ -3155,7 +3155,7 @@ Near-expiry warning: lots expiring within this many days are marked on the home 
 <context>
     <name>StockPage</name>
     <message>
-        <location filename="../../inventory_app/ui/pages/stock_page.py" line="+77"/>
+        <location filename="../../inventory_app/ui/pages/stock_columns.py" line="+37"/>
         <source>按批次</source>
         <translation>By Lot</translation>
     </message>
@@ -3216,12 +3216,12 @@ Near-expiry warning: lots expiring within this many days are marked on the home 
     </message>
     <message>
         <location line="+6"/>
-        <location line="+754"/>
+        <location filename="../../inventory_app/ui/pages/stock_page.py" line="+591"/>
         <source>已过期</source>
         <translation>Expired</translation>
     </message>
     <message>
-        <location line="-753"/>
+        <location line="+1"/>
         <source>30 天内到期</source>
         <translation>Within 30 days</translation>
     </message>
@@ -3236,41 +3236,41 @@ Near-expiry warning: lots expiring within this many days are marked on the home 
         <translation>Within 180 days</translation>
     </message>
     <message>
-        <location line="+228"/>
-        <location line="+102"/>
+        <location line="+50"/>
+        <location line="+125"/>
         <source>仓库</source>
         <translation>Depot</translation>
     </message>
     <message>
-        <location line="-48"/>
-        <location line="+54"/>
+        <location line="-56"/>
+        <location line="+64"/>
         <source>物资编码</source>
         <translation>Item code</translation>
     </message>
     <message>
-        <location line="-101"/>
-        <location line="+102"/>
+        <location line="-126"/>
+        <location line="+131"/>
         <source>物资名称</source>
         <translation>Item name</translation>
     </message>
     <message>
-        <location line="-95"/>
-        <location line="+97"/>
+        <location line="-124"/>
+        <location line="+129"/>
         <source>规格</source>
         <translation>Specification</translation>
     </message>
     <message>
-        <location line="-92"/>
+        <location line="-122"/>
         <source>批号</source>
         <translation>Batch no.</translation>
     </message>
     <message>
-        <location line="+33"/>
+        <location line="+42"/>
         <source>库位</source>
         <translation>Location</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+12"/>
         <source>生产日期</source>
         <translation>Production date</translation>
     </message>
@@ -3280,49 +3280,49 @@ Near-expiry warning: lots expiring within this many days are marked on the home 
         <translation>Received</translation>
     </message>
     <message>
-        <location line="-42"/>
+        <location line="-55"/>
         <source>有效期至</source>
         <translation>Expiry</translation>
     </message>
     <message>
         <location line="+9"/>
-        <location line="+84"/>
+        <location line="+124"/>
         <source>在库</source>
         <translation>On hand</translation>
     </message>
     <message>
-        <location line="-77"/>
-        <location line="+78"/>
+        <location line="-117"/>
+        <location line="+123"/>
         <source>预留</source>
         <translation>Reserved</translation>
     </message>
     <message>
-        <location line="-71"/>
-        <location line="+72"/>
+        <location line="-116"/>
+        <location line="+122"/>
         <source>可用</source>
         <translation>Available</translation>
     </message>
     <message>
-        <location line="-67"/>
-        <location line="+75"/>
-        <location line="+26"/>
+        <location line="-115"/>
+        <location line="+128"/>
+        <location line="+54"/>
         <source>单位</source>
         <translation>Unit</translation>
     </message>
     <message>
-        <location line="-80"/>
+        <location line="-150"/>
         <source>单价</source>
         <translation>Unit price</translation>
     </message>
     <message>
-        <location line="+6"/>
-        <location line="+49"/>
-        <location line="+26"/>
+        <location line="+7"/>
+        <location line="+92"/>
+        <location line="+54"/>
         <source>金额</source>
         <translation>Value</translation>
     </message>
     <message>
-        <location line="-71"/>
+        <location line="-139"/>
         <source>权属单位</source>
         <translation>Owner</translation>
     </message>
@@ -3337,19 +3337,19 @@ Near-expiry warning: lots expiring within this many days are marked on the home 
         <translation>Custodian</translation>
     </message>
     <message>
-        <location line="+23"/>
-        <location line="+392"/>
+        <location line="+37"/>
+        <location filename="../../inventory_app/ui/pages/stock_page.py" line="-18"/>
         <source>类别</source>
         <translation>Category</translation>
     </message>
     <message>
-        <location line="-391"/>
-        <location line="+29"/>
+        <location line="+5"/>
+        <location line="+70"/>
         <source>批次数</source>
         <translation>Lots</translation>
     </message>
     <message>
-        <location line="-23"/>
+        <location line="-46"/>
         <source>在途</source>
         <translation>In transit</translation>
     </message>
@@ -3359,42 +3359,42 @@ Near-expiry warning: lots expiring within this many days are marked on the home 
         <translation>Sent by another depot, not yet received</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+13"/>
         <source>最近到期</source>
         <translation>Next expiry</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+14"/>
         <source>类别编码</source>
         <translation>Code</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+5"/>
         <source>类别名称</source>
         <translation>Category</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+5"/>
         <source>物资种数</source>
         <translation>Items</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+12"/>
         <source>在库数量</source>
         <translation>On hand</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>单位不同的物资按件合计</source>
         <translation>Items with different units are summed as pieces</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+16"/>
         <source>{name}（{code}）</source>
         <translation>{name} ({code})</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="-272"/>
         <source>无有效期</source>
         <translation>No expiry</translation>
     </message>
@@ -3409,7 +3409,7 @@ Near-expiry warning: lots expiring within this many days are marked on the home 
         <translation>Expires in {0} day(s)</translation>
     </message>
     <message>
-        <location line="+83"/>
+        <location filename="../../inventory_app/ui/pages/stock_page.py" line="-249"/>
         <source>正在查询…</source>
         <translation>Searching…</translation>
     </message>
@@ -3455,7 +3455,7 @@ Near-expiry warning: lots expiring within this many days are marked on the home 
         <translation>, none expired or expiring within {0} days</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+4"/>
         <source>共 {0} 种物资，金额合计 {1}</source>
         <translation>Items: {0}, total value {1}</translation>
     </message>
