@@ -98,20 +98,20 @@
 <context>
     <name>CataloguePage</name>
     <message>
-        <location filename="../../inventory_app/ui/pages/catalogue_page.py" line="+48"/>
+        <location filename="../../inventory_app/ui/pages/catalogue_columns.py" line="+31"/>
         <source>、</source>
         <extracomment>separator between the items of a list</extracomment>
         <translation>, </translation>
     </message>
     <message>
         <location line="+7"/>
-        <location line="+300"/>
+        <location filename="../../inventory_app/ui/pages/catalogue_page.py" line="+182"/>
         <location line="+70"/>
         <source>全部物资</source>
         <translation>All items</translation>
     </message>
     <message>
-        <location line="-362"/>
+        <location line="+8"/>
         <source>启用</source>
         <translation>Active</translation>
     </message>
@@ -207,7 +207,7 @@
         <translation>Status</translation>
     </message>
     <message>
-        <location line="+127"/>
+        <location filename="../../inventory_app/ui/pages/catalogue_page.py" line="-104"/>
         <source>物资目录</source>
         <translation>Catalogue</translation>
     </message>
@@ -712,7 +712,7 @@ Entered by: {user}</translation>
 <context>
     <name>DepotsPage</name>
     <message>
-        <location filename="../../inventory_app/ui/pages/depots_page.py" line="+58"/>
+        <location filename="../../inventory_app/ui/pages/depots_columns.py" line="+35"/>
         <source>启用</source>
         <translation>Active</translation>
     </message>
@@ -739,47 +739,47 @@ Entered by: {user}</translation>
     <message>
         <location line="+6"/>
         <location line="+83"/>
-        <location line="+194"/>
+        <location filename="../../inventory_app/ui/pages/depots_page.py" line="+211"/>
         <source>名称</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location line="-270"/>
-        <location line="+271"/>
+        <location line="-76"/>
+        <location filename="../../inventory_app/ui/pages/depots_page.py" line="+1"/>
         <source>类型</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location line="-265"/>
+        <location line="+6"/>
         <source>级别</source>
         <translation>Level</translation>
     </message>
     <message>
         <location line="+6"/>
-        <location line="+260"/>
+        <location filename="../../inventory_app/ui/pages/depots_page.py" line="+1"/>
         <source>所在区划</source>
         <translation>Region</translation>
     </message>
     <message>
-        <location line="-254"/>
-        <location line="+255"/>
+        <location line="+6"/>
+        <location filename="../../inventory_app/ui/pages/depots_page.py" line="+1"/>
         <source>权属单位</source>
         <translation>Owner</translation>
     </message>
     <message>
-        <location line="-248"/>
-        <location line="+249"/>
+        <location line="+7"/>
+        <location filename="../../inventory_app/ui/pages/depots_page.py" line="+1"/>
         <source>地址</source>
         <translation>Address</translation>
     </message>
     <message>
-        <location line="-242"/>
-        <location line="+243"/>
+        <location line="+7"/>
+        <location filename="../../inventory_app/ui/pages/depots_page.py" line="+1"/>
         <source>联系人</source>
         <translation>Contact</translation>
     </message>
     <message>
-        <location line="-237"/>
+        <location line="+6"/>
         <source>电话</source>
         <translation>Phone</translation>
     </message>
@@ -805,7 +805,7 @@ Entered by: {user}</translation>
         <translation>Location code</translation>
     </message>
     <message>
-        <location line="+190"/>
+        <location filename="../../inventory_app/ui/pages/depots_page.py" line="-15"/>
         <source>仓库</source>
         <translation>Depots</translation>
     </message>
