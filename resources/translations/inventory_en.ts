@@ -136,20 +136,20 @@
 <context>
     <name>CataloguePage</name>
     <message>
-        <location filename="../../inventory_app/ui/pages/catalogue_page.py" line="+48"/>
+        <location filename="../../inventory_app/ui/pages/catalogue_columns.py" line="+31"/>
         <source>、</source>
         <extracomment>separator between the items of a list</extracomment>
         <translation>, </translation>
     </message>
     <message>
         <location line="+7"/>
-        <location line="+300"/>
+        <location filename="../../inventory_app/ui/pages/catalogue_page.py" line="+182"/>
         <location line="+70"/>
         <source>全部物资</source>
         <translation>All items</translation>
     </message>
     <message>
-        <location line="-362"/>
+        <location line="+8"/>
         <source>启用</source>
         <translation>Active</translation>
     </message>
@@ -245,7 +245,7 @@
         <translation>Status</translation>
     </message>
     <message>
-        <location line="+127"/>
+        <location filename="../../inventory_app/ui/pages/catalogue_page.py" line="-104"/>
         <source>物资目录</source>
         <translation>Catalogue</translation>
     </message>
@@ -418,32 +418,32 @@ Please copy the details below and send them, together with the log file, to tech
 <context>
     <name>DashboardPage</name>
     <message>
-        <location filename="../../inventory_app/ui/pages/dashboard_page.py" line="+226"/>
+        <location filename="../../inventory_app/ui/pages/dashboard_columns.py" line="+37"/>
         <source>类别</source>
         <translation>Category</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+5"/>
         <source>品种</source>
         <translation>Items</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+6"/>
         <source>批次</source>
         <translation>Lots</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+6"/>
         <source>库存数量</source>
         <translation>On hand</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+6"/>
         <source>金额</source>
         <translation>Value</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+15"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
@@ -453,25 +453,25 @@ Please copy the details below and send them, together with the log file, to tech
         <translation>Expiry</translation>
     </message>
     <message>
-        <location line="+7"/>
-        <location line="+45"/>
+        <location line="+8"/>
+        <location line="+92"/>
         <source>物资</source>
         <translation>Item</translation>
     </message>
     <message>
-        <location line="-41"/>
-        <location line="+44"/>
+        <location line="-85"/>
+        <location line="+91"/>
         <source>数量</source>
         <translation>Quantity</translation>
     </message>
     <message>
-        <location line="-37"/>
-        <location line="+43"/>
+        <location line="-83"/>
+        <location line="+91"/>
         <source>仓库</source>
         <translation>Depot</translation>
     </message>
     <message>
-        <location line="-38"/>
+        <location line="-82"/>
         <source>{item}（{spec}）
 仓库：{depot} {location}
 批号：{batch}</source>
@@ -480,49 +480,49 @@ Depot: {depot} {location}
 Batch no.: {batch}</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+15"/>
         <source>调拨单号</source>
         <translation>Transfer no.</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+5"/>
         <source>发出日期</source>
         <translation>Sent on</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+6"/>
         <source>调出仓库</source>
         <translation>From depot</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+5"/>
         <source>调入仓库</source>
         <translation>To depot</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+5"/>
         <source>明细行</source>
         <translation>Lines</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+12"/>
         <source>单号：{doc_no}
 经办人：{user}</source>
         <translation>Document: {doc_no}
 Entered by: {user}</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+7"/>
         <source>日期</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+7"/>
         <source>业务</source>
         <translation>Movement</translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+45"/>
         <source>已过期 {days} 天</source>
         <translation>Expired {days} d ago</translation>
     </message>
@@ -537,42 +537,7 @@ Entered by: {user}</translation>
         <translation>{days} d left</translation>
     </message>
     <message>
-        <location line="+9"/>
-        <source>入库</source>
-        <translation>Receipt</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>出库</source>
-        <translation>Issue</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>调出</source>
-        <translation>Transfer out</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>调入</source>
-        <translation>Transfer in</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>调整</source>
-        <translation>Adjustment</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>报废</source>
-        <translation>Write-off</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>冲销</source>
-        <translation>Reversal</translation>
-    </message>
-    <message>
-        <location line="+70"/>
+        <location filename="../../inventory_app/ui/pages/dashboard_page.py" line="+283"/>
         <source>首页</source>
         <translation>Home</translation>
     </message>
@@ -848,7 +813,7 @@ Entered by: {user}</translation>
 <context>
     <name>DepotsPage</name>
     <message>
-        <location filename="../../inventory_app/ui/pages/depots_page.py" line="+58"/>
+        <location filename="../../inventory_app/ui/pages/depots_columns.py" line="+35"/>
         <source>启用</source>
         <translation>Active</translation>
     </message>
@@ -875,47 +840,47 @@ Entered by: {user}</translation>
     <message>
         <location line="+6"/>
         <location line="+83"/>
-        <location line="+194"/>
+        <location filename="../../inventory_app/ui/pages/depots_page.py" line="+211"/>
         <source>名称</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location line="-270"/>
-        <location line="+271"/>
+        <location line="-76"/>
+        <location filename="../../inventory_app/ui/pages/depots_page.py" line="+1"/>
         <source>类型</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location line="-265"/>
+        <location line="+6"/>
         <source>级别</source>
         <translation>Level</translation>
     </message>
     <message>
         <location line="+6"/>
-        <location line="+260"/>
+        <location filename="../../inventory_app/ui/pages/depots_page.py" line="+1"/>
         <source>所在区划</source>
         <translation>Region</translation>
     </message>
     <message>
-        <location line="-254"/>
-        <location line="+255"/>
+        <location line="+6"/>
+        <location filename="../../inventory_app/ui/pages/depots_page.py" line="+1"/>
         <source>权属单位</source>
         <translation>Owner</translation>
     </message>
     <message>
-        <location line="-248"/>
-        <location line="+249"/>
+        <location line="+7"/>
+        <location filename="../../inventory_app/ui/pages/depots_page.py" line="+1"/>
         <source>地址</source>
         <translation>Address</translation>
     </message>
     <message>
-        <location line="-242"/>
-        <location line="+243"/>
+        <location line="+7"/>
+        <location filename="../../inventory_app/ui/pages/depots_page.py" line="+1"/>
         <source>联系人</source>
         <translation>Contact</translation>
     </message>
     <message>
-        <location line="-237"/>
+        <location line="+6"/>
         <source>电话</source>
         <translation>Phone</translation>
     </message>
@@ -941,7 +906,7 @@ Entered by: {user}</translation>
         <translation>Location code</translation>
     </message>
     <message>
-        <location line="+190"/>
+        <location filename="../../inventory_app/ui/pages/depots_page.py" line="-15"/>
         <source>仓库</source>
         <translation>Depots</translation>
     </message>
@@ -1570,45 +1535,9 @@ It can no longer be chosen when receiving goods; lots already stored there and t
     </message>
 </context>
 <context>
-    <name>LedgerPage</name>
+    <name>Labels</name>
     <message>
-        <location filename="../../inventory_app/ui/pages/ledger_page.py" line="+72"/>
-        <source>入库</source>
-        <translation>Receipt</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>出库</source>
-        <translation>Issue</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>调出</source>
-        <translation>Transfer out</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <location line="+27"/>
-        <source>调入</source>
-        <translation>Transfer in</translation>
-    </message>
-    <message>
-        <location line="-26"/>
-        <source>调整</source>
-        <translation>Adjustment</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>报废</source>
-        <translation>Write-off</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>冲销</source>
-        <translation>Reversal</translation>
-    </message>
-    <message>
-        <location line="+6"/>
+        <location filename="../../inventory_app/ui/labels.py" line="+17"/>
         <source>入库单</source>
         <translation>Goods receipt</translation>
     </message>
@@ -1638,7 +1567,74 @@ It can no longer be chosen when receiving goods; lots already stored there and t
         <translation>Reversal note</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+3"/>
+        <source>已过账</source>
+        <translation>Posted</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>在途</source>
+        <translation>In transit</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>已接收</source>
+        <translation>Received</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>待审批</source>
+        <translation>Pending approval</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>已驳回</source>
+        <translation>Rejected</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>已冲销</source>
+        <translation>Reversed</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>入库</source>
+        <translation>Receipt</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>出库</source>
+        <translation>Issue</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>调出</source>
+        <translation>Transfer out</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+14"/>
+        <source>调入</source>
+        <translation>Transfer in</translation>
+    </message>
+    <message>
+        <location line="-13"/>
+        <source>调整</source>
+        <translation>Adjustment</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>报废</source>
+        <translation>Write-off</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+22"/>
+        <source>冲销</source>
+        <translation>Reversal</translation>
+    </message>
+    <message>
+        <location line="-19"/>
         <source>救灾</source>
         <translation>Disaster relief</translation>
     </message>
@@ -1663,7 +1659,7 @@ It can no longer be chosen when receiving goods; lots already stored there and t
         <translation>Other</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>采购</source>
         <translation>Purchase</translation>
     </message>
@@ -1683,55 +1679,93 @@ It can no longer be chosen when receiving goods; lots already stored there and t
         <translation>Opening balance</translation>
     </message>
     <message>
-        <location line="+6"/>
-        <location line="+248"/>
+        <location line="+4"/>
+        <source>回收（使用后退回）</source>
+        <translation>Returned (after use)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>期初建账</source>
+        <translation>Opening balance</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>调拨单→出库单</source>
+        <translation>Transfer order → dispatch slip</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>出库单→签收回执</source>
+        <translation>Dispatch slip → receipt</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>调拨单→回收单</source>
+        <translation>Transfer order → return</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>合同→到货</source>
+        <translation>Contract → delivery</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>盘点→调整</source>
+        <translation>Stocktake → adjustment</translation>
+    </message>
+</context>
+<context>
+    <name>LedgerPage</name>
+    <message>
+        <location filename="../../inventory_app/ui/pages/ledger_columns.py" line="+28"/>
+        <location line="+176"/>
         <source>已被流水 {0} 冲销</source>
         <translation>Reversed by movement {0}</translation>
     </message>
     <message>
-        <location line="-244"/>
-        <location line="+245"/>
+        <location line="-172"/>
+        <location line="+173"/>
         <source>冲销流水 {0}</source>
         <translation>Reverses movement {0}</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="-121"/>
         <source>流水号</source>
         <translation>Movement no.</translation>
     </message>
     <message>
         <location line="+7"/>
-        <location line="+381"/>
+        <location filename="../../inventory_app/ui/pages/ledger_page.py" line="+480"/>
         <source>日期</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location line="-374"/>
-        <location line="+399"/>
+        <location line="+7"/>
+        <location filename="../../inventory_app/ui/pages/ledger_detail.py" line="+50"/>
         <source>录入时间</source>
         <translation>Entered at</translation>
     </message>
     <message>
-        <location line="-394"/>
-        <location line="+363"/>
-        <location line="+21"/>
+        <location line="+7"/>
+        <location filename="../../inventory_app/ui/pages/ledger_detail.py" line="-10"/>
+        <location filename="../../inventory_app/ui/pages/ledger_page.py" line="-6"/>
         <source>单据号</source>
         <translation>Document no.</translation>
     </message>
     <message>
-        <location line="-381"/>
-        <location line="+364"/>
+        <location line="+6"/>
+        <location filename="../../inventory_app/ui/pages/ledger_page.py" line="+4"/>
         <source>类型</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location line="-358"/>
-        <location line="+379"/>
+        <location line="+6"/>
+        <location filename="../../inventory_app/ui/pages/ledger_detail.py" line="+4"/>
         <source>仓库</source>
         <translation>Depot</translation>
     </message>
     <message>
-        <location line="-376"/>
+        <location line="+3"/>
         <source>{name}（{code}）</source>
         <translation>{name} ({code})</translation>
     </message>
@@ -1741,49 +1775,49 @@ It can no longer be chosen when receiving goods; lots already stored there and t
         <translation>Item</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+7"/>
         <source>批号</source>
         <translation>Batch no.</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+6"/>
         <source>数量</source>
         <translation>Quantity</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+7"/>
         <source>单位</source>
         <translation>Unit</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+7"/>
         <source>冲销关系</source>
         <translation>Reversal</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>双击跳到关联流水</source>
         <translation>Double-click to go to the linked movement</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+7"/>
         <source>经办人</source>
         <translation>Entered by</translation>
     </message>
     <message>
-        <location line="+3"/>
-        <location line="+346"/>
+        <location line="+6"/>
+        <location filename="../../inventory_app/ui/pages/ledger_detail.py" line="+1"/>
         <source>对方单位</source>
         <translation>Counterparty</translation>
     </message>
     <message>
-        <location line="-339"/>
-        <location line="+342"/>
+        <location line="+7"/>
+        <location filename="../../inventory_app/ui/pages/ledger_detail.py" line="+3"/>
         <source>原因/备注</source>
         <translation>Reason/note</translation>
     </message>
     <message>
-        <location line="-260"/>
+        <location filename="../../inventory_app/ui/pages/ledger_page.py" line="-203"/>
         <source>正在查询…</source>
         <translation>Searching…</translation>
     </message>
@@ -1823,7 +1857,7 @@ It can no longer be chosen when receiving goods; lots already stored there and t
         <translation>ascending</translation>
     </message>
     <message>
-        <location line="+79"/>
+        <location filename="../../inventory_app/ui/pages/ledger_detail.py" line="+68"/>
         <source>正在读取单据…</source>
         <translation>Loading the document…</translation>
     </message>
@@ -1833,12 +1867,12 @@ It can no longer be chosen when receiving goods; lots already stored there and t
         <translation>Select a movement to see its document here.</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="-59"/>
         <source>{name}（{host}）</source>
         <translation>{name} ({host})</translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location filename="../../inventory_app/ui/pages/ledger_page.py" line="+100"/>
         <location line="+12"/>
         <source>台账</source>
         <translation>Ledger</translation>
@@ -1929,17 +1963,17 @@ It can no longer be chosen when receiving goods; lots already stored there and t
         <translation>Export every movement matching the current filters</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location filename="../../inventory_app/ui/pages/ledger_detail.py" line="+109"/>
         <source>显示全部批次</source>
         <translation>Show all lots</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-37"/>
         <source>单据信息</source>
         <translation>Document</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="-90"/>
         <source>单据类型</source>
         <translation>Document type</translation>
     </message>
@@ -1974,17 +2008,17 @@ It can no longer be chosen when receiving goods; lots already stored there and t
         <translation>Lines</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+81"/>
         <source>：</source>
         <translation>: </translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+38"/>
         <source>（无批号）</source>
         <translation>(no batch no.)</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>只显示批次 {0} 的流水</source>
         <translation>Only lot {0}</translation>
     </message>
@@ -2023,7 +2057,7 @@ It can no longer be chosen when receiving goods; lots already stored there and t
 <context>
     <name>LinesModel</name>
     <message>
-        <location filename="../../inventory_app/ui/widgets/lines_model.py" line="+64"/>
+        <location filename="../../inventory_app/ui/widgets/lines_common.py" line="+53"/>
         <source>物资</source>
         <translation>Item</translation>
     </message>
@@ -2476,96 +2510,6 @@ It can no longer be chosen when receiving goods; lots already stored there and t
     </message>
     <message>
         <location filename="../../inventory_app/ui/dialogs/posting_base.py" line="+34"/>
-        <source>救灾</source>
-        <translation>Disaster relief</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>前置</source>
-        <translation>Pre-positioning</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>演练</source>
-        <translation>Drill</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>轮换</source>
-        <translation>Rotation</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>其他</source>
-        <translation>Other</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>入库单</source>
-        <translation>Goods receipt</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>出库单</source>
-        <translation>Goods issue</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>调拨单</source>
-        <translation>Transfer note</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>调整单</source>
-        <translation>Adjustment note</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>报废单</source>
-        <translation>Write-off note</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>冲销单</source>
-        <translation>Reversal note</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>入库</source>
-        <translation>Receipt</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>出库</source>
-        <translation>Issue</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>调出</source>
-        <translation>Transfer out</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>调入</source>
-        <translation>Transfer in</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>调整</source>
-        <translation>Adjustment</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>报废</source>
-        <translation>Write-off</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>冲销</source>
-        <translation>Reversal</translation>
-    </message>
-    <message>
-        <location line="+4"/>
         <source>已过账：{doc_no}</source>
         <translation>Posted: {doc_no}</translation>
     </message>
@@ -2633,7 +2577,7 @@ It can no longer be chosen when receiving goods; lots already stored there and t
 <context>
     <name>ReceiveDialog</name>
     <message>
-        <location filename="../../inventory_app/ui/dialogs/receive_dialog.py" line="+48"/>
+        <location filename="../../inventory_app/ui/dialogs/receive_dialog.py" line="+49"/>
         <source>入库单</source>
         <translation>Goods Receipt</translation>
     </message>
@@ -2643,27 +2587,7 @@ It can no longer be chosen when receiving goods; lots already stored there and t
         <translation>Post Receipt</translation>
     </message>
     <message>
-        <location line="+5"/>
-        <source>采购</source>
-        <translation>Purchase</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>捐赠</source>
-        <translation>Donation</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>回收（使用后退回）</source>
-        <translation>Returned (after use)</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>期初建账</source>
-        <translation>Opening balance</translation>
-    </message>
-    <message>
-        <location line="+5"/>
+        <location line="+8"/>
         <source>供货企业或送货单位</source>
         <translation>Supplier or delivering organisation</translation>
     </message>
@@ -2732,7 +2656,7 @@ It can no longer be chosen when receiving goods; lots already stored there and t
 <context>
     <name>ReverseDialog</name>
     <message>
-        <location filename="../../inventory_app/ui/dialogs/reverse_dialog.py" line="+65"/>
+        <location filename="../../inventory_app/ui/dialogs/reverse_dialog.py" line="+59"/>
         <source>冲销</source>
         <translation>Reversal</translation>
     </message>
@@ -2843,7 +2767,7 @@ It can no longer be chosen when receiving goods; lots already stored there and t
         <translation>Loading the document…</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>冲销单不能再冲销。如有错误，请重新录入正确的单据。</source>
         <translation>A reversal cannot be reversed. If it was wrong, enter the correct document again.</translation>
     </message>
@@ -2853,12 +2777,12 @@ It can no longer be chosen when receiving goods; lots already stored there and t
         <translation>This document is not posted yet and cannot be reversed.</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+9"/>
         <source>这一行已经冲销过了。</source>
         <translation>This line has already been reversed.</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>该单据已全部冲销。</source>
         <translation>This document has been fully reversed.</translation>
     </message>
@@ -2936,7 +2860,7 @@ The original document {original} stays in the ledger, now reversed.</translation
     <message>
         <location line="+5"/>
         <source>密码不会保存在本机设置中：下次启动时会再次询问，或由管理员用 PGPASSWORD / .pgpass 配置。</source>
-        <translation>The password is not stored in this computer&apos;s settings: it is asked for again at the next start, or the administrator configures it with PGPASSWORD / .pgpass.</translation>
+        <translation>The password is not stored in this computer's settings: it is asked for again at the next start, or the administrator configures it with PGPASSWORD / .pgpass.</translation>
     </message>
 </context>
 <context>
@@ -3113,7 +3037,7 @@ Near-expiry warning: lots expiring within this many days are marked on the home 
 <context>
     <name>StockPage</name>
     <message>
-        <location filename="../../inventory_app/ui/pages/stock_page.py" line="+77"/>
+        <location filename="../../inventory_app/ui/pages/stock_columns.py" line="+37"/>
         <source>按批次</source>
         <translation>By Lot</translation>
     </message>
@@ -3174,12 +3098,12 @@ Near-expiry warning: lots expiring within this many days are marked on the home 
     </message>
     <message>
         <location line="+6"/>
-        <location line="+754"/>
+        <location filename="../../inventory_app/ui/pages/stock_page.py" line="+591"/>
         <source>已过期</source>
         <translation>Expired</translation>
     </message>
     <message>
-        <location line="-753"/>
+        <location line="+1"/>
         <source>30 天内到期</source>
         <translation>Within 30 days</translation>
     </message>
@@ -3194,41 +3118,41 @@ Near-expiry warning: lots expiring within this many days are marked on the home 
         <translation>Within 180 days</translation>
     </message>
     <message>
-        <location line="+228"/>
-        <location line="+102"/>
+        <location line="+50"/>
+        <location line="+125"/>
         <source>仓库</source>
         <translation>Depot</translation>
     </message>
     <message>
-        <location line="-48"/>
-        <location line="+54"/>
+        <location line="-56"/>
+        <location line="+64"/>
         <source>物资编码</source>
         <translation>Item code</translation>
     </message>
     <message>
-        <location line="-101"/>
-        <location line="+102"/>
+        <location line="-126"/>
+        <location line="+131"/>
         <source>物资名称</source>
         <translation>Item name</translation>
     </message>
     <message>
-        <location line="-95"/>
-        <location line="+97"/>
+        <location line="-124"/>
+        <location line="+129"/>
         <source>规格</source>
         <translation>Specification</translation>
     </message>
     <message>
-        <location line="-92"/>
+        <location line="-122"/>
         <source>批号</source>
         <translation>Batch no.</translation>
     </message>
     <message>
-        <location line="+33"/>
+        <location line="+42"/>
         <source>库位</source>
         <translation>Location</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+12"/>
         <source>生产日期</source>
         <translation>Production date</translation>
     </message>
@@ -3238,49 +3162,49 @@ Near-expiry warning: lots expiring within this many days are marked on the home 
         <translation>Received</translation>
     </message>
     <message>
-        <location line="-42"/>
+        <location line="-55"/>
         <source>有效期至</source>
         <translation>Expiry</translation>
     </message>
     <message>
         <location line="+9"/>
-        <location line="+84"/>
+        <location line="+124"/>
         <source>在库</source>
         <translation>On hand</translation>
     </message>
     <message>
-        <location line="-77"/>
-        <location line="+78"/>
+        <location line="-117"/>
+        <location line="+123"/>
         <source>预留</source>
         <translation>Reserved</translation>
     </message>
     <message>
-        <location line="-71"/>
-        <location line="+72"/>
+        <location line="-116"/>
+        <location line="+122"/>
         <source>可用</source>
         <translation>Available</translation>
     </message>
     <message>
-        <location line="-67"/>
-        <location line="+75"/>
-        <location line="+26"/>
+        <location line="-115"/>
+        <location line="+128"/>
+        <location line="+54"/>
         <source>单位</source>
         <translation>Unit</translation>
     </message>
     <message>
-        <location line="-80"/>
+        <location line="-150"/>
         <source>单价</source>
         <translation>Unit price</translation>
     </message>
     <message>
-        <location line="+6"/>
-        <location line="+49"/>
-        <location line="+26"/>
+        <location line="+7"/>
+        <location line="+92"/>
+        <location line="+54"/>
         <source>金额</source>
         <translation>Value</translation>
     </message>
     <message>
-        <location line="-71"/>
+        <location line="-139"/>
         <source>权属单位</source>
         <translation>Owner</translation>
     </message>
@@ -3295,19 +3219,19 @@ Near-expiry warning: lots expiring within this many days are marked on the home 
         <translation>Custodian</translation>
     </message>
     <message>
-        <location line="+23"/>
-        <location line="+392"/>
+        <location line="+37"/>
+        <location filename="../../inventory_app/ui/pages/stock_page.py" line="-18"/>
         <source>类别</source>
         <translation>Category</translation>
     </message>
     <message>
-        <location line="-391"/>
-        <location line="+29"/>
+        <location line="+5"/>
+        <location line="+70"/>
         <source>批次数</source>
         <translation>Lots</translation>
     </message>
     <message>
-        <location line="-23"/>
+        <location line="-46"/>
         <source>在途</source>
         <translation>In transit</translation>
     </message>
@@ -3317,42 +3241,42 @@ Near-expiry warning: lots expiring within this many days are marked on the home 
         <translation>Sent by another depot, not yet received</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+13"/>
         <source>最近到期</source>
         <translation>Next expiry</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+14"/>
         <source>类别编码</source>
         <translation>Code</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+5"/>
         <source>类别名称</source>
         <translation>Category</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+5"/>
         <source>物资种数</source>
         <translation>Items</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+12"/>
         <source>在库数量</source>
         <translation>On hand</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>单位不同的物资按件合计</source>
         <translation>Items with different units are summed as pieces</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+16"/>
         <source>{name}（{code}）</source>
         <translation>{name} ({code})</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="-272"/>
         <source>无有效期</source>
         <translation>No expiry</translation>
     </message>
@@ -3367,7 +3291,7 @@ Near-expiry warning: lots expiring within this many days are marked on the home 
         <translation>Expires in {0} day(s)</translation>
     </message>
     <message>
-        <location line="+83"/>
+        <location filename="../../inventory_app/ui/pages/stock_page.py" line="-249"/>
         <source>正在查询…</source>
         <translation>Searching…</translation>
     </message>
@@ -3413,7 +3337,7 @@ Near-expiry warning: lots expiring within this many days are marked on the home 
         <translation>, none expired or expiring within {0} days</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+4"/>
         <source>共 {0} 种物资，金额合计 {1}</source>
         <translation>Items: {0}, total value {1}</translation>
     </message>

@@ -164,7 +164,7 @@ def test_jump_to_a_movement_that_is_filtered_out_shows_its_lot(
     page.jump_to_linked()
     settle_page(ctx, qtbot)
     assert page.kind_combo.current_code() is None
-    assert page.lot_chip.isVisible() and "QUILT-1" in page.lot_chip_label.text()
+    assert page.lot_chip.isVisible() and "QUILT-1" in page.lot_chip.label.text()
     selected = page.selected_row()
     assert selected is not None and selected.movement_id == rows[0].reverses_movement_id
     assert {r.batch_no for r in all_rows(page.model)} == {"QUILT-1"}
@@ -222,7 +222,7 @@ def test_selecting_a_row_shows_its_document(history: Posted, make_page, qtbot: Q
     rows = all_rows(page.model)
     page.table.selectRow(next(i for i, r in enumerate(rows) if r.doc_no == history.reversal_no))
     settle_page(ctx, qtbot)
-    values = {key: label.text() for key, label in page._detail_values.items()}
+    values = {key: label.text() for key, label in page.detail_box.values.items()}
     assert values["doc_no"] == history.reversal_no
     assert values["doc_type"] == "冲销单"
     assert values["reason"] == "数量录错"
@@ -230,7 +230,7 @@ def test_selecting_a_row_shows_its_document(history: Posted, make_page, qtbot: Q
 
     page.table.selectRow(next(i for i, r in enumerate(rows) if r.doc_no == history.issue_no))
     settle_page(ctx, qtbot)
-    values = {key: label.text() for key, label in page._detail_values.items()}
+    values = {key: label.text() for key, label in page.detail_box.values.items()}
     assert values["state"] == "已冲销" and values["other"] == "海原县应急管理局"
     assert values["purpose"] == "救灾" and values["lines"] == "1"
 

@@ -25,35 +25,10 @@ from PySide6.QtWidgets import (
 from ...domain.model import PostingResult, Purpose
 from ..context import AppContext
 from ..errors import show_domain_error
+from ..labels import purpose_choices
 from ..widgets.lines_editor import LinesEditor
 
 _CTX = "PostingDialog"
-
-# (value, source text marked for translation; the stubs type QT_TRANSLATE_NOOP as object)
-PURPOSES: tuple[tuple[str, object], ...] = (
-    (Purpose.RELIEF.value, QT_TRANSLATE_NOOP("PostingDialog", "救灾")),
-    (Purpose.PREPOSITION.value, QT_TRANSLATE_NOOP("PostingDialog", "前置")),
-    (Purpose.DRILL.value, QT_TRANSLATE_NOOP("PostingDialog", "演练")),
-    (Purpose.ROTATION.value, QT_TRANSLATE_NOOP("PostingDialog", "轮换")),
-    (Purpose.OTHER.value, QT_TRANSLATE_NOOP("PostingDialog", "其他")),
-)
-DOC_TYPES = {
-    "RECEIPT": QT_TRANSLATE_NOOP("PostingDialog", "入库单"),
-    "ISSUE": QT_TRANSLATE_NOOP("PostingDialog", "出库单"),
-    "TRANSFER": QT_TRANSLATE_NOOP("PostingDialog", "调拨单"),
-    "ADJUST": QT_TRANSLATE_NOOP("PostingDialog", "调整单"),
-    "SCRAP": QT_TRANSLATE_NOOP("PostingDialog", "报废单"),
-    "REVERSAL": QT_TRANSLATE_NOOP("PostingDialog", "冲销单"),
-}
-MOVEMENT_KINDS = {
-    "RECEIVE": QT_TRANSLATE_NOOP("PostingDialog", "入库"),
-    "ISSUE": QT_TRANSLATE_NOOP("PostingDialog", "出库"),
-    "TRANSFER_OUT": QT_TRANSLATE_NOOP("PostingDialog", "调出"),
-    "TRANSFER_IN": QT_TRANSLATE_NOOP("PostingDialog", "调入"),
-    "ADJUST": QT_TRANSLATE_NOOP("PostingDialog", "调整"),
-    "SCRAP": QT_TRANSLATE_NOOP("PostingDialog", "报废"),
-    "REVERSAL": QT_TRANSLATE_NOOP("PostingDialog", "冲销"),
-}
 
 _TEXTS = {
     "posted_no": QT_TRANSLATE_NOOP("PostingDialog", "已过账：{doc_no}"),
@@ -98,8 +73,8 @@ def _text(key: str) -> str:
 def purpose_combo(parent: QWidget, default: str = Purpose.RELIEF.value) -> QComboBox:
     """用途: a handful of fixed entries, so a plain combo box is the right tool."""
     combo = QComboBox(parent)
-    for value, label in PURPOSES:
-        combo.addItem(translate(label), value)
+    for value, label in purpose_choices():
+        combo.addItem(label, value)
     combo.setCurrentIndex(max(combo.findData(default), 0))
     return combo
 
@@ -395,15 +370,3 @@ class PostingDialog(QDialog):
             event.ignore()
             return
         super().closeEvent(event)
-
-
-def doc_type_name(doc_type: str) -> str:
-    return translate(DOC_TYPES[doc_type]) if doc_type in DOC_TYPES else doc_type
-
-
-def kind_name(kind: str) -> str:
-    return translate(MOVEMENT_KINDS[kind]) if kind in MOVEMENT_KINDS else kind
-
-
-def purpose_name(value: str) -> str:
-    return next((translate(label) for key, label in PURPOSES if key == value), value)

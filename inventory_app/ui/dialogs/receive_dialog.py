@@ -7,12 +7,13 @@ from decimal import Decimal
 
 from PySide6.QtWidgets import QComboBox, QLineEdit, QWidget
 
-from ...domain.model import PostingResult, ReceiptLine, Source
+from ...domain.model import PostingResult, ReceiptLine
 from ...domain.permissions import Action
 from ...domain.quantities import parse_quantity
 from ...services import receipts, reference_queries
 from ...services.rows import ItemRow, LocationRow, OrganisationRow
 from ..context import AppContext
+from ..labels import receipt_source_choices
 from ..widgets.depot_combo import DepotCombo
 from ..widgets.lines_editor import LinesEditor
 from ..widgets.lines_model import Col, LinesModel
@@ -50,13 +51,8 @@ class ReceiveDialog(PostingDialog):
 
         self.depot_combo = DepotCombo(ctx, Action.RECEIVE, self, preferred_code=depot_code)
         self.source_combo = QComboBox(self)
-        for value, label in (
-            (Source.PURCHASE, self.tr("采购")),
-            (Source.DONATION, self.tr("捐赠")),
-            (Source.RETURN, self.tr("回收（使用后退回）")),
-            (Source.OPENING, self.tr("期初建账")),
-        ):
-            self.source_combo.addItem(label, value.value)
+        for value, label in receipt_source_choices():
+            self.source_combo.addItem(label, value)
         self.supplier_edit = QLineEdit(self)
         self.supplier_edit.setMaxLength(200)
         self.supplier_edit.setPlaceholderText(self.tr("供货企业或送货单位"))

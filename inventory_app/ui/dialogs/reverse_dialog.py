@@ -21,22 +21,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...domain.model import DocState, DocType, PostingResult
-from ...messages import state_name
+from ...domain.documents import ReversalBlock, reversal_blocker
+from ...domain.model import DocType, PostingResult
 from ...services import reversals
 from ...services.document_lines import document_lines, document_of_movement
 from ...services.rows import DocumentRow, LedgerRow
 from ..context import AppContext
 from ..errors import show_domain_error
+from ..labels import doc_state_label, doc_type_label, movement_kind_label, purpose_label
 from ..models.table_models import Column, RowsTableModel, format_quantity
-from .posting_base import (
-    NOTE_STYLE,
-    PostingDialog,
-    doc_type_name,
-    kind_name,
-    mark_invalid,
-    purpose_name,
-)
+from .posting_base import NOTE_STYLE, PostingDialog, mark_invalid
 
 _CTX = "ReverseDialog"
 _RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
@@ -173,7 +167,7 @@ class ReverseDialog(PostingDialog):
             Column(
                 "kind",
                 lambda: QCoreApplication.translate("ReverseDialog", "类型"),
-                lambda r: kind_name(r.kind),
+                lambda r: movement_kind_label(r.kind),
             ),
             Column(
                 "delta",
@@ -233,8 +227,8 @@ class ReverseDialog(PostingDialog):
         self.doc_no_label.setText(
             self.tr("{doc_no}（{type}，{state}）").format(
                 doc_no=doc.doc_no,
-                type=doc_type_name(doc.doc_type),
-                state=state_name(doc.state, self.ctx.lang),
+                type=doc_type_label(doc.doc_type),
+                state=doc_state_label(doc.state),
             )
         )
         self.date_label.setText(doc.doc_date.isoformat())
@@ -244,7 +238,7 @@ class ReverseDialog(PostingDialog):
         self.party_label.setText(doc.counterparty or "—")
         self.user_label.setText(doc.created_by)
         shows_purpose = doc.doc_type in (DocType.ISSUE, DocType.TRANSFER) and doc.purpose
-        self.purpose_label.setText(purpose_name(doc.purpose) if shows_purpose else "—")
+        self.purpose_label.setText(purpose_label(doc.purpose) if shows_purpose else "—")
         unreversed = [r for r in rows if r.reversed_by_movement_id is None]
         self._scope_offered = (
             self._movement_id is not None
@@ -256,21 +250,25 @@ class ReverseDialog(PostingDialog):
         self.set_ready(self._blocker() is None)
 
     def _blocker(self) -> str | None:
-        """Why this cannot be reversed at all, or None."""
+        """Why this cannot be reversed at all, or None (the rule is domain.documents')."""
         doc = self.document
         if doc is None:
             return self.tr("正在读取单据…")
-        if doc.doc_type == DocType.REVERSAL:
+        block = reversal_blocker(doc.doc_type, doc.state)
+        if block is ReversalBlock.IS_REVERSAL:
             return self.tr("冲销单不能再冲销。如有错误，请重新录入正确的单据。")
-        if doc.state in (DocState.PENDING_APPROVAL, DocState.REJECTED):
+        if block is ReversalBlock.NOT_REVERSIBLE_STATE:
             return self.tr("该单据尚未过账，不能冲销。")
-        if not self.chosen_rows():
-            if (
-                self._movement_id is not None
-                and doc.doc_type != DocType.TRANSFER
-                and self.line_radio.isChecked()
-            ):
+        # Left: None or ALREADY_REVERSED. For one chosen line, ask about that movement.
+        if self._single_line():
+            row = next((r for r in self._rows if r.movement_id == self._movement_id), None)
+            if row is not None:
+                block = reversal_blocker(
+                    doc.doc_type, doc.state, row.kind, row.reversed_by_movement_id
+                )
+            if block is ReversalBlock.ALREADY_REVERSED and self.line_radio.isChecked():
                 return self.tr("这一行已经冲销过了。")
+        if block is not None or not self.chosen_rows():
             return self.tr("该单据已全部冲销。")
         return None
 

@@ -21,6 +21,7 @@ from ...services import ledger_queries, reference_queries, transfers
 from ...services.document_lines import document_lines
 from ...services.rows import DocumentRow, LedgerRow, LocationRow
 from ..context import AppContext
+from ..labels import purpose_label
 from ..models.table_models import ROW_ROLE, Column, RowsTableModel, format_quantity
 from ..widgets.depot_combo import LocationCombo
 from .posting_base import (
@@ -28,7 +29,6 @@ from .posting_base import (
     PostingDialog,
     date_edit,
     hint_label,
-    purpose_name,
     qdate_value,
 )
 
@@ -62,7 +62,7 @@ def _transfer_columns() -> list[Column[DocumentRow]]:
         Column(
             "purpose",
             lambda: QCoreApplication.translate("TransferReceiveDialog", "用途"),
-            lambda d: purpose_name(d.purpose),
+            lambda d: purpose_label(d.purpose),
         ),
         Column(
             "reference",

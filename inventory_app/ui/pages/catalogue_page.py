@@ -4,8 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QItemSelection, Qt, QTimer
-from PySide6.QtGui import QColor
+from PySide6.QtCore import QItemSelection, Qt, QTimer
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
@@ -21,14 +20,18 @@ from ...domain.permissions import Action
 from ...services import masterdata, reference_queries
 from ...services.rows import CategoryRow, ItemRow
 from ..context import AppContext
-from ..dialogs.item_dialog import ItemDialog, mode_name, shelf_life_text
+from ..dialogs.item_dialog import ItemDialog
 from ..errors import show_domain_error
-from ..i18n import current_language
-from ..models.table_models import Column, RowsTableModel
+from ..models.table_models import RowsTableModel
+from .catalogue_columns import (
+    ITEM_WIDTHS,
+    category_columns,
+    category_name,
+    item_columns,
+)
 from .masterdata_base import (
     INACTIVE,
     MasterDataPage,
-    SortedLabel,
     keep_sort,
     record_table,
     redraw,
@@ -39,183 +42,7 @@ _RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
 _CENTER = Qt.AlignmentFlag.AlignCenter
 
 
-def _grey(item: ItemRow) -> QColor | None:
-    return None if item.active else INACTIVE
-
-
-def modes_text(modes: str) -> str:
-    #: separator between the items of a list
-    separator = QCoreApplication.translate("CataloguePage", "、")
-    return separator.join(mode_name(mode) for mode in modes.split(",") if mode)
-
-
-def category_name(category: CategoryRow) -> str:
-    """The English name in English where the catalogue has one; the "all" row is ours."""
-    if not category.code:
-        return QCoreApplication.translate("CataloguePage", "全部物资")
-    if current_language() == "en" and category.name_en:
-        return category.name_en
-    return category.name
-
-
-def _status(item: ItemRow) -> SortedLabel:
-    text = (
-        QCoreApplication.translate("CataloguePage", "启用")
-        if item.active
-        else QCoreApplication.translate("CataloguePage", "停用")
-    )
-    return SortedLabel(0 if item.active else 1, text)
-
-
-def _shelf_life(item: ItemRow) -> SortedLabel | None:
-    days = item.shelf_life_days
-    return None if not days else SortedLabel(days, shelf_life_text(days))
-
-
-def category_columns() -> list[Column[CategoryRow]]:
-    return [
-        Column(
-            "code", lambda: QCoreApplication.translate("CataloguePage", "编码"), lambda c: c.code
-        ),
-        Column(
-            "name",
-            lambda: QCoreApplication.translate("CataloguePage", "类别"),
-            category_name,
-            tooltip=lambda c: c.name_en or None,
-        ),
-        Column(
-            "items",
-            lambda: QCoreApplication.translate("CataloguePage", "物资数"),
-            lambda c: c.items,
-            kind="int",
-        ),
-    ]
-
-
-def item_columns() -> list[Column[ItemRow]]:
-    g = _grey
-    return [
-        Column(
-            "code",
-            lambda: QCoreApplication.translate("CataloguePage", "编码"),
-            lambda i: i.code,
-            foreground=g,
-        ),
-        Column(
-            "name",
-            lambda: QCoreApplication.translate("CataloguePage", "名称"),
-            lambda i: i.name,
-            foreground=g,
-            tooltip=lambda i: i.category_name,
-        ),
-        Column(
-            "name_en",
-            lambda: QCoreApplication.translate("CataloguePage", "英文名"),
-            lambda i: i.name_en,
-            foreground=g,
-            tooltip=lambda i: i.name_en or None,
-        ),
-        Column(
-            "spec",
-            lambda: QCoreApplication.translate("CataloguePage", "规格"),
-            lambda i: i.spec,
-            foreground=g,
-            tooltip=lambda i: i.spec or None,
-        ),
-        Column(
-            "unit",
-            lambda: QCoreApplication.translate("CataloguePage", "单位"),
-            lambda i: i.unit,
-            foreground=g,
-            alignment=_CENTER,
-        ),
-        Column(
-            "decimals",
-            lambda: QCoreApplication.translate("CataloguePage", "小数位"),
-            lambda i: i.decimals,
-            kind="int",
-            foreground=g,
-        ),
-        Column(
-            "gb_code",
-            lambda: QCoreApplication.translate("CataloguePage", "国标编码"),
-            lambda i: i.gb_code,
-            foreground=g,
-            tooltip=lambda i: (
-                QCoreApplication.translate("CataloguePage", "GB/T 38565-2020 应急物资分类及编码")
-                if i.gb_code
-                else None
-            ),
-        ),
-        Column(
-            "ref_price",
-            lambda: QCoreApplication.translate("CataloguePage", "参考单价"),
-            lambda i: i.ref_price,
-            kind="money",
-            foreground=g,
-        ),
-        Column(
-            "shelf_life",
-            lambda: QCoreApplication.translate("CataloguePage", "储存年限"),
-            _shelf_life,
-            foreground=g,
-            alignment=_RIGHT,
-        ),
-        Column(
-            "norm_per_person",
-            lambda: QCoreApplication.translate("CataloguePage", "人均定额"),
-            lambda i: i.norm_per_person,
-            kind="quantity",
-            foreground=g,
-        ),
-        Column(
-            "norm_per_tent",
-            lambda: QCoreApplication.translate("CataloguePage", "每顶帐篷定额"),
-            lambda i: i.norm_per_tent,
-            kind="quantity",
-            foreground=g,
-        ),
-        Column(
-            "persons_per_unit",
-            lambda: QCoreApplication.translate("CataloguePage", "每件可安置人数"),
-            lambda i: i.persons_per_unit,
-            kind="quantity",
-            foreground=g,
-        ),
-        Column(
-            "reserve_modes",
-            lambda: QCoreApplication.translate("CataloguePage", "储备方式"),
-            lambda i: modes_text(i.reserve_modes),
-            foreground=g,
-            tooltip=lambda i: modes_text(i.reserve_modes),
-        ),
-        Column(
-            "status",
-            lambda: QCoreApplication.translate("CataloguePage", "状态"),
-            _status,
-            foreground=g,
-            alignment=_CENTER,
-        ),
-    ]
-
-
-# Starting widths (px) for 1366×768; users can drag them.
-_ITEM_WIDTHS = {
-    "code": 60,
-    "name": 110,
-    "name_en": 96,
-    "spec": 146,
-    "unit": 40,
-    "decimals": 46,
-    "gb_code": 66,
-    "ref_price": 86,
-    "shelf_life": 64,
-    "norm_per_person": 62,
-    "norm_per_tent": 82,
-    "persons_per_unit": 96,
-    "reserve_modes": 124,
-    "status": 40,
-}
+__all__ = ["INACTIVE", "CataloguePage"]  # INACTIVE: tests and callers have always imported it here
 
 
 class CataloguePage(MasterDataPage):
@@ -265,7 +92,7 @@ class CataloguePage(MasterDataPage):
         self.item_view.setSortingEnabled(True)
         header = self.item_view.horizontalHeader()
         for position, column in enumerate(self.item_model.columns):
-            header.resizeSection(position, _ITEM_WIDTHS.get(column.key, 90))
+            header.resizeSection(position, ITEM_WIDTHS.get(column.key, 90))
         self.item_view.selectionModel().selectionChanged.connect(self._update_buttons)
         self.item_view.doubleClicked.connect(self._double_clicked)
 
@@ -340,7 +167,7 @@ class CataloguePage(MasterDataPage):
         header = self.item_view.horizontalHeader()
         for position, column in enumerate(self.item_model.columns):
             needed = metrics.horizontalAdvance(column.header_text()) + 20
-            header.resizeSection(position, max(_ITEM_WIDTHS.get(column.key, 90), needed))
+            header.resizeSection(position, max(ITEM_WIDTHS.get(column.key, 90), needed))
 
     # ------------------------------------------------------------------ loading
 

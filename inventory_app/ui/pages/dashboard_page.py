@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from datetime import date
-from decimal import Decimal
 from typing import Any
 
 from PySide6.QtCore import QModelIndex, Qt, Signal
-from PySide6.QtGui import QColor, QShowEvent
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFrame,
@@ -25,21 +23,21 @@ from PySide6.QtWidgets import (
 from ...messages import role_name
 from ...services import dashboard_queries
 from ...services.dashboard_queries import DashboardData
-from ...services.rows import CategoryStockRow, DocumentRow, LedgerRow, LotStockRow
 from ..context import AppContext
 from ..errors import show_domain_error
-from ..models.table_models import Column, RowsTableModel, format_money, format_quantity
+from ..models.table_models import RowsTableModel, format_money
+from .dashboard_columns import (
+    EXPIRED_BG,
+    NEAR_BG,
+    category_columns,
+    expiring_columns,
+    recent_columns,
+    waiting_columns,
+)
 
-_RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
 _CENTER = Qt.AlignmentFlag.AlignCenter
 
-# Calm colours that still read at a glance, and print legibly in grey.
-EXPIRED_BG = QColor("#fde4e1")
-EXPIRED_FG = QColor("#a4262c")
-NEAR_BG = QColor("#fff1cc")
-NEAR_FG = QColor("#8a5300")
-INCREASE_FG = QColor("#1e6b34")
-DECREASE_FG = QColor("#a4262c")
+__all__ = ["EXPIRED_BG", "NEAR_BG", "DashboardPage"]
 
 _STYLE = """
 #dashboardPage { background: #f4f6f8; }
@@ -59,10 +57,6 @@ QHeaderView::section {
     background: #eef1f5; border: none; border-bottom: 1px solid #d9dee5; padding: 3px 6px;
 }
 """
-
-
-def quantity_with_unit(value: Decimal, unit: str) -> str:
-    return f"{format_quantity(value)} {unit}".strip()
 
 
 class _Kpi(QFrame):
@@ -186,10 +180,10 @@ class DashboardPage(QWidget):
         ):
             kpis.addWidget(kpi, 1)
 
-        self.categories = _Card(RowsTableModel(self._category_columns(), self))
-        self.expiring = _Card(RowsTableModel(self._expiring_columns(), self))
-        self.waiting = _Card(RowsTableModel(self._waiting_columns(), self))
-        self.recent = _Card(RowsTableModel(self._recent_columns(), self))
+        self.categories = _Card(RowsTableModel(category_columns(), self))
+        self.expiring = _Card(RowsTableModel(expiring_columns(self._as_of), self))
+        self.waiting = _Card(RowsTableModel(waiting_columns(), self))
+        self.recent = _Card(RowsTableModel(recent_columns(), self))
         self.waiting.view.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.waiting.view.doubleClicked.connect(self._open_waiting)
         self.waiting.view.activated.connect(self._open_waiting)
@@ -217,143 +211,8 @@ class DashboardPage(QWidget):
         ctx.events.master_data_changed.connect(self._on_data_changed)
         self.retranslate()
 
-    # -- columns ----------------------------------------------------------------------
-
-    def _category_columns(self) -> list[Column[CategoryStockRow]]:
-        return [
-            Column(
-                "category",
-                lambda: self.tr("类别"),
-                lambda r: f"{r.category_code} {r.category_name}",
-            ),
-            Column("items", lambda: self.tr("品种"), lambda r: r.items, "int"),
-            Column("lots", lambda: self.tr("批次"), lambda r: r.lots, "int"),
-            Column(
-                "on_hand",
-                lambda: self.tr("库存数量"),
-                lambda r: quantity_with_unit(r.on_hand, r.unit),
-                alignment=_RIGHT,
-            ),
-            Column("value", lambda: self.tr("金额"), lambda r: r.value, "money"),
-        ]
-
-    def _expiring_columns(self) -> list[Column[LotStockRow]]:
-        fg: Callable[[LotStockRow], QColor | None] = lambda r: self._tone(r)[0]  # noqa: E731
-        bg: Callable[[LotStockRow], QColor | None] = lambda r: self._tone(r)[1]  # noqa: E731
-        tip = self._lot_tooltip
-        return [
-            Column(
-                "status",
-                lambda: self.tr("状态"),
-                self._expiry_text,
-                foreground=fg,
-                background=bg,
-                tooltip=tip,
-            ),
-            Column(
-                "expiry_date",
-                lambda: self.tr("有效期至"),
-                lambda r: r.expiry_date,
-                "date",
-                background=bg,
-                tooltip=tip,
-            ),
-            Column(
-                "item", lambda: self.tr("物资"), lambda r: r.item_name, background=bg, tooltip=tip
-            ),
-            Column(
-                "quantity",
-                lambda: self.tr("数量"),
-                lambda r: quantity_with_unit(r.on_hand, r.unit),
-                alignment=_RIGHT,
-                background=bg,
-                tooltip=tip,
-            ),
-            Column(
-                "depot", lambda: self.tr("仓库"), lambda r: r.depot_name, background=bg, tooltip=tip
-            ),
-        ]
-
-    def _lot_tooltip(self, row: LotStockRow) -> str:
-        return self.tr("{item}（{spec}）\n仓库：{depot} {location}\n批号：{batch}").format(
-            item=row.item_name,
-            spec=row.spec or "-",
-            depot=row.depot_name,
-            location=row.location_code,
-            batch=row.batch_no or "-",
-        )
-
-    def _waiting_columns(self) -> list[Column[DocumentRow]]:
-        return [
-            Column("doc_no", lambda: self.tr("调拨单号"), lambda r: r.doc_no),
-            Column("doc_date", lambda: self.tr("发出日期"), lambda r: r.doc_date, "date"),
-            Column("from", lambda: self.tr("调出仓库"), lambda r: r.depot_name),
-            Column("to", lambda: self.tr("调入仓库"), lambda r: r.other_depot_name),
-            Column("lines", lambda: self.tr("明细行"), lambda r: r.lines, "int"),
-        ]
-
-    def _recent_columns(self) -> list[Column[LedgerRow]]:
-        def delta_colour(row: LedgerRow) -> QColor:
-            return INCREASE_FG if row.delta > 0 else DECREASE_FG
-
-        def tip(row: LedgerRow) -> str:
-            return self.tr("单号：{doc_no}\n经办人：{user}").format(
-                doc_no=row.doc_no, user=row.user
-            )
-
-        return [
-            Column("doc_date", lambda: self.tr("日期"), lambda r: r.doc_date, "date", tooltip=tip),
-            Column("kind", lambda: self.tr("业务"), lambda r: self.kind_name(r.kind), tooltip=tip),
-            Column("item", lambda: self.tr("物资"), lambda r: r.item_name, tooltip=tip),
-            Column(
-                "delta",
-                lambda: self.tr("数量"),
-                self._delta_text,
-                alignment=_RIGHT,
-                foreground=delta_colour,
-                tooltip=tip,
-            ),
-            Column("depot", lambda: self.tr("仓库"), lambda r: r.depot_name, tooltip=tip),
-        ]
-
-    def _tone(self, row: LotStockRow) -> tuple[QColor | None, QColor | None]:
-        days = self._days_left(row)
-        if days is None:
-            return None, None
-        return (EXPIRED_FG, EXPIRED_BG) if days < 0 else (NEAR_FG, NEAR_BG)
-
-    def _days_left(self, row: LotStockRow) -> int | None:
-        if row.expiry_date is None:
-            return None
-        as_of = self.data.as_of if self.data is not None else date.today()
-        return (row.expiry_date - as_of).days
-
-    def _expiry_text(self, row: LotStockRow) -> str:
-        days = self._days_left(row)
-        if days is None:
-            return ""
-        if days < 0:
-            return self.tr("已过期 {days} 天").format(days=-days)
-        if days == 0:
-            return self.tr("今天到期")
-        return self.tr("还剩 {days} 天").format(days=days)
-
-    @staticmethod
-    def _delta_text(row: LedgerRow) -> str:
-        sign = "+" if row.delta > 0 else ""
-        return f"{sign}{format_quantity(row.delta)} {row.unit}"
-
-    def kind_name(self, kind: str) -> str:
-        names = {
-            "RECEIVE": self.tr("入库"),
-            "ISSUE": self.tr("出库"),
-            "TRANSFER_OUT": self.tr("调出"),
-            "TRANSFER_IN": self.tr("调入"),
-            "ADJUST": self.tr("调整"),
-            "SCRAP": self.tr("报废"),
-            "REVERSAL": self.tr("冲销"),
-        }
-        return names.get(kind, kind)
+    def _as_of(self) -> date:
+        return self.data.as_of if self.data is not None else date.today()
 
     # -- loading ----------------------------------------------------------------------
 

@@ -3,31 +3,24 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import UTC, date, datetime
+from datetime import date
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QModelIndex, QPersistentModelIndex, Qt
-from PySide6.QtGui import QColor, QFont, QKeySequence, QShortcut
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
-    QFrame,
-    QGridLayout,
-    QGroupBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QPushButton,
     QSplitter,
-    QTableView,
-    QToolButton,
     QVBoxLayout,
     QWidget,
 )
 
-from ...domain.model import MovementKind
+from ...domain.documents import reversal_blocker
 from ...domain.permissions import Action
-from ...messages import state_name
 from ...services import reference_queries
 from ...services.ledger_queries import (
     LEDGER_SORT_KEYS,
@@ -38,7 +31,7 @@ from ...services.ledger_queries import (
 )
 from ...services.rows import DocumentRow, LedgerRow
 from ..context import AppContext
-from ..models.table_models import Column, LazyTableModel, format_datetime
+from ..labels import movement_kind_choices
 from ..tasks import TaskContext
 from ..widgets.filter_bar import (
     CodeCombo,
@@ -49,11 +42,18 @@ from ..widgets.filter_bar import (
     export_in_background,
     set_sort_indicator,
 )
-from .page_base import QueryPage
+from .ledger_columns import (
+    NEGATIVE_FG,
+    REVERSED_FG,
+    LedgerModel,
+    ledger_columns,
+    linked_movement,
+    width_samples,
+)
+from .ledger_detail import DocumentDetail, LotChip
+from .page_base import QueryPage, query_table
 
-NEGATIVE_FG = QColor("#a31515")  # outgoing quantities
-REVERSED_FG = QColor("#9a9a9a")  # a movement cancelled by a reversal: still shown, greyed
-LINK_FG = QColor("#1a5fb4")  # the reversal-relation text, which double-click follows
+__all__ = ["NEGATIVE_FG", "REVERSED_FG", "LedgerModel", "LedgerPage"]
 
 LEDGER_PAGE_SIZE = 300
 DEFAULT_SORT = ("movement_id", True)  # newest first
@@ -61,88 +61,6 @@ DEFAULT_SORT = ("movement_id", True)  # newest first
 _MAX_JUMP_PAGES = 20
 
 AnyIndex = QModelIndex | QPersistentModelIndex
-
-
-# Module-level texts are spelled out as literal QCoreApplication.translate("LedgerPage", …)
-# calls, the context LedgerPage's own self.tr() uses: pyside6-lupdate extracts only literals.
-
-
-def kind_names() -> dict[str, str]:
-    return {
-        MovementKind.RECEIVE.value: QCoreApplication.translate("LedgerPage", "入库"),
-        MovementKind.ISSUE.value: QCoreApplication.translate("LedgerPage", "出库"),
-        MovementKind.TRANSFER_OUT.value: QCoreApplication.translate("LedgerPage", "调出"),
-        MovementKind.TRANSFER_IN.value: QCoreApplication.translate("LedgerPage", "调入"),
-        MovementKind.ADJUST.value: QCoreApplication.translate("LedgerPage", "调整"),
-        MovementKind.SCRAP.value: QCoreApplication.translate("LedgerPage", "报废"),
-        MovementKind.REVERSAL.value: QCoreApplication.translate("LedgerPage", "冲销"),
-    }
-
-
-def _doc_type_names() -> dict[str, str]:
-    return {
-        "RECEIPT": QCoreApplication.translate("LedgerPage", "入库单"),
-        "ISSUE": QCoreApplication.translate("LedgerPage", "出库单"),
-        "TRANSFER": QCoreApplication.translate("LedgerPage", "调拨单"),
-        "ADJUST": QCoreApplication.translate("LedgerPage", "调整单"),
-        "SCRAP": QCoreApplication.translate("LedgerPage", "报废单"),
-        "REVERSAL": QCoreApplication.translate("LedgerPage", "冲销单"),
-    }
-
-
-def _purpose_names() -> dict[str, str]:
-    # Receipts store their source here, out-going documents their purpose.
-    return {
-        "relief": QCoreApplication.translate("LedgerPage", "救灾"),
-        "preposition": QCoreApplication.translate("LedgerPage", "前置"),
-        "drill": QCoreApplication.translate("LedgerPage", "演练"),
-        "rotation": QCoreApplication.translate("LedgerPage", "轮换"),
-        "other": QCoreApplication.translate("LedgerPage", "其他"),
-        "purchase": QCoreApplication.translate("LedgerPage", "采购"),
-        "transfer": QCoreApplication.translate("LedgerPage", "调入"),
-        "donation": QCoreApplication.translate("LedgerPage", "捐赠"),
-        "return": QCoreApplication.translate("LedgerPage", "回收"),
-        "opening": QCoreApplication.translate("LedgerPage", "期初"),
-    }
-
-
-def relation_text(row: LedgerRow) -> str:
-    if row.reversed_by_movement_id is not None:
-        return QCoreApplication.translate("LedgerPage", "已被流水 {0} 冲销").format(
-            row.reversed_by_movement_id
-        )
-    if row.reverses_movement_id is not None:
-        return QCoreApplication.translate("LedgerPage", "冲销流水 {0}").format(
-            row.reverses_movement_id
-        )
-    return ""
-
-
-def linked_movement(row: LedgerRow) -> int | None:
-    return row.reversed_by_movement_id or row.reverses_movement_id
-
-
-def _as_utc(value: datetime) -> datetime:
-    # Stored as naive UTC; marking it lets the formatter show the PC's local time.
-    return value.replace(tzinfo=UTC) if value.tzinfo is None else value
-
-
-class LedgerModel(LazyTableModel[LedgerRow]):
-    """The lazily paged ledger, with struck-through text for reversed movements."""
-
-    RELATION_KEY = "relation"
-
-    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if role == Qt.ItemDataRole.FontRole:
-            row = self.row_at(index)
-            if row is None or row.reversed_by_movement_id is None:
-                return None
-            if self.columns[index.column()].key == self.RELATION_KEY:
-                return None  # the explanation itself stays readable
-            font = QFont()
-            font.setStrikeOut(True)
-            return font
-        return super().data(index, role)
 
 
 class LedgerPage(QueryPage):
@@ -157,13 +75,12 @@ class LedgerPage(QueryPage):
         self._lot_focus: tuple[int, str] | None = None  # (lot id, batch) after a jump
         self._pending_select: int | None = None
         self._documents: dict[str, DocumentRow] = {}
-        self._shown_doc: str | None = None
         self._depots: list[Any] = []
         self._posted_during_dialog = False
 
         self._source = PagedSource()
         self.model = LedgerModel(
-            self._columns(),
+            ledger_columns(),
             self._source.fetch_page,
             self._source.count,
             self,
@@ -218,20 +135,8 @@ class LedgerPage(QueryPage):
         self.date_dash = QLabel("—", self)
 
         # Shown after a jump to a linked movement: the list is narrowed to one lot.
-        self.lot_chip = QFrame(self)
-        self.lot_chip.setStyleSheet(
-            "QFrame { background: #e8f0fb; border: 1px solid #b6cbe8; border-radius: 3px; }"
-        )
-        self.lot_chip_label = QLabel(self.lot_chip)
-        self.lot_chip_label.setStyleSheet("border: none;")
-        self.lot_chip_close = QToolButton(self.lot_chip)
-        self.lot_chip_close.setAutoRaise(True)
-        self.lot_chip_close.clicked.connect(self.clear_lot_focus)
-        chip_layout = QHBoxLayout(self.lot_chip)
-        chip_layout.setContentsMargins(6, 1, 2, 1)
-        chip_layout.addWidget(self.lot_chip_label)
-        chip_layout.addWidget(self.lot_chip_close)
-        self.lot_chip.hide()
+        self.lot_chip = LotChip(self)
+        self.lot_chip.closed.connect(self.clear_lot_focus)
 
         self.jump_button = QPushButton(self)
         self.jump_button.clicked.connect(self.jump_to_linked)
@@ -259,21 +164,13 @@ class LedgerPage(QueryPage):
         actions.addWidget(self.refresh_button)
         actions.addWidget(self.export_button)
 
-        self.table = QTableView(self)
-        self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setAlternatingRowColors(True)
-        self.table.setWordWrap(False)
-        self.table.verticalHeader().setVisible(False)
-        self.table.verticalHeader().setDefaultSectionSize(self.table.fontMetrics().height() + 10)
+        self.table = query_table(
+            self,
+            self.model,
+            selection=QAbstractItemView.SelectionMode.SingleSelection,
+            stretch_last=True,
+        )
         header = self.table.horizontalHeader()
-        header.setSectionsClickable(True)
-        header.setSortIndicatorShown(True)
-        header.setHighlightSections(False)
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header.setStretchLastSection(True)
-        header.setDefaultAlignment(Qt.AlignmentFlag.AlignCenter)
         set_sort_indicator(header, self.model.column_index(DEFAULT_SORT[0]), descending=True)
         header.sortIndicatorChanged.connect(self._on_sort)
         self.table.doubleClicked.connect(lambda _index: self.jump_to_linked())
@@ -284,42 +181,7 @@ class LedgerPage(QueryPage):
         )
         self.model.modelReset.connect(self._selection_changed)
 
-        self.detail_box = QGroupBox(self)
-        self._detail_labels: dict[str, QLabel] = {}
-        self._detail_values: dict[str, QLabel] = {}
-        grid = QGridLayout(self.detail_box)
-        grid.setHorizontalSpacing(10)
-        grid.setVerticalSpacing(4)
-        fields = [
-            "doc_no",
-            "doc_type",
-            "state",
-            "doc_date",
-            "depot",
-            "other",
-            "reference",
-            "purpose",
-            "reason",
-            "created_by",
-            "created_at",
-            "lines",
-        ]
-        for position, key in enumerate(fields):
-            row, pair = divmod(position, 4)
-            name = QLabel(self.detail_box)
-            name.setStyleSheet("color: #555;")
-            value = QLabel(self.detail_box)
-            value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-            value.setMinimumWidth(120)
-            grid.addWidget(name, row, pair * 2, Qt.AlignmentFlag.AlignRight)
-            grid.addWidget(value, row, pair * 2 + 1)
-            self._detail_labels[key] = name
-            self._detail_values[key] = value
-        for column in (1, 3, 5, 7):
-            grid.setColumnStretch(column, 1)
-        self.detail_hint = QLabel(self.detail_box)
-        self.detail_hint.setStyleSheet("color: #777;")
-        grid.addWidget(self.detail_hint, 3, 0, 1, 8)
+        self.detail_box = DocumentDetail(self)
 
         splitter = QSplitter(Qt.Orientation.Vertical, self)
         splitter.addWidget(self.table)
@@ -341,26 +203,7 @@ class LedgerPage(QueryPage):
 
     def _apply_widths(self) -> None:
         metrics = self.fontMetrics()
-        samples = {
-            "movement_id": "1234567",
-            "doc_date": "2026-01-01",
-            "created_at": "2026-01-01 00:00",
-            "doc_no": "RK-ZW-SJ-01-2026-00001",
-            "kind": max(kind_names().values(), key=metrics.horizontalAdvance),
-            "depot_code": "中卫市应急物资储",
-            "item_name": "折叠床（钢木）",
-            "batch_no": "SPT2017-0501-01",
-            "delta": "-123,456.789",
-            "unit": "单位",
-            "user": "海原县保管员",
-            "counterparty": "海原县西安镇人民政府",
-            "reason": "盘点差异调整",
-            "relation": max(
-                self.tr("已被流水 {0} 冲销").format(12345),
-                self.tr("冲销流水 {0}").format(12345),
-                key=metrics.horizontalAdvance,
-            ),
-        }
+        samples = width_samples(metrics)
         header = self.table.horizontalHeader()
         for section, column in enumerate(self.model.columns):
             width = max(
@@ -368,103 +211,6 @@ class LedgerPage(QueryPage):
                 metrics.horizontalAdvance(column.header_text()) + 14,
             )
             header.resizeSection(section, width + 18)
-
-    # ------------------------------------------------------------------ columns
-
-    def _columns(self) -> list[Column[LedgerRow]]:
-        fg = self._foreground
-        return [
-            Column(
-                "movement_id",
-                lambda: self.tr("流水号"),
-                lambda r: r.movement_id,
-                alignment=Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
-                foreground=fg,
-            ),
-            Column(
-                "doc_date",
-                lambda: self.tr("日期"),
-                lambda r: r.doc_date,
-                kind="date",
-                foreground=fg,
-            ),
-            Column(
-                "created_at",
-                lambda: self.tr("录入时间"),
-                lambda r: _as_utc(r.created_at),
-                kind="datetime",
-                foreground=fg,
-            ),
-            Column("doc_no", lambda: self.tr("单据号"), lambda r: r.doc_no, foreground=fg),
-            Column(
-                "kind",
-                lambda: self.tr("类型"),
-                lambda r: kind_names().get(r.kind, r.kind),
-                foreground=fg,
-            ),
-            Column(
-                "depot_code",
-                lambda: self.tr("仓库"),
-                lambda r: r.depot_name,
-                foreground=fg,
-                tooltip=lambda r: self.tr("{name}（{code}）").format(
-                    name=r.depot_name, code=r.depot_code
-                ),
-            ),
-            Column(
-                "item_name",
-                lambda: self.tr("物资"),
-                lambda r: r.item_name,
-                foreground=fg,
-                tooltip=lambda r: f"{r.item_code} {r.item_name}",
-            ),
-            Column("batch_no", lambda: self.tr("批号"), lambda r: r.batch_no, foreground=fg),
-            Column(
-                "delta",
-                lambda: self.tr("数量"),
-                lambda r: r.delta,
-                kind="quantity",
-                foreground=self._quantity_foreground,
-            ),
-            Column("unit", lambda: self.tr("单位"), lambda r: r.unit, foreground=fg),
-            # Right after the quantity, so the link is on screen without scrolling sideways.
-            Column(
-                LedgerModel.RELATION_KEY,
-                lambda: self.tr("冲销关系"),
-                relation_text,
-                foreground=self._relation_foreground,
-                tooltip=lambda r: self.tr("双击跳到关联流水") if linked_movement(r) else None,
-            ),
-            Column("user", lambda: self.tr("经办人"), lambda r: r.user, foreground=fg),
-            Column(
-                "counterparty",
-                lambda: self.tr("对方单位"),
-                lambda r: r.counterparty,
-                foreground=fg,
-                tooltip=lambda r: r.counterparty or None,
-            ),
-            Column(
-                "reason",
-                lambda: self.tr("原因/备注"),
-                lambda r: r.reason,
-                foreground=fg,
-                tooltip=lambda r: r.reason or None,
-            ),
-        ]
-
-    @staticmethod
-    def _foreground(row: LedgerRow) -> QColor | None:
-        return REVERSED_FG if row.reversed_by_movement_id is not None else None
-
-    @staticmethod
-    def _quantity_foreground(row: LedgerRow) -> QColor | None:
-        if row.reversed_by_movement_id is not None:
-            return REVERSED_FG
-        return NEGATIVE_FG if row.delta < 0 else None
-
-    @staticmethod
-    def _relation_foreground(row: LedgerRow) -> QColor | None:
-        return LINK_FG if linked_movement(row) else None
 
     # ------------------------------------------------------------------ filters
 
@@ -503,8 +249,7 @@ class LedgerPage(QueryPage):
 
     def _set_lot_focus(self, focus: tuple[int, str] | None) -> None:
         self._lot_focus = focus
-        self.lot_chip.setVisible(focus is not None)
-        self._retranslate_chip()
+        self.lot_chip.show_batch(focus[1] if focus else None)
 
     def _filters_changed(self) -> None:
         self._reload()
@@ -679,47 +424,15 @@ class LedgerPage(QueryPage):
         )
 
     def _show_document(self, doc: DocumentRow | None, *, loading: bool = False) -> None:
-        self._shown_doc = doc.doc_no if doc else None
-        for value in self._detail_values.values():
-            value.setText("")
-        if doc is None:
-            self.detail_hint.setText(
-                self.tr("正在读取单据…")
-                if loading
-                else self.tr("选中一条流水，这里显示它所属单据的信息。")
-            )
-            self.detail_hint.setVisible(True)
-            return
-        self.detail_hint.setVisible(False)
-        other = doc.other_depot_name or doc.counterparty
-        values = {
-            "doc_no": doc.doc_no,
-            "doc_type": _doc_type_names().get(doc.doc_type, doc.doc_type),
-            "state": state_name(doc.state, self.ctx.lang),  # the catalogue the CLI uses too
-            "doc_date": doc.doc_date.isoformat(),
-            "depot": doc.depot_name,
-            "other": other,
-            "reference": doc.reference,
-            "purpose": _purpose_names().get(doc.purpose, doc.purpose),
-            "reason": doc.reason,
-            "created_by": self.tr("{name}（{host}）").format(name=doc.created_by, host=doc.host)
-            if doc.host
-            else doc.created_by,
-            "created_at": format_datetime(_as_utc(doc.created_at)),
-            "lines": f"{doc.lines:,}",
-        }
-        for key, text in values.items():
-            label = self._detail_values[key]
-            label.setText(text or "—")
-            label.setToolTip(text if len(text) > 16 else "")
+        self.detail_box.show_document(doc, loading=loading)
 
     def _update_buttons(self) -> None:
         row = self.selected_row()
         self.jump_button.setEnabled(row is not None and linked_movement(row) is not None)
         reversible = (
             row is not None
-            and row.kind != MovementKind.REVERSAL.value
-            and row.reversed_by_movement_id is None
+            and reversal_blocker(row.doc_type, row.doc_state, row.kind, row.reversed_by_movement_id)
+            is None
         )
         self.reverse_button.setEnabled(reversible and self.ctx.can(Action.REVERSE))
 
@@ -763,7 +476,7 @@ class LedgerPage(QueryPage):
         self.doc_edit.setToolTip(self.tr("只看这一张单据的流水，例如 RK-ZW-SJ-01-2026-00001"))
         self.depot_label.setText(self.tr("仓库(&D)"))
         self.kind_label.setText(self.tr("类型"))
-        self.kind_combo.set_entries(self.tr("全部"), list(kind_names().items()))
+        self.kind_combo.set_entries(self.tr("全部"), movement_kind_choices())
         self.date_label.setText(self.tr("日期"))
         self.date_from.check.setText(self.tr("从"))
         self.date_to.check.setText(self.tr("至"))
@@ -775,34 +488,9 @@ class LedgerPage(QueryPage):
         self.refresh_button.setText(self.tr("刷新"))
         self.export_button.setText(self.tr("导出 Excel…"))
         self.export_button.setToolTip(self.tr("按当前筛选条件导出全部流水"))
-        self.lot_chip_close.setText("✕")
-        self.lot_chip_close.setToolTip(self.tr("显示全部批次"))
-        self.detail_box.setTitle(self.tr("单据信息"))
-        names = {
-            "doc_no": self.tr("单据号"),
-            "doc_type": self.tr("单据类型"),
-            "state": self.tr("状态"),
-            "doc_date": self.tr("单据日期"),
-            "depot": self.tr("仓库"),
-            "other": self.tr("对方单位"),
-            "reference": self.tr("关联单号"),
-            "purpose": self.tr("来源/用途"),
-            "reason": self.tr("原因/备注"),
-            "created_by": self.tr("录入人"),
-            "created_at": self.tr("录入时间"),
-            "lines": self.tr("明细行数"),
-        }
-        for key, text in names.items():
-            self._detail_labels[key].setText(text + self.tr("："))
+        self.detail_box.retranslate()
         self._fill_depots()
-        self._retranslate_chip()
+        self.lot_chip.retranslate()
         self.model.retranslate()
         self._apply_widths()
         self._show_summary()
-        current = self._documents.get(self._shown_doc or "")
-        self._show_document(current)
-
-    def _retranslate_chip(self) -> None:
-        if self._lot_focus is not None:
-            batch = self._lot_focus[1] or self.tr("（无批号）")
-            self.lot_chip_label.setText(self.tr("只显示批次 {0} 的流水").format(batch))

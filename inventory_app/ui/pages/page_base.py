@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, Signal
+from PySide6.QtCore import QAbstractItemModel, QEvent, Qt, Signal
 from PySide6.QtGui import QShowEvent
-from PySide6.QtWidgets import QLabel, QWidget
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLabel, QTableView, QWidget
 
 from ..context import AppContext
 from ..widgets.filter_bar import SearchEdit, ask_export_path, report_error, show_exported
@@ -91,3 +91,30 @@ class QueryPage(DataPage):
     def _focus_search(self) -> None:
         self.search.setFocus()
         self.search.selectAll()
+
+
+def query_table(
+    parent: QWidget,
+    model: QAbstractItemModel,
+    *,
+    selection: QAbstractItemView.SelectionMode,
+    stretch_last: bool,
+) -> QTableView:
+    """A read-only listing: whole rows selected, one line per row, headers sort by SQL."""
+    table = QTableView(parent)
+    table.setModel(model)
+    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    table.setSelectionMode(selection)
+    table.setAlternatingRowColors(True)
+    table.setWordWrap(False)
+    table.setTextElideMode(Qt.TextElideMode.ElideRight)
+    table.verticalHeader().setVisible(False)
+    table.verticalHeader().setDefaultSectionSize(table.fontMetrics().height() + 10)
+    header = table.horizontalHeader()
+    header.setSectionsClickable(True)
+    header.setSortIndicatorShown(True)
+    header.setHighlightSections(False)
+    header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+    header.setStretchLastSection(stretch_last)
+    header.setDefaultAlignment(Qt.AlignmentFlag.AlignCenter)
+    return table

@@ -2,20 +2,18 @@
 
 from __future__ import annotations
 
-import enum
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import replace
 from datetime import date
 from decimal import Decimal
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtGui import QColor, QKeySequence, QShortcut
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QButtonGroup,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QPushButton,
     QStackedWidget,
@@ -24,7 +22,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...domain.model import Level, ReserveMode
 from ...services import reference_queries, settings
 from ...services.rows import CategoryStockRow, ItemStockRow, LotStockRow
 from ...services.stock_queries import (
@@ -32,13 +29,12 @@ from ...services.stock_queries import (
     NEAR_EXPIRY_DAYS,
     StockFilter,
     count_stock_by_lot,
-    expiry_status,
     stock_by_category,
     stock_by_item,
     stock_by_lot,
 )
 from ..context import AppContext
-from ..models.table_models import Column, LazyTableModel, RowsTableModel, format_money
+from ..models.table_models import LazyTableModel, RowsTableModel, format_money
 from ..tasks import TaskContext
 from ..widgets.filter_bar import (
     CodeCombo,
@@ -49,63 +45,28 @@ from ..widgets.filter_bar import (
     legend_item,
     set_sort_indicator,
 )
-from .page_base import QueryPage
+from .page_base import QueryPage, query_table
+from .stock_columns import (
+    EXPIRED_BG,
+    EXPIRED_FG,
+    NEAR_BG,
+    NEAR_FG,
+    WIDTH_SAMPLES,
+    ExpiryTone,
+    StockView,
+    category_columns,
+    expiry_choices,
+    item_columns,
+    level_names,
+    lot_columns,
+    reserve_mode_names,
+    view_names,
+)
 
-# Light backgrounds keep the numbers readable; the darker text marks the date itself.
-EXPIRED_BG = QColor("#fde3e1")
-EXPIRED_FG = QColor("#b3261e")
-NEAR_BG = QColor("#fff1c9")
-NEAR_FG = QColor("#8a5300")
+__all__ = ["EXPIRED_BG", "EXPIRED_FG", "NEAR_BG", "StockPage", "StockView"]
 
 LOT_PAGE_SIZE = 300  # rows per SQL page; a screen shows ~30, so one page covers many scrolls
 DEFAULT_LOT_SORT = ("expiry_date", False)  # first-expiring first, the order stock leaves in
-
-
-# Module-level texts are spelled out as literal QCoreApplication.translate("StockPage", …)
-# calls, the context StockPage's own self.tr() uses: pyside6-lupdate extracts only literals.
-
-
-class StockView(enum.IntEnum):
-    LOT = 0
-    ITEM = 1
-    DEPOT = 2
-    CATEGORY = 3
-
-
-def _view_names() -> dict[StockView, str]:
-    return {
-        StockView.LOT: QCoreApplication.translate("StockPage", "按批次"),
-        StockView.ITEM: QCoreApplication.translate("StockPage", "按物资"),
-        StockView.DEPOT: QCoreApplication.translate("StockPage", "按仓库"),
-        StockView.CATEGORY: QCoreApplication.translate("StockPage", "按类别"),
-    }
-
-
-def _level_names() -> list[tuple[int, str]]:
-    return [
-        (int(Level.REGION), QCoreApplication.translate("StockPage", "自治区级")),
-        (int(Level.CITY), QCoreApplication.translate("StockPage", "市级")),
-        (int(Level.COUNTY), QCoreApplication.translate("StockPage", "县级")),
-        (int(Level.TOWNSHIP), QCoreApplication.translate("StockPage", "乡镇级")),
-        (int(Level.VILLAGE), QCoreApplication.translate("StockPage", "村级")),
-    ]
-
-
-def _reserve_mode_names() -> list[tuple[str, str]]:
-    return [
-        (ReserveMode.PHYSICAL.value, QCoreApplication.translate("StockPage", "实物储备")),
-        (ReserveMode.AGREEMENT.value, QCoreApplication.translate("StockPage", "协议储备")),
-        (ReserveMode.CAPACITY.value, QCoreApplication.translate("StockPage", "产能储备")),
-    ]
-
-
-def _expiry_choices() -> list[tuple[Any, str]]:
-    return [
-        ("expired", QCoreApplication.translate("StockPage", "已过期")),
-        (30, QCoreApplication.translate("StockPage", "30 天内到期")),
-        (90, QCoreApplication.translate("StockPage", "90 天内到期")),
-        (180, QCoreApplication.translate("StockPage", "180 天内到期")),
-    ]
 
 
 class StockPage(QueryPage):
@@ -113,8 +74,7 @@ class StockPage(QueryPage):
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent, load_when_shown=False)
-        self._near_days = NEAR_EXPIRY_DAYS
-        self._today = date.today()
+        self._tone = ExpiryTone()
         self._lot_sort: tuple[str, bool] = DEFAULT_LOT_SORT
         self._rows_sort: dict[StockView, tuple[int, Qt.SortOrder] | None] = {}
         self._generation = dict.fromkeys(StockView, 0)
@@ -123,20 +83,20 @@ class StockPage(QueryPage):
 
         self._lot_source = PagedSource()
         self.lot_model: LazyTableModel[LotStockRow] = LazyTableModel(
-            self._lot_columns(),
+            lot_columns(self._tone),
             self._lot_source.fetch_page,
             self._lot_source.count,
             self,
             page_size=LOT_PAGE_SIZE,
         )
         self.item_model: RowsTableModel[ItemStockRow] = RowsTableModel(
-            self._item_columns(per_depot=False), self
+            item_columns(self._tone, per_depot=False), self
         )
         self.depot_model: RowsTableModel[ItemStockRow] = RowsTableModel(
-            self._item_columns(per_depot=True), self
+            item_columns(self._tone, per_depot=True), self
         )
         self.category_model: RowsTableModel[CategoryStockRow] = RowsTableModel(
-            self._category_columns(), self
+            category_columns(), self
         )
 
         self._build_ui()
@@ -264,57 +224,22 @@ class StockPage(QueryPage):
         QShortcut(QKeySequence(QKeySequence.StandardKey.Refresh), self, self.refresh)
 
     def _make_table(self, model: Any) -> QTableView:
-        table = QTableView(self)
-        table.setModel(model)
-        table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
-        table.setAlternatingRowColors(True)
-        table.setWordWrap(False)
-        table.setTextElideMode(Qt.TextElideMode.ElideRight)
-        table.verticalHeader().setVisible(False)
-        table.verticalHeader().setDefaultSectionSize(table.fontMetrics().height() + 10)
-        header = table.horizontalHeader()
-        header.setSectionsClickable(True)
-        header.setSortIndicatorShown(True)
-        header.setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
-        header.setHighlightSections(False)
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header.setStretchLastSection(False)
-        header.setDefaultAlignment(Qt.AlignmentFlag.AlignCenter)
+        table = query_table(
+            self,
+            model,
+            selection=QAbstractItemView.SelectionMode.ExtendedSelection,
+            stretch_last=False,
+        )
+        table.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
         return table
 
     def _apply_widths(self) -> None:
         """Width per column from a typical value, so nothing important is cut off."""
         metrics = self.fontMetrics()
-        samples = {
-            "depot_name": "中卫市应急物资储备库（",
-            "item_code": "0501010",
-            "item_name": "折叠床（钢木）",
-            "spec": "12㎡ 单层帐篷",
-            "batch_no": "SPT2017-0501-01",
-            "location_code": "A-01-01",
-            "production_date": "2026-01-01",
-            "received_date": "2026-01-01",
-            "expiry_date": "2026-01-01",
-            "on_hand": "123,456.789",
-            "reserved": "12,345",
-            "available": "123,456.789",
-            "in_transit": "12,345",
-            "unit": "单位",
-            "unit_price": "¥12,345.00",
-            "value": "¥12,345,678.00",
-            "owner_name": "中卫市应急管理局",
-            "custodian_name": "中卫市应急管理局",
-            "category_name": "临时食宿类",
-            "category_code": "类别编码",
-            "lots": "批次数",
-            "items": "物资种数",
-            "nearest_expiry": "2026-01-01",
-        }
         for view, table in self.tables.items():
             header = table.horizontalHeader()
             for section, column in enumerate(self.model_for(view).columns):
-                sample = samples.get(column.key, "一二三四五")
+                sample = WIDTH_SAMPLES.get(column.key, "一二三四五")
                 if view == StockView.CATEGORY and column.key == "category_name":
                     sample = "一二三四五六七八九十"
                 width = max(
@@ -322,200 +247,6 @@ class StockPage(QueryPage):
                     metrics.horizontalAdvance(column.header_text()) + 14,
                 )
                 header.resizeSection(section, width + 18)
-
-    # ------------------------------------------------------------------ columns
-
-    def _lot_columns(self) -> list[Column[LotStockRow]]:
-        bg: Callable[[LotStockRow], QColor | None] = self._lot_background
-        return [
-            # What, which batch, when it expires and how much lead (visible at 1366 px
-            # next to the navigation pane); bookkeeping columns follow.
-            Column(
-                "depot_name",
-                lambda: self.tr("仓库"),
-                lambda r: r.depot_name,
-                background=bg,
-                tooltip=self._depot_tooltip,
-            ),
-            Column(
-                "item_name",
-                lambda: self.tr("物资名称"),
-                lambda r: r.item_name,
-                background=bg,
-                tooltip=lambda r: f"{r.item_name}  {r.category_code} {r.category_name}",
-            ),
-            Column(
-                "spec",
-                lambda: self.tr("规格"),
-                lambda r: r.spec,
-                background=bg,
-                tooltip=lambda r: r.spec or None,
-            ),
-            Column("batch_no", lambda: self.tr("批号"), lambda r: r.batch_no, background=bg),
-            Column(
-                "expiry_date",
-                lambda: self.tr("有效期至"),
-                lambda r: r.expiry_date,
-                kind="date",
-                background=bg,
-                foreground=self._lot_foreground,
-                tooltip=self._lot_expiry_tooltip,
-            ),
-            Column(
-                "on_hand",
-                lambda: self.tr("在库"),
-                lambda r: r.on_hand,
-                kind="quantity",
-                background=bg,
-            ),
-            Column(
-                "reserved",
-                lambda: self.tr("预留"),
-                lambda r: r.reserved,
-                kind="quantity",
-                background=bg,
-            ),
-            Column(
-                "available",
-                lambda: self.tr("可用"),
-                lambda r: r.available,
-                kind="quantity",
-                background=bg,
-            ),
-            Column("unit", lambda: self.tr("单位"), lambda r: r.unit, background=bg),
-            Column(
-                "location_code", lambda: self.tr("库位"), lambda r: r.location_code, background=bg
-            ),
-            Column("item_code", lambda: self.tr("物资编码"), lambda r: r.item_code, background=bg),
-            Column(
-                "production_date",
-                lambda: self.tr("生产日期"),
-                lambda r: r.production_date,
-                kind="date",
-                background=bg,
-            ),
-            Column(
-                "received_date",
-                lambda: self.tr("入库日期"),
-                lambda r: r.received_date,
-                kind="date",
-                background=bg,
-            ),
-            Column(
-                "unit_price",
-                lambda: self.tr("单价"),
-                lambda r: r.unit_price,
-                kind="money",
-                background=bg,
-            ),
-            Column(
-                "value", lambda: self.tr("金额"), lambda r: r.value, kind="money", background=bg
-            ),
-            Column(
-                "owner_name",
-                lambda: self.tr("权属单位"),
-                lambda r: r.owner_name,
-                background=bg,
-                tooltip=lambda r: self.tr("{name}（{level}）").format(
-                    name=r.owner_name, level=_level_text(r.owner_level)
-                ),
-            ),
-            Column(
-                "custodian_name",
-                lambda: self.tr("承储单位"),
-                lambda r: r.custodian_name,
-                background=bg,
-            ),
-        ]
-
-    def _item_columns(self, *, per_depot: bool) -> list[Column[ItemStockRow]]:
-        columns: list[Column[ItemStockRow]] = []
-        if per_depot:
-            columns.append(
-                Column(
-                    "depot_name",
-                    lambda: self.tr("仓库"),
-                    lambda r: r.depot_name,
-                    tooltip=self._depot_tooltip,
-                )
-            )
-        columns += [
-            Column("item_code", lambda: self.tr("物资编码"), lambda r: r.item_code),
-            Column("item_name", lambda: self.tr("物资名称"), lambda r: r.item_name),
-            Column(
-                "spec", lambda: self.tr("规格"), lambda r: r.spec, tooltip=lambda r: r.spec or None
-            ),
-            Column("category_name", lambda: self.tr("类别"), lambda r: r.category_name),
-            Column("lots", lambda: self.tr("批次数"), lambda r: r.lots, kind="int"),
-            Column("on_hand", lambda: self.tr("在库"), lambda r: r.on_hand, kind="quantity"),
-            Column("reserved", lambda: self.tr("预留"), lambda r: r.reserved, kind="quantity"),
-            Column("available", lambda: self.tr("可用"), lambda r: r.available, kind="quantity"),
-            Column(
-                "in_transit",
-                lambda: self.tr("在途"),
-                lambda r: r.in_transit,
-                kind="quantity",
-                tooltip=lambda r: self.tr("已由其他仓库调出、尚未签收入库"),
-            ),
-            Column("unit", lambda: self.tr("单位"), lambda r: r.unit),
-            Column("value", lambda: self.tr("金额"), lambda r: r.value, kind="money"),
-            Column(
-                "nearest_expiry",
-                lambda: self.tr("最近到期"),
-                lambda r: r.nearest_expiry,
-                kind="date",
-                background=self._nearest_background,
-                foreground=self._nearest_foreground,
-            ),
-        ]
-        return columns
-
-    def _category_columns(self) -> list[Column[CategoryStockRow]]:
-        return [
-            Column("category_code", lambda: self.tr("类别编码"), lambda r: r.category_code),
-            Column("category_name", lambda: self.tr("类别名称"), lambda r: r.category_name),
-            Column("items", lambda: self.tr("物资种数"), lambda r: r.items, kind="int"),
-            Column("lots", lambda: self.tr("批次数"), lambda r: r.lots, kind="int"),
-            Column(
-                "on_hand",
-                lambda: self.tr("在库数量"),
-                lambda r: r.on_hand,
-                kind="quantity",
-                tooltip=lambda r: self.tr("单位不同的物资按件合计") if r.unit == "件" else None,
-            ),
-            Column("unit", lambda: self.tr("单位"), lambda r: r.unit),
-            Column("value", lambda: self.tr("金额"), lambda r: r.value, kind="money"),
-        ]
-
-    def _depot_tooltip(self, row: LotStockRow | ItemStockRow) -> str:
-        return self.tr("{name}（{code}）").format(name=row.depot_name, code=row.depot_code)
-
-    def _status(self, expiry: date | None) -> str:
-        return expiry_status(expiry, self._today, self._near_days)
-
-    def _lot_background(self, row: LotStockRow) -> QColor | None:
-        status = self._status(row.expiry_date)
-        return EXPIRED_BG if status == "expired" else NEAR_BG if status == "near" else None
-
-    def _lot_foreground(self, row: LotStockRow) -> QColor | None:
-        status = self._status(row.expiry_date)
-        return EXPIRED_FG if status == "expired" else NEAR_FG if status == "near" else None
-
-    def _lot_expiry_tooltip(self, row: LotStockRow) -> str | None:
-        if row.expiry_date is None:
-            return self.tr("无有效期")
-        days = (row.expiry_date - self._today).days
-        if days < 0:
-            return self.tr("已过期 {0} 天").format(-days)
-        return self.tr("还有 {0} 天到期").format(days)
-
-    def _nearest_background(self, row: ItemStockRow) -> QColor | None:
-        status = self._status(row.nearest_expiry)
-        return EXPIRED_BG if status == "expired" else NEAR_BG if status == "near" else None
-
-    def _nearest_foreground(self, row: ItemStockRow) -> QColor | None:
-        status = self._status(row.nearest_expiry)
-        return EXPIRED_FG if status == "expired" else NEAR_FG if status == "near" else None
 
     # ------------------------------------------------------------------ state
 
@@ -571,7 +302,7 @@ class StockPage(QueryPage):
 
     def refresh(self) -> None:
         """Reload the view on screen; the others reload when they are next shown."""
-        self._today = date.today()
+        self._tone.today = date.today()
         for view in StockView:
             self._loaded[view] = None
         self._reload(self.view)
@@ -637,7 +368,7 @@ class StockPage(QueryPage):
 
     def _load_lot_summary(self, flt: StockFilter, generation: int, total: int) -> None:
         """Expired / near-expiry counts and the value: after the rows, so they show first."""
-        uow, actor, near_days = self.ctx.uow, self.ctx.actor, self._near_days
+        uow, actor, near_days = self.ctx.uow, self.ctx.actor, self._tone.near_days
 
         def work(_task: TaskContext) -> dict[str, Any]:
             expired = count_stock_by_lot(
@@ -721,8 +452,8 @@ class StockPage(QueryPage):
                 near_days = int(values.get("near_expiry_days", NEAR_EXPIRY_DAYS))
             except ValueError:
                 near_days = NEAR_EXPIRY_DAYS
-            if near_days != self._near_days:
-                self._near_days = near_days
+            if near_days != self._tone.near_days:
+                self._tone.near_days = near_days
                 self._retranslate_legend()
                 for table in self.tables.values():
                     table.viewport().update()
@@ -785,10 +516,12 @@ class StockPage(QueryPage):
             if "expired" in data:
                 if data["expired"] or data["near"]:
                     text += self.tr("，其中已过期 {0} 个，{1} 天内到期 {2} 个").format(
-                        f"{data['expired']:,}", self._near_days, f"{data['near']:,}"
+                        f"{data['expired']:,}", self._tone.near_days, f"{data['near']:,}"
                     )
                 else:
-                    text += self.tr("，没有已过期或 {0} 天内到期的批次").format(self._near_days)
+                    text += self.tr("，没有已过期或 {0} 天内到期的批次").format(
+                        self._tone.near_days
+                    )
         elif self.view == StockView.ITEM:
             text = self.tr("共 {0} 种物资，金额合计 {1}").format(total, format_money(data["value"]))
         elif self.view == StockView.DEPOT:
@@ -803,13 +536,13 @@ class StockPage(QueryPage):
 
     def default_export_name(self) -> str:
         name = self.tr("库存")
-        return f"{name}_{_view_names()[self.view]}_{date.today():%Y%m%d}.xlsx"
+        return f"{name}_{view_names()[self.view]}_{date.today():%Y%m%d}.xlsx"
 
     def export_to(self, path: str) -> None:
         """Write the current view with the current filters (every row) to ``path``."""
         view = self.view
         model = self.model_for(view)
-        title = self.tr("库存（{view}）").format(view=_view_names()[view])
+        title = self.tr("库存（{view}）").format(view=view_names()[view])
         if view == StockView.LOT:
             uow, actor, flt = self.ctx.uow, self.ctx.actor, self.current_filter()
             key, desc = self._lot_sort
@@ -827,7 +560,7 @@ class StockPage(QueryPage):
     # ------------------------------------------------------------------ language
 
     def retranslate(self) -> None:
-        for view, name in _view_names().items():
+        for view, name in view_names().items():
             self.view_buttons[view].setText(name)
         self.refresh_button.setText(self.tr("刷新"))
         self.refresh_button.setToolTip(self.tr("重新读取库存（F5）"))
@@ -843,9 +576,9 @@ class StockPage(QueryPage):
         self.mode_label.setText(self.tr("储备方式"))
         self.level_label.setText(self.tr("权属级别"))
         self.clear_button.setText(self.tr("清除筛选"))
-        self.expiry_combo.set_entries(self.tr("全部"), _expiry_choices())
-        self.mode_combo.set_entries(self.tr("全部"), _reserve_mode_names())
-        self.level_combo.set_entries(self.tr("全部"), _level_names())
+        self.expiry_combo.set_entries(self.tr("全部"), expiry_choices())
+        self.mode_combo.set_entries(self.tr("全部"), reserve_mode_names())
+        self.level_combo.set_entries(self.tr("全部"), level_names())
         self._fill_reference_combos()
         self._retranslate_legend()
         for model in (self.lot_model, self.item_model, self.depot_model, self.category_model):
@@ -856,8 +589,4 @@ class StockPage(QueryPage):
     def _retranslate_legend(self) -> None:
         self.legend_title.setText(self.tr("颜色："))
         self.legend_expired.setText(self.tr("已过期"))
-        self.legend_near.setText(self.tr("{0} 天内到期").format(self._near_days))
-
-
-def _level_text(level: int) -> str:
-    return dict(_level_names()).get(level, str(level))
+        self.legend_near.setText(self.tr("{0} 天内到期").format(self._tone.near_days))

@@ -2,199 +2,57 @@
 
 from __future__ import annotations
 
-import enum
-from collections import defaultdict
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, replace
-from datetime import date, timedelta
+from dataclasses import replace
+from datetime import date
 from decimal import Decimal
 from typing import Any
 
-from PySide6.QtCore import (
-    QT_TRANSLATE_NOOP,
-    QAbstractTableModel,
-    QCoreApplication,
-    QDate,
-    QModelIndex,
-    QPersistentModelIndex,
-    Qt,
-    Signal,
-)
-from PySide6.QtGui import QColor, QFont
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt, Signal
+from PySide6.QtGui import QFont
 
-from ...domain.errors import DomainError, InvalidQuantity
+from ...domain import ledger as rules
+from ...domain.errors import DomainError
 from ...domain.quantities import fen_to_yuan, money_amount, parse_money, parse_quantity
 from ...services.rows import ItemRow, LocationRow, LotStockRow, OrganisationRow
-from ..models.table_models import format_money, format_quantity
-from .depot_combo import location_label
-from .item_picker import item_label
-
-AnyIndex = QModelIndex | QPersistentModelIndex
-_CTX = "LinesModel"
-
-# data(index, LINE_ROLE) is the Line object of the row.
-LINE_ROLE = int(Qt.ItemDataRole.UserRole) + 1
-
-ERROR_BACKGROUND = QColor("#fde0dc")
-ERROR_TEXT = QColor("#b71c1c")
-WARNING_BACKGROUND = QColor("#fff1c2")
-COMPUTED_BACKGROUND = QColor("#f4f6f8")
-HINT_TEXT = QColor("#7a7f87")
-_RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
-_LEFT = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
-
-
-class Col(enum.StrEnum):
-    ITEM = "item"
-    LOT = "lot"
-    QUANTITY = "quantity"
-    AVAILABLE = "available"
-    BOOK = "book"  # 账面 (adjust)
-    AFTER = "after"  # 调整后 (adjust)
-    BATCH = "batch_no"
-    PRODUCTION = "production_date"
-    EXPIRY = "expiry_date"
-    LOCATION = "location"
-    PRICE = "unit_price"
-    AMOUNT = "amount"
-    OWNER = "owner"
-
-
-_HEADERS = {
-    Col.ITEM: QT_TRANSLATE_NOOP("LinesModel", "物资"),
-    Col.LOT: QT_TRANSLATE_NOOP("LinesModel", "批次"),
-    Col.QUANTITY: QT_TRANSLATE_NOOP("LinesModel", "数量"),
-    Col.AVAILABLE: QT_TRANSLATE_NOOP("LinesModel", "可用库存"),
-    Col.BOOK: QT_TRANSLATE_NOOP("LinesModel", "账面数量"),
-    Col.AFTER: QT_TRANSLATE_NOOP("LinesModel", "调整后"),
-    Col.BATCH: QT_TRANSLATE_NOOP("LinesModel", "批号"),
-    Col.PRODUCTION: QT_TRANSLATE_NOOP("LinesModel", "生产日期"),
-    Col.EXPIRY: QT_TRANSLATE_NOOP("LinesModel", "有效期至"),
-    Col.LOCATION: QT_TRANSLATE_NOOP("LinesModel", "库位"),
-    Col.PRICE: QT_TRANSLATE_NOOP("LinesModel", "单价（元）"),
-    Col.AMOUNT: QT_TRANSLATE_NOOP("LinesModel", "金额（元）"),
-    Col.OWNER: QT_TRANSLATE_NOOP("LinesModel", "权属单位"),
-}
-_TEXTS = {
-    "fefo_tip": QT_TRANSLATE_NOOP("LinesModel", "不指定批次时，按先到期先出库的原则自动分配"),
-    "fefo": QT_TRANSLATE_NOOP("LinesModel", "先进先出（自动）"),
-    "expired_on_receipt": QT_TRANSLATE_NOOP("LinesModel", "入库时已过有效期"),
-    "line_count": QT_TRANSLATE_NOOP("LinesModel", "共 {n} 行"),
-    "lot_available": QT_TRANSLATE_NOOP("LinesModel", "可用 {qty} {unit}"),
-    "totals": QT_TRANSLATE_NOOP("LinesModel", "合计 {totals}"),
-    "expiry_tip": QT_TRANSLATE_NOOP("LinesModel", "按生产日期和储存年限自动计算，可修改"),
-    "no_batch": QT_TRANSLATE_NOOP("LinesModel", "无批号"),
-    "expiry_before_production": QT_TRANSLATE_NOOP("LinesModel", "有效期不能早于生产日期"),
-    "no_lots": QT_TRANSLATE_NOOP("LinesModel", "本仓库没有该物资的库存批次"),
-    "production_after_doc": QT_TRANSLATE_NOOP("LinesModel", "生产日期不能晚于单据日期"),
-    "until": QT_TRANSLATE_NOOP("LinesModel", "至 {date}"),
-    "need_quantity": QT_TRANSLATE_NOOP("LinesModel", "请填写数量"),
-    "need_lot": QT_TRANSLATE_NOOP("LinesModel", "请选择批次"),
-    "need_item": QT_TRANSLATE_NOOP("LinesModel", "请选择物资"),
-    "negative_after": QT_TRANSLATE_NOOP("LinesModel", "调整后数量不能为负（账面 {book} {unit}）"),
-    "amount": QT_TRANSLATE_NOOP("LinesModel", "金额 {money}"),
-    "price_tip": QT_TRANSLATE_NOOP("LinesModel", "默认为该物资的参考单价，可修改"),
-    "depot_owner": QT_TRANSLATE_NOOP("LinesModel", "（仓库所属单位）"),
-    "expired": QT_TRANSLATE_NOOP("LinesModel", "（已过期）"),
-    "whole_units": QT_TRANSLATE_NOOP("LinesModel", "{name}以“{unit}”计，只能填整数"),
-    "max_decimals": QT_TRANSLATE_NOOP("LinesModel", "{name}最多 {n} 位小数"),
-    "exceeds": QT_TRANSLATE_NOOP(
-        "LinesModel", "超过可用库存（共需 {asked} {unit}，可用 {have} {unit}）"
-    ),
-    "expired_not_fefo": QT_TRANSLATE_NOOP(
-        "LinesModel", "另有 {qty} {unit} 已过期，不会自动出库；如确需发出，请指定批次"
-    ),
-    #: separator between the totals of different units: "20 顶、5 套"
-    "list_separator": QT_TRANSLATE_NOOP("LinesModel", "、"),
-}
-
-
-def _text(key: str) -> str:
-    return QCoreApplication.translate(_CTX, str(_TEXTS[key]))
-
-
-EDITABLE = frozenset(
-    {
-        Col.ITEM,
-        Col.LOT,
-        Col.QUANTITY,
-        Col.BATCH,
-        Col.PRODUCTION,
-        Col.EXPIRY,
-        Col.LOCATION,
-        Col.PRICE,
-        Col.OWNER,
-    }
+from .lines_checks import check_availability, check_line
+from .lines_common import (
+    ALIGN_LEFT,
+    ALIGN_RIGHT,
+    CLEARABLE,
+    COMPUTED_BACKGROUND,
+    EDITABLE,
+    ERROR_BACKGROUND,
+    ERROR_TEXT,
+    HINT_TEXT,
+    LINE_ROLE,
+    NUMERIC,
+    WARNING_BACKGROUND,
+    AnyIndex,
+    Col,
+    Line,
+    Problem,
+    header_text,
+    lot_label,
 )
-NUMERIC = frozenset({Col.QUANTITY, Col.AVAILABLE, Col.BOOK, Col.AFTER, Col.PRICE, Col.AMOUNT})
-# Columns that may be emptied with Backspace (the others are required or computed).
-CLEARABLE = frozenset(
-    {Col.BATCH, Col.PRODUCTION, Col.EXPIRY, Col.LOCATION, Col.OWNER, Col.LOT, Col.PRICE}
-)
+from .lines_display import display, edit_value, is_hint, summary, tooltip
+from .lines_edit import apply_edit, auto_expiry, default_price
+
+# The names the dialogs and the editor have always imported from here.
+__all__ = [
+    "ERROR_BACKGROUND",
+    "LINE_ROLE",
+    "WARNING_BACKGROUND",
+    "Col",
+    "Line",
+    "LinesModel",
+    "Problem",
+    "lot_label",
+]
 
 
-def header_text(col: Col) -> str:
-    return QCoreApplication.translate(_CTX, str(_HEADERS[col]))
-
-
-def lot_label(lot: LotStockRow) -> str:
-    """B2024-03 · 至 2031-03-01 · A-01 · 可用 40 顶 (what a keeper tells lots apart by)."""
-    parts = [lot.batch_no or f"{_text('no_batch')} #{lot.lot_id}"]
-    if lot.expiry_date:
-        until = _text("until").format(date=lot.expiry_date.isoformat())
-        parts.append(until + (_text("expired") if lot.expiry_status == "expired" else ""))
-    if lot.location_code:
-        parts.append(lot.location_code)
-    parts.append(_text("lot_available").format(qty=format_quantity(lot.available), unit=lot.unit))
-    return " · ".join(parts)
-
-
-def fefo_key(lot: LotStockRow) -> tuple[bool, date, date, int]:
-    """First-expiring-first, then oldest received: the order the service allocates in."""
-    return (lot.expiry_date is None, lot.expiry_date or date.max, lot.received_date, lot.lot_id)
-
-
-@dataclass
-class Line:
-    """One line as typed: text stays text until the document is checked."""
-
-    item: ItemRow | None = None
-    quantity: str = ""
-    lot: LotStockRow | None = None
-    batch_no: str = ""
-    production_date: date | None = None
-    expiry_date: date | None = None
-    expiry_manual: bool = False
-    location_code: str | None = None
-    unit_price: str = ""
-    price_manual: bool = False
-    owner_code: str | None = None
-
-    def is_blank(self) -> bool:
-        return (
-            self.item is None
-            and self.lot is None
-            and not self.quantity.strip()
-            and not self.batch_no.strip()
-        )
-
-
-@dataclass(frozen=True)
-class Problem:
-    severity: str  # "error" blocks posting; "warning" asks for confirmation
-    text: str
-
-    @property
-    def is_error(self) -> bool:
-        return self.severity == "error"
-
-
-def _error(text: str) -> Problem:
-    return Problem("error", text)
-
-
-def _warning(text: str) -> Problem:
-    return Problem("warning", text)
+def _fefo_key(lot: LotStockRow) -> tuple[date, date, int]:
+    return rules.fefo_key(lot.expiry_date, lot.received_date, lot.lot_id)
 
 
 class LinesModel(QAbstractTableModel):
@@ -268,7 +126,7 @@ class LinesModel(QAbstractTableModel):
 
     def set_lots(self, lots: Sequence[LotStockRow]) -> None:
         """The depot's lots; chosen lots are refreshed, or dropped if gone."""
-        self._lots = sorted(lots, key=fefo_key)
+        self._lots = sorted(lots, key=_fefo_key)
         by_id = {lot.lot_id: lot for lot in self._lots}
         for line in self._lines:
             if line.lot is not None:
@@ -283,7 +141,7 @@ class LinesModel(QAbstractTableModel):
 
     def is_expired(self, lot: LotStockRow) -> bool:
         """Expired on the document date: first-expiring-first skips such lots."""
-        return lot.expiry_date is not None and lot.expiry_date < self._doc_date
+        return rules.is_expired(lot.expiry_date, self._doc_date)
 
     def available_for(self, line: Line) -> Decimal | None:
         """What the line can take: its named lot, or the item's unexpired lots (FEFO)."""
@@ -301,11 +159,31 @@ class LinesModel(QAbstractTableModel):
             (lot.available for lot in self.lots_for(item_code) if self.is_expired(lot)), Decimal(0)
         )
 
+    def item(self, code: str) -> ItemRow | None:
+        return self._items.get(code)
+
+    def location(self, code: str | None) -> LocationRow | None:
+        return next((loc for loc in self._locations if loc.code == code), None)
+
+    def organisation(self, code: str | None) -> OrganisationRow | None:
+        return next((org for org in self._organisations if org.code == code), None)
+
     def set_organisations(self, organisations: Sequence[OrganisationRow]) -> None:
         self._organisations = list(organisations)
 
     def organisations(self) -> list[OrganisationRow]:
         return list(self._organisations)
+
+    @property
+    def doc_date(self) -> date:
+        return self._doc_date
+
+    @property
+    def reveal_missing(self) -> bool:
+        return self._reveal_missing
+
+    def error_text(self, error: DomainError) -> str:
+        return self._error_text(error)
 
     def set_doc_date(self, day: date) -> None:
         self._doc_date = day
@@ -395,8 +273,8 @@ class LinesModel(QAbstractTableModel):
         return [p for p in self.problems() if not p[2].is_error]
 
     def _recheck(self) -> None:
-        self._problems = [self._check(line) for line in self._lines]
-        self._check_availability()
+        self._problems = [check_line(self, line) for line in self._lines]
+        check_availability(self, self._lines, self._problems)
         if self._lines and self._columns:
             self.dataChanged.emit(
                 self.index(0, 0), self.index(len(self._lines) - 1, len(self._columns) - 1)
@@ -412,113 +290,6 @@ class LinesModel(QAbstractTableModel):
             )
         except DomainError:
             return None
-
-    def _check(self, line: Line) -> dict[Col, Problem]:
-        if line.is_blank():
-            return {}
-        found: dict[Col, Problem] = {}
-        cols = set(self._columns)
-        missing = self._reveal_missing
-        if Col.ITEM in cols and line.item is None and missing:
-            found[Col.ITEM] = _error(_text("need_item"))
-        if Col.LOT in cols and self.lot_required and line.lot is None and line.item is not None:
-            if not self.lots_for(line.item.code):
-                found[Col.LOT] = _error(_text("no_lots"))
-            elif missing:
-                found[Col.LOT] = _error(_text("need_lot"))
-        quantity = self._check_quantity(line, found, missing)
-        if (
-            quantity is not None
-            and Col.AFTER in cols
-            and line.lot is not None
-            and line.lot.on_hand + quantity < 0
-        ):
-            found[Col.QUANTITY] = _error(
-                _text("negative_after").format(
-                    book=format_quantity(line.lot.on_hand), unit=line.lot.unit
-                )
-            )
-        self._check_dates(line, found, cols)
-        if Col.PRICE in cols and line.unit_price.strip():
-            try:
-                parse_money(line.unit_price.strip())
-            except DomainError as err:
-                found[Col.PRICE] = _error(self._error_text(err))
-        return found
-
-    def _check_quantity(
-        self, line: Line, found: dict[Col, Problem], missing: bool
-    ) -> Decimal | None:
-        if Col.QUANTITY not in self._columns:
-            return None
-        if not line.quantity.strip():
-            if missing:
-                found[Col.QUANTITY] = _error(_text("need_quantity"))
-            return None
-        try:
-            return parse_quantity(
-                line.quantity, line.item.decimals if line.item else 3, allow_negative=self.signed
-            )
-        except InvalidQuantity as err:
-            found[Col.QUANTITY] = _error(self._quantity_error(line, err))
-            return None
-
-    def _quantity_error(self, line: Line, err: InvalidQuantity) -> str:
-        if err.params.get("reason") == "too_many_decimals" and line.item is not None:
-            if line.item.decimals == 0:
-                return _text("whole_units").format(name=line.item.name, unit=line.item.unit)
-            return _text("max_decimals").format(name=line.item.name, n=line.item.decimals)
-        return self._error_text(err)
-
-    def _check_dates(self, line: Line, found: dict[Col, Problem], cols: set[Col]) -> None:
-        if (
-            Col.PRODUCTION in cols
-            and line.production_date
-            and (line.production_date > self._doc_date)
-        ):
-            found[Col.PRODUCTION] = _error(_text("production_after_doc"))
-        if Col.EXPIRY in cols and line.expiry_date:
-            if line.production_date and line.expiry_date < line.production_date:
-                found[Col.EXPIRY] = _error(_text("expiry_before_production"))
-            elif line.expiry_date < self._doc_date:
-                found[Col.EXPIRY] = _warning(_text("expired_on_receipt"))
-
-    def _check_availability(self) -> None:
-        """Warn when lines together ask for more than the depot (or the lot) can give."""
-        if Col.AVAILABLE not in self._columns:
-            return
-        per_item: dict[str, Decimal] = defaultdict(Decimal)
-        per_lot: dict[int, Decimal] = defaultdict(Decimal)
-        named_expired: dict[str, dict[int, Decimal]] = defaultdict(dict)
-        quantities: list[Decimal | None] = []
-        for line in self._lines:
-            qty = self.parsed_quantity(line) if line.item and line.quantity.strip() else None
-            quantities.append(qty)
-            if qty is None or line.item is None:
-                continue
-            per_item[line.item.code] += qty
-            if line.lot is not None:
-                per_lot[line.lot.lot_id] += qty
-                if self.is_expired(line.lot):  # named on purpose: it may still be shipped
-                    named_expired[line.item.code][line.lot.lot_id] = line.lot.available
-        for row, line in enumerate(self._lines):
-            if quantities[row] is None or line.item is None or Col.QUANTITY in self._problems[row]:
-                continue
-            code = line.item.code
-            usable = (self.available_for(Line(item=line.item)) or Decimal(0)) + sum(
-                named_expired[code].values(), Decimal(0)
-            )
-            if line.lot is not None and per_lot[line.lot.lot_id] > line.lot.available:
-                asked, have = per_lot[line.lot.lot_id], line.lot.available
-            elif per_item[code] > usable:
-                asked, have = per_item[code], usable
-            else:
-                continue
-            self._problems[row][Col.QUANTITY] = _warning(
-                _text("exceeds").format(
-                    asked=format_quantity(asked), have=format_quantity(have), unit=line.item.unit
-                )
-            )
 
     # ------------------------------------------------------------ Qt model
 
@@ -538,7 +309,7 @@ class LinesModel(QAbstractTableModel):
             if role == Qt.ItemDataRole.DisplayRole:
                 return self.header(col)
             if role == Qt.ItemDataRole.TextAlignmentRole:
-                return _RIGHT if col in NUMERIC else _LEFT
+                return ALIGN_RIGHT if col in NUMERIC else ALIGN_LEFT
             return None
         if not 0 <= section < len(self._lines):
             return None
@@ -568,11 +339,11 @@ class LinesModel(QAbstractTableModel):
         col = self._columns[index.column()]
         problem = self._problems[index.row()].get(col)
         if role == Qt.ItemDataRole.DisplayRole:
-            return self._display(line, col)
+            return display(self, line, col)
         if role == Qt.ItemDataRole.EditRole:
-            return self._edit_value(line, col)
+            return edit_value(self, line, col)
         if role == Qt.ItemDataRole.TextAlignmentRole:
-            return _RIGHT if col in NUMERIC else _LEFT
+            return ALIGN_RIGHT if col in NUMERIC else ALIGN_LEFT
         if role == Qt.ItemDataRole.BackgroundRole:
             if problem is not None:
                 return ERROR_BACKGROUND if problem.is_error else WARNING_BACKGROUND
@@ -580,101 +351,18 @@ class LinesModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.ForegroundRole:
             if problem is not None and problem.is_error:
                 return ERROR_TEXT
-            return HINT_TEXT if self._is_hint(line, col) else None
-        if role == Qt.ItemDataRole.FontRole and self._is_hint(line, col):
+            return HINT_TEXT if is_hint(self, line, col) else None
+        if role == Qt.ItemDataRole.FontRole and is_hint(self, line, col):
             font = QFont()
             font.setItalic(True)
             return font
         if role == Qt.ItemDataRole.ToolTipRole:
             if problem is not None:
                 return problem.text
-            return self._tooltip(line, col)
+            return tooltip(self, line, col)
         if role == LINE_ROLE:
             return replace(line)
         return None
-
-    def _is_hint(self, line: Line, col: Col) -> bool:
-        """Defaults filled in by the program look different from what the keeper typed."""
-        if line.item is None:
-            return False
-        if col == Col.EXPIRY:
-            return line.expiry_date is not None and not line.expiry_manual
-        if col == Col.LOT:
-            return line.lot is None and not self.lot_required
-        if col == Col.OWNER:
-            return line.owner_code is None
-        if col == Col.PRICE:
-            return not line.price_manual
-        return False
-
-    def _unit(self, line: Line) -> str:
-        if line.item is not None:
-            return line.item.unit
-        return line.lot.unit if line.lot is not None else ""
-
-    def _qty_text(self, value: Decimal | None, line: Line, *, signed: bool = False) -> str:
-        if value is None:
-            return ""
-        text = format_quantity(value)
-        if signed and value > 0:
-            text = "+" + text
-        unit = self._unit(line)
-        return f"{text} {unit}" if unit else text
-
-    def _display(self, line: Line, col: Col) -> str:
-        if col == Col.ITEM:
-            if line.item is None:
-                return ""
-            return f"{line.item.name} {line.item.code}" + (
-                f" · {line.item.spec}" if line.item.spec else ""
-            )
-        if col == Col.QUANTITY:
-            qty = self.parsed_quantity(line) if line.quantity.strip() else None
-            return (
-                self._qty_text(qty, line, signed=self.signed) if qty is not None else line.quantity
-            )
-        if col == Col.LOT:
-            if line.lot is not None:
-                return lot_label(line.lot)
-            return _text("fefo") if line.item and not self.lot_required else ""
-        if col == Col.AVAILABLE:
-            return self._qty_text(self.available_for(line), line)
-        if col == Col.BOOK:
-            return self._qty_text(line.lot.on_hand if line.lot else None, line)
-        if col == Col.AFTER:
-            qty = self.parsed_quantity(line) if line.quantity.strip() else None
-            if line.lot is None or qty is None:
-                return ""
-            return self._qty_text(line.lot.on_hand + qty, line)
-        if col == Col.BATCH:
-            return line.batch_no
-        if col == Col.PRODUCTION:
-            return line.production_date.isoformat() if line.production_date else ""
-        if col == Col.EXPIRY:
-            return line.expiry_date.isoformat() if line.expiry_date else ""
-        if col == Col.LOCATION:
-            location = next(
-                (loc for loc in self._locations if loc.code == line.location_code), None
-            )
-            return location_label(location) if location else (line.location_code or "")
-        if col == Col.PRICE:
-            return self._money_text(line.unit_price)
-        if col == Col.AMOUNT:
-            amount = self.amount(line)
-            return format_money(amount) if amount is not None else ""
-        if col == Col.OWNER:
-            if line.owner_code is None:
-                return _text("depot_owner") if line.item else ""
-            org = next((o for o in self._organisations if o.code == line.owner_code), None)
-            return org.name if org else line.owner_code
-        return ""
-
-    @staticmethod
-    def _money_text(text: str) -> str:
-        try:
-            return format_money(fen_to_yuan(parse_money(text.strip()))) if text.strip() else ""
-        except DomainError:
-            return text
 
     def amount(self, line: Line) -> Decimal | None:
         """Quantity × unit price, rounded to the fen; None when either is not valid yet."""
@@ -687,46 +375,6 @@ class LinesModel(QAbstractTableModel):
             return None
         return fen_to_yuan(money_amount(qty, fen))
 
-    def _edit_value(self, line: Line, col: Col) -> Any:
-        if col == Col.ITEM:
-            return line.item.code if line.item else ""
-        if col == Col.QUANTITY:
-            return line.quantity
-        if col == Col.LOT:
-            return line.lot.lot_id if line.lot else None
-        if col == Col.BATCH:
-            return line.batch_no
-        if col == Col.PRODUCTION:
-            return line.production_date
-        if col == Col.EXPIRY:
-            return line.expiry_date
-        if col == Col.LOCATION:
-            return line.location_code
-        if col == Col.PRICE:
-            return line.unit_price
-        if col == Col.OWNER:
-            return line.owner_code
-        return self._display(line, col)
-
-    def _tooltip(self, line: Line, col: Col) -> str | None:
-        if col == Col.ITEM and line.item is not None:
-            return item_label(line.item)
-        if col == Col.EXPIRY and self._is_hint(line, col):
-            return _text("expiry_tip")
-        if col == Col.LOT and line.lot is None and line.item and not self.lot_required:
-            return _text("fefo_tip")
-        if col == Col.LOT and line.lot is not None:
-            return lot_label(line.lot)
-        if col == Col.AVAILABLE and line.item is not None and line.lot is None:
-            expired = self.expired_available(line.item.code)
-            if expired:
-                return _text("expired_not_fefo").format(
-                    qty=format_quantity(expired), unit=line.item.unit
-                )
-        if col == Col.PRICE and self._is_hint(line, col):
-            return _text("price_tip")
-        return None
-
     def setData(self, index: AnyIndex, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
         if role != Qt.ItemDataRole.EditRole or not index.isValid():
             return False
@@ -734,66 +382,9 @@ class LinesModel(QAbstractTableModel):
             return False
         line = self._lines[index.row()]
         col = self._columns[index.column()]
-        if col == Col.ITEM:
-            self._set_item(line, value)
-        elif col == Col.QUANTITY:
-            line.quantity = str(value or "").strip()
-        elif col == Col.LOT:
-            self._set_lot(line, value)
-        elif col == Col.BATCH:
-            line.batch_no = str(value or "").strip()
-        elif col == Col.PRODUCTION:
-            line.production_date = _as_date(value)
-            self._auto_expiry(line)
-        elif col == Col.EXPIRY:
-            line.expiry_date = _as_date(value)
-            line.expiry_manual = line.expiry_date is not None
-            self._auto_expiry(line)
-        elif col == Col.LOCATION:
-            line.location_code = str(value) if value else None
-        elif col == Col.PRICE:
-            line.unit_price = str(value or "").strip().replace("¥", "").replace(",", "")
-            line.price_manual = bool(line.unit_price)
-            self._default_price(line)
-        elif col == Col.OWNER:
-            line.owner_code = str(value) if value else None
+        apply_edit(self, line, col, value)
         self._after_change()
         return True
-
-    def _set_item(self, line: Line, value: Any) -> None:
-        item = value if isinstance(value, ItemRow) else self._items.get(str(value or "").strip())
-        if (item.code if item else None) == (line.item.code if line.item else None):
-            return
-        line.item = item
-        line.lot = None
-        if item is not None and self.lot_required:
-            lots = self.lots_for(item.code)
-            line.lot = lots[0] if len(lots) == 1 else None
-        self._default_price(line)
-        self._auto_expiry(line)
-
-    def _set_lot(self, line: Line, value: Any) -> None:
-        if isinstance(value, LotStockRow):
-            lot: LotStockRow | None = value
-        else:
-            lot = self.lot_by_id(int(value)) if value not in (None, "") else None
-        if lot is not None and line.item is not None and lot.item_code != line.item.code:
-            return
-        line.lot = lot
-
-    def _default_price(self, line: Line) -> None:
-        if not line.price_manual:
-            ref = line.item.ref_price if line.item else None
-            line.unit_price = f"{ref:.2f}" if ref is not None else ""
-
-    @staticmethod
-    def _auto_expiry(line: Line) -> None:
-        if line.expiry_manual:
-            return
-        life = line.item.shelf_life_days if line.item else None
-        line.expiry_date = (
-            line.production_date + timedelta(days=life) if line.production_date and life else None
-        )
 
     def clear_cell(self, index: AnyIndex) -> bool:
         """Empty an optional cell (Backspace); an emptied expiry goes back to automatic."""
@@ -803,59 +394,21 @@ class LinesModel(QAbstractTableModel):
         col = self._columns[index.column()]
         if col == Col.EXPIRY:
             line.expiry_manual = False
-            self._auto_expiry(line)
+            auto_expiry(line)
             self._after_change()
             return True
         if col == Col.PRICE:
             line.price_manual = False
-            self._default_price(line)
+            default_price(line)
             self._after_change()
             return True
         return self.setData(index, None)
 
-    # ------------------------------------------------------------ totals
-
     def summary(self) -> str:
         """合计 13 顶、2 套 · 金额 ¥21,720.00 (valid lines only)."""
-        per_unit: dict[str, Decimal] = defaultdict(Decimal)
-        money = Decimal(0)
-        count = 0
-        for _row, line in self.filled_lines():
-            count += 1
-            qty = self.parsed_quantity(line) if line.quantity.strip() else None
-            unit = self._unit(line)
-            if qty is not None and unit:
-                per_unit[unit] += qty
-            amount = self.amount(line)
-            if amount is not None:
-                money += amount
-        parts = [_text("line_count").format(n=count)]
-        if per_unit:
-            sign = "+" if self.signed else ""
-            totals = _text("list_separator").join(
-                f"{sign if qty > 0 else ''}{format_quantity(qty)} {unit}"
-                for unit, qty in per_unit.items()
-            )
-            parts.append(_text("totals").format(totals=totals))
-        if Col.AMOUNT in self._columns and money:
-            parts.append(_text("amount").format(money=format_money(money)))
-        return "  ·  ".join(parts)
+        return summary(self)
 
     def retranslate(self) -> None:
         if self._columns:
             self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(self._columns) - 1)
         self._recheck()
-
-
-def _as_date(value: Any) -> date | None:
-    if isinstance(value, QDate):
-        result = value.toPython() if value.isValid() else None
-        return result if isinstance(result, date) else None
-    if isinstance(value, date):
-        return value
-    if isinstance(value, str) and value.strip():
-        try:
-            return date.fromisoformat(value.strip())
-        except ValueError:
-            return None
-    return None
