@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from datetime import date
+from datetime import date, timedelta
 from decimal import Decimal
 
 from .errors import InsufficientStock, ReasonRequired
@@ -25,6 +25,18 @@ def fefo_key(
 def is_expired(expiry_date: date | None, today: date | None) -> bool:
     """Expired lots are never picked automatically (a keeper may still name them)."""
     return bool(today and expiry_date and expiry_date < today)
+
+
+NEAR_EXPIRY_DAYS = 90  # default; the near-expiry window is a setting
+
+
+def expiry_status(expiry: date | None, on: date, near_days: int = NEAR_EXPIRY_DAYS) -> str:
+    """ "none", "expired", "near" (within `near_days`) or "ok" on day `on`."""
+    if expiry is None:
+        return "none"
+    if expiry < on:
+        return "expired"
+    return "near" if expiry <= on + timedelta(days=near_days) else "ok"
 
 
 def fefo_order(lots: Iterable[LotStock]) -> list[LotStock]:

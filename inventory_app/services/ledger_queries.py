@@ -12,7 +12,7 @@ from ..domain.quantities import from_milli
 from ..persistence import tables as t
 from ..persistence.uow import UnitOfWork
 from .rows import DocumentRow, LedgerRow
-from .stock_queries import depot_scope, item_text_condition
+from .scope import depot_scope, item_text_condition
 
 
 @dataclass(frozen=True)

@@ -11,7 +11,7 @@ from ..domain.quantities import fen_to_yuan, from_milli
 from ..persistence import tables as t
 from ..persistence.uow import UnitOfWork
 from .rows import CategoryRow, DepotRow, ItemRow, LocationRow, OrganisationRow
-from .stock_queries import depot_scope, item_text_condition
+from .scope import depot_scope, item_text_condition
 
 
 def depots(

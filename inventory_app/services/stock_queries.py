@@ -3,20 +3,22 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import timedelta
 from decimal import Decimal
 
-from sqlalchemy import Connection, Select, and_, case, func, literal, or_, select
+from sqlalchemy import Connection, Select, and_, case, func, or_, select
 from sqlalchemy.sql.elements import ColumnElement
 
-from ..domain.permissions import Action, Actor, require
+from ..domain.ledger import NEAR_EXPIRY_DAYS as NEAR_EXPIRY_DAYS  # re-exported: the pages use it
+from ..domain.ledger import expiry_status as expiry_status
+from ..domain.permissions import Actor
 from ..domain.quantities import fen_to_yuan, from_milli
 from ..persistence import tables as t
 from ..persistence.uow import UnitOfWork
 from .common import today
 from .rows import CategoryStockRow, ItemStockRow, LotStockRow
+from .scope import depot_scope, item_text_condition
 
-NEAR_EXPIRY_DAYS = 90
 OWNER = t.organisations.alias("owner")
 CUSTODIAN = t.organisations.alias("custodian")
 
@@ -32,35 +34,6 @@ class StockFilter:
     reserve_mode: str | None = None
     owner_level: int | None = None
     include_empty: bool = False
-
-
-def visible_depot_ids(actor: Actor) -> frozenset[int] | None:
-    """None means every depot; a keeper sees only the depots bound to them."""
-    require(actor, Action.VIEW)
-    return None if actor.all_depots else actor.depot_ids
-
-
-def depot_scope(
-    conn: Connection, actor: Actor, codes: tuple[str, ...], column: ColumnElement
-) -> list[ColumnElement]:
-    conditions: list[ColumnElement] = []
-    allowed = visible_depot_ids(actor)
-    if allowed is not None:
-        conditions.append(column.in_(sorted(allowed)) if allowed else literal(False))
-    if codes:
-        ids = list(conn.execute(select(t.depots.c.id).where(t.depots.c.code.in_(codes))).scalars())
-        conditions.append(column.in_(ids) if ids else literal(False))
-    return conditions
-
-
-def item_text_condition(text: str) -> ColumnElement:
-    pattern = f"%{text.strip().lower()}%"
-    return or_(
-        func.lower(t.items.c.name).like(pattern),
-        func.lower(t.items.c.code).like(pattern),
-        t.items.c.pinyin.like(pattern),
-        func.lower(t.items.c.name_en).like(pattern),
-    )
 
 
 def _lot_conditions(conn: Connection, actor: Actor, flt: StockFilter) -> list[ColumnElement]:
@@ -124,14 +97,6 @@ LOT_SORT_KEYS = {
     "location_code": t.locations.c.code,
     "owner_level": t.lots.c.owner_level,
 }
-
-
-def expiry_status(expiry: date | None, on: date, near_days: int = NEAR_EXPIRY_DAYS) -> str:
-    if expiry is None:
-        return "none"
-    if expiry < on:
-        return "expired"
-    return "near" if expiry <= on + timedelta(days=near_days) else "ok"
 
 
 def stock_by_lot(
