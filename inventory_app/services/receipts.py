@@ -154,7 +154,7 @@ def receive(
             purpose=origin.value,
         )
         lot_ids = _insert_lots(conn, doc.id, dep, day, origin, plans)
-        change_balances(conn, [Delta(p.item, dep, None, on_hand=p.milli) for p in plans])
+        change_balances(conn, _per_item(dep, plans))
         moves = [
             Move(lot_id, p.item, dep, p.milli, MovementKind.RECEIVE, line_no)
             for line_no, (lot_id, p) in enumerate(zip(lot_ids, plans, strict=True), 1)
@@ -162,6 +162,16 @@ def receive(
         return documents.Posted(doc.id, insert_movements(conn, actor, doc.id, day, moves))
 
     return documents.post(uow, actor, "receive", request_id, payload, body)
+
+
+def _per_item(depot: DepotRec, plans: Sequence[_ReceiptPlan]) -> list[Delta]:
+    """One (item, depot) balance change per item: a 100,000-line import has few items."""
+    totals: dict[int, int] = {}
+    items: dict[int, ItemRec] = {}
+    for p in plans:
+        totals[p.item.id] = totals.get(p.item.id, 0) + p.milli
+        items[p.item.id] = p.item
+    return [Delta(items[i], depot, None, on_hand=milli) for i, milli in totals.items()]
 
 
 def _insert_lots(
