@@ -59,10 +59,17 @@ _REASONS = {
     "too_big": ("文件过大", "is too large"),
     "too_many_rows": ("行数过多", "has too many rows"),
     "not_a_workbook": ("不是有效的 Excel 工作簿", "is not a valid Excel workbook"),
+    "not_a_tent": ("不是帐篷类物资（没有每顶容纳人数）", "is not a tent (no persons per unit)"),
+    "not_emergency": ("不是紧急调拨", "is not an emergency order"),
 }
 
 _FIELDS = {
     "quantity": ("数量", "quantity"),
+    "requesting_unit": ("申请单位", "requesting unit"),
+    "receiving_unit": ("接收单位", "receiving unit"),
+    "persons": ("安置人数", "persons"),
+    "oral_approver": ("口头批准人", "oral approver"),
+    "signed_by": ("签收人", "signed by"),
     "doc_date": ("单据日期", "document date"),
     "production_date": ("生产日期", "production date"),
     "expiry_date": ("有效期至", "expiry date"),
@@ -140,6 +147,18 @@ _MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "depot_not_allowed": ("您未被授权管理仓库 {depot}。", "You are not assigned to depot {depot}."),
     "self_approval": ("不能审批自己提交的申请。", "You cannot approve your own request."),
+    "over_shipment": (
+        "调拨指令 {document} 第 {line_no} 行还剩 {open}，不能发出 {requested}。",
+        "Order {document} line {line_no} has {open} left; {requested} cannot be shipped.",
+    ),
+    "nothing_to_ship": (
+        "调拨指令 {document} 在仓库 {depot} 没有待发的物资。",
+        "Order {document} has nothing left to ship from depot {depot}.",
+    ),
+    "not_emergency": (
+        "调拨指令 {document} 不是紧急调拨，不能凭电话批准。",
+        "Order {document} is not an emergency order; it cannot be approved by phone.",
+    ),
     "has_history": (
         "{kind_text}“{key}”已有业务记录，不能删除或更改单位，只能停用。",
         "{kind_text} “{key}” has history: it can be deactivated, not deleted.",
@@ -185,6 +204,14 @@ _STATES = {
     "PENDING_APPROVAL": ("待审批", "pending approval"),
     "REJECTED": ("已驳回", "rejected"),
     "REVERSED": ("已冲销", "reversed"),
+    "DRAFT": ("草稿", "draft"),
+    "SUBMITTED": ("已提交", "submitted"),
+    "APPROVED": ("已批准", "approved"),
+    "PARTIALLY_SHIPPED": ("部分出库", "partly shipped"),
+    "SHIPPED": ("已出库", "shipped"),
+    "SIGNED": ("已签收", "signed for"),
+    "COMPLETED": ("已完成", "completed"),
+    "CANCELLED": ("已作废", "cancelled"),
 }
 _ACTIONS = {
     "receive": ("接收", "received"),
@@ -192,6 +219,12 @@ _ACTIONS = {
     "approve": ("审批", "approved"),
     "reject": ("驳回", "rejected"),
     "create": ("创建", "created"),
+    "submit": ("提交", "submitted"),
+    "answer": ("据此下达调拨指令", "answered by an order"),
+    "ship": ("出库", "shipped"),
+    "sign": ("签收", "signed for"),
+    "complete": ("完成", "completed"),
+    "cancel": ("作废", "cancelled"),
 }
 
 

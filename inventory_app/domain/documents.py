@@ -24,6 +24,7 @@ class LinkRole(enum.StrEnum):
     ORDER_RETURN = "order_return"  # allocation order → return after use (回收单)
     CONTRACT_DELIVERY = "contract_delivery"  # contract → delivery (合同 → 到货验收)
     COUNT_ADJUSTMENT = "count_adjustment"  # stocktake → variance adjustment (盘点 → 调整)
+    REQUEST_ORDER = "request_order"  # request → the order that answers it (申请 → 调拨指令)
 
 
 @dataclass(frozen=True)
@@ -110,6 +111,57 @@ _SCRAP = KindSpec(
     holding=frozenset({DocState.PENDING_APPROVAL}),
 )
 
+_DRAFT, _SUB, _APPR = DocState.DRAFT, DocState.SUBMITTED, DocState.APPROVED
+_PART, _SHIP, _DONE = DocState.PARTIALLY_SHIPPED, DocState.SHIPPED, DocState.COMPLETED
+_CANCEL = DocState.CANCELLED
+
+_REQUEST = KindSpec(
+    DocType.REQUEST,
+    "SQ",
+    moves_stock=False,
+    reserves=False,
+    needs_other_approver=False,
+    reversible=False,
+    initial=frozenset({_DRAFT, _SUB}),
+    transitions=(
+        Transition(_DRAFT, _SUB, "submit"),
+        Transition(_SUB, _DONE, "answer"),  # an order now answers it
+        Transition(_DRAFT, _CANCEL, "cancel"),
+        Transition(_SUB, _CANCEL, "cancel"),
+    ),
+)
+
+# 草稿 → 已提交 → 已批准 → 部分出库 → 已出库(在途) → 已签收 → 已完成, with 驳回 back to the
+# requester (who may resubmit) and 作废 only before anything shipped. Approval reserves
+# the lots; shipping consumes the reservations; completing or cancelling releases the rest.
+_ORDER = KindSpec(
+    DocType.ORDER,
+    "ZL",
+    moves_stock=False,  # its 出库单 (ISSUE documents) move the stock
+    reserves=True,
+    needs_other_approver=True,
+    reversible=False,
+    initial=frozenset({_DRAFT}),
+    transitions=(
+        Transition(_DRAFT, _SUB, "submit"),
+        Transition(DocState.REJECTED, _SUB, "submit"),
+        Transition(_SUB, _APPR, "approve"),
+        Transition(_SUB, DocState.REJECTED, "reject"),
+        Transition(_APPR, _PART, "ship"),
+        Transition(_APPR, _SHIP, "ship"),
+        Transition(_PART, _PART, "ship"),
+        Transition(_PART, _SHIP, "ship"),
+        Transition(_SHIP, DocState.SIGNED, "sign"),
+        Transition(DocState.SIGNED, _DONE, "complete"),
+        Transition(_PART, _DONE, "complete"),  # close short: the unshipped rest is released
+        Transition(_DRAFT, _CANCEL, "cancel"),
+        Transition(_SUB, _CANCEL, "cancel"),
+        Transition(DocState.REJECTED, _CANCEL, "cancel"),
+        Transition(_APPR, _CANCEL, "cancel"),
+    ),
+    holding=frozenset({_APPR, _PART}),
+)
+
 KINDS: dict[DocType, KindSpec] = {
     spec.kind: spec
     for spec in (
@@ -119,6 +171,8 @@ KINDS: dict[DocType, KindSpec] = {
         _posted_kind(DocType.ADJUST, "TZ"),
         _SCRAP,
         _posted_kind(DocType.REVERSAL, "CX", reversible=False),
+        _REQUEST,
+        _ORDER,
     )
 }
 

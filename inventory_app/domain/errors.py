@@ -211,3 +211,30 @@ class BadFile(DomainError):
 
     def __init__(self, path: str, reason: str) -> None:
         super().__init__(path=path, reason=reason)
+
+
+class OverShipment(DomainError):
+    """More of an order line shipped than it still has reserved."""
+
+    code = "over_shipment"
+
+    def __init__(self, document: str, line_no: int, requested: Decimal, open_qty: Decimal) -> None:
+        super().__init__(document=document, line_no=line_no, requested=requested, open=open_qty)
+
+
+class NothingToShip(DomainError):
+    """The order has nothing reserved at this depot (wrong depot, or all shipped)."""
+
+    code = "nothing_to_ship"
+
+    def __init__(self, document: str, depot: str) -> None:
+        super().__init__(document=document, depot=depot)
+
+
+class NotEmergency(DomainError):
+    """Only an order flagged 紧急 may be approved by phone."""
+
+    code = "not_emergency"
+
+    def __init__(self, document: str) -> None:
+        super().__init__(document=document)

@@ -39,6 +39,8 @@ class DocType(enum.StrEnum):
     ADJUST = "ADJUST"  # 调整单
     SCRAP = "SCRAP"  # 报废单
     REVERSAL = "REVERSAL"  # 冲销单
+    REQUEST = "REQUEST"  # 调拨申请 (from an affected area)
+    ORDER = "ORDER"  # 调拨指令 (allocation order; shipped by 出库单 = ISSUE documents)
 
 
 class DocState(enum.StrEnum):
@@ -48,6 +50,14 @@ class DocState(enum.StrEnum):
     PENDING_APPROVAL = "PENDING_APPROVAL"
     REJECTED = "REJECTED"
     REVERSED = "REVERSED"
+    DRAFT = "DRAFT"  # 草稿
+    SUBMITTED = "SUBMITTED"  # 已提交
+    APPROVED = "APPROVED"  # 已批准
+    PARTIALLY_SHIPPED = "PARTIALLY_SHIPPED"  # 部分出库
+    SHIPPED = "SHIPPED"  # 已出库 (在途)
+    SIGNED = "SIGNED"  # 已签收
+    COMPLETED = "COMPLETED"  # 已完成
+    CANCELLED = "CANCELLED"  # 已作废
 
 
 class MovementKind(enum.StrEnum):
@@ -66,6 +76,14 @@ class Source(enum.StrEnum):
     DONATION = "donation"
     RETURN = "return"
     OPENING = "opening"  # 期初: stock found when the system was introduced
+
+
+class ResponseLevel(enum.IntEnum):
+    """Emergency response level of a request: the first batch must arrive within N hours."""
+
+    COUNTY = 6  # 县级响应
+    CITY = 8  # 市级响应
+    PROVINCE = 10  # 省级响应
 
 
 class Purpose(enum.StrEnum):

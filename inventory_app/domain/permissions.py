@@ -23,6 +23,8 @@ class Action(enum.StrEnum):
     MANAGE_USERS = "manage_users"
     VERIFY = "verify"
     BACKUP = "backup"
+    ORDER = "order"  # file requests, draft / submit / cancel allocation orders, record receipt
+    SHIP = "ship"  # ship against an approved order from one's own depot (出库单)
 
 
 _KEEPER = {
@@ -33,17 +35,19 @@ _KEEPER = {
     Action.ADJUST,
     Action.REQUEST_SCRAP,
     Action.REVERSE,
+    Action.SHIP,
 }
 
 ROLE_ACTIONS: dict[Role, frozenset[Action]] = {
-    Role.KEEPER: frozenset(_KEEPER),
-    Role.APPROVER: frozenset({Action.VIEW, Action.APPROVE}),
-    Role.PLANNER: frozenset({Action.VIEW, Action.MANAGE_CATALOG}),
+    Role.KEEPER: frozenset(_KEEPER | {Action.ORDER}),
+    Role.APPROVER: frozenset({Action.VIEW, Action.APPROVE, Action.ORDER}),
+    Role.PLANNER: frozenset({Action.VIEW, Action.MANAGE_CATALOG, Action.ORDER}),
     Role.AUDITOR: frozenset({Action.VIEW, Action.VERIFY}),
     Role.ADMIN: frozenset(Action),
 }
 
 # Actions whose scope is a depot: a keeper may do them only for the depots bound to them.
+# Filing a request or an order is not: a county keeper asks the city's depots for goods.
 DEPOT_SCOPED = frozenset(_KEEPER)
 
 

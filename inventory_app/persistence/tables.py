@@ -249,6 +249,7 @@ document_lines = Table(
     Column("lot_id", Integer, ForeignKey("lots.id")),
     Column("quantity", Qty, nullable=False),
     Column("note", Text, nullable=False, default=""),
+    Column("depot_id", Integer, ForeignKey("depots.id")),  # an order line's source depot
     UniqueConstraint("document_id", "line_no", name="uq_document_lines_line"),
 )
 
@@ -352,3 +353,60 @@ document_links = Table(
     UniqueConstraint("parent_id", "child_id", "role", name="uq_document_links_link"),
 )
 Index("ix_document_links_child", document_links.c.child_id)
+
+# 调拨申请: who asks, for how many people, where the goods must go.
+request_details = Table(
+    "request_details",
+    metadata,
+    Column("document_id", Integer, ForeignKey("documents.id"), primary_key=True),
+    Column("requesting_unit", String(200), nullable=False),
+    Column("disaster_type", String(60), nullable=False, default=""),
+    Column("persons", Integer, nullable=False, default=0),
+    Column("place", String(200), nullable=False, default=""),
+    Column("county", String(100), nullable=False, default=""),
+    Column("lat", String(20)),  # decimal degrees as text, optional
+    Column("lon", String(20)),
+    Column("receiver", String(100), nullable=False, default=""),
+    Column("phone", String(40), nullable=False, default=""),
+    Column("response_hours", Integer, nullable=False, default=10),  # 6 county, 8 city, 10 province
+    CheckConstraint("persons >= 0", name="persons_nonneg"),
+)
+
+# 调拨指令: the header of an allocation order beyond the common document columns.
+order_details = Table(
+    "order_details",
+    metadata,
+    Column("document_id", Integer, ForeignKey("documents.id"), primary_key=True),
+    Column("request_document_id", Integer, ForeignKey("documents.id")),
+    Column("receiving_unit", String(200), nullable=False),
+    Column("place", String(200), nullable=False, default=""),
+    Column("receiver", String(100), nullable=False, default=""),
+    Column("receiver_phone", String(40), nullable=False, default=""),
+    Column("sender", String(100), nullable=False, default=""),
+    Column("sender_phone", String(40), nullable=False, default=""),
+    Column("transport_payer", String(100), nullable=False, default=""),
+    Column("emergency", Boolean, nullable=False, default=False),
+    Column("approved_by", Integer, ForeignKey("users.id")),
+    Column("approved_at", DateTime),
+    # Emergency branch: approved on a recorded oral/phone approval, paperwork within 48 h.
+    Column("oral_approver", String(100), nullable=False, default=""),
+    Column("oral_approved_at", DateTime),
+    Column("oral_method", String(60), nullable=False, default=""),
+    Column("paperwork_due_at", DateTime),
+    Column("paperwork_done_at", DateTime),
+    Column("paperwork_by", Integer, ForeignKey("users.id")),
+    Column("paperwork_ref", String(100), nullable=False, default=""),
+)
+
+# 出库单 shipped against an order: who carries it.
+slip_details = Table(
+    "slip_details",
+    metadata,
+    Column("document_id", Integer, ForeignKey("documents.id"), primary_key=True),
+    Column("order_document_id", Integer, ForeignKey("documents.id"), nullable=False),
+    Column("carrier", String(200), nullable=False, default=""),
+    Column("driver", String(60), nullable=False, default=""),
+    Column("driver_phone", String(40), nullable=False, default=""),
+    Column("plate", String(20), nullable=False, default=""),
+)
+Index("ix_slip_details_order", slip_details.c.order_document_id)

@@ -326,6 +326,12 @@ def transition(
     )
 
 
+def note_event(conn: Connection, actor: Actor, doc: DocHead, note: str) -> None:
+    """Record something that happened to a document without changing its state (e.g. the
+    written approval of a phone-approved order arrived)."""
+    _record_event(conn, actor, doc.id, doc.state, doc.state, note)
+
+
 # ------------------------------------------------------------------ links
 
 

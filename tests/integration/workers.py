@@ -87,3 +87,29 @@ def post_same_request(
         results.append(("error", "setup", traceback.format_exc()))
         barrier.abort()
     queue.put((index, results))
+
+
+def approve_order(
+    url: str, actor: Actor, index: int, doc_no: str, barrier: Any, queue: Any
+) -> None:
+    """Wait for every worker, then approve one order (they compete for the same units)."""
+    from inventory_app.services import orders
+
+    results: list[tuple] = []
+    try:
+        uow = open_database(url)
+        barrier.wait(timeout=120)
+        results.append(
+            _outcome(
+                lambda: (
+                    orders.approve_order(
+                        uow, actor, doc_no=doc_no, request_id=f"approve-{index}"
+                    ).state
+                )
+            )
+        )
+        uow.engine.dispose()
+    except Exception:
+        results.append(("error", "setup", traceback.format_exc()))
+        barrier.abort()
+    queue.put((index, results))

@@ -118,3 +118,9 @@ def test_check_reversible_raises_the_typed_error() -> None:
     with pytest.raises(InvalidState) as pending:
         check_reversible("BF-1", DocType.SCRAP, DocState.PENDING_APPROVAL, 0)
     assert pending.value.params["action"] == "reverse"
+
+
+@pytest.mark.parametrize("state", list(DocState))
+def test_every_state_has_a_name_in_both_languages(state: DocState) -> None:
+    for lang in messages.LANGUAGES:
+        assert messages.state_name(state, lang) != state.value
