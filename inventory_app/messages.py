@@ -61,6 +61,7 @@ _REASONS = {
     "not_a_workbook": ("不是有效的 Excel 工作簿", "is not a valid Excel workbook"),
     "not_a_tent": ("不是帐篷类物资（没有每顶容纳人数）", "is not a tent (no persons per unit)"),
     "not_emergency": ("不是紧急调拨", "is not an emergency order"),
+    "format": ("格式不对", "is malformed"),
 }
 
 _FIELDS = {
@@ -70,6 +71,7 @@ _FIELDS = {
     "persons": ("安置人数", "persons"),
     "oral_approver": ("口头批准人", "oral approver"),
     "signed_by": ("签收人", "signed by"),
+    "line": ("明细行", "line"),
     "doc_date": ("单据日期", "document date"),
     "production_date": ("生产日期", "production date"),
     "expiry_date": ("有效期至", "expiry date"),

@@ -7,6 +7,7 @@ import os
 from datetime import date
 from typing import NoReturn
 
+from . import orders as order_commands
 from .admin import cmd_backup, cmd_init, cmd_restore, cmd_user_add
 from .postings import (
     cmd_adjust,
@@ -188,4 +189,6 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--display-name")
     p.add_argument("--depot", action="append")
     p.set_defaults(fn=cmd_user_add)
+
+    order_commands.add_parsers(sub, _add_doc_options)
     return parser

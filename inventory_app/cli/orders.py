@@ -1,0 +1,300 @@
+"""`request …`, `order …` and `ship`: the allocation flow from the command line."""
+
+from __future__ import annotations
+
+import argparse
+import json
+from collections.abc import Callable
+from dataclasses import asdict
+from datetime import datetime
+from decimal import Decimal
+
+from ..domain.errors import InvalidInput
+from ..domain.orders import OrderLine, RequestLine, ShipLine
+from ..services import order_queries, orders, requests, shipping
+from .context import EXIT_OK, Context, load_lines, request_id
+from .output import emit, json_default, posted
+
+
+def _split(spec: str, parts: int, field: str) -> list[str]:
+    values = [v.strip() for v in spec.split(":")]
+    if not parts - 1 <= len(values) <= parts:
+        raise InvalidInput(field, "format", spec)
+    return values
+
+
+def _request_lines(a: argparse.Namespace, ctx: Context) -> list[RequestLine]:
+    if a.lines:
+        return load_lines(a.lines, RequestLine)
+    if a.line:
+        return [RequestLine(*_split(s, 2, "line")) for s in a.line]  # type: ignore[arg-type]
+    if a.persons:
+        return requests.lines_for_persons(ctx.uow, ctx.actor, a.persons, a.tent)
+    raise InvalidInput("line", "required")
+
+
+def cmd_request(ctx: Context) -> int:
+    a = ctx.args
+    if a.action == "lines":
+        emit(
+            a,
+            requests.lines_for_persons(ctx.uow, ctx.actor, a.persons, a.tent),
+            ["item_code", "quantity"],
+        )
+        return EXIT_OK
+    if a.action == "cancel":
+        posted(
+            a,
+            requests.cancel_request(
+                ctx.uow, ctx.actor, doc_no=a.doc_no, reason=a.reason or "", request_id=request_id(a)
+            ),
+        )
+        return EXIT_OK
+    posted(
+        a,
+        requests.file_request(
+            ctx.uow,
+            ctx.actor,
+            depot=a.depot,
+            requesting_unit=a.unit,
+            lines=_request_lines(a, ctx),
+            persons=a.persons or 0,
+            disaster_type=a.disaster or "",
+            place=a.place or "",
+            county=a.county or "",
+            receiver=a.receiver or "",
+            phone=a.phone or "",
+            response=a.response,
+            draft=a.draft,
+            doc_date=a.doc_date,
+            note=a.note or "",
+            request_id=request_id(a),
+        ),
+    )
+    return EXIT_OK
+
+
+def _order_lines(a: argparse.Namespace) -> list[OrderLine]:
+    if a.lines:
+        return load_lines(a.lines, OrderLine)
+    lines = []
+    for spec in a.line or ():
+        values = _split(spec, 4, "line") if spec.count(":") == 3 else _split(spec, 3, "line")
+        lot = int(values[3]) if len(values) == 4 and values[3] else None
+        lines.append(OrderLine(values[0], Decimal(values[1]), values[2], lot))
+    return lines
+
+
+def cmd_order(ctx: Context) -> int:
+    a = ctx.args
+    uow, actor, rid = ctx.uow, ctx.actor, request_id(a)
+    if a.action == "list":
+        rows = order_queries.orders(
+            uow, actor, states=tuple(a.state or ()), emergency_only=a.emergency
+        )
+        emit(
+            a,
+            rows,
+            [
+                "doc_no",
+                "state",
+                "doc_date",
+                "receiving_unit",
+                "purpose",
+                "emergency",
+                "paperwork",
+                "paperwork_due_at",
+                "lines",
+            ],
+        )
+        return EXIT_OK
+    if a.action == "show":
+        view = order_queries.order_view(uow, actor, a.doc_no)
+        if a.json:
+            print(json.dumps(asdict(view), ensure_ascii=False, default=json_default, indent=1))
+        else:
+            emit(a, [view.order], ["doc_no", "state", "receiving_unit", "emergency", "paperwork"])
+            emit(
+                a,
+                view.lines,
+                [
+                    "line_no",
+                    "item_code",
+                    "item_name",
+                    "depot_code",
+                    "quantity",
+                    "reserved",
+                    "shipped",
+                    "unit",
+                ],
+            )
+            emit(a, view.events, ["at", "from_state", "to_state", "user", "host", "note"])
+        return EXIT_OK
+    if a.action == "create":
+        result = orders.create_order(
+            uow,
+            actor,
+            lines=_order_lines(a),
+            receiving_unit=a.unit or "",
+            depot=a.depot,
+            request_no=a.request,
+            place=a.place or "",
+            receiver=a.receiver or "",
+            receiver_phone=a.receiver_phone or "",
+            sender=a.sender or "",
+            sender_phone=a.sender_phone or "",
+            transport_payer=a.payer or "",
+            purpose=a.purpose,
+            emergency=a.emergency,
+            submit=a.submit,
+            doc_date=a.doc_date,
+            note=a.note or "",
+            request_id=rid,
+        )
+    elif a.action == "phone-approve":
+        at = datetime.fromisoformat(a.at) if a.at else None
+        result = orders.approve_by_phone(
+            uow,
+            actor,
+            doc_no=a.doc_no,
+            oral_approver=a.by or "",
+            method=a.method,
+            approved_at=at,
+            request_id=rid,
+        )
+    elif a.action == "paperwork":
+        result = orders.complete_paperwork(
+            uow, actor, doc_no=a.doc_no, reference=a.ref or "", request_id=rid
+        )
+    elif a.action == "sign":
+        result = orders.sign_order(
+            uow, actor, doc_no=a.doc_no, signed_by=a.by or "", note=a.note or "", request_id=rid
+        )
+    elif a.action in ("reject", "cancel"):
+        step = orders.reject_order if a.action == "reject" else orders.cancel_order
+        result = step(uow, actor, doc_no=a.doc_no, reason=a.reason or "", request_id=rid)
+    elif a.action == "submit":
+        result = orders.submit_order(uow, actor, doc_no=a.doc_no, request_id=rid)
+    elif a.action == "approve":
+        result = orders.approve_order(
+            uow, actor, doc_no=a.doc_no, note=a.note or "", request_id=rid
+        )
+    else:  # complete
+        result = orders.complete_order(
+            uow, actor, doc_no=a.doc_no, note=a.note or "", request_id=rid
+        )
+    posted(a, result)
+    return EXIT_OK
+
+
+def cmd_ship(ctx: Context) -> int:
+    a = ctx.args
+    lines = None
+    if a.line:
+        lines = [ShipLine(int(n), Decimal(q)) for n, q in (_split(s, 2, "line") for s in a.line)]
+    posted(
+        a,
+        shipping.ship(
+            ctx.uow,
+            ctx.actor,
+            order_no=a.order_no,
+            depot=a.depot,
+            lines=lines,
+            carrier=a.carrier or "",
+            driver=a.driver or "",
+            driver_phone=a.driver_phone or "",
+            plate=a.plate or "",
+            doc_date=a.doc_date,
+            note=a.note or "",
+            request_id=request_id(a),
+        ),
+    )
+    return EXIT_OK
+
+
+def add_parsers(
+    sub: argparse._SubParsersAction, add_doc: Callable[[argparse.ArgumentParser], None]
+) -> None:
+    """Register `request`, `order` and `ship` on the main parser (`add_doc` adds the
+    --request-id / --doc-date / --json options every posting has)."""
+
+    p = sub.add_parser("request", help="调拨申请: file, lines (from norms), cancel")
+    p.add_argument("action", choices=["file", "lines", "cancel"])
+    p.add_argument("doc_no", nargs="?", help="(cancel) the request")
+    p.add_argument("--depot", help="depot that registers the request")
+    p.add_argument("--unit", help="requesting unit")
+    p.add_argument("--persons", type=int, help="displaced persons (fills lines from norms)")
+    p.add_argument("--tent", help="tent item for the norms (default the first tent item)")
+    p.add_argument("--line", action="append", metavar="ITEM:QTY")
+    p.add_argument("--lines", help="JSON file with several lines")
+    p.add_argument("--disaster")
+    p.add_argument("--place")
+    p.add_argument("--county")
+    p.add_argument("--receiver")
+    p.add_argument("--phone")
+    p.add_argument(
+        "--response",
+        type=int,
+        default=10,
+        choices=[6, 8, 10],
+        help="hours for the first batch: 6 county, 8 city, 10 province",
+    )
+    p.add_argument("--draft", action="store_true")
+    p.add_argument("--reason")
+    p.add_argument("--note")
+    add_doc(p)
+    p.set_defaults(fn=cmd_request)
+
+    p = sub.add_parser("order", help="调拨指令: create, submit, approve, … list, show")
+    p.add_argument(
+        "action",
+        choices=[
+            "create",
+            "submit",
+            "approve",
+            "phone-approve",
+            "paperwork",
+            "reject",
+            "cancel",
+            "sign",
+            "complete",
+            "list",
+            "show",
+        ],
+    )
+    p.add_argument("doc_no", nargs="?")
+    p.add_argument("--line", action="append", metavar="ITEM:QTY:DEPOT[:LOT]")
+    p.add_argument("--lines", help="JSON file with several lines")
+    p.add_argument("--unit", help="receiving unit")
+    p.add_argument("--depot", help="depot that numbers the order (default first line's)")
+    p.add_argument("--request", help="the request (SQ-…) this order answers")
+    p.add_argument("--place")
+    p.add_argument("--receiver")
+    p.add_argument("--receiver-phone")
+    p.add_argument("--sender")
+    p.add_argument("--sender-phone")
+    p.add_argument("--payer", help="who pays transport")
+    p.add_argument("--purpose", default="relief", choices=["relief", "preposition", "drill"])
+    p.add_argument("--emergency", action="store_true")
+    p.add_argument("--submit", action="store_true")
+    p.add_argument("--by", help="(phone-approve) who approved; (sign) who signed")
+    p.add_argument("--method", default="电话", help="(phone-approve) how: 电话 …")
+    p.add_argument("--at", help="(phone-approve) when, YYYY-MM-DDTHH:MM (UTC; default now)")
+    p.add_argument("--ref", help="(paperwork) number of the written approval")
+    p.add_argument("--reason")
+    p.add_argument("--state", action="append")
+    p.add_argument("--note")
+    add_doc(p)
+    p.set_defaults(fn=cmd_order)
+
+    p = sub.add_parser("ship", help="出库单: ship against an approved order")
+    p.add_argument("order_no")
+    p.add_argument("--depot", required=True)
+    p.add_argument("--line", action="append", metavar="LINE_NO:QTY")
+    p.add_argument("--carrier")
+    p.add_argument("--driver")
+    p.add_argument("--driver-phone")
+    p.add_argument("--plate")
+    p.add_argument("--note")
+    add_doc(p)
+    p.set_defaults(fn=cmd_ship)
