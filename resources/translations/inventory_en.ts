@@ -1717,7 +1717,7 @@ It can no longer be chosen when receiving goods; lots already stored there and t
 <context>
     <name>LedgerPage</name>
     <message>
-        <location filename="../../inventory_app/ui/pages/ledger_columns.py" line="+28"/>
+        <location filename="../../inventory_app/ui/pages/ledger_columns.py" line="+29"/>
         <location line="+176"/>
         <source>已被流水 {0} 冲销</source>
         <translation>Reversed by movement {0}</translation>
@@ -1735,26 +1735,26 @@ It can no longer be chosen when receiving goods; lots already stored there and t
     </message>
     <message>
         <location line="+7"/>
-        <location filename="../../inventory_app/ui/pages/ledger_page.py" line="+480"/>
+        <location filename="../../inventory_app/ui/pages/ledger_filters.py" line="+137"/>
         <source>日期</source>
         <translation>Date</translation>
     </message>
     <message>
         <location line="+7"/>
-        <location filename="../../inventory_app/ui/pages/ledger_detail.py" line="+50"/>
+        <location filename="../../inventory_app/ui/pages/ledger_detail.py" line="+61"/>
         <source>录入时间</source>
         <translation>Entered at</translation>
     </message>
     <message>
         <location line="+7"/>
         <location filename="../../inventory_app/ui/pages/ledger_detail.py" line="-10"/>
-        <location filename="../../inventory_app/ui/pages/ledger_page.py" line="-6"/>
+        <location filename="../../inventory_app/ui/pages/ledger_filters.py" line="-12"/>
         <source>单据号</source>
         <translation>Document no.</translation>
     </message>
     <message>
         <location line="+6"/>
-        <location filename="../../inventory_app/ui/pages/ledger_page.py" line="+4"/>
+        <location filename="../../inventory_app/ui/pages/ledger_filters.py" line="+8"/>
         <source>类型</source>
         <translation>Type</translation>
     </message>
@@ -1817,27 +1817,27 @@ It can no longer be chosen when receiving goods; lots already stored there and t
         <translation>Reason/note</translation>
     </message>
     <message>
-        <location filename="../../inventory_app/ui/pages/ledger_page.py" line="-203"/>
+        <location filename="../../inventory_app/ui/pages/ledger_page.py" line="+212"/>
         <source>正在查询…</source>
         <translation>Searching…</translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+35"/>
         <source>正在查询台账…</source>
         <translation>Searching the ledger…</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location filename="../../inventory_app/ui/pages/ledger_filters.py" line="-30"/>
         <source>全部仓库</source>
         <translation>All depots</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+6"/>
         <source>{0}（已停用）</source>
         <translation>{0} (inactive)</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location filename="../../inventory_app/ui/pages/ledger_page.py" line="+33"/>
         <source>共 {0} 条流水</source>
         <translation>Movements: {0}</translation>
     </message>
@@ -1857,7 +1857,7 @@ It can no longer be chosen when receiving goods; lots already stored there and t
         <translation>ascending</translation>
     </message>
     <message>
-        <location filename="../../inventory_app/ui/pages/ledger_detail.py" line="+68"/>
+        <location filename="../../inventory_app/ui/pages/ledger_detail.py" line="+152"/>
         <source>正在读取单据…</source>
         <translation>Loading the document…</translation>
     </message>
@@ -1867,53 +1867,53 @@ It can no longer be chosen when receiving goods; lots already stored there and t
         <translation>Select a movement to see its document here.</translation>
     </message>
     <message>
-        <location line="-59"/>
+        <location line="-143"/>
         <source>{name}（{host}）</source>
         <translation>{name} ({host})</translation>
     </message>
     <message>
-        <location filename="../../inventory_app/ui/pages/ledger_page.py" line="+100"/>
+        <location filename="../../inventory_app/ui/pages/ledger_page.py" line="+86"/>
         <location line="+12"/>
         <source>台账</source>
         <translation>Ledger</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location filename="../../inventory_app/ui/pages/ledger_filters.py" line="+7"/>
         <source>查找(&amp;F)</source>
         <translation>&amp;Find</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>物资、批号、对方单位</source>
         <translation>Item, batch no., counterparty</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>例如：棉被、mb、批号或收货单位；也可输入部分单据号</source>
         <translation>e.g. 棉被, mb, a batch no. or the recipient; part of a document number works too</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+5"/>
         <source>完整单据号</source>
         <translation>Full document no.</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>只看这一张单据的流水，例如 RK-ZW-SJ-01-2026-00001</source>
         <translation>Only this document&apos;s movements, e.g. RK-ZW-SJ-01-2026-00001</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+4"/>
         <source>仓库(&amp;D)</source>
         <translation>&amp;Depot</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>全部</source>
         <translation>All</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>从</source>
         <translation>From</translation>
     </message>
@@ -1928,7 +1928,7 @@ It can no longer be chosen when receiving goods; lots already stored there and t
         <translation>Clear Filters</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location filename="../../inventory_app/ui/pages/ledger_page.py" line="+7"/>
         <source>跳到关联流水</source>
         <translation>Go to Linked</translation>
     </message>
@@ -1963,17 +1963,17 @@ It can no longer be chosen when receiving goods; lots already stored there and t
         <translation>Export every movement matching the current filters</translation>
     </message>
     <message>
-        <location filename="../../inventory_app/ui/pages/ledger_detail.py" line="+109"/>
+        <location filename="../../inventory_app/ui/pages/ledger_detail.py" line="+195"/>
         <source>显示全部批次</source>
         <translation>Show all lots</translation>
     </message>
     <message>
-        <location line="-37"/>
+        <location line="-39"/>
         <source>单据信息</source>
         <translation>Document</translation>
     </message>
     <message>
-        <location line="-90"/>
+        <location line="-174"/>
         <source>单据类型</source>
         <translation>Document type</translation>
     </message>
@@ -2008,12 +2008,32 @@ It can no longer be chosen when receiving goods; lots already stored there and t
         <translation>Lines</translation>
     </message>
     <message>
-        <location line="+81"/>
+        <location line="+41"/>
+        <source>原单</source>
+        <translation>Original</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{kind} {doc_no}（{state}）</source>
+        <translation>{kind} {doc_no} ({state})</translation>
+    </message>
+    <message>
+        <location line="+43"/>
+        <source>{role}，{date}：单击查看该单据的流水</source>
+        <translation>{role}, {date}: click to see this document's movements</translation>
+    </message>
+    <message>
+        <location line="+78"/>
         <source>：</source>
         <translation>: </translation>
     </message>
     <message>
-        <location line="+38"/>
+        <location line="+3"/>
+        <source>关联单据</source>
+        <translation>Linked documents</translation>
+    </message>
+    <message>
+        <location line="+37"/>
         <source>（无批号）</source>
         <translation>(no batch no.)</translation>
     </message>
@@ -2860,7 +2880,7 @@ The original document {original} stays in the ledger, now reversed.</translation
     <message>
         <location line="+5"/>
         <source>密码不会保存在本机设置中：下次启动时会再次询问，或由管理员用 PGPASSWORD / .pgpass 配置。</source>
-        <translation>The password is not stored in this computer's settings: it is asked for again at the next start, or the administrator configures it with PGPASSWORD / .pgpass.</translation>
+        <translation>The password is not stored in this computer&apos;s settings: it is asked for again at the next start, or the administrator configures it with PGPASSWORD / .pgpass.</translation>
     </message>
 </context>
 <context>
