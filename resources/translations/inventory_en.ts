@@ -813,7 +813,7 @@ Entered by: {user}</translation>
 <context>
     <name>DepotsPage</name>
     <message>
-        <location filename="../../inventory_app/ui/pages/depots_columns.py" line="+35"/>
+        <location filename="../../inventory_app/ui/pages/depots_columns.py" line="+37"/>
         <source>启用</source>
         <translation>Active</translation>
     </message>
@@ -840,13 +840,13 @@ Entered by: {user}</translation>
     <message>
         <location line="+6"/>
         <location line="+83"/>
-        <location filename="../../inventory_app/ui/pages/depots_page.py" line="+211"/>
+        <location filename="../../inventory_app/ui/pages/depots_detail.py" line="+81"/>
         <source>名称</source>
         <translation>Name</translation>
     </message>
     <message>
         <location line="-76"/>
-        <location filename="../../inventory_app/ui/pages/depots_page.py" line="+1"/>
+        <location filename="../../inventory_app/ui/pages/depots_detail.py" line="+1"/>
         <source>类型</source>
         <translation>Type</translation>
     </message>
@@ -857,25 +857,25 @@ Entered by: {user}</translation>
     </message>
     <message>
         <location line="+6"/>
-        <location filename="../../inventory_app/ui/pages/depots_page.py" line="+1"/>
+        <location filename="../../inventory_app/ui/pages/depots_detail.py" line="+1"/>
         <source>所在区划</source>
         <translation>Region</translation>
     </message>
     <message>
         <location line="+6"/>
-        <location filename="../../inventory_app/ui/pages/depots_page.py" line="+1"/>
+        <location filename="../../inventory_app/ui/pages/depots_detail.py" line="+1"/>
         <source>权属单位</source>
         <translation>Owner</translation>
     </message>
     <message>
         <location line="+7"/>
-        <location filename="../../inventory_app/ui/pages/depots_page.py" line="+1"/>
+        <location filename="../../inventory_app/ui/pages/depots_detail.py" line="+1"/>
         <source>地址</source>
         <translation>Address</translation>
     </message>
     <message>
         <location line="+7"/>
-        <location filename="../../inventory_app/ui/pages/depots_page.py" line="+1"/>
+        <location filename="../../inventory_app/ui/pages/depots_detail.py" line="+1"/>
         <source>联系人</source>
         <translation>Contact</translation>
     </message>
@@ -906,7 +906,7 @@ Entered by: {user}</translation>
         <translation>Location code</translation>
     </message>
     <message>
-        <location filename="../../inventory_app/ui/pages/depots_page.py" line="-15"/>
+        <location filename="../../inventory_app/ui/pages/depots_page.py" line="+181"/>
         <source>仓库</source>
         <translation>Depots</translation>
     </message>
@@ -936,7 +936,7 @@ Entered by: {user}</translation>
         <translation>New Location…</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location filename="../../inventory_app/ui/pages/depots_detail.py" line="-7"/>
         <source>仓库详情</source>
         <translation>Depot details</translation>
     </message>
@@ -951,7 +951,7 @@ Entered by: {user}</translation>
         <translation>Note</translation>
     </message>
     <message numerus="yes">
-        <location line="+104"/>
+        <location filename="../../inventory_app/ui/pages/depots_page.py" line="+88"/>
         <source>共 %n 个仓库</source>
         <translation>
             <numerusform>%n depot</numerusform>
@@ -985,32 +985,32 @@ Entered by: {user}</translation>
         <translation>Locations of %1 (%2)</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location filename="../../inventory_app/ui/pages/depots_detail.py" line="-71"/>
         <source>{name}（{code}）</source>
         <translation>{name} ({code})</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+4"/>
         <source>【已停用】</source>
         <translation>[inactive]</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+3"/>
         <source>北纬 %1°，东经 %2°</source>
         <translation>%1° N, %2° E</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>未填写</source>
         <translation>Not entered</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+2"/>
         <source>（演示坐标，仅用于估算运输距离）</source>
         <translation> (demo coordinates, only for estimating transport distance)</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location filename="../../inventory_app/ui/pages/depots_page.py" line="+10"/>
         <source>启用</source>
         <comment>button</comment>
         <translation>Activate</translation>
@@ -1308,7 +1308,7 @@ It can no longer be chosen when receiving goods; lots already stored there and t
 <context>
     <name>ItemDialog</name>
     <message>
-        <location filename="../../inventory_app/ui/dialogs/item_dialog.py" line="+68"/>
+        <location filename="../../inventory_app/ui/dialogs/item_fields.py" line="+46"/>
         <source>实物</source>
         <translation>Physical</translation>
     </message>
@@ -1333,7 +1333,7 @@ It can no longer be chosen when receiving goods; lots already stored there and t
         <translation>%1 days</translation>
     </message>
     <message>
-        <location line="+134"/>
+        <location filename="../../inventory_app/ui/dialogs/item_dialog.py" line="+171"/>
         <source>编辑物资</source>
         <translation>Edit Item</translation>
     </message>
@@ -1389,24 +1389,24 @@ It can no longer be chosen when receiving goods; lots already stored there and t
     </message>
     <message>
         <location line="+1"/>
-        <location line="+217"/>
+        <location line="+211"/>
         <source>人均定额</source>
         <translation>Per person</translation>
     </message>
     <message>
-        <location line="-216"/>
-        <location line="+217"/>
+        <location line="-210"/>
+        <location line="+211"/>
         <source>每顶帐篷定额</source>
         <translation>Per tent</translation>
     </message>
     <message>
-        <location line="-216"/>
-        <location line="+217"/>
+        <location line="-210"/>
+        <location line="+211"/>
         <source>每件可安置人数</source>
         <translation>People per unit</translation>
     </message>
     <message>
-        <location line="-216"/>
+        <location line="-210"/>
         <source>储备方式</source>
         <translation>Reserve type</translation>
     </message>
@@ -1481,7 +1481,7 @@ It can no longer be chosen when receiving goods; lots already stored there and t
         <translation>about %1 yr</translation>
     </message>
     <message>
-        <location line="+136"/>
+        <location line="+130"/>
         <source>该物资已有库存批次，计量单位和小数位数不能再修改（其他内容可以修改）。如需改用其他单位，请新建一个物资，并停用本物资。</source>
         <translation>This item already has stock lots, so its unit and decimals can no longer change (everything else can). To use another unit, create a new item and deactivate this one.</translation>
     </message>
@@ -1717,7 +1717,7 @@ It can no longer be chosen when receiving goods; lots already stored there and t
 <context>
     <name>LedgerPage</name>
     <message>
-        <location filename="../../inventory_app/ui/pages/ledger_columns.py" line="+28"/>
+        <location filename="../../inventory_app/ui/pages/ledger_columns.py" line="+29"/>
         <location line="+176"/>
         <source>已被流水 {0} 冲销</source>
         <translation>Reversed by movement {0}</translation>
@@ -1735,26 +1735,26 @@ It can no longer be chosen when receiving goods; lots already stored there and t
     </message>
     <message>
         <location line="+7"/>
-        <location filename="../../inventory_app/ui/pages/ledger_page.py" line="+480"/>
+        <location filename="../../inventory_app/ui/pages/ledger_filters.py" line="+137"/>
         <source>日期</source>
         <translation>Date</translation>
     </message>
     <message>
         <location line="+7"/>
-        <location filename="../../inventory_app/ui/pages/ledger_detail.py" line="+50"/>
+        <location filename="../../inventory_app/ui/pages/ledger_detail.py" line="+61"/>
         <source>录入时间</source>
         <translation>Entered at</translation>
     </message>
     <message>
         <location line="+7"/>
         <location filename="../../inventory_app/ui/pages/ledger_detail.py" line="-10"/>
-        <location filename="../../inventory_app/ui/pages/ledger_page.py" line="-6"/>
+        <location filename="../../inventory_app/ui/pages/ledger_filters.py" line="-12"/>
         <source>单据号</source>
         <translation>Document no.</translation>
     </message>
     <message>
         <location line="+6"/>
-        <location filename="../../inventory_app/ui/pages/ledger_page.py" line="+4"/>
+        <location filename="../../inventory_app/ui/pages/ledger_filters.py" line="+8"/>
         <source>类型</source>
         <translation>Type</translation>
     </message>
@@ -1817,27 +1817,27 @@ It can no longer be chosen when receiving goods; lots already stored there and t
         <translation>Reason/note</translation>
     </message>
     <message>
-        <location filename="../../inventory_app/ui/pages/ledger_page.py" line="-203"/>
+        <location filename="../../inventory_app/ui/pages/ledger_page.py" line="+212"/>
         <source>正在查询…</source>
         <translation>Searching…</translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+35"/>
         <source>正在查询台账…</source>
         <translation>Searching the ledger…</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location filename="../../inventory_app/ui/pages/ledger_filters.py" line="-30"/>
         <source>全部仓库</source>
         <translation>All depots</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+6"/>
         <source>{0}（已停用）</source>
         <translation>{0} (inactive)</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location filename="../../inventory_app/ui/pages/ledger_page.py" line="+33"/>
         <source>共 {0} 条流水</source>
         <translation>Movements: {0}</translation>
     </message>
@@ -1857,7 +1857,7 @@ It can no longer be chosen when receiving goods; lots already stored there and t
         <translation>ascending</translation>
     </message>
     <message>
-        <location filename="../../inventory_app/ui/pages/ledger_detail.py" line="+68"/>
+        <location filename="../../inventory_app/ui/pages/ledger_detail.py" line="+152"/>
         <source>正在读取单据…</source>
         <translation>Loading the document…</translation>
     </message>
@@ -1867,53 +1867,53 @@ It can no longer be chosen when receiving goods; lots already stored there and t
         <translation>Select a movement to see its document here.</translation>
     </message>
     <message>
-        <location line="-59"/>
+        <location line="-143"/>
         <source>{name}（{host}）</source>
         <translation>{name} ({host})</translation>
     </message>
     <message>
-        <location filename="../../inventory_app/ui/pages/ledger_page.py" line="+100"/>
+        <location filename="../../inventory_app/ui/pages/ledger_page.py" line="+86"/>
         <location line="+12"/>
         <source>台账</source>
         <translation>Ledger</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location filename="../../inventory_app/ui/pages/ledger_filters.py" line="+7"/>
         <source>查找(&amp;F)</source>
         <translation>&amp;Find</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>物资、批号、对方单位</source>
         <translation>Item, batch no., counterparty</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>例如：棉被、mb、批号或收货单位；也可输入部分单据号</source>
         <translation>e.g. 棉被, mb, a batch no. or the recipient; part of a document number works too</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+5"/>
         <source>完整单据号</source>
         <translation>Full document no.</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>只看这一张单据的流水，例如 RK-ZW-SJ-01-2026-00001</source>
         <translation>Only this document&apos;s movements, e.g. RK-ZW-SJ-01-2026-00001</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+4"/>
         <source>仓库(&amp;D)</source>
         <translation>&amp;Depot</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>全部</source>
         <translation>All</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>从</source>
         <translation>From</translation>
     </message>
@@ -1928,7 +1928,7 @@ It can no longer be chosen when receiving goods; lots already stored there and t
         <translation>Clear Filters</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location filename="../../inventory_app/ui/pages/ledger_page.py" line="+7"/>
         <source>跳到关联流水</source>
         <translation>Go to Linked</translation>
     </message>
@@ -1963,17 +1963,17 @@ It can no longer be chosen when receiving goods; lots already stored there and t
         <translation>Export every movement matching the current filters</translation>
     </message>
     <message>
-        <location filename="../../inventory_app/ui/pages/ledger_detail.py" line="+109"/>
+        <location filename="../../inventory_app/ui/pages/ledger_detail.py" line="+195"/>
         <source>显示全部批次</source>
         <translation>Show all lots</translation>
     </message>
     <message>
-        <location line="-37"/>
+        <location line="-39"/>
         <source>单据信息</source>
         <translation>Document</translation>
     </message>
     <message>
-        <location line="-90"/>
+        <location line="-174"/>
         <source>单据类型</source>
         <translation>Document type</translation>
     </message>
@@ -2008,12 +2008,32 @@ It can no longer be chosen when receiving goods; lots already stored there and t
         <translation>Lines</translation>
     </message>
     <message>
-        <location line="+81"/>
+        <location line="+41"/>
+        <source>原单</source>
+        <translation>Original</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{kind} {doc_no}（{state}）</source>
+        <translation>{kind} {doc_no} ({state})</translation>
+    </message>
+    <message>
+        <location line="+43"/>
+        <source>{role}，{date}：单击查看该单据的流水</source>
+        <translation>{role}, {date}: click to see this document&apos;s movements</translation>
+    </message>
+    <message>
+        <location line="+78"/>
         <source>：</source>
         <translation>: </translation>
     </message>
     <message>
-        <location line="+38"/>
+        <location line="+3"/>
+        <source>关联单据</source>
+        <translation>Linked documents</translation>
+    </message>
+    <message>
+        <location line="+37"/>
         <source>（无批号）</source>
         <translation>(no batch no.)</translation>
     </message>
@@ -2860,7 +2880,7 @@ The original document {original} stays in the ledger, now reversed.</translation
     <message>
         <location line="+5"/>
         <source>密码不会保存在本机设置中：下次启动时会再次询问，或由管理员用 PGPASSWORD / .pgpass 配置。</source>
-        <translation>The password is not stored in this computer's settings: it is asked for again at the next start, or the administrator configures it with PGPASSWORD / .pgpass.</translation>
+        <translation>The password is not stored in this computer&apos;s settings: it is asked for again at the next start, or the administrator configures it with PGPASSWORD / .pgpass.</translation>
     </message>
 </context>
 <context>
@@ -3098,7 +3118,7 @@ Near-expiry warning: lots expiring within this many days are marked on the home 
     </message>
     <message>
         <location line="+6"/>
-        <location filename="../../inventory_app/ui/pages/stock_page.py" line="+591"/>
+        <location filename="../../inventory_app/ui/pages/stock_footer.py" line="+87"/>
         <source>已过期</source>
         <translation>Expired</translation>
     </message>
@@ -3220,7 +3240,7 @@ Near-expiry warning: lots expiring within this many days are marked on the home 
     </message>
     <message>
         <location line="+37"/>
-        <location filename="../../inventory_app/ui/pages/stock_page.py" line="-18"/>
+        <location filename="../../inventory_app/ui/pages/stock_filters.py" line="+136"/>
         <source>类别</source>
         <translation>Category</translation>
     </message>
@@ -3291,13 +3311,13 @@ Near-expiry warning: lots expiring within this many days are marked on the home 
         <translation>Expires in {0} day(s)</translation>
     </message>
     <message>
-        <location filename="../../inventory_app/ui/pages/stock_page.py" line="-249"/>
+        <location filename="../../inventory_app/ui/pages/stock_page.py" line="+202"/>
         <source>正在查询…</source>
         <translation>Searching…</translation>
     </message>
     <message>
         <location line="+41"/>
-        <location line="+67"/>
+        <location line="+54"/>
         <source>正在查询库存…</source>
         <translation>Searching stock…</translation>
     </message>
@@ -3307,22 +3327,22 @@ Near-expiry warning: lots expiring within this many days are marked on the home 
         <translation>Counting expired lots…</translation>
     </message>
     <message>
-        <location line="+72"/>
+        <location filename="../../inventory_app/ui/pages/stock_filters.py" line="-31"/>
         <source>全部仓库</source>
         <translation>All depots</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+6"/>
         <source>{0}（已停用）</source>
         <translation>{0} (inactive)</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>全部类别</source>
         <translation>All categories</translation>
     </message>
     <message>
-        <location line="+38"/>
+        <location filename="../../inventory_app/ui/pages/stock_footer.py" line="-45"/>
         <source>共 {0} 个批次</source>
         <translation>Lots: {0}</translation>
     </message>
@@ -3337,22 +3357,22 @@ Near-expiry warning: lots expiring within this many days are marked on the home 
         <translation>, none expired or expiring within {0} days</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+6"/>
         <source>共 {0} 种物资，金额合计 {1}</source>
         <translation>Items: {0}, total value {1}</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+4"/>
         <source>{0} 个仓库共 {1} 行，金额合计 {2}</source>
         <translation>Depots: {0}, rows: {1}, total value {2}</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+3"/>
         <source>共 {0} 个类别，金额合计 {1}</source>
         <translation>Categories: {0}, total value {1}</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location filename="../../inventory_app/ui/pages/stock_page.py" line="+98"/>
         <source>库存</source>
         <translation>Stock</translation>
     </message>
@@ -3362,7 +3382,7 @@ Near-expiry warning: lots expiring within this many days are marked on the home 
         <translation>Stock ({view})</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+19"/>
         <source>刷新</source>
         <translation>Refresh</translation>
     </message>
@@ -3382,22 +3402,22 @@ Near-expiry warning: lots expiring within this many days are marked on the home 
         <translation>Export the whole current view with the current filters</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location filename="../../inventory_app/ui/pages/stock_filters.py" line="+9"/>
         <source>查找(&amp;F)</source>
         <translation>&amp;Find</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>名称、编码、拼音首字母或批号</source>
         <translation>Name, code, pinyin initials or batch no.</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>例如：棉帐篷、050101、mzp（棉帐篷的拼音首字母）或批号</source>
         <translation>e.g. 棉帐篷, 050101, mzp (pinyin initials of 棉帐篷) or a batch no.</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+4"/>
         <source>仓库(&amp;D)</source>
         <translation>&amp;Depot</translation>
     </message>
@@ -3407,12 +3427,12 @@ Near-expiry warning: lots expiring within this many days are marked on the home 
         <translation>Expiry</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>“N 天内到期”也包括已过期的批次</source>
         <translation>&quot;Within N days&quot; includes lots already expired</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>储备方式</source>
         <translation>Reserve type</translation>
     </message>
@@ -3428,18 +3448,16 @@ Near-expiry warning: lots expiring within this many days are marked on the home 
     </message>
     <message>
         <location line="+1"/>
-        <location line="+1"/>
-        <location line="+1"/>
         <source>全部</source>
         <translation>All</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location filename="../../inventory_app/ui/pages/stock_footer.py" line="+24"/>
         <source>颜色：</source>
         <translation>Colours:</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>{0} 天内到期</source>
         <translation>Expiring within {0} days</translation>
     </message>

@@ -351,3 +351,41 @@ def test_first_rows_arrive_with_the_load_not_at_the_next_layout(
     page.show()
     assert ctx.tasks.wait_all(10_000)  # delivers the callbacks, runs no timers
     assert page.model.rowCount() == 5
+
+
+def test_document_panel_links_the_reversal_and_jumps_to_it(
+    history: Posted, make_page, qtbot: QtBot
+) -> None:
+    page, ctx = make_page()
+    rows = all_rows(page.model)
+    page.table.selectRow(next(i for i, r in enumerate(rows) if r.doc_no == history.issue_no))
+    settle_page(ctx, qtbot)
+    links = page.detail_box.links
+    assert links.isVisibleTo(page.detail_box)
+    [button] = links.buttons
+    assert history.reversal_no in button.text()
+    assert button.text() == f"冲销单 {history.reversal_no}（已过账）"
+
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+    settle_page(ctx, qtbot)
+    assert page.doc_edit.value() == history.reversal_no
+    assert {r.doc_no for r in all_rows(page.model)} == {history.reversal_no}
+    selected = page.selected_row()
+    assert selected is not None and selected.doc_no == history.reversal_no
+    settle_page(ctx, qtbot)
+    assert page.detail_box.values["doc_no"].text() == history.reversal_no
+    # The reversal points back at its original.
+    assert [b.text() for b in page.detail_box.links.buttons] == [
+        f"原单 {history.issue_no}（已冲销）"
+    ]
+
+
+def test_document_without_links_shows_none(history: Posted, make_page, qtbot: QtBot) -> None:
+    page, ctx = make_page()
+    rows = all_rows(page.model)
+    page.table.selectRow(next(i for i, r in enumerate(rows) if r.doc_no == history.receipt_no))
+    settle_page(ctx, qtbot)
+    assert page.detail_box.values["doc_no"].text() == history.receipt_no
+    assert page.detail_box.links.buttons == []
+    assert not page.detail_box.links.isVisibleTo(page.detail_box)
+    assert not page.detail_box.links_label.isVisibleTo(page.detail_box)

@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-from decimal import Decimal
-
-from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -24,71 +21,28 @@ from ...domain.errors import (
     InvalidQuantity,
 )
 from ...domain.model import ReserveMode
-from ...domain.quantities import MAX_DECIMALS, parse_money, parse_quantity
+from ...domain.quantities import MAX_DECIMALS, parse_money
 from ...services import masterdata, reference_queries
 from ...services.masterdata import ItemSpec
 from ...services.rows import CategoryRow, ItemRow
 from ..context import AppContext
 from ..errors import show_domain_error
 from ..models.table_models import Column, RowsTableModel
+from .item_fields import (
+    COMMON_UNITS,
+    DAYS_PER_YEAR,
+    MAX_SHELF_LIFE_DAYS,
+    MEASURED_UNITS,
+    NormInvalid,
+    check_norms,
+    mode_name,
+    plain_number,
+    shelf_life_text,
+)
 from .masterdata_base import MasterDataDialog
 
-# The units the seed catalogue and the source documents use; others can be typed.
-COMMON_UNITS = (
-    "顶",
-    "件",
-    "床",
-    "条",
-    "个",
-    "张",
-    "套",
-    "台",
-    "盏",
-    "把",
-    "箱",
-    "袋",
-    "副",
-    "双",
-    "部",
-    "艘",
-    "辆",
-    "吨",
-    "千克",
-    "升",
-    "米",
-)
-# Goods weighed or measured by volume are kept to three decimals (0.001 t = 1 kg).
-MEASURED_UNITS = frozenset({"吨", "千克", "升"})
-MAX_SHELF_LIFE_DAYS = 36_500
-DAYS_PER_YEAR = 365
-
-
-def mode_name(mode: str) -> str:
-    names = {
-        ReserveMode.PHYSICAL.value: QCoreApplication.translate("ItemDialog", "实物"),
-        ReserveMode.AGREEMENT.value: QCoreApplication.translate("ItemDialog", "协议"),
-        ReserveMode.CAPACITY.value: QCoreApplication.translate("ItemDialog", "产能"),
-    }
-    return names.get(mode, mode)
-
-
-def shelf_life_text(days: int | None) -> str:
-    """2920 → "8 年"; 1000 → "1000 天": whole years read better, odd spans stay exact."""
-    if not days:
-        return ""
-    if days % DAYS_PER_YEAR == 0:
-        return QCoreApplication.translate("ItemDialog", "%1 年").replace(
-            "%1", str(days // DAYS_PER_YEAR)
-        )
-    return QCoreApplication.translate("ItemDialog", "%1 天").replace("%1", str(days))
-
-
-def _plain(value: Decimal | None) -> str:
-    """A stored decimal back as the user would type it (1.000 → 1, 0.500 → 0.5)."""
-    if value is None:
-        return ""
-    text = f"{value:f}"
-    return text.rstrip("0").rstrip(".") if "." in text else text
+# Names tests and the catalogue page have always imported from here.
+__all__ = ["ItemDialog", "mode_name", "shelf_life_text"]
 
 
 class ItemDialog(MasterDataDialog):
@@ -281,9 +235,9 @@ class ItemDialog(MasterDataDialog):
         self.gb_code_edit.setText(item.gb_code or "")
         self.price_edit.setText("" if item.ref_price is None else f"{item.ref_price:f}")
         self.shelf_life_spin.setValue(item.shelf_life_days or 0)
-        self.norm_person_edit.setText(_plain(item.norm_per_person))
-        self.norm_tent_edit.setText(_plain(item.norm_per_tent))
-        self.persons_edit.setText(_plain(item.persons_per_unit))
+        self.norm_person_edit.setText(plain_number(item.norm_per_person))
+        self.norm_tent_edit.setText(plain_number(item.norm_per_tent))
+        self.persons_edit.setText(plain_number(item.persons_per_unit))
         modes = set(item.reserve_modes.split(","))
         for mode, check in self.mode_checks.items():
             check.setChecked(mode in modes)
@@ -333,19 +287,13 @@ class ItemDialog(MasterDataDialog):
         price_text = self.price_edit.text().strip()
         if price_text:
             parse_money(price_text)  # raises InvalidMoney; the service parses it again
-        norms = []
-        for field, edit in (
-            ("norm_per_person", self.norm_person_edit),
-            ("norm_per_tent", self.norm_tent_edit),
-            ("persons_per_unit", self.persons_edit),
-        ):
-            text = edit.text().strip()
-            if text:
-                try:
-                    parse_quantity(text, MAX_DECIMALS)
-                except InvalidQuantity as error:
-                    raise _NormInvalid(field, error) from None
-            norms.append(text or None)
+        norms = check_norms(
+            (
+                ("norm_per_person", self.norm_person_edit.text()),
+                ("norm_per_tent", self.norm_tent_edit.text()),
+                ("persons_per_unit", self.persons_edit.text()),
+            )
+        )
         modes = tuple(mode for mode, check in self.mode_checks.items() if check.isChecked())
         if not modes:
             raise InvalidInput("reserve_mode", "required")
@@ -372,7 +320,7 @@ class ItemDialog(MasterDataDialog):
             return
         try:
             spec = self.spec()
-        except (InvalidInput, InvalidMoney, _NormInvalid) as error:
+        except (InvalidInput, InvalidMoney, NormInvalid) as error:
             self._show_invalid(error)
             return
         self._clear_message()
@@ -432,7 +380,7 @@ class ItemDialog(MasterDataDialog):
             widgets["money"] = self.price_edit
             field = "money"
             text = self.tr("参考单价：") + self._ctx.error_text(error)
-        elif isinstance(error, _NormInvalid):
+        elif isinstance(error, NormInvalid):
             text = self._norm_label(field) + self.tr("：") + self._ctx.error_text(error.cause)
         elif error.params.get("reason") == "required" and field in missing:
             text = missing[field]
@@ -446,13 +394,3 @@ class ItemDialog(MasterDataDialog):
             "norm_per_tent": self.tr("每顶帐篷定额"),
             "persons_per_unit": self.tr("每件可安置人数"),
         }.get(field, field)
-
-
-class _NormInvalid(DomainError):
-    """A norm that is not a valid quantity; names the field so the dialog can point at it."""
-
-    code = "invalid_quantity"
-
-    def __init__(self, field: str, cause: InvalidQuantity) -> None:
-        super().__init__(field=field, **cause.params)
-        self.cause = cause

@@ -6,7 +6,7 @@ from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QColor
 
 from ...services.rows import CategoryRow, ItemRow
-from ..dialogs.item_dialog import mode_name, shelf_life_text
+from ..dialogs.item_fields import mode_name, shelf_life_text
 from ..i18n import current_language
 from ..models.table_models import Column
 from .masterdata_base import (

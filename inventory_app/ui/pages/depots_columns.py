@@ -4,9 +4,11 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, QSortFilterProxyModel, Qt
 from PySide6.QtGui import QColor
+from PySide6.QtWidgets import QTableView
 
+from ...domain.model import Level
 from ...services.rows import DepotRow, LocationRow
-from ..dialogs.depot_dialog import kind_name, level_name
+from ..dialogs.depot_dialog import DEPOT_KINDS, kind_name, level_name
 from ..models.table_models import Column
 from .masterdata_base import (
     INACTIVE,
@@ -177,3 +179,18 @@ DEPOT_WIDTHS = {
     "status": 44,
 }
 DETAIL_KEYS = ("name", "kind", "region", "owner", "address", "contact", "coordinates", "note")
+
+
+def fit_depot_columns(view: QTableView, columns: list[Column[DepotRow]]) -> None:
+    """Widen the starting widths where a header or a fixed label needs more (English)."""
+    metrics = view.fontMetrics()
+    labels = {
+        "kind": [kind_name(kind) for kind in DEPOT_KINDS],
+        "level": [level_name(level) for level in Level],
+        "status": [status_text(True), status_text(False)],
+    }
+    header = view.horizontalHeader()
+    for position, column in enumerate(columns):
+        texts = [column.header_text(), *labels.get(column.key, [])]
+        needed = max(metrics.horizontalAdvance(text) for text in texts) + 20
+        header.resizeSection(position, max(DEPOT_WIDTHS.get(column.key, 100), needed))

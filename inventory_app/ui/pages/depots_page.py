@@ -6,7 +6,6 @@ from typing import Any
 
 from PySide6.QtCore import QItemSelection, Qt
 from PySide6.QtWidgets import (
-    QFormLayout,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -17,23 +16,22 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...domain.model import Level
 from ...domain.permissions import Action
 from ...services import masterdata, reference_queries
 from ...services.rows import DepotRow, LocationRow
 from ..context import AppContext
-from ..dialogs.depot_dialog import DEPOT_KINDS, DepotDialog, kind_name, level_name
+from ..dialogs.depot_dialog import DepotDialog
 from ..dialogs.location_dialog import LocationDialog
 from ..errors import show_domain_error
 from ..models.table_models import ROW_ROLE, RowsTableModel
 from .depots_columns import (
     DEPOT_WIDTHS,
-    DETAIL_KEYS,
     FilterProxy,
     depot_columns,
+    fit_depot_columns,
     location_columns,
-    status_text,
 )
+from .depots_detail import DepotDetails
 from .masterdata_base import (
     INACTIVE,
     MasterDataPage,
@@ -118,30 +116,12 @@ class DepotsPage(MasterDataPage):
         location_layout.addWidget(self.location_view)
 
         # Long names, addresses and notes do not fit the table: the details show them whole.
-        self.details_title = QLabel()
-        self.details_title.setStyleSheet("font-weight: bold;")
-        self.detail_labels: dict[str, QLabel] = {}
-        self._detail_captions: dict[str, QLabel] = {}
-        details_form = QFormLayout()
-        details_form.setLabelAlignment(Qt.AlignmentFlag.AlignRight)
-        for key in DETAIL_KEYS:
-            value = QLabel()
-            value.setWordWrap(True)
-            value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-            caption = QLabel()
-            self.detail_labels[key] = value
-            self._detail_captions[key] = caption
-            details_form.addRow(caption, value)
-        details_box = QWidget()
-        details_layout = QVBoxLayout(details_box)
-        details_layout.setContentsMargins(12, 6, 0, 0)
-        details_layout.addWidget(self.details_title)
-        details_layout.addLayout(details_form)
-        details_layout.addStretch(1)
+        self.details = DepotDetails()
+        self.details_title, self.detail_labels = self.details.title, self.details.values
 
         bottom = QSplitter(Qt.Orientation.Horizontal)
         bottom.addWidget(location_box)
-        bottom.addWidget(details_box)
+        bottom.addWidget(self.details)
         bottom.setSizes([560, 780])
         bottom.setChildrenCollapsible(False)
 
@@ -206,40 +186,14 @@ class DepotsPage(MasterDataPage):
         self.new_button.setText(self.tr("新建仓库…"))
         self.edit_button.setText(self.tr("编辑…"))
         self.new_location_button.setText(self.tr("新建库位…"))
-        self.details_title.setText(self.tr("仓库详情"))
-        captions = {
-            "name": self.tr("名称"),
-            "kind": self.tr("类型"),
-            "region": self.tr("所在区划"),
-            "owner": self.tr("权属单位"),
-            "address": self.tr("地址"),
-            "contact": self.tr("联系人"),
-            "coordinates": self.tr("坐标"),
-            "note": self.tr("备注"),
-        }
-        for key, caption in self._detail_captions.items():
-            caption.setText(captions[key])
+        self.details.retranslate()
         self.depot_model.retranslate()
         self.location_model.retranslate()
-        self._fit_columns()
+        fit_depot_columns(self.depot_view, self.depot_model.columns)
         for model in (self.depot_model, self.location_model):
             redraw(model)  # type, level and status are translated when shown
         self._update_buttons()
         self._update_counts()
-
-    def _fit_columns(self) -> None:
-        """Widen the starting widths where a header or a fixed label needs more (English)."""
-        metrics = self.depot_view.fontMetrics()
-        labels = {
-            "kind": [kind_name(kind) for kind in DEPOT_KINDS],
-            "level": [level_name(level) for level in Level],
-            "status": [status_text(True), status_text(False)],
-        }
-        header = self.depot_view.horizontalHeader()
-        for position, column in enumerate(self.depot_model.columns):
-            texts = [column.header_text(), *labels.get(column.key, [])]
-            needed = max(metrics.horizontalAdvance(text) for text in texts) + 20
-            header.resizeSection(position, max(DEPOT_WIDTHS.get(column.key, 100), needed))
 
     # ------------------------------------------------------------------ loading
 
@@ -336,35 +290,9 @@ class DepotsPage(MasterDataPage):
             self.tr("%1 的库位（%2 个）").replace("%1", depot.name).replace("%2", str(count))
         )
 
-    def _update_details(self) -> None:
-        depot = self.current_depot()
-        if depot is None:
-            for label in self.detail_labels.values():
-                label.clear()
-            return
-        facts = {
-            "name": self.tr("{name}（{code}）").format(name=depot.name, code=depot.code)
-            + ("" if depot.active else "  " + self.tr("【已停用】")),
-            "kind": f"{kind_name(depot.kind)} · {level_name(depot.level)}",
-            "region": depot.region_name,
-            "owner": depot.owner_name,
-            "address": depot.address,
-            "contact": "　".join(part for part in (depot.contact, depot.phone) if part),
-            "coordinates": self.tr("北纬 %1°，东经 %2°")
-            .replace("%1", depot.lat or "")
-            .replace("%2", depot.lon or "")
-            if depot.lat and depot.lon
-            else self.tr("未填写"),
-            "note": depot.note,
-        }
-        if depot.demo and depot.lat:
-            facts["coordinates"] += self.tr("（演示坐标，仅用于估算运输距离）")
-        for key, label in self.detail_labels.items():
-            label.setText(facts[key])
-
     def _update_buttons(self, *_args: QItemSelection) -> None:
         depot = self.current_depot()
-        self._update_details()
+        self.details.show_depot(depot)
         location = self.current_location()
         self.edit_button.setEnabled(depot is not None)
         self.toggle_button.setEnabled(depot is not None)

@@ -7,6 +7,7 @@ from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetrics
+from PySide6.QtWidgets import QHeaderView
 
 from ...services.rows import LedgerRow
 from ..labels import MOVEMENT_KINDS, movement_kind_label
@@ -206,3 +207,29 @@ def width_samples(metrics: QFontMetrics) -> dict[str, str]:
             key=metrics.horizontalAdvance,
         ),
     }
+
+
+def apply_widths(
+    header: QHeaderView, columns: list[Column[LedgerRow]], metrics: QFontMetrics
+) -> None:
+    """Width per column from a typical value or its header, whichever is wider."""
+    samples = width_samples(metrics)
+    for section, column in enumerate(columns):
+        width = max(
+            metrics.horizontalAdvance(samples.get(column.key, "一二三四")),
+            metrics.horizontalAdvance(column.header_text()) + 14,
+        )
+        header.resizeSection(section, width + 18)
+
+
+def find_movement(model: LedgerModel, movement_id: int, *, fetch_pages: int = 0) -> int | None:
+    """The row showing the movement, fetching up to ``fetch_pages`` more pages to find it."""
+    for _attempt in range(fetch_pages + 1):
+        for position in range(model.rowCount()):
+            row = model.row_at(model.index(position, 0))
+            if row is not None and row.movement_id == movement_id:
+                return position
+        if not model.canFetchMore(QModelIndex()):
+            break
+        model.fetchMore(QModelIndex())
+    return None

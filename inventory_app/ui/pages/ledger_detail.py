@@ -1,6 +1,8 @@
-"""The ledger's side widgets: the document a selected movement belongs to, the lot chip."""
+"""The ledger's side widgets: the document a selected movement belongs to, its links, the lot chip."""
 
 from __future__ import annotations
+
+from collections.abc import Sequence
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
@@ -9,14 +11,23 @@ from PySide6.QtWidgets import (
     QGroupBox,
     QHBoxLayout,
     QLabel,
+    QPushButton,
     QToolButton,
     QWidget,
 )
 
-from ...services.rows import DocumentRow
-from ..labels import doc_state_label, doc_type_label, purpose_or_source_label
+from ...domain.documents import LinkRole
+from ...domain.permissions import Actor
+from ...services.database import Database
+from ...services.document_lines import linked_documents
+from ...services.ledger_queries import documents
+from ...services.rows import DocumentRow, LinkedDocumentRow
+from ..labels import doc_state_label, doc_type_label, link_role_label, purpose_or_source_label
 from ..models.table_models import format_datetime
 from .ledger_columns import as_utc
+
+# A document in the side panel: its header (None if not visible) and the documents linked to it.
+DocumentInfo = tuple[DocumentRow | None, list[LinkedDocumentRow]]
 
 FIELDS = (
     "doc_no",
@@ -78,6 +89,69 @@ def document_values(doc: DocumentRow) -> dict[str, str]:
     }
 
 
+def read_document(uow: Database, actor: Actor, doc_no: str) -> DocumentInfo:
+    """The panel's data for one document; run off the GUI thread."""
+    found = documents(uow, actor, doc_no=doc_no, limit=1)
+    if not found:
+        return None, []
+    return found[0], linked_documents(uow, actor, doc_no)
+
+
+def link_text(link: LinkedDocumentRow) -> str:
+    """冲销单 CX-A-2026-00001（已过账）; the original of a reversal is called 原单."""
+    if link.is_parent and link.role == LinkRole.REVERSAL:
+        kind = QCoreApplication.translate("LedgerPage", "原单")
+    else:
+        kind = doc_type_label(link.doc_type)
+    return QCoreApplication.translate("LedgerPage", "{kind} {doc_no}（{state}）").format(
+        kind=kind, doc_no=link.doc_no, state=doc_state_label(link.state)
+    )
+
+
+class LinkedDocuments(QWidget):
+    """One flat link button per linked document; clicking one asks to show that document."""
+
+    activated = Signal(str)  # the document number
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.links: list[LinkedDocumentRow] = []
+        self.buttons: list[QPushButton] = []
+        self._layout = QHBoxLayout(self)
+        self._layout.setContentsMargins(0, 0, 0, 0)
+        self._layout.setSpacing(12)
+        self._layout.addStretch(1)
+
+    def show_links(self, links: Sequence[LinkedDocumentRow]) -> None:
+        self.links = list(links)
+        for button in self.buttons:
+            self._layout.removeWidget(button)
+            button.hide()
+            button.deleteLater()
+        self.buttons = []
+        for position, link in enumerate(self.links):
+            button = QPushButton(self)
+            button.setFlat(True)
+            button.setCursor(Qt.CursorShape.PointingHandCursor)
+            button.setStyleSheet(
+                "QPushButton { border: none; padding: 0; color: palette(link);"
+                " text-decoration: underline; text-align: left; }"
+            )
+            button.clicked.connect(lambda _checked=False, no=link.doc_no: self.activated.emit(no))
+            self._layout.insertWidget(position, button)
+            self.buttons.append(button)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        for link, button in zip(self.links, self.buttons, strict=True):
+            button.setText(link_text(link))
+            button.setToolTip(
+                QCoreApplication.translate(
+                    "LedgerPage", "{role}，{date}：单击查看该单据的流水"
+                ).format(role=link_role_label(link.role), date=link.doc_date.isoformat())
+            )
+
+
 class DocumentDetail(QGroupBox):
     """Label–value pairs, four to a row, with a hint while nothing (or loading) is shown."""
 
@@ -106,11 +180,32 @@ class DocumentDetail(QGroupBox):
         self.hint = QLabel(self)
         self.hint.setStyleSheet("color: #777;")
         grid.addWidget(self.hint, 3, 0, 1, 8)
+        # Documents linked to this one (its reversal, its original …), when there are any.
+        self.links_label = QLabel(self)
+        self.links_label.setStyleSheet("color: #555;")
+        self.links = LinkedDocuments(self)
+        grid.addWidget(self.links_label, 4, 0, Qt.AlignmentFlag.AlignRight)
+        grid.addWidget(self.links, 4, 1, 1, 7)
+        self.show_links([])
+
+    def show_links(self, links: Sequence[LinkedDocumentRow]) -> None:
+        """The current document's links; nothing is shown when there are none."""
+        self.links.show_links(links)
+        self.links_label.setVisible(bool(links))
+        self.links.setVisible(bool(links))
+
+    def show_info(self, info: DocumentInfo | None, *, loading: bool = False) -> None:
+        """A document and its links, or (None) the hint: nothing selected, or loading."""
+        doc, links = info if info is not None else (None, [])
+        self.show_document(doc, loading=loading)
+        self.show_links(links)
 
     def show_document(self, doc: DocumentRow | None, *, loading: bool = False) -> None:
         self.doc, self._loading = doc, loading
         for value in self.values.values():
             value.setText("")
+        if doc is None:
+            self.show_links([])
         if doc is None:
             self.hint.setText(
                 QCoreApplication.translate("LedgerPage", "正在读取单据…")
@@ -132,6 +227,8 @@ class DocumentDetail(QGroupBox):
         colon = QCoreApplication.translate("LedgerPage", "：")
         for key, text in _field_names().items():
             self.labels[key].setText(text + colon)
+        self.links_label.setText(QCoreApplication.translate("LedgerPage", "关联单据") + colon)
+        self.links.retranslate()
         self.show_document(self.doc, loading=self._loading)
 
 

@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from datetime import date
 from typing import Any
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -26,31 +26,23 @@ from ...services.ledger_queries import (
     LEDGER_SORT_KEYS,
     LedgerFilter,
     count_ledger,
-    documents,
     ledger,
 )
-from ...services.rows import DocumentRow, LedgerRow
+from ...services.rows import LedgerRow
 from ..context import AppContext
-from ..labels import movement_kind_choices
 from ..tasks import TaskContext
-from ..widgets.filter_bar import (
-    CodeCombo,
-    OptionalDateEdit,
-    PagedSource,
-    SearchEdit,
-    add_labelled,
-    export_in_background,
-    set_sort_indicator,
-)
+from ..widgets.filter_bar import PagedSource, export_in_background, set_sort_indicator
 from .ledger_columns import (
     NEGATIVE_FG,
     REVERSED_FG,
     LedgerModel,
+    apply_widths,
+    find_movement,
     ledger_columns,
     linked_movement,
-    width_samples,
 )
-from .ledger_detail import DocumentDetail, LotChip
+from .ledger_detail import DocumentDetail, DocumentInfo, LotChip, read_document
+from .ledger_filters import LedgerFilters
 from .page_base import QueryPage, query_table
 
 __all__ = ["NEGATIVE_FG", "REVERSED_FG", "LedgerModel", "LedgerPage"]
@@ -59,8 +51,6 @@ LEDGER_PAGE_SIZE = 300
 DEFAULT_SORT = ("movement_id", True)  # newest first
 # When jumping to a linked movement, pages fetched at most while looking for it.
 _MAX_JUMP_PAGES = 20
-
-AnyIndex = QModelIndex | QPersistentModelIndex
 
 
 class LedgerPage(QueryPage):
@@ -74,8 +64,8 @@ class LedgerPage(QueryPage):
         self._total: int | None = None
         self._lot_focus: tuple[int, str] | None = None  # (lot id, batch) after a jump
         self._pending_select: int | None = None
-        self._documents: dict[str, DocumentRow] = {}
-        self._depots: list[Any] = []
+        self._select_first = False  # after a jump to a linked document
+        self._documents: dict[str, DocumentInfo] = {}
         self._posted_during_dialog = False
 
         self._source = PagedSource()
@@ -96,43 +86,12 @@ class LedgerPage(QueryPage):
     # ------------------------------------------------------------------ layout
 
     def _build_ui(self) -> None:
-        self.search = SearchEdit(self)
-        self.search.setMinimumWidth(200)
-        self.search.debounced.connect(lambda _t: self._filters_changed())
-        self.doc_edit = SearchEdit(self)
-        self.doc_edit.setMinimumWidth(170)
-        self.doc_edit.debounced.connect(lambda _t: self._filters_changed())
-        self.depot_combo = CodeCombo(self, min_chars=14)
-        self.kind_combo = CodeCombo(self, min_chars=4)
-        for combo in (self.depot_combo, self.kind_combo):
-            combo.changed.connect(self._filters_changed)
-        today = date.today()
-        self.date_from = OptionalDateEdit("", today.replace(day=1), self)
-        self.date_to = OptionalDateEdit("", today, self)
-        for edit in (self.date_from, self.date_to):
-            edit.changed.connect(self._filters_changed)
-        self.clear_button = QPushButton(self)
-        self.clear_button.clicked.connect(self.clear_filters)
-
-        self.search_label = QLabel(self)
-        self.doc_label = QLabel(self)
-        self.depot_label = QLabel(self)
-        self.kind_label = QLabel(self)
-        self.date_label = QLabel(self)
-        filters = QHBoxLayout()
-        filters.setSpacing(6)
-        add_labelled(
-            filters,
-            (
-                (self.search_label, self.search),
-                (self.doc_label, self.doc_edit),
-                (self.depot_label, self.depot_combo),
-                (self.kind_label, self.kind_combo),
-            ),
-            gap=6,
-        )
-        filters.addStretch(1)
-        self.date_dash = QLabel("—", self)
+        self.filters = LedgerFilters(self, self._filters_changed)
+        # The filter widgets under the names the page (and its tests) have always used.
+        f = self.filters
+        self.search, self.doc_edit, self.depot_combo = f.search, f.doc_edit, f.depot_combo
+        self.kind_combo, self.date_from, self.date_to = f.kind_combo, f.date_from, f.date_to
+        f.clear_button.clicked.connect(self.clear_filters)
 
         # Shown after a jump to a linked movement: the list is narrowed to one lot.
         self.lot_chip = LotChip(self)
@@ -150,12 +109,7 @@ class LedgerPage(QueryPage):
         # The dates share the second row with the actions, so the bar fits in English too.
         actions = QHBoxLayout()
         actions.setSpacing(6)
-        actions.addWidget(self.date_label)
-        actions.addWidget(self.date_from)
-        actions.addWidget(self.date_dash)
-        actions.addWidget(self.date_to)
-        actions.addSpacing(6)
-        actions.addWidget(self.clear_button)
+        self.filters.add_dates(actions)
         actions.addSpacing(6)
         actions.addWidget(self.lot_chip)
         actions.addStretch(1)
@@ -182,6 +136,7 @@ class LedgerPage(QueryPage):
         self.model.modelReset.connect(self._selection_changed)
 
         self.detail_box = DocumentDetail(self)
+        self.detail_box.links.activated.connect(self.show_document_no)
 
         splitter = QSplitter(Qt.Orientation.Vertical, self)
         splitter.addWidget(self.table)
@@ -192,7 +147,7 @@ class LedgerPage(QueryPage):
 
         self.summary_label = QLabel(self)
         layout = QVBoxLayout(self)
-        layout.addLayout(filters)
+        layout.addLayout(self.filters.top_row())
         layout.addLayout(actions)
         layout.addWidget(splitter, 1)
         layout.addWidget(self.summary_label)
@@ -201,31 +156,10 @@ class LedgerPage(QueryPage):
         QShortcut(QKeySequence(QKeySequence.StandardKey.Refresh), self, self.refresh)
         self._update_buttons()
 
-    def _apply_widths(self) -> None:
-        metrics = self.fontMetrics()
-        samples = width_samples(metrics)
-        header = self.table.horizontalHeader()
-        for section, column in enumerate(self.model.columns):
-            width = max(
-                metrics.horizontalAdvance(samples.get(column.key, "一二三四")),
-                metrics.horizontalAdvance(column.header_text()) + 14,
-            )
-            header.resizeSection(section, width + 18)
-
     # ------------------------------------------------------------------ filters
 
     def current_filter(self) -> LedgerFilter:
-        depot = self.depot_combo.current_code()
-        doc_no = self.doc_edit.value()
-        return LedgerFilter(
-            depot_codes=(depot,) if depot else (),
-            doc_no=doc_no.upper() or None,
-            kind=self.kind_combo.current_code(),
-            lot_id=self._lot_focus[0] if self._lot_focus else None,
-            date_from=self.date_from.value(),
-            date_to=self.date_to.value(),
-            text=self.search.value(),
-        )
+        return self.filters.current(self._lot_focus[0] if self._lot_focus else None)
 
     def apply_navigation(self, depot_code: str | None, category_code: str | None) -> None:
         """Show one depot (the ledger has no category column, so a category is ignored)."""
@@ -234,14 +168,17 @@ class LedgerPage(QueryPage):
         self._filters_changed()
 
     def clear_filters(self) -> None:
-        self.search.set_value("")
-        self.doc_edit.set_value("")
-        self.depot_combo.set_current_code(None)
-        self.kind_combo.set_current_code(None)
-        self.date_from.set_value(None)
-        self.date_to.set_value(None)
+        self.filters.clear()
         self._set_lot_focus(None)
         self._filters_changed()
+
+    def show_document_no(self, doc_no: str) -> None:
+        """Show only this document's movements (every other filter cleared), its first selected."""
+        self.filters.clear()
+        self.doc_edit.set_value(doc_no)
+        self._set_lot_focus(None)
+        self._pending_select, self._select_first = None, True
+        self._reload()
 
     def clear_lot_focus(self) -> None:
         self._set_lot_focus(None)
@@ -298,6 +235,10 @@ class LedgerPage(QueryPage):
             if self._pending_select is not None:
                 target, self._pending_select = self._pending_select, None
                 self.select_movement(target, fetch_pages=_MAX_JUMP_PAGES)
+            elif self._select_first:
+                self._select_first = False
+                if self.model.rowCount():
+                    self.table.selectRow(0)
 
         self.ctx.tasks.run(
             work,
@@ -311,8 +252,7 @@ class LedgerPage(QueryPage):
         uow, actor = self.ctx.uow, self.ctx.actor
 
         def done(depots: list[Any]) -> None:
-            self._depots = depots
-            self._fill_depots()
+            self.filters.set_depots(depots)
             if self._loaded_filter != self.current_filter():
                 self._reload()
 
@@ -320,15 +260,6 @@ class LedgerPage(QueryPage):
             lambda _task: reference_queries.depots(uow, actor),
             on_done=done,
             on_error=self._on_error,
-        )
-
-    def _fill_depots(self) -> None:
-        self.depot_combo.set_entries(
-            self.tr("全部仓库"),
-            [
-                (d.code, d.name if d.active else self.tr("{0}（已停用）").format(d.name))
-                for d in self._depots
-            ],
         )
 
     def _on_sort(self, section: int, order: Qt.SortOrder) -> None:
@@ -364,19 +295,14 @@ class LedgerPage(QueryPage):
 
     def select_movement(self, movement_id: int, *, fetch_pages: int = 0) -> bool:
         """Select the movement if it is loaded (fetching up to ``fetch_pages`` more pages)."""
-        for _attempt in range(fetch_pages + 1):
-            for position in range(self.model.rowCount()):
-                row = self.model.row_at(self.model.index(position, 0))
-                if row is not None and row.movement_id == movement_id:
-                    self.table.selectRow(position)
-                    self.table.scrollTo(
-                        self.model.index(position, 0), QAbstractItemView.ScrollHint.PositionAtCenter
-                    )
-                    return True
-            if not self.model.canFetchMore(QModelIndex()):
-                break
-            self.model.fetchMore(QModelIndex())
-        return False
+        position = find_movement(self.model, movement_id, fetch_pages=fetch_pages)
+        if position is None:
+            return False
+        self.table.selectRow(position)
+        self.table.scrollTo(
+            self.model.index(position, 0), QAbstractItemView.ScrollHint.PositionAtCenter
+        )
+        return True
 
     def jump_to_linked(self) -> None:
         """Select the reversal of this movement, or the movement this reversal cancels."""
@@ -388,11 +314,7 @@ class LedgerPage(QueryPage):
             return
         # Not among the loaded rows: both are movements of the same lot, so show that
         # lot's history (without the other filters, which may hide the target).
-        self.search.set_value("")
-        self.doc_edit.set_value("")
-        self.kind_combo.set_current_code(None)
-        self.date_from.set_value(None)
-        self.date_to.set_value(None)
+        self.filters.clear(keep_depot=True)
         self._set_lot_focus((row.lot_id, row.batch_no))
         self._pending_select = target
         self._reload()
@@ -401,30 +323,25 @@ class LedgerPage(QueryPage):
         self._update_buttons()
         row = self.selected_row()
         if row is None:
-            self._show_document(None)
+            self.detail_box.show_info(None)
             return
         cached = self._documents.get(row.doc_no)
         if cached is not None:
-            self._show_document(cached)
+            self.detail_box.show_info(cached)
             return
-        self._show_document(None, loading=True)
+        self.detail_box.show_info(None, loading=True)
         doc_no, uow, actor = row.doc_no, self.ctx.uow, self.ctx.actor
 
-        def done(rows: list[DocumentRow]) -> None:
-            if rows:
-                self._documents[doc_no] = rows[0]
+        def done(info: DocumentInfo) -> None:
+            if info[0] is not None:
+                self._documents[doc_no] = info
             current = self.selected_row()
             if current is not None and current.doc_no == doc_no:
-                self._show_document(rows[0] if rows else None)
+                self.detail_box.show_info(info)
 
         self.ctx.tasks.run(
-            lambda _task: documents(uow, actor, doc_no=doc_no, limit=1),
-            on_done=done,
-            on_error=self._on_error,
+            lambda _task: read_document(uow, actor, doc_no), on_done=done, on_error=self._on_error
         )
-
-    def _show_document(self, doc: DocumentRow | None, *, loading: bool = False) -> None:
-        self.detail_box.show_document(doc, loading=loading)
 
     def _update_buttons(self) -> None:
         row = self.selected_row()
@@ -468,19 +385,7 @@ class LedgerPage(QueryPage):
     # ------------------------------------------------------------------ language
 
     def retranslate(self) -> None:
-        self.search_label.setText(self.tr("查找(&F)"))
-        self.search.setPlaceholderText(self.tr("物资、批号、对方单位"))
-        self.search.setToolTip(self.tr("例如：棉被、mb、批号或收货单位；也可输入部分单据号"))
-        self.doc_label.setText(self.tr("单据号"))
-        self.doc_edit.setPlaceholderText(self.tr("完整单据号"))
-        self.doc_edit.setToolTip(self.tr("只看这一张单据的流水，例如 RK-ZW-SJ-01-2026-00001"))
-        self.depot_label.setText(self.tr("仓库(&D)"))
-        self.kind_label.setText(self.tr("类型"))
-        self.kind_combo.set_entries(self.tr("全部"), movement_kind_choices())
-        self.date_label.setText(self.tr("日期"))
-        self.date_from.check.setText(self.tr("从"))
-        self.date_to.check.setText(self.tr("至"))
-        self.clear_button.setText(self.tr("清除筛选"))
+        self.filters.retranslate()
         self.jump_button.setText(self.tr("跳到关联流水"))
         self.jump_button.setToolTip(self.tr("在冲销流水与被冲销的原流水之间跳转（也可双击该行）"))
         self.reverse_button.setText(self.tr("冲销…"))
@@ -489,8 +394,7 @@ class LedgerPage(QueryPage):
         self.export_button.setText(self.tr("导出 Excel…"))
         self.export_button.setToolTip(self.tr("按当前筛选条件导出全部流水"))
         self.detail_box.retranslate()
-        self._fill_depots()
         self.lot_chip.retranslate()
         self.model.retranslate()
-        self._apply_widths()
+        apply_widths(self.table.horizontalHeader(), self.model.columns, self.fontMetrics())
         self._show_summary()

@@ -3,24 +3,13 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import replace
 from datetime import date
 from decimal import Decimal
 from typing import Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import (
-    QAbstractItemView,
-    QButtonGroup,
-    QHBoxLayout,
-    QLabel,
-    QPushButton,
-    QStackedWidget,
-    QTableView,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QHBoxLayout, QPushButton, QTableView, QVBoxLayout, QWidget
 
 from ...services import reference_queries, settings
 from ...services.rows import CategoryStockRow, ItemStockRow, LotStockRow
@@ -34,34 +23,24 @@ from ...services.stock_queries import (
     stock_by_lot,
 )
 from ..context import AppContext
-from ..models.table_models import LazyTableModel, RowsTableModel, format_money
+from ..models.table_models import LazyTableModel, RowsTableModel
 from ..tasks import TaskContext
-from ..widgets.filter_bar import (
-    CodeCombo,
-    PagedSource,
-    SearchEdit,
-    add_labelled,
-    export_in_background,
-    legend_item,
-    set_sort_indicator,
-)
-from .page_base import QueryPage, query_table
+from ..widgets.filter_bar import PagedSource, export_in_background, set_sort_indicator
+from .page_base import QueryPage
 from .stock_columns import (
     EXPIRED_BG,
     EXPIRED_FG,
     NEAR_BG,
-    NEAR_FG,
-    WIDTH_SAMPLES,
     ExpiryTone,
     StockView,
     category_columns,
-    expiry_choices,
     item_columns,
-    level_names,
     lot_columns,
-    reserve_mode_names,
     view_names,
 )
+from .stock_filters import StockFilters
+from .stock_footer import StockFooter, lot_counts, summary_text
+from .stock_views import StockViews
 
 __all__ = ["EXPIRED_BG", "EXPIRED_FG", "NEAR_BG", "StockPage", "StockView"]
 
@@ -110,19 +89,8 @@ class StockPage(QueryPage):
     # ------------------------------------------------------------------ layout
 
     def _build_ui(self) -> None:
-        self.view_group = QButtonGroup(self)
-        self.view_group.setExclusive(True)
-        self.view_buttons: dict[StockView, QPushButton] = {}
-        switch = QHBoxLayout()
-        switch.setSpacing(0)
-        for view in StockView:
-            button = QPushButton(self)
-            button.setCheckable(True)
-            button.setMinimumWidth(76)
-            self.view_group.addButton(button, int(view))
-            self.view_buttons[view] = button
-            switch.addWidget(button)
-        self.view_buttons[StockView.LOT].setChecked(True)
+        self.views = StockViews(self)
+        self.view_group, self.view_buttons = self.views.group, self.views.buttons
         self.view_group.idClicked.connect(lambda view_id: self.set_view(StockView(view_id)))
 
         self.refresh_button = QPushButton(self)
@@ -130,123 +98,51 @@ class StockPage(QueryPage):
         self.export_button = QPushButton(self)
         self.export_button.clicked.connect(self.export_excel)
 
-        self.search = SearchEdit(self)
-        self.search.setMinimumWidth(260)
-        self.search.debounced.connect(lambda _text: self._filters_changed())
-        self.depot_combo = CodeCombo(self, min_chars=13)
-        self.category_combo = CodeCombo(self, fit_contents=True)
-        self.expiry_combo = CodeCombo(self, fit_contents=True)
-        self.mode_combo = CodeCombo(self, fit_contents=True)
-        self.level_combo = CodeCombo(self, fit_contents=True)
-        for combo in (
-            self.depot_combo,
-            self.category_combo,
-            self.expiry_combo,
-            self.mode_combo,
-            self.level_combo,
-        ):
-            combo.changed.connect(self._filters_changed)
-        self.clear_button = QPushButton(self)
-        self.clear_button.clicked.connect(self.clear_filters)
-
-        self.search_label = QLabel(self)
-        self.depot_label = QLabel(self)
-        self.category_label = QLabel(self)
-        self.expiry_label = QLabel(self)
-        self.mode_label = QLabel(self)
-        self.level_label = QLabel(self)
+        self.filters = StockFilters(self, self._filters_changed, lambda: self.ctx.lang == "en")
+        # The filter widgets under the names the page (and its tests) have always used.
+        f = self.filters
+        self.search, self.depot_combo = f.search, f.depot_combo
+        self.category_combo, self.expiry_combo = f.category_combo, f.expiry_combo
+        self.mode_combo, self.level_combo = f.mode_combo, f.level_combo
+        f.clear_button.clicked.connect(self.clear_filters)
 
         # Two rows, so the bar fits beside the navigation pane even in English.
         top = QHBoxLayout()
-        top.addLayout(switch)
+        top.addLayout(self.views.switch)
         top.addSpacing(16)
-        top.addWidget(self.search_label)
-        top.addWidget(self.search)
+        f.add_search(top)
         top.addStretch(1)
         top.addWidget(self.refresh_button)
         top.addWidget(self.export_button)
 
-        filters = QHBoxLayout()
-        filters.setSpacing(6)
-        add_labelled(
-            filters,
-            (
-                (self.depot_label, self.depot_combo),
-                (self.category_label, self.category_combo),
-                (self.expiry_label, self.expiry_combo),
-                (self.mode_label, self.mode_combo),
-                (self.level_label, self.level_combo),
-            ),
-            gap=8,
+        self.views.add_tables(
+            {
+                StockView.LOT: self.lot_model,
+                StockView.ITEM: self.item_model,
+                StockView.DEPOT: self.depot_model,
+                StockView.CATEGORY: self.category_model,
+            },
+            self._on_sort,
         )
-        filters.addWidget(self.clear_button)
-        filters.addStretch(1)
-        self.search_label.setBuddy(self.search)
-
-        self.stack = QStackedWidget(self)
-        self.tables: dict[StockView, QTableView] = {}
-        for view, model in (
-            (StockView.LOT, self.lot_model),
-            (StockView.ITEM, self.item_model),
-            (StockView.DEPOT, self.depot_model),
-            (StockView.CATEGORY, self.category_model),
-        ):
-            table = self._make_table(model)
-            table.horizontalHeader().sortIndicatorChanged.connect(
-                lambda section, order, v=view: self._on_sort(v, section, order)
-            )
-            self.tables[view] = table
-            self.stack.addWidget(table)
+        self.stack, self.tables = self.views.stack, self.views.tables
         set_sort_indicator(
             self.tables[StockView.LOT].horizontalHeader(),
             self.lot_model.column_index(DEFAULT_LOT_SORT[0]),
             descending=False,
         )
 
-        self.summary_label = QLabel(self)
-        self.summary_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.legend_title = QLabel(self)
-        self.legend_expired = legend_item("", EXPIRED_BG, EXPIRED_FG, self)
-        self.legend_near = legend_item("", NEAR_BG, NEAR_FG, self)
-        footer = QHBoxLayout()
-        footer.addWidget(self.summary_label, 1)
-        footer.addWidget(self.legend_title)
-        footer.addWidget(self.legend_expired)
-        footer.addWidget(self.legend_near)
+        self.footer = StockFooter(self)
+        self.summary_label = self.footer.summary_label
+        self.legend_expired = self.footer.legend_expired
 
         layout = QVBoxLayout(self)
         layout.addLayout(top)
-        layout.addLayout(filters)
+        layout.addLayout(f.combo_row())
         layout.addWidget(self.stack, 1)
-        layout.addLayout(footer)
+        layout.addLayout(self.footer.row())
 
         QShortcut(QKeySequence(QKeySequence.StandardKey.Find), self, self._focus_search)
         QShortcut(QKeySequence(QKeySequence.StandardKey.Refresh), self, self.refresh)
-
-    def _make_table(self, model: Any) -> QTableView:
-        table = query_table(
-            self,
-            model,
-            selection=QAbstractItemView.SelectionMode.ExtendedSelection,
-            stretch_last=False,
-        )
-        table.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
-        return table
-
-    def _apply_widths(self) -> None:
-        """Width per column from a typical value, so nothing important is cut off."""
-        metrics = self.fontMetrics()
-        for view, table in self.tables.items():
-            header = table.horizontalHeader()
-            for section, column in enumerate(self.model_for(view).columns):
-                sample = WIDTH_SAMPLES.get(column.key, "一二三四五")
-                if view == StockView.CATEGORY and column.key == "category_name":
-                    sample = "一二三四五六七八九十"
-                width = max(
-                    metrics.horizontalAdvance(sample),
-                    metrics.horizontalAdvance(column.header_text()) + 14,
-                )
-                header.resizeSection(section, width + 18)
 
     # ------------------------------------------------------------------ state
 
@@ -261,17 +157,7 @@ class StockPage(QueryPage):
         return self.tables[view].model()
 
     def current_filter(self) -> StockFilter:
-        depot = self.depot_combo.current_code()
-        expiry = self.expiry_combo.current_code()
-        return StockFilter(
-            depot_codes=(depot,) if depot else (),
-            category_code=self.category_combo.current_code(),
-            text=self.search.value(),
-            expiring_within_days=expiry if isinstance(expiry, int) else None,
-            expired_only=expiry == "expired",
-            reserve_mode=self.mode_combo.current_code(),
-            owner_level=self.level_combo.current_code(),
-        )
+        return self.filters.current()
 
     def set_view(self, view: StockView) -> None:
         self.view_buttons[view].setChecked(True)
@@ -287,15 +173,7 @@ class StockPage(QueryPage):
         self._filters_changed()
 
     def clear_filters(self) -> None:
-        self.search.set_value("")
-        for combo in (
-            self.depot_combo,
-            self.category_combo,
-            self.expiry_combo,
-            self.mode_combo,
-            self.level_combo,
-        ):
-            combo.set_current_code(None)
+        self.filters.clear()
         self._filters_changed()
 
     # ------------------------------------------------------------------ loading
@@ -371,20 +249,7 @@ class StockPage(QueryPage):
         uow, actor, near_days = self.ctx.uow, self.ctx.actor, self._tone.near_days
 
         def work(_task: TaskContext) -> dict[str, Any]:
-            expired = count_stock_by_lot(
-                uow, actor, replace(flt, expired_only=True, expiring_within_days=None)
-            )
-            if flt.expired_only:
-                near = 0
-            else:
-                window = min(near_days, flt.expiring_within_days or near_days)
-                near = (
-                    count_stock_by_lot(uow, actor, replace(flt, expiring_within_days=window))
-                    - expired
-                )
-            # Two indexed counts only: a value total would aggregate every lot, which at
-            # 100,000 lots takes long enough to bring up a progress dialog after the rows.
-            return {"total": total, "expired": expired, "near": near}
+            return lot_counts(uow, actor, flt, near_days, total)
 
         def done(data: dict[str, Any]) -> None:
             if generation == self._generation[StockView.LOT]:
@@ -445,9 +310,7 @@ class StockPage(QueryPage):
 
         def done(result: tuple[list[Any], list[Any], dict[str, str]]) -> None:
             depots, categories, values = result
-            self._depots = depots
-            self._categories = categories
-            self._fill_reference_combos()
+            self.filters.set_reference(depots, categories)
             try:
                 near_days = int(values.get("near_expiry_days", NEAR_EXPIRY_DAYS))
             except ValueError:
@@ -462,25 +325,6 @@ class StockPage(QueryPage):
                 self._reload(self.view)
 
         self.ctx.tasks.run(work, on_done=done, on_error=self._on_error)
-
-    def _fill_reference_combos(self) -> None:
-        depots = getattr(self, "_depots", [])
-        categories = getattr(self, "_categories", [])
-        self.depot_combo.set_entries(
-            self.tr("全部仓库"),
-            [
-                (d.code, d.name if d.active else self.tr("{0}（已停用）").format(d.name))
-                for d in depots
-            ],
-        )
-        self.category_combo.set_entries(
-            self.tr("全部类别"),
-            [(c.code, f"{c.code} {self._category_name(c)}") for c in categories],
-        )
-
-    def _category_name(self, category: Any) -> str:
-        english = self.ctx.lang == "en" and category.name_en
-        return str(category.name_en) if english else str(category.name)
 
     # ------------------------------------------------------------------ sorting
 
@@ -508,29 +352,8 @@ class StockPage(QueryPage):
 
     def _show_summary(self) -> None:
         data = self._summary_data.get(self.view)
-        if data is None:
-            return
-        total = f"{data['total']:,}"
-        if self.view == StockView.LOT:
-            text = self.tr("共 {0} 个批次").format(total)
-            if "expired" in data:
-                if data["expired"] or data["near"]:
-                    text += self.tr("，其中已过期 {0} 个，{1} 天内到期 {2} 个").format(
-                        f"{data['expired']:,}", self._tone.near_days, f"{data['near']:,}"
-                    )
-                else:
-                    text += self.tr("，没有已过期或 {0} 天内到期的批次").format(
-                        self._tone.near_days
-                    )
-        elif self.view == StockView.ITEM:
-            text = self.tr("共 {0} 种物资，金额合计 {1}").format(total, format_money(data["value"]))
-        elif self.view == StockView.DEPOT:
-            text = self.tr("{0} 个仓库共 {1} 行，金额合计 {2}").format(
-                f"{data['depots']:,}", total, format_money(data["value"])
-            )
-        else:
-            text = self.tr("共 {0} 个类别，金额合计 {1}").format(total, format_money(data["value"]))
-        self.summary_label.setText(text)
+        if data is not None:
+            self.summary_label.setText(summary_text(self.view, data, self._tone.near_days))
 
     # ------------------------------------------------------------------ export
 
@@ -560,33 +383,17 @@ class StockPage(QueryPage):
     # ------------------------------------------------------------------ language
 
     def retranslate(self) -> None:
-        for view, name in view_names().items():
-            self.view_buttons[view].setText(name)
+        self.views.retranslate()
         self.refresh_button.setText(self.tr("刷新"))
         self.refresh_button.setToolTip(self.tr("重新读取库存（F5）"))
         self.export_button.setText(self.tr("导出 Excel…"))
         self.export_button.setToolTip(self.tr("把当前视图按当前筛选条件全部导出"))
-        self.search_label.setText(self.tr("查找(&F)"))
-        self.search.setPlaceholderText(self.tr("名称、编码、拼音首字母或批号"))
-        self.search.setToolTip(self.tr("例如：棉帐篷、050101、mzp（棉帐篷的拼音首字母）或批号"))
-        self.depot_label.setText(self.tr("仓库(&D)"))
-        self.category_label.setText(self.tr("类别"))
-        self.expiry_label.setText(self.tr("有效期"))
-        self.expiry_combo.setToolTip(self.tr("“N 天内到期”也包括已过期的批次"))
-        self.mode_label.setText(self.tr("储备方式"))
-        self.level_label.setText(self.tr("权属级别"))
-        self.clear_button.setText(self.tr("清除筛选"))
-        self.expiry_combo.set_entries(self.tr("全部"), expiry_choices())
-        self.mode_combo.set_entries(self.tr("全部"), reserve_mode_names())
-        self.level_combo.set_entries(self.tr("全部"), level_names())
-        self._fill_reference_combos()
+        self.filters.retranslate()
         self._retranslate_legend()
         for model in (self.lot_model, self.item_model, self.depot_model, self.category_model):
             model.retranslate()
-        self._apply_widths()
+        self.views.apply_widths()
         self._show_summary()
 
     def _retranslate_legend(self) -> None:
-        self.legend_title.setText(self.tr("颜色："))
-        self.legend_expired.setText(self.tr("已过期"))
-        self.legend_near.setText(self.tr("{0} 天内到期").format(self._tone.near_days))
+        self.footer.retranslate_legend(self._tone.near_days)

@@ -4,17 +4,15 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import replace
-from datetime import date
 from decimal import Decimal
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt, Signal
 from PySide6.QtGui import QFont
 
-from ...domain import ledger as rules
 from ...domain.errors import DomainError
 from ...domain.quantities import fen_to_yuan, money_amount, parse_money, parse_quantity
-from ...services.rows import ItemRow, LocationRow, LotStockRow, OrganisationRow
+from ...services.rows import LotStockRow
 from .lines_checks import check_availability, check_line
 from .lines_common import (
     ALIGN_LEFT,
@@ -37,6 +35,7 @@ from .lines_common import (
 )
 from .lines_display import display, edit_value, is_hint, summary, tooltip
 from .lines_edit import apply_edit, auto_expiry, default_price
+from .lines_reference import LineReference
 
 # The names the dialogs and the editor have always imported from here.
 __all__ = [
@@ -51,11 +50,7 @@ __all__ = [
 ]
 
 
-def _fefo_key(lot: LotStockRow) -> tuple[date, date, int]:
-    return rules.fefo_key(lot.expiry_date, lot.received_date, lot.lot_id)
-
-
-class LinesModel(QAbstractTableModel):
+class LinesModel(LineReference, QAbstractTableModel):
     """Rows of `Line` under the chosen columns; the last row is always a blank one to type in.
 
     Checks run on every change, so a wrong cell turns red while the keeper types;
@@ -84,11 +79,7 @@ class LinesModel(QAbstractTableModel):
         self._lines: list[Line] = [Line()]
         self._problems: list[dict[Col, Problem]] = [{}]
         self._reveal_missing = False
-        self._items: dict[str, ItemRow] = {}
-        self._locations: list[LocationRow] = []
-        self._lots: list[LotStockRow] = []
-        self._organisations: list[OrganisationRow] = []
-        self._doc_date = date.today()
+        self._init_reference()
 
     # ------------------------------------------------------------ reference data
 
@@ -106,88 +97,12 @@ class LinesModel(QAbstractTableModel):
     def col_at(self, column: int) -> Col:
         return self._columns[column]
 
-    def set_items(self, items: Sequence[ItemRow]) -> None:
-        self._items = {item.code: item for item in items}
-
-    def items(self) -> list[ItemRow]:
-        return list(self._items.values())
-
-    def set_locations(self, locations: Sequence[LocationRow]) -> None:
-        """The depot's locations; lines pointing elsewhere lose their location."""
-        self._locations = [loc for loc in locations if loc.active]
-        codes = {loc.code for loc in self._locations}
-        for line in self._lines:
-            if line.location_code and line.location_code not in codes:
-                line.location_code = None
-        self._recheck()
-
-    def locations(self) -> list[LocationRow]:
-        return list(self._locations)
-
-    def set_lots(self, lots: Sequence[LotStockRow]) -> None:
-        """The depot's lots; chosen lots are refreshed, or dropped if gone."""
-        self._lots = sorted(lots, key=_fefo_key)
-        by_id = {lot.lot_id: lot for lot in self._lots}
-        for line in self._lines:
-            if line.lot is not None:
-                line.lot = by_id.get(line.lot.lot_id)
-        self._recheck()
-
-    def lots_for(self, item_code: str | None) -> list[LotStockRow]:
-        return [lot for lot in self._lots if item_code is None or lot.item_code == item_code]
-
-    def lot_by_id(self, lot_id: int) -> LotStockRow | None:
-        return next((lot for lot in self._lots if lot.lot_id == lot_id), None)
-
-    def is_expired(self, lot: LotStockRow) -> bool:
-        """Expired on the document date: first-expiring-first skips such lots."""
-        return rules.is_expired(lot.expiry_date, self._doc_date)
-
-    def available_for(self, line: Line) -> Decimal | None:
-        """What the line can take: its named lot, or the item's unexpired lots (FEFO)."""
-        if line.lot is not None:
-            return line.lot.available
-        if line.item is None:
-            return None
-        return sum(
-            (lot.available for lot in self.lots_for(line.item.code) if not self.is_expired(lot)),
-            Decimal(0),
-        )
-
-    def expired_available(self, item_code: str) -> Decimal:
-        return sum(
-            (lot.available for lot in self.lots_for(item_code) if self.is_expired(lot)), Decimal(0)
-        )
-
-    def item(self, code: str) -> ItemRow | None:
-        return self._items.get(code)
-
-    def location(self, code: str | None) -> LocationRow | None:
-        return next((loc for loc in self._locations if loc.code == code), None)
-
-    def organisation(self, code: str | None) -> OrganisationRow | None:
-        return next((org for org in self._organisations if org.code == code), None)
-
-    def set_organisations(self, organisations: Sequence[OrganisationRow]) -> None:
-        self._organisations = list(organisations)
-
-    def organisations(self) -> list[OrganisationRow]:
-        return list(self._organisations)
-
-    @property
-    def doc_date(self) -> date:
-        return self._doc_date
-
     @property
     def reveal_missing(self) -> bool:
         return self._reveal_missing
 
     def error_text(self, error: DomainError) -> str:
         return self._error_text(error)
-
-    def set_doc_date(self, day: date) -> None:
-        self._doc_date = day
-        self._recheck()
 
     def set_reveal_missing(self, reveal: bool) -> None:
         self._reveal_missing = reveal
