@@ -20,6 +20,8 @@ DOC_TYPES: Mapping[str, object] = {
     DocType.ADJUST: QT_TRANSLATE_NOOP("Labels", "调整单"),
     DocType.SCRAP: QT_TRANSLATE_NOOP("Labels", "报废单"),
     DocType.REVERSAL: QT_TRANSLATE_NOOP("Labels", "冲销单"),
+    DocType.REQUEST: QT_TRANSLATE_NOOP("Labels", "调拨申请"),
+    DocType.ORDER: QT_TRANSLATE_NOOP("Labels", "调拨指令"),
 }
 DOC_STATES: Mapping[str, object] = {
     DocState.POSTED: QT_TRANSLATE_NOOP("Labels", "已过账"),
@@ -28,6 +30,14 @@ DOC_STATES: Mapping[str, object] = {
     DocState.PENDING_APPROVAL: QT_TRANSLATE_NOOP("Labels", "待审批"),
     DocState.REJECTED: QT_TRANSLATE_NOOP("Labels", "已驳回"),
     DocState.REVERSED: QT_TRANSLATE_NOOP("Labels", "已冲销"),
+    DocState.DRAFT: QT_TRANSLATE_NOOP("Labels", "草稿"),
+    DocState.SUBMITTED: QT_TRANSLATE_NOOP("Labels", "已提交"),
+    DocState.APPROVED: QT_TRANSLATE_NOOP("Labels", "已批准"),
+    DocState.PARTIALLY_SHIPPED: QT_TRANSLATE_NOOP("Labels", "部分出库"),
+    DocState.SHIPPED: QT_TRANSLATE_NOOP("Labels", "已出库"),
+    DocState.SIGNED: QT_TRANSLATE_NOOP("Labels", "已签收"),
+    DocState.COMPLETED: QT_TRANSLATE_NOOP("Labels", "已完成"),
+    DocState.CANCELLED: QT_TRANSLATE_NOOP("Labels", "已作废"),
 }
 MOVEMENT_KINDS: Mapping[str, object] = {
     MovementKind.RECEIVE: QT_TRANSLATE_NOOP("Labels", "入库"),
@@ -59,11 +69,12 @@ _SOURCE_CHOICES: Mapping[str, object] = {
 }
 LINK_ROLES: Mapping[str, object] = {
     LinkRole.REVERSAL: QT_TRANSLATE_NOOP("Labels", "冲销"),
-    LinkRole.ORDER_SLIP: QT_TRANSLATE_NOOP("Labels", "调拨单→出库单"),
+    LinkRole.ORDER_SLIP: QT_TRANSLATE_NOOP("Labels", "调拨指令→出库单"),
     LinkRole.SLIP_RECEIPT: QT_TRANSLATE_NOOP("Labels", "出库单→签收回执"),
-    LinkRole.ORDER_RETURN: QT_TRANSLATE_NOOP("Labels", "调拨单→回收单"),
+    LinkRole.ORDER_RETURN: QT_TRANSLATE_NOOP("Labels", "调拨指令→回收单"),
     LinkRole.CONTRACT_DELIVERY: QT_TRANSLATE_NOOP("Labels", "合同→到货"),
     LinkRole.COUNT_ADJUSTMENT: QT_TRANSLATE_NOOP("Labels", "盘点→调整"),
+    LinkRole.REQUEST_ORDER: QT_TRANSLATE_NOOP("Labels", "调拨申请→调拨指令"),
 }
 
 

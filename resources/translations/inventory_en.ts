@@ -1567,6 +1567,16 @@ It can no longer be chosen when receiving goods; lots already stored there and t
         <translation>Reversal note</translation>
     </message>
     <message>
+        <location line="+1"/>
+        <source>调拨申请</source>
+        <translation>Request</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>调拨指令</source>
+        <translation>Allocation order</translation>
+    </message>
+    <message>
         <location line="+3"/>
         <source>已过账</source>
         <translation>Posted</translation>
@@ -1595,6 +1605,46 @@ It can no longer be chosen when receiving goods; lots already stored there and t
         <location line="+1"/>
         <source>已冲销</source>
         <translation>Reversed</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>草稿</source>
+        <translation>Draft</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>已提交</source>
+        <translation>Submitted</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>已批准</source>
+        <translation>Approved</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>部分出库</source>
+        <translation>Partly shipped</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>已出库</source>
+        <translation>Shipped</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>已签收</source>
+        <translation>Signed for</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>已完成</source>
+        <translation>Completed</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>已作废</source>
+        <translation>Cancelled</translation>
     </message>
     <message>
         <location line="+3"/>
@@ -1690,21 +1740,26 @@ It can no longer be chosen when receiving goods; lots already stored there and t
     </message>
     <message>
         <location line="+4"/>
-        <source>调拨单→出库单</source>
-        <translation>Transfer order → dispatch slip</translation>
+        <source>调拨指令→出库单</source>
+        <translation>Order → dispatch slip</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
+        <source>调拨指令→回收单</source>
+        <translation>Order → return</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>调拨申请→调拨指令</source>
+        <translation>Request → order</translation>
+    </message>
+    <message>
+        <location line="-4"/>
         <source>出库单→签收回执</source>
         <translation>Dispatch slip → receipt</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>调拨单→回收单</source>
-        <translation>Transfer order → return</translation>
-    </message>
-    <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>合同→到货</source>
         <translation>Contract → delivery</translation>
     </message>
