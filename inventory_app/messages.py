@@ -62,6 +62,7 @@ _REASONS = {
     "not_a_tent": ("不是帐篷类物资（没有每顶容纳人数）", "is not a tent (no persons per unit)"),
     "not_emergency": ("不是紧急调拨", "is not an emergency order"),
     "format": ("格式不对", "is malformed"),
+    "not_a_request": ("不是调拨申请", "is not a request"),
 }
 
 _FIELDS = {
@@ -72,6 +73,7 @@ _FIELDS = {
     "oral_approver": ("口头批准人", "oral approver"),
     "signed_by": ("签收人", "signed by"),
     "line": ("明细行", "line"),
+    "request": ("调拨申请", "request"),
     "doc_date": ("单据日期", "document date"),
     "production_date": ("生产日期", "production date"),
     "expiry_date": ("有效期至", "expiry date"),

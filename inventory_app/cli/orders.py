@@ -11,7 +11,7 @@ from decimal import Decimal
 
 from ..domain.errors import InvalidInput
 from ..domain.orders import OrderLine, RequestLine, ShipLine
-from ..services import order_queries, orders, requests, shipping
+from ..services import order_queries, orders, requests, shipping, suggestions
 from .context import EXIT_OK, Context, load_lines, request_id
 from .output import emit, json_default, posted
 
@@ -41,6 +41,30 @@ def cmd_request(ctx: Context) -> int:
             requests.lines_for_persons(ctx.uow, ctx.actor, a.persons, a.tent),
             ["item_code", "quantity"],
         )
+        return EXIT_OK
+    if a.action == "suggest":
+        found = suggestions.suggest(ctx.uow, ctx.actor, a.doc_no or "")
+        if a.json:
+            print(json.dumps(asdict(found), ensure_ascii=False, default=json_default, indent=1))
+        else:
+            emit(
+                a,
+                found.sources,
+                [
+                    "line_no",
+                    "item_code",
+                    "item_name",
+                    "depot_code",
+                    "quantity",
+                    "unit",
+                    "road_km",
+                    "minutes",
+                    "meets_target",
+                    "owners_to_ask",
+                ],
+            )
+            if found.shortages:
+                emit(a, found.shortages, ["line_no", "item_code", "item_name", "missing"])
         return EXIT_OK
     if a.action == "cancel":
         posted(
@@ -74,7 +98,11 @@ def cmd_request(ctx: Context) -> int:
     return EXIT_OK
 
 
-def _order_lines(a: argparse.Namespace) -> list[OrderLine]:
+def _order_lines(a: argparse.Namespace, ctx: Context) -> list[OrderLine]:
+    if a.suggested:
+        if not a.request:
+            raise InvalidInput("request", "required")
+        return suggestions.suggest(ctx.uow, ctx.actor, a.request).order_lines()
     if a.lines:
         return load_lines(a.lines, OrderLine)
     lines = []
@@ -134,7 +162,7 @@ def cmd_order(ctx: Context) -> int:
         result = orders.create_order(
             uow,
             actor,
-            lines=_order_lines(a),
+            lines=_order_lines(a, ctx),
             receiving_unit=a.unit or "",
             depot=a.depot,
             request_no=a.request,
@@ -219,8 +247,8 @@ def add_parsers(
     --request-id / --doc-date / --json options every posting has)."""
 
     p = sub.add_parser("request", help="调拨申请: file, lines (from norms), cancel")
-    p.add_argument("action", choices=["file", "lines", "cancel"])
-    p.add_argument("doc_no", nargs="?", help="(cancel) the request")
+    p.add_argument("action", choices=["file", "lines", "suggest", "cancel"])
+    p.add_argument("doc_no", nargs="?", help="(suggest, cancel) the request")
     p.add_argument("--depot", help="depot that registers the request")
     p.add_argument("--unit", help="requesting unit")
     p.add_argument("--persons", type=int, help="displaced persons (fills lines from norms)")
@@ -268,6 +296,7 @@ def add_parsers(
     p.add_argument("--unit", help="receiving unit")
     p.add_argument("--depot", help="depot that numbers the order (default first line's)")
     p.add_argument("--request", help="the request (SQ-…) this order answers")
+    p.add_argument("--suggested", action="store_true", help="take the lines from `request suggest`")
     p.add_argument("--place")
     p.add_argument("--receiver")
     p.add_argument("--receiver-phone")

@@ -46,6 +46,8 @@ def _cell(value: Any) -> str:
         return f"{value:,f}"
     if isinstance(value, datetime):
         return value.strftime("%Y-%m-%d %H:%M")
+    if isinstance(value, tuple | list):
+        return "、".join(_cell(v) for v in value)
     return str(value)
 
 
