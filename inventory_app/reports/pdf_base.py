@@ -198,17 +198,31 @@ def write_pdf(data: bytes, out: PdfTarget) -> bytes:
     """Write ``data`` to a path (atomically: never a half-written file) or a binary stream."""
     if out is None:
         return data
-    if isinstance(out, str | os.PathLike):
-        target = Path(out)
-        fd, temp_name = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.")
-        try:
-            with os.fdopen(fd, "wb") as handle:
-                handle.write(data)
-            os.replace(temp_name, target)
-        except BaseException:
-            with contextlib.suppress(OSError):
-                os.unlink(temp_name)
-            raise
-    else:
+    if not isinstance(out, str | os.PathLike):
         out.write(data)
+        return data
+    target = Path(out)
+    fd, temp_name = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())  # the rename must not outrun the data after a power cut
+        # mkstemp makes the file private (0600); a printed slip is an ordinary user file.
+        os.chmod(temp_name, 0o666 & ~_UMASK)
+        os.replace(temp_name, target)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(temp_name)
+        raise
     return data
+
+
+def _read_umask() -> int:
+    # os.umask can only be read by setting it; done once, at import, before any threads.
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask
+
+
+_UMASK = _read_umask()

@@ -102,7 +102,7 @@ GEOMETRY: dict[Form, _Geometry] = {
     ),
     # Dot-matrix continuous stationery: a short page, so tighter margins and smaller type.
     "continuous": _Geometry(
-        CONTINUOUS, 9 * mm, 6 * mm, 6 * mm, 17 * mm, 28 * mm, 9.5, 15, 8.5, 6.5, 11 * mm
+        CONTINUOUS, 9 * mm, 6 * mm, 6 * mm, 17 * mm, 28 * mm, 9.5, 15, 8.5, 6.5, 15 * mm
     ),
 }
 MIN_SIZE = 5.5
@@ -155,7 +155,8 @@ def render(doc: PrintableDocument, out: PdfTarget = None, form: Form = "a4") -> 
             story += [NextPageTemplate(f"copy{index}"), PageBreak()]
         story += body if index == 0 else _story(doc, geo, font)
     numbered = functools.partial(
-        NumberedCanvas, paint_number=functools.partial(_paint_page_number, geo, font)
+        NumberedCanvas,
+        paint_number=functools.partial(_paint_page_number, geo, font, any(doc.copies)),
     )
     template.build(story, canvasmaker=numbered)
     return pdf_base.write_pdf(buffer.getvalue(), out)
@@ -200,14 +201,13 @@ def _page_furniture(
     canvas.line(centre - title_width / 2, y - 2.5, centre + title_width / 2, y - 2.5)
     canvas.line(centre - title_width / 2, y - 4, centre + title_width / 2, y - 4)
     # The number and date sit on the QR's bottom line; the page number is added at the end.
-    info = f"编号：{doc.doc_no}"
-    info_size = pdf_base.fit_size(info, font, geo.body_size, span * 0.5, MIN_SIZE)
-    canvas.setFont(font, info_size)
+    # Three slots that cannot collide: number, date, page number (right, added at the end).
     base = top - geo.qr + 1
-    canvas.drawString(centre_left, base, info)
-    date = f"日期：{doc.doc_date}"
-    canvas.setFont(font, pdf_base.fit_size(date, font, geo.body_size, span * 0.28, MIN_SIZE))
-    canvas.drawString(centre_left + span * 0.52, base, date)
+    number, date = f"编号：{doc.doc_no}", f"日期：{doc.doc_date}"
+    canvas.setFont(font, pdf_base.fit_size(number, font, geo.body_size, span * 0.46, MIN_SIZE))
+    canvas.drawString(centre_left, base, number)
+    canvas.setFont(font, pdf_base.fit_size(date, font, geo.body_size, span * 0.27, MIN_SIZE))
+    canvas.drawString(centre_left + span * 0.48, base, date)
     if doc.footer:
         size = pdf_base.fit_size(doc.footer, font, geo.small_size, right - left, 4)
         canvas.setFont(font, size)
@@ -216,11 +216,15 @@ def _page_furniture(
     canvas.restoreState()
 
 
-def _paint_page_number(geo: _Geometry, font: str, canvas: Canvas, page: int, total: int) -> None:
+def _paint_page_number(
+    geo: _Geometry, font: str, boxed: bool, canvas: Canvas, page: int, total: int
+) -> None:
     width, height = geo.page
-    right = width - geo.margin_x - (geo.copy_box + 3 * mm)
+    right = width - geo.margin_x - (geo.copy_box + 3 * mm if boxed else 0)
+    span = right - geo.margin_x - geo.qr - 3 * mm
+    label = pdf_base.page_label(page, total)
     canvas.saveState()
-    canvas.setFont(font, geo.body_size)
+    canvas.setFont(font, pdf_base.fit_size(label, font, geo.body_size, span * 0.24, MIN_SIZE))
     canvas.drawRightString(
         right, height - geo.margin_top - geo.qr + 1, pdf_base.page_label(page, total)
     )
@@ -363,17 +367,14 @@ def _grid_style(
 
 def _fields_table(doc: PrintableDocument, cells: _Cells, width: float) -> Table:
     per_row = max(1, min(doc.field_columns, 4))
-    label_chars = max(len(label) for label, _ in doc.fields)
-    pair = width / per_row
-    # Labels get the width of their longest text (within reason), values the rest.
-    label_width = min(pair * 0.45, max(pair * 0.25, (label_chars + 1) * cells.size + 2 * _PAD))
-    value_width = pair - label_width
+    label_widths, value_widths = _field_widths(doc.fields, per_row, cells, width)
     rows: list[list[Any]] = []
     row: list[Any] = []
-    for label, value in doc.fields:
+    for index, (label, value) in enumerate(doc.fields):
+        position = index % per_row
         row += [
-            cells.fitted(label, label_width - 2 * _PAD, "center"),
-            cells.fitted(value, value_width - 2 * _PAD),
+            cells.fitted(label, label_widths[position] - 2 * _PAD, "center"),
+            cells.fitted(value, value_widths[position] - 2 * _PAD),
         ]
         if len(row) == 2 * per_row:
             rows.append(row)
@@ -381,9 +382,30 @@ def _fields_table(doc: PrintableDocument, cells: _Cells, width: float) -> Table:
     if row:
         row += [""] * (2 * per_row - len(row))
         rows.append(row)
-    table = Table(rows, colWidths=[label_width, value_width] * per_row)
+    col_widths = [w for pair in zip(label_widths, value_widths, strict=True) for w in pair]
+    table = Table(rows, colWidths=col_widths)
     table.setStyle(_grid_style(cells.font, label_columns=list(range(0, 2 * per_row, 2))))
     return table
+
+
+def _field_widths(
+    fields: Sequence[tuple[str, str]], per_row: int, cells: _Cells, width: float
+) -> tuple[list[float], list[float]]:
+    """Each label column as wide as its longest label; the value columns share the rest
+    by the length of their longest value, so a long address gets room before a plate."""
+    pair = width / per_row
+
+    def widest(texts: list[str]) -> float:
+        return max((stringWidth(t, cells.font, cells.size) for t in texts), default=0.0)
+
+    labels = [widest([f[0] for f in fields[j::per_row]]) + 2 * _PAD + 2 for j in range(per_row)]
+    label_widths = [min(pair * 0.42, max(pair * 0.2, w)) for w in labels]
+    values = [widest([f[1] for f in fields[j::per_row]]) for j in range(per_row)]
+    floor = max(sum(values) / per_row * 0.6, 1.0)
+    shares = [max(v, floor) for v in values]
+    room = width - sum(label_widths)
+    value_widths = [room * share / sum(shares) for share in shares]
+    return label_widths, value_widths
 
 
 def _lines_table(doc: PrintableDocument, cells: _Cells, width: float) -> Table:
@@ -452,7 +474,7 @@ def _signature_table(
 
 
 class _SignatureBox(Flowable):
-    """ "发货人(保管员)：" then a signing line, with "年 月 日" under it."""
+    """The role ("发货人(保管员)：") on top, room to sign, a line, and "年 月 日" under it."""
 
     def __init__(self, role: str, cells: _Cells, width: float, height: float) -> None:
         super().__init__()
@@ -469,15 +491,13 @@ class _SignatureBox(Flowable):
             return
         canvas = self.canv
         font, size = self.cells.font, self.cells.size
-        gap = 3 * mm
+        line_end = self.width - 4 * mm
         label = f"{self.role}："
-        label_size = pdf_base.fit_size(label, font, size, self.width * 0.5, MIN_SIZE)
-        line_y = self.height * 0.45
-        canvas.setFont(font, label_size)
-        canvas.drawString(0, line_y + 2, label)
-        start = stringWidth(label, font, label_size) + 1
+        canvas.setFont(font, pdf_base.fit_size(label, font, size, line_end, MIN_SIZE))
+        canvas.drawString(0, self.height - size, label)
+        small = max(size - 1.5, MIN_SIZE)
+        line_y = small + 4
         canvas.setLineWidth(0.6)
-        canvas.line(start, line_y, self.width - gap, line_y)
-        small = max(size - 2, MIN_SIZE)
+        canvas.line(0, line_y, line_end, line_y)
         canvas.setFont(font, small)
-        canvas.drawRightString(self.width - gap - 2, line_y - small - 3, "年    月    日")
+        canvas.drawRightString(line_end - 2, 1, "年      月      日")
