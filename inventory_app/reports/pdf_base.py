@@ -12,7 +12,7 @@ from typing import Any, BinaryIO, Literal
 
 from reportlab import rl_config
 from reportlab.graphics.barcode.qr import QrCodeWidget
-from reportlab.graphics.shapes import Drawing, Rect
+from reportlab.graphics.shapes import Rect
 from reportlab.lib import colors
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.units import mm
@@ -126,31 +126,41 @@ def format_fen(fen: int) -> str:
     return f"{sign}¥{yuan:,}.{cents:02d}"
 
 
-def qr_drawing(value: str, size: float) -> Drawing:
-    """A QR code encoding exactly ``value``, scaled to a ``size`` × ``size`` square.
+@dataclass(frozen=True)
+class QrCode:
+    """A QR code encoding ``value``: its dark modules as (x, y, w, h), in points, filling
+    a ``size`` × ``size`` square. Encoded once per document, painted on every page."""
+
+    value: str
+    size: float
+    modules: tuple[tuple[float, float, float, float], ...]
+
+
+def qr_code(value: str, size: float) -> QrCode:
+    """Encode exactly ``value`` with reportlab's QrCodeWidget (error correction M).
 
     A module-level function so tests can check what was encoded (no decoder needed).
     """
-    widget = QrCodeWidget(value, barLevel="M", barBorder=2)
-    x0, y0, x1, y1 = widget.getBounds()
-    drawing = Drawing(size, size, transform=[size / (x1 - x0), 0, 0, size / (y1 - y0), 0, 0])
-    drawing.add(widget)
-    return drawing
+    group = QrCodeWidget(value, barLevel="M", barBorder=2).draw()
+    x0, y0, x1, y1 = group.getBounds()
+    sx, sy = size / (x1 - x0), size / (y1 - y0)
+    modules = tuple(
+        ((shape.x - x0) * sx, (shape.y - y0) * sy, shape.width * sx, shape.height * sy)
+        for shape in group.contents
+        if isinstance(shape, Rect) and shape.fillColor is not None
+    )
+    return QrCode(value, size, modules)
 
 
-def draw_qr(canvas: Canvas, drawing: Drawing, x: float, y: float) -> None:
-    """Paint the QR's dark modules as one path. Not renderPDF.draw: that sets the
-    graphics default font (Times/Helvetica), which would then sit, unembedded, among
-    the page's fonts."""
-    widget = drawing.contents[0]
-    sx, _, _, sy, _, _ = drawing.transform
+def draw_qr(canvas: Canvas, qr: QrCode, x: float, y: float) -> None:
+    """Paint the dark modules as one path. Not renderPDF.draw: that sets the graphics
+    default font (Times/Helvetica), which would then sit, unembedded, among the page's
+    fonts, and it re-encodes the code on every page."""
     canvas.saveState()
     canvas.translate(x, y)
-    canvas.scale(sx, sy)
     path = canvas.beginPath()
-    for shape in widget.draw().contents:
-        if isinstance(shape, Rect) and shape.fillColor is not None:
-            path.rect(shape.x, shape.y, shape.width, shape.height)
+    for mx, my, mw, mh in qr.modules:
+        path.rect(mx, my, mw, mh)
     canvas.setFillColor(colors.black)
     canvas.drawPath(path, stroke=0, fill=1)
     canvas.restoreState()

@@ -116,7 +116,7 @@ def render(doc: PrintableDocument, out: PdfTarget = None, form: Form = "a4") -> 
     geo = GEOMETRY[form]
     font = cjk_font()
     copies = list(doc.copies) or [""]
-    qr = pdf_base.qr_drawing(doc.doc_no, geo.qr)
+    qr = pdf_base.qr_code(doc.doc_no, geo.qr)
     buffer = io.BytesIO()
     template = BaseDocTemplate(
         buffer,
@@ -169,7 +169,7 @@ def _page_furniture(
     doc: PrintableDocument,
     geo: _Geometry,
     font: str,
-    qr: Any,
+    qr: pdf_base.QrCode,
     copy_index: int,
     copy_label: str,
     canvas: NumberedCanvas,

@@ -5,7 +5,6 @@ from __future__ import annotations
 import io
 from dataclasses import replace
 from pathlib import Path
-from typing import Any
 
 import pytest
 from reportlab.lib.units import mm
@@ -43,15 +42,16 @@ def test_the_bundled_font_is_embedded_and_no_other() -> None:
 
 def test_qr_code_encodes_exactly_the_document_number(monkeypatch: pytest.MonkeyPatch) -> None:
     encoded: list[str] = []
-    original = pdf_base.qr_drawing
+    original = pdf_base.qr_code
 
-    def spy(value: str, size: float) -> Any:
+    def spy(value: str, size: float) -> pdf_base.QrCode:
         encoded.append(value)
-        drawing = original(value, size)
-        assert drawing.contents[0].value == value
-        return drawing
+        code = original(value, size)
+        assert code.value == value and len(code.modules) > 100
+        assert all(x >= 0 and x + w <= size + 0.01 for x, _, w, _ in code.modules)
+        return code
 
-    monkeypatch.setattr(pdf_base, "qr_drawing", spy)
+    monkeypatch.setattr(pdf_base, "qr_code", spy)
     data = render(slip(lines=200, copies=["第一联", "第二联"]))
     assert encoded == ["CK-ZW01-2026-000123"]
     assert len(reader(data).pages) > 2
