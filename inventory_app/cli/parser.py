@@ -8,6 +8,7 @@ from datetime import date
 from typing import NoReturn
 
 from . import orders as order_commands
+from . import printing as print_commands
 from .admin import cmd_backup, cmd_init, cmd_restore, cmd_user_add
 from .postings import (
     cmd_adjust,
@@ -191,4 +192,5 @@ def build_parser() -> argparse.ArgumentParser:
     p.set_defaults(fn=cmd_user_add)
 
     order_commands.add_parsers(sub, _add_doc_options)
+    print_commands.add_parsers(sub)
     return parser

@@ -17,6 +17,7 @@ DEFAULTS: dict[str, str] = {
     "truck_speed_kmh": "55",
     "near_expiry_days": "90",
     "funding_source": "市本级财政",
+    "slip_form": "a4",  # 出库单 paper: a4, or continuous (241 × 140 mm, dot-matrix)
 }
 
 

@@ -114,6 +114,14 @@ def test_request_order_approve_ship_from_the_command_line(
     assert run(cli_db, "admin", "order", "list", "--json") == EXIT_OK
     assert [r["doc_no"] for r in _json(capsys)] == [order]  # type: ignore[union-attr,index]
     assert run(cli_db, "admin", "verify") == EXIT_OK
+    capsys.readouterr()
+    out = cli_db.parent / "slip.pdf"
+    assert run(cli_db, "ka", "print", slip["doc_no"], "--out", str(out)) == EXIT_OK  # type: ignore[index]
+    assert out.read_bytes().startswith(b"%PDF")
+    for name in ("stock.pdf", "ledger.xlsx"):
+        what = name.split(".")[0]
+        assert run(cli_db, "admin", "report", what, "--out", str(cli_db.parent / name)) == 0
+    assert "ledger.xlsx（5 行）" in capsys.readouterr().out  # 2 receipts, 3 slip lines
 
 
 def test_emergency_order_by_phone(cli_db: Path, capsys: pytest.CaptureFixture[str]) -> None:
