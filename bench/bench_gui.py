@@ -45,7 +45,12 @@ from PySide6.QtCore import (
 )
 from PySide6.QtWidgets import QApplication, QMainWindow, QTableView, QWidget
 
-CACHE = Path(__file__).resolve().parent / ".cache"
+# Built databases are kept between runs; INVENTORY_BENCH_CACHE moves them (tests use a temp dir).
+CACHE = (
+    Path(os.environ["INVENTORY_BENCH_CACHE"])
+    if os.environ.get("INVENTORY_BENCH_CACHE")
+    else Path(__file__).resolve().parent / ".cache"
+)
 ROOT = Path(__file__).resolve().parent.parent
 WINDOW_SIZE = (1366, 768)
 BARE_ROWS = 100_000
@@ -62,7 +67,8 @@ def build_large(path: Path, receipts: int, issues: int) -> None:
     movements. Multi-line documents keep the build to seconds, not minutes."""
     from inventory_app.domain.model import OutLine, ReceiptLine
     from inventory_app.persistence.engine import sqlite_url
-    from inventory_app.services import issues, receipts
+    from inventory_app.services import issues as issue_service
+    from inventory_app.services import receipts as receipt_service
     from inventory_app.services.database import open_database
     from tests.factories import build_world
 
@@ -88,7 +94,7 @@ def build_large(path: Path, receipts: int, issues: int) -> None:
                     expiry_date=expiry,
                 )
             )
-        receipts.receive(
+        receipt_service.receive(
             uow,
             world.admin,
             depot="A" if doc % 2 == 0 else "B",
@@ -106,7 +112,7 @@ def build_large(path: Path, receipts: int, issues: int) -> None:
             OutLine(items[(source * 1000 + i) % 3], Decimal(1), source * 1000 + i + 1)
             for i in range(1000)
         ]
-        issues.issue(
+        issue_service.issue(
             uow,
             world.admin,
             depot="A",

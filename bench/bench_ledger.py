@@ -7,6 +7,7 @@ Prints a markdown table (median of several runs); copy it into bench/README.md.
 from __future__ import annotations
 
 import argparse
+import os
 import shutil
 import sqlite3
 import statistics
@@ -25,7 +26,12 @@ from inventory_app.services import issues, receipts, stock_queries
 from inventory_app.services.database import open_database
 from tests.factories import build_world
 
-CACHE = Path(__file__).resolve().parent / ".cache"
+# Built databases are kept between runs; INVENTORY_BENCH_CACHE moves them (tests use a temp dir).
+CACHE = (
+    Path(os.environ["INVENTORY_BENCH_CACHE"])
+    if os.environ.get("INVENTORY_BENCH_CACHE")
+    else Path(__file__).resolve().parent / ".cache"
+)
 
 
 def median_time(fn: Callable[[], object], runs: int) -> float:
