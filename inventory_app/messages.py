@@ -63,6 +63,8 @@ _REASONS = {
     "not_emergency": ("不是紧急调拨", "is not an emergency order"),
     "format": ("格式不对", "is malformed"),
     "not_a_request": ("不是调拨申请", "is not a request"),
+    "not_shipped": ("没有已出库的物资", "has nothing shipped"),
+    "more_than_shipped": ("超过了已出库数量", "is more than was shipped"),
 }
 
 _FIELDS = {

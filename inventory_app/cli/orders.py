@@ -10,8 +10,15 @@ from datetime import datetime
 from decimal import Decimal
 
 from ..domain.errors import InvalidInput
-from ..domain.orders import OrderLine, RequestLine, ShipLine
-from ..services import order_queries, orders, requests, shipping, suggestions
+from ..domain.orders import OrderLine, ReceivedLine, RequestLine, ShipLine
+from ..services import (
+    order_queries,
+    orders,
+    receipt_notes,
+    requests,
+    shipping,
+    suggestions,
+)
 from .context import EXIT_OK, Context, load_lines, request_id
 from .output import emit, json_default, posted
 
@@ -195,8 +202,18 @@ def cmd_order(ctx: Context) -> int:
             uow, actor, doc_no=a.doc_no, reference=a.ref or "", request_id=rid
         )
     elif a.action == "sign":
-        result = orders.sign_order(
-            uow, actor, doc_no=a.doc_no, signed_by=a.by or "", note=a.note or "", request_id=rid
+        received = [
+            ReceivedLine(int(v[0]), Decimal(v[1]), v[2] if len(v) > 2 else "")
+            for v in (_split(s, 3, "received") for s in a.received or ())
+        ]
+        result = receipt_notes.sign_for(
+            uow,
+            actor,
+            order_no=a.doc_no,
+            signed_by=a.by or "",
+            received=received,
+            note=a.note or "",
+            request_id=rid,
         )
     elif a.action in ("reject", "cancel"):
         step = orders.reject_order if a.action == "reject" else orders.cancel_order
@@ -310,6 +327,12 @@ def add_parsers(
     p.add_argument("--method", default="电话", help="(phone-approve) how: 电话 …")
     p.add_argument("--at", help="(phone-approve) when, YYYY-MM-DDTHH:MM (UTC; default now)")
     p.add_argument("--ref", help="(paperwork) number of the written approval")
+    p.add_argument(
+        "--received",
+        action="append",
+        metavar="LINE:QTY[:REASON]",
+        help="(sign) a line that arrived short, with the reason",
+    )
     p.add_argument("--reason")
     p.add_argument("--state", action="append")
     p.add_argument("--note")

@@ -66,12 +66,14 @@ class KindSpec:
 _P, _R = DocState.POSTED, DocState.REVERSED
 
 
-def _posted_kind(kind: DocType, prefix: str, *, reversible: bool = True) -> KindSpec:
+def _posted_kind(
+    kind: DocType, prefix: str, *, reversible: bool = True, moves_stock: bool = True
+) -> KindSpec:
     """A kind that is posted as it is created and can only be reversed afterwards."""
     return KindSpec(
         kind,
         prefix,
-        moves_stock=True,
+        moves_stock=moves_stock,
         reserves=False,
         needs_other_approver=False,
         reversible=reversible,
@@ -173,6 +175,7 @@ KINDS: dict[DocType, KindSpec] = {
         _posted_kind(DocType.REVERSAL, "CX", reversible=False),
         _REQUEST,
         _ORDER,
+        _posted_kind(DocType.RECEIPT_NOTE, "QS", reversible=False, moves_stock=False),
     )
 }
 

@@ -41,6 +41,7 @@ class DocType(enum.StrEnum):
     REVERSAL = "REVERSAL"  # 冲销单
     REQUEST = "REQUEST"  # 调拨申请 (from an affected area)
     ORDER = "ORDER"  # 调拨指令 (allocation order; shipped by 出库单 = ISSUE documents)
+    RECEIPT_NOTE = "RECEIPT_NOTE"  # 签收回执 (what the receiving unit actually got)
 
 
 class DocState(enum.StrEnum):

@@ -41,6 +41,15 @@ class ShipLine:
 
 
 @dataclass(frozen=True)
+class ReceivedLine:
+    """What arrived of one order line (签收回执); less than shipped needs a reason."""
+
+    line_no: int
+    quantity: Decimal
+    reason: str = ""
+
+
+@dataclass(frozen=True)
 class NormItem:
     """An item's relief norm: per person, per tent, or as the tent itself (persons per unit)."""
 

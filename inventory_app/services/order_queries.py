@@ -222,7 +222,7 @@ def _lines(conn: Connection, order_id: int) -> list[OrderLineRow]:
             .group_by(r.line_no)
         ).all()
     )
-    shipped = _shipped(conn, order_id)
+    shipped = shipped_by_line(conn, order_id)
     rows = conn.execute(
         select(
             dl.line_no,
@@ -259,7 +259,7 @@ def _lines(conn: Connection, order_id: int) -> list[OrderLineRow]:
     ]
 
 
-def _shipped(conn: Connection, order_id: int) -> dict[int, int]:
+def shipped_by_line(conn: Connection, order_id: int) -> dict[int, int]:
     """Shipped per order line: consumed reservations, less what reversals brought back."""
     r = t.reservations.c
     consumed = dict(

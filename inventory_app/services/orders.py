@@ -318,24 +318,6 @@ def cancel_order(
     return _decide(uow, actor, "cancel", doc_no, request_id, payload, step)
 
 
-def sign_order(
-    uow: UnitOfWork, actor: Actor, *, doc_no: str, signed_by: str, request_id: str, note: str = ""
-) -> PostingResult:
-    """已出库 → 已签收: the receiving unit signed for everything shipped (who signed, and a
-    note on what arrived)."""
-    payload = {"doc_no": doc_no, "signed_by": signed_by, "note": note}
-    who = signed_by.strip()
-    if not who:
-        raise InvalidInput("signed_by", "required")
-
-    def step(conn: Connection, doc: DocHead) -> None:
-        require(actor, Action.ORDER)
-        text = f"签收人 {who}" + (f"；{note.strip()}" if note.strip() else "")
-        documents.transition(conn, actor, doc, DocState.SIGNED, text)
-
-    return _decide(uow, actor, "sign", doc_no, request_id, payload, step)
-
-
 def complete_order(
     uow: UnitOfWork, actor: Actor, *, doc_no: str, request_id: str, note: str = ""
 ) -> PostingResult:

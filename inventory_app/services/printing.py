@@ -7,7 +7,6 @@ QR code of the document number, 大写 money total, 第 x 页 共 y 页, signatu
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 from typing import Any
@@ -15,7 +14,7 @@ from typing import Any
 from sqlalchemy import Connection, select
 
 from ..domain.errors import InvalidInput, NotFound
-from ..domain.model import DocState, DocType, MovementKind, Purpose
+from ..domain.model import DocState, DocType, MovementKind
 from ..domain.permissions import Action, Actor, require
 from ..domain.quantities import from_milli, money_amount
 from ..persistence import tables as t
@@ -23,39 +22,17 @@ from ..persistence.uow import UnitOfWork
 from ..reports import printable
 from ..reports.pdf_base import Column, format_fen
 from ..reports.printable import PrintableDocument
+from . import print_orders
 from .common import host
 from .ledger_queries import documents
+from .print_heads import PURPOSES, SIGNATURES, TITLES, Head, load_head
 from .settings import get_settings
 
 FORMS = ("a4", "continuous")
-_TITLES = {
-    DocType.RECEIPT: "入库单",
-    DocType.ISSUE: "出库单",
-    DocType.TRANSFER: "调拨单",
-    DocType.ADJUST: "库存调整单",
-    DocType.SCRAP: "报废单",
-    DocType.REVERSAL: "冲销单",
-    DocType.REQUEST: "应急物资调拨申请",
-    DocType.ORDER: "应急物资调拨指令",
-}
 _COPIES = {
     DocType.ISSUE: ("第一联 接收单位", "第二联 仓库留存", "第三联 记账"),
     DocType.RECEIPT: ("第一联 送货单位", "第二联 仓库留存", "第三联 记账"),
     DocType.TRANSFER: ("第一联 调入仓库", "第二联 调出仓库", "第三联 记账"),
-}
-_SIGNATURES = {
-    DocType.ISSUE: ("发货人(保管员)", "负责人", "承运人", "接收人"),
-    DocType.RECEIPT: ("送货人", "验收人", "保管员", "负责人"),
-    DocType.TRANSFER: ("调出保管员", "承运人", "调入保管员", "负责人"),
-    DocType.ORDER: ("经办人", "审核人", "批准人"),
-    DocType.REQUEST: ("申请人", "单位负责人"),
-}
-_PURPOSES = {
-    Purpose.RELIEF: "救灾",
-    Purpose.PREPOSITION: "前置",
-    Purpose.DRILL: "演练",
-    Purpose.ROTATION: "轮换",
-    Purpose.OTHER: "其他",
 }
 _STOCK_COLUMNS = (
     Column("序号", 0.45, "center"),
@@ -69,24 +46,6 @@ _STOCK_COLUMNS = (
     Column("单价(元)", 0.9, "right"),
     Column("金额(元)", 1.1, "right"),
 )
-
-
-@dataclass(frozen=True)
-class _Head:
-    id: int
-    doc_no: str
-    kind: DocType
-    state: str
-    doc_date: Any
-    depot_name: str
-    other_name: str
-    counterparty: str
-    reference: str
-    purpose: str
-    reason: str
-    note: str
-    creator: str
-    created_at: datetime
 
 
 def print_document(
@@ -109,64 +68,23 @@ def printable_document(uow: UnitOfWork, actor: Actor, doc_no: str) -> PrintableD
     printed = f"打印于 {datetime.now():%Y-%m-%d %H:%M} · 打印人 {actor.display_name or actor.username} · PC {host()}"
 
     def tx(conn: Connection) -> PrintableDocument:
-        head = _head(conn, doc_no.strip())
+        head = load_head(conn, doc_no.strip())
         if head.kind in (DocType.ORDER, DocType.REQUEST):
-            return _planned(conn, head, printed)
+            return print_orders.planned_document(conn, head, printed)
+        if head.kind == DocType.RECEIPT_NOTE:
+            return print_orders.receipt_note_document(conn, head, printed)
         return _stock(conn, head, printed)
 
     return uow.read(tx)
 
 
-def _head(conn: Connection, doc_no: str) -> _Head:
-    d = t.documents.c
-    other, users = t.depots.alias("other"), t.users
-    row = conn.execute(
-        select(
-            d.id,
-            d.doc_no,
-            d.doc_type,
-            d.state,
-            d.doc_date,
-            t.depots.c.name,
-            other.c.name.label("other_name"),
-            d.counterparty,
-            d.reference,
-            d.purpose,
-            d.reason,
-            d.note,
-            users.c.display_name,
-            d.created_at,
-        )
-        .join(t.depots, t.depots.c.id == d.depot_id)
-        .outerjoin(other, other.c.id == d.other_depot_id)
-        .join(users, users.c.id == d.created_by)
-        .where(d.doc_no == doc_no)
-    ).one()
-    return _Head(
-        id=row.id,
-        doc_no=row.doc_no,
-        kind=DocType(row.doc_type),
-        state=row.state,
-        doc_date=row.doc_date,
-        depot_name=row.name,
-        other_name=row.other_name or "",
-        counterparty=row.counterparty,
-        reference=row.reference,
-        purpose=row.purpose,
-        reason=row.reason,
-        note=row.note,
-        creator=row.display_name,
-        created_at=row.created_at,
-    )
-
-
-def _stock(conn: Connection, head: _Head, printed: str) -> PrintableDocument:
+def _stock(conn: Connection, head: Head, printed: str) -> PrintableDocument:
     """Documents whose lines are movements (or, for a waiting write-off, reserved lots)."""
     lines, total_milli, total_fen = _stock_lines(conn, head)
     fields = _stock_fields(conn, head)
     notes = head.reason or head.note
     return PrintableDocument(
-        title=_TITLES[head.kind],
+        title=TITLES[head.kind],
         doc_no=head.doc_no,
         issuing_unit=head.depot_name,
         doc_date=str(head.doc_date),
@@ -176,13 +94,13 @@ def _stock(conn: Connection, head: _Head, printed: str) -> PrintableDocument:
         totals=["合计", "", "", "", "", "", "", _qty_text(total_milli), "", _yuan(total_fen)],
         money_total_fen=abs(total_fen) if head.kind in (DocType.ISSUE, DocType.RECEIPT) else None,
         notes=notes,
-        signatures=list(_SIGNATURES.get(head.kind, ("经办人", "保管员", "负责人"))),
+        signatures=list(SIGNATURES.get(head.kind, ("经办人", "保管员", "负责人"))),
         copies=list(_COPIES.get(head.kind, ())),
         footer=printed,
     )
 
 
-def _stock_lines(conn: Connection, head: _Head) -> tuple[list[list[str]], int, int]:
+def _stock_lines(conn: Connection, head: Head) -> tuple[list[list[str]], int, int]:
     m, lot, item = t.movements.c, t.lots.c, t.items.c
     query: Any
     if head.kind == DocType.SCRAP and head.state == DocState.PENDING_APPROVAL:
@@ -238,8 +156,8 @@ def _stock_lines(conn: Connection, head: _Head) -> tuple[list[list[str]], int, i
     return lines, total_milli, total_fen
 
 
-def _stock_fields(conn: Connection, head: _Head) -> list[tuple[str, str]]:
-    purpose = _PURPOSES.get(head.purpose, head.purpose)  # type: ignore[call-overload]
+def _stock_fields(conn: Connection, head: Head) -> list[tuple[str, str]]:
+    purpose = PURPOSES.get(head.purpose, head.purpose)  # type: ignore[call-overload]
     fields: list[tuple[str, str]] = []
     if head.kind == DocType.ISSUE:
         fields += [("接收单位", head.counterparty), ("调拨指令", head.reference), ("用途", purpose)]
@@ -280,101 +198,6 @@ def _stock_fields(conn: Connection, head: _Head) -> list[tuple[str, str]]:
         fields += [("冲销原单", head.reference)]
     fields += [("制单人", head.creator), ("制单时间", f"{head.created_at:%Y-%m-%d %H:%M}")]
     return fields
-
-
-def _planned(conn: Connection, head: _Head, printed: str) -> PrintableDocument:
-    """Requests and orders: what is asked or ordered, line by line (no lots yet)."""
-    dl, item = t.document_lines.c, t.items.c
-    rows = conn.execute(
-        select(
-            dl.line_no,
-            dl.quantity,
-            item.code,
-            item.name,
-            item.spec,
-            item.unit,
-            item.decimals,
-            t.depots.c.name.label("depot"),
-        )
-        .join(t.items, item.id == dl.item_id)
-        .outerjoin(t.depots, t.depots.c.id == dl.depot_id)
-        .where(dl.document_id == head.id)
-        .order_by(dl.line_no)
-    ).all()
-    columns = [
-        Column("序号", 0.45, "center"),
-        Column("物资编码", 0.85, "center"),
-        Column("物资名称", 1.3, wrap=True),
-        Column("规格型号", 1.4, wrap=True),
-        Column("单位", 0.5, "center"),
-        Column("数量", 0.8, "right"),
-    ]
-    if head.kind == DocType.ORDER:
-        columns.append(Column("调出库点", 2.4, wrap=True))
-    lines = []
-    for r in rows:
-        cells = [
-            str(r.line_no),
-            r.code,
-            r.name,
-            r.spec,
-            r.unit,
-            f"{from_milli(r.quantity, r.decimals):,f}",
-        ]
-        if head.kind == DocType.ORDER:
-            cells.append(r.depot or "")
-        lines.append(cells)
-    fields = (
-        _order_fields(conn, head) if head.kind == DocType.ORDER else _request_fields(conn, head)
-    )
-    return PrintableDocument(
-        title=_TITLES[head.kind],
-        doc_no=head.doc_no,
-        issuing_unit=head.depot_name,
-        doc_date=str(head.doc_date),
-        fields=fields,
-        columns=columns,
-        lines=lines,
-        notes=head.note,
-        signatures=list(_SIGNATURES[head.kind]),
-        footer=printed,
-    )
-
-
-def _order_fields(conn: Connection, head: _Head) -> list[tuple[str, str]]:
-    o = conn.execute(
-        select(t.order_details, t.users.c.display_name.label("approver"))
-        .outerjoin(t.users, t.users.c.id == t.order_details.c.approved_by)
-        .where(t.order_details.c.document_id == head.id)
-    ).one()
-    approval = f"{o.approver} {o.approved_at:%Y-%m-%d %H:%M}" if o.approved_at else ""
-    if o.oral_approved_at:
-        approval = f"{o.oral_approver}（{o.oral_method}）{o.oral_approved_at:%Y-%m-%d %H:%M}"
-    return [
-        ("接收单位", o.receiving_unit),
-        ("接收地点", o.place),
-        ("用途", _PURPOSES.get(head.purpose, head.purpose)),  # type: ignore[call-overload]
-        ("紧急调拨", "是（先调后补，48 小时内补办书面手续）" if o.emergency else "否"),
-        ("运费承担", o.transport_payer),
-        ("调拨申请", head.reference),
-        ("调出方联系人", f"{o.sender} {o.sender_phone}".strip()),
-        ("接收方联系人", f"{o.receiver} {o.receiver_phone}".strip()),
-        ("审批人 / 时间", approval),
-    ]
-
-
-def _request_fields(conn: Connection, head: _Head) -> list[tuple[str, str]]:
-    r = conn.execute(
-        select(t.request_details).where(t.request_details.c.document_id == head.id)
-    ).one()
-    return [
-        ("申请单位", r.requesting_unit),
-        ("灾害类型", r.disaster_type),
-        ("转移安置人数", str(r.persons)),
-        ("送达地点", f"{r.county} {r.place}".strip()),
-        ("接收人", f"{r.receiver} {r.phone}".strip()),
-        ("首批到达时限", f"{r.response_hours} 小时"),
-    ]
 
 
 def _yuan(fen: int) -> str:

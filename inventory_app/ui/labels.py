@@ -22,6 +22,7 @@ DOC_TYPES: Mapping[str, object] = {
     DocType.REVERSAL: QT_TRANSLATE_NOOP("Labels", "冲销单"),
     DocType.REQUEST: QT_TRANSLATE_NOOP("Labels", "调拨申请"),
     DocType.ORDER: QT_TRANSLATE_NOOP("Labels", "调拨指令"),
+    DocType.RECEIPT_NOTE: QT_TRANSLATE_NOOP("Labels", "签收回执"),
 }
 DOC_STATES: Mapping[str, object] = {
     DocState.POSTED: QT_TRANSLATE_NOOP("Labels", "已过账"),

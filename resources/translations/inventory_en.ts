@@ -1577,6 +1577,11 @@ It can no longer be chosen when receiving goods; lots already stored there and t
         <translation>Allocation order</translation>
     </message>
     <message>
+        <location line="+1"/>
+        <source>签收回执</source>
+        <translation>Receipt note</translation>
+    </message>
+    <message>
         <location line="+3"/>
         <source>已过账</source>
         <translation>Posted</translation>

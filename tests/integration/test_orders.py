@@ -11,6 +11,7 @@ import pytest
 from inventory_app.domain.errors import (
     DepotNotAllowed,
     InsufficientStock,
+    InvalidInput,
     InvalidState,
     NotEmergency,
     NothingToShip,
@@ -20,11 +21,12 @@ from inventory_app.domain.errors import (
     SelfApproval,
 )
 from inventory_app.domain.model import DocState, OutLine, ReceiptLine
-from inventory_app.domain.orders import OrderLine, RequestLine, ShipLine
+from inventory_app.domain.orders import OrderLine, ReceivedLine, RequestLine, ShipLine
 from inventory_app.services import (
     issues,
     order_queries,
     orders,
+    receipt_notes,
     receipts,
     requests,
     reversals,
@@ -141,9 +143,43 @@ def test_the_whole_way_from_request_to_completion(world: World) -> None:
     assert (line.quantity, line.reserved, line.shipped) == (6, 0, 6)
     assert stock_row(world.uow, TENT, "A") == {"on_hand": 4_000, "reserved": 0, "in_transit_in": 0}
     refused(world.uow, InvalidState, _cancel, world, order_no)  # goods are on the road
-    orders.sign_order(
-        world.uow, world.keeper_b, doc_no=order_no, signed_by="马明", request_id=rid()
+    refused(  # a short line needs its reason
+        world.uow,
+        ReasonRequired,
+        receipt_notes.sign_for,
+        world.uow,
+        world.keeper_b,
+        order_no=order_no,
+        signed_by="马明",
+        received=[ReceivedLine(1, D(5))],
+        request_id=rid(),
     )
+    refused(
+        world.uow,
+        InvalidInput,
+        receipt_notes.sign_for,
+        world.uow,
+        world.keeper_b,
+        order_no=order_no,
+        signed_by="马明",
+        received=[ReceivedLine(1, D(7))],
+        request_id=rid(),
+    )
+    ack = receipt_notes.sign_for(
+        world.uow,
+        world.keeper_b,
+        order_no=order_no,
+        signed_by="马明",
+        received=[ReceivedLine(1, D(5), "途中一顶破损")],
+        request_id=rid(),
+    )
+    assert ack.doc_no.startswith("QS-A-") and ack.movement_ids == ()
+    noted = world.uow.read(
+        lambda c: c.exec_driver_sql(
+            "SELECT quantity, note FROM document_lines WHERE document_id = ?", (ack.document_id,)
+        ).all()
+    )
+    assert noted == [(5000, "途中一顶破损")]
     orders.complete_order(world.uow, world.keeper_b, doc_no=order_no, request_id=rid())
     view = _view(world, order_no)
     assert view.order.state == DocState.COMPLETED and view.order.request_no == asked.doc_no

@@ -13,11 +13,12 @@ from pypdf import PdfReader
 
 from inventory_app.domain.errors import NotFound
 from inventory_app.domain.model import OutLine, ReceiptLine
-from inventory_app.domain.orders import OrderLine
+from inventory_app.domain.orders import OrderLine, ReceivedLine
 from inventory_app.services import (
     list_reports,
     orders,
     printing,
+    receipt_notes,
     receipts,
     shipping,
     writeoffs,
@@ -118,6 +119,21 @@ def test_order_request_and_waiting_write_off_print(world: World) -> None:
     ).doc_no
     text = "".join(_text(printing.print_document(world.uow, world.keeper_a, pending)))
     assert pending in text and "霉变" in text and "棉帐篷" in text
+
+
+def test_receipt_note_prints_shipped_received_and_the_reason(world: World) -> None:
+    order, _slip = _shipped_order(world)
+    ack = receipt_notes.sign_for(
+        world.uow,
+        world.keeper_b,
+        order_no=order,
+        signed_by="马明",
+        received=[ReceivedLine(1, D(3), "途中一顶破损")],
+        request_id=rid(),
+    ).doc_no
+    text = "".join(_text(printing.print_document(world.uow, world.admin, ack)))
+    for expected in (ack, "签 收 回 执", order, "马明", "途中一顶破损", "棉帐篷"):
+        assert expected in text.replace("\n", ""), expected
 
 
 def test_a_keeper_cannot_print_another_depots_document(world: World) -> None:

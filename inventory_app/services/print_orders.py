@@ -1,0 +1,176 @@
+"""Requests, allocation orders and receipt notes as printable documents (no lots yet:
+what is asked, ordered or signed for, line by line)."""
+
+from __future__ import annotations
+
+from sqlalchemy import Connection, select
+
+from ..domain.model import DocType
+from ..domain.quantities import from_milli
+from ..persistence import tables as t
+from ..reports.pdf_base import Column
+from ..reports.printable import PrintableDocument
+from .order_queries import shipped_by_line
+from .print_heads import PURPOSES, SIGNATURES, TITLES, Head
+
+
+def planned_document(conn: Connection, head: Head, printed: str) -> PrintableDocument:
+    """Requests and orders: what is asked or ordered, line by line (no lots yet)."""
+    dl, item = t.document_lines.c, t.items.c
+    rows = conn.execute(
+        select(
+            dl.line_no,
+            dl.quantity,
+            item.code,
+            item.name,
+            item.spec,
+            item.unit,
+            item.decimals,
+            t.depots.c.name.label("depot"),
+        )
+        .join(t.items, item.id == dl.item_id)
+        .outerjoin(t.depots, t.depots.c.id == dl.depot_id)
+        .where(dl.document_id == head.id)
+        .order_by(dl.line_no)
+    ).all()
+    columns = [
+        Column("序号", 0.45, "center"),
+        Column("物资编码", 0.85, "center"),
+        Column("物资名称", 1.3, wrap=True),
+        Column("规格型号", 1.4, wrap=True),
+        Column("单位", 0.5, "center"),
+        Column("数量", 0.8, "right"),
+    ]
+    if head.kind == DocType.ORDER:
+        columns.append(Column("调出库点", 2.4, wrap=True))
+    lines = []
+    for r in rows:
+        cells = [
+            str(r.line_no),
+            r.code,
+            r.name,
+            r.spec,
+            r.unit,
+            f"{from_milli(r.quantity, r.decimals):,f}",
+        ]
+        if head.kind == DocType.ORDER:
+            cells.append(r.depot or "")
+        lines.append(cells)
+    fields = (
+        _order_fields(conn, head) if head.kind == DocType.ORDER else _request_fields(conn, head)
+    )
+    return PrintableDocument(
+        title=TITLES[head.kind],
+        doc_no=head.doc_no,
+        issuing_unit=head.depot_name,
+        doc_date=str(head.doc_date),
+        fields=fields,
+        columns=columns,
+        lines=lines,
+        notes=head.note,
+        signatures=list(SIGNATURES[head.kind]),
+        footer=printed,
+    )
+
+
+def receipt_note_document(conn: Connection, head: Head, printed: str) -> PrintableDocument:
+    """签收回执: shipped, received and short per order line, with the reasons."""
+    order_id = conn.execute(
+        select(t.documents.c.id).where(t.documents.c.doc_no == head.reference)
+    ).scalar_one()
+    shipped = shipped_by_line(conn, int(order_id))
+    dl, item = t.document_lines.c, t.items.c
+    rows = conn.execute(
+        select(
+            dl.line_no,
+            dl.quantity,
+            dl.note,
+            item.code,
+            item.name,
+            item.spec,
+            item.unit,
+            item.decimals,
+        )
+        .join(t.items, item.id == dl.item_id)
+        .where(dl.document_id == head.id)
+        .order_by(dl.line_no)
+    ).all()
+    lines = []
+    for r in rows:
+        sent = shipped.get(int(r.line_no), 0)
+        cells = [int(r.quantity), sent - int(r.quantity)]
+        lines.append(
+            [
+                str(r.line_no),
+                r.code,
+                r.name,
+                r.spec,
+                r.unit,
+                f"{from_milli(sent, r.decimals):,f}",
+                *(f"{from_milli(c, r.decimals):,f}" for c in cells),
+                r.note,
+            ]
+        )
+    columns = [
+        Column("行号", 0.45, "center"),
+        Column("物资编码", 0.85, "center"),
+        Column("物资名称", 1.2, wrap=True),
+        Column("规格型号", 1.3, wrap=True),
+        Column("单位", 0.45, "center"),
+        Column("实发", 0.7, "right"),
+        Column("实收", 0.7, "right"),
+        Column("短少/破损", 0.8, "right"),
+        Column("原因", 1.8, wrap=True),
+    ]
+    return PrintableDocument(
+        title=TITLES[head.kind],
+        doc_no=head.doc_no,
+        issuing_unit=head.depot_name,
+        doc_date=str(head.doc_date),
+        fields=[
+            ("调拨指令", head.reference),
+            ("签收人", head.counterparty),
+            ("登记人", head.creator),
+        ],
+        columns=columns,
+        lines=lines,
+        notes=head.note,
+        signatures=list(SIGNATURES[head.kind]),
+        footer=printed,
+    )
+
+
+def _order_fields(conn: Connection, head: Head) -> list[tuple[str, str]]:
+    o = conn.execute(
+        select(t.order_details, t.users.c.display_name.label("approver"))
+        .outerjoin(t.users, t.users.c.id == t.order_details.c.approved_by)
+        .where(t.order_details.c.document_id == head.id)
+    ).one()
+    approval = f"{o.approver} {o.approved_at:%Y-%m-%d %H:%M}" if o.approved_at else ""
+    if o.oral_approved_at:
+        approval = f"{o.oral_approver}（{o.oral_method}）{o.oral_approved_at:%Y-%m-%d %H:%M}"
+    return [
+        ("接收单位", o.receiving_unit),
+        ("接收地点", o.place),
+        ("用途", PURPOSES.get(head.purpose, head.purpose)),  # type: ignore[call-overload]
+        ("紧急调拨", "是（先调后补，48 小时内补办书面手续）" if o.emergency else "否"),
+        ("运费承担", o.transport_payer),
+        ("调拨申请", head.reference),
+        ("调出方联系人", f"{o.sender} {o.sender_phone}".strip()),
+        ("接收方联系人", f"{o.receiver} {o.receiver_phone}".strip()),
+        ("审批人 / 时间", approval),
+    ]
+
+
+def _request_fields(conn: Connection, head: Head) -> list[tuple[str, str]]:
+    r = conn.execute(
+        select(t.request_details).where(t.request_details.c.document_id == head.id)
+    ).one()
+    return [
+        ("申请单位", r.requesting_unit),
+        ("灾害类型", r.disaster_type),
+        ("转移安置人数", str(r.persons)),
+        ("送达地点", f"{r.county} {r.place}".strip()),
+        ("接收人", f"{r.receiver} {r.phone}".strip()),
+        ("首批到达时限", f"{r.response_hours} 小时"),
+    ]
