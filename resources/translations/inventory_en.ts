@@ -2620,7 +2620,7 @@ It can no longer be chosen when receiving goods; lots already stored there and t
         <translation>Save order</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+12"/>
         <source>必填，如 海原县应急管理局</source>
         <translation>Required, e.g. Haiyuan County Emergency Management Bureau</translation>
     </message>
@@ -3268,7 +3268,7 @@ It can no longer be chosen when receiving goods; lots already stored there and t
         <translation>{status}, by {due} ({left})</translation>
     </message>
     <message>
-        <location line="+109"/>
+        <location line="+112"/>
         <source>正在读取调拨指令…</source>
         <translation>Reading the order…</translation>
     </message>
@@ -3283,7 +3283,7 @@ It can no longer be chosen when receiving goods; lots already stored there and t
         <translation>Allocation order {doc_no} ({state})</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+22"/>
         <source>：</source>
         <translation>: </translation>
     </message>
@@ -3298,7 +3298,7 @@ It can no longer be chosen when receiving goods; lots already stored there and t
         <translation>History</translation>
     </message>
     <message>
-        <location filename="../../inventory_app/ui/pages/orders_page.py" line="+138"/>
+        <location filename="../../inventory_app/ui/pages/orders_page.py" line="+140"/>
         <source>未结（进行中）</source>
         <translation>Open (in progress)</translation>
     </message>
@@ -3508,7 +3508,7 @@ It can no longer be chosen when receiving goods; lots already stored there and t
 <context>
     <name>RequestDialog</name>
     <message>
-        <location filename="../../inventory_app/ui/dialogs/request_dialog.py" line="+47"/>
+        <location filename="../../inventory_app/ui/dialogs/request_dialog.py" line="+58"/>
         <source>调拨申请</source>
         <translation>Allocation request</translation>
     </message>
@@ -3518,7 +3518,7 @@ It can no longer be chosen when receiving goods; lots already stored there and t
         <translation>File request</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+8"/>
         <source>必填，如 海原县应急管理局</source>
         <translation>Required, e.g. Haiyuan County Emergency Management Bureau</translation>
     </message>
@@ -3570,7 +3570,7 @@ It can no longer be chosen when receiving goods; lots already stored there and t
     <message>
         <location line="+3"/>
         <source>按物资目录中的定额（每顶帐篷住几人、每人/每顶几件）生成明细，生成后可修改</source>
-        <translation>Fill the lines from the catalogue's norms (persons per tent, items per person or tent); you can edit them afterwards</translation>
+        <translation>Fill the lines from the catalogue&apos;s norms (persons per tent, items per person or tent); you can edit them afterwards</translation>
     </message>
     <message>
         <location line="+9"/>
@@ -4103,7 +4103,7 @@ Near-expiry warning: lots expiring within this many days are marked on the home 
         <translation>This order has nothing waiting to ship at the depots you keep.</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+29"/>
         <source>请选择调出仓库</source>
         <translation>Choose the source depot</translation>
     </message>

@@ -23,7 +23,7 @@ from .posting_base import (
     purpose_combo,
     qdate_value,
 )
-from .request_dialog import editable_combo
+from .request_dialog import editable_combo, prefer_own_depot
 
 Reference = tuple[list[ItemRow], list[DepotRow], list[LotStockRow], list[DocumentRow]]
 
@@ -51,6 +51,8 @@ class OrderDialog(PostingDialog):
         self.depot_combo = DepotCombo(
             ctx, None, self, preferred_code=depot_code, all_depots=True, searchable=True
         )
+        if depot_code is None:
+            prefer_own_depot(ctx, self.depot_combo)
         self.depot_combo.depot_changed.connect(self._default_depot_changed)
         self.unit_edit = QLineEdit(self)
         self.unit_edit.setPlaceholderText(self.tr("必填，如 海原县应急管理局"))

@@ -216,7 +216,7 @@ class OrderLinesModel(QAbstractTableModel):
         if column == ITEM:
             if line.item is None:
                 return ""
-            return f"{item_label(line.item)}  {line.item.spec} / {line.item.unit}".strip()
+            return item_label(line.item)
         if column == QUANTITY:
             return line.quantity
         if column == DEPOT:

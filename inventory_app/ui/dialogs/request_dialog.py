@@ -37,6 +37,17 @@ def editable_combo(parent: QWidget, entries: list[str]) -> QComboBox:
     return combo
 
 
+def prefer_own_depot(ctx: AppContext, combo: DepotCombo) -> None:
+    """Once ``combo`` has loaded every depot, choose the keeper's own (others keep the first)."""
+
+    def choose() -> None:
+        own = next((d for d in combo.depots() if d.id in ctx.actor.depot_ids), None)
+        if own is not None:
+            combo.set_current_code(own.code)
+
+    combo.loaded.connect(choose)
+
+
 class RequestDialog(PostingDialog):
     """Who asks, for how many people, where to; 按定额生成 fills the lines, which stay editable."""
 
@@ -49,6 +60,8 @@ class RequestDialog(PostingDialog):
         self.depot_combo = DepotCombo(
             ctx, Action.ORDER, self, preferred_code=depot_code, all_depots=True
         )
+        if depot_code is None:
+            prefer_own_depot(ctx, self.depot_combo)
         self.unit_edit = QLineEdit(self)
         self.unit_edit.setMaxLength(200)
         self.unit_edit.setPlaceholderText(self.tr("必填，如 海原县应急管理局"))

@@ -6,7 +6,7 @@ from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QComboBox, QLineEdit, QWidget
+from PySide6.QtWidgets import QComboBox, QHeaderView, QLineEdit, QWidget
 
 from ...domain.errors import DomainError
 from ...domain.model import DocState, PostingResult
@@ -70,7 +70,7 @@ class ShipDialog(PostingDialog):
                 (self.tr("车牌号"), self.plate_edit),
                 (self.tr("备注"), self.note_edit),
             ],
-            stretch=(3, 2),
+            stretch=(1, 1),
         )
         self.lay_out(
             form,
@@ -78,7 +78,7 @@ class ShipDialog(PostingDialog):
             self.lines_view,
             self.tr("按批准时预留的批次先到期先出库；出库后打印出库单一式三联，司机和接收人签字。"),
         )
-        self.resize(980, 560)
+        self.resize(1000, 500)
         chain_tab_order(
             self.order_combo,
             self.depot_combo,
@@ -174,6 +174,8 @@ class ShipDialog(PostingDialog):
             [r for r in self.view.lines if r.depot_code == code and r.reserved > 0]
         )
         self.lines_view.resizeColumnsToContents()
+        header = self.lines_view.horizontalHeader()
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)  # the item name
         self.set_ready(True)
 
     # ------------------------------------------------------------ posting

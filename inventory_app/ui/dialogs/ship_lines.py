@@ -176,5 +176,5 @@ def ship_lines_view(parent: QWidget, model: ShipLinesModel) -> QTableView:
     view.setWordWrap(False)
     header = view.horizontalHeader()
     header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-    header.setStretchLastSection(True)
+    header.setStretchLastSection(False)
     return view

@@ -135,6 +135,7 @@ class OrderDetail(QFrame):
             value = QLabel(self)
             value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
             value.setMinimumWidth(100)
+            value.setWordWrap(True)
             grid.addWidget(name, row, pair * 2, Qt.AlignmentFlag.AlignRight)
             grid.addWidget(value, row, pair * 2 + 1)
             self.labels[key], self.values[key] = name, value
@@ -157,11 +158,13 @@ class OrderDetail(QFrame):
             stack.setSpacing(2)
             stack.addWidget(caption)
             stack.addWidget(table, 1)
-        self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        # One above the other, each the full width: item names, specs and depot names are long.
+        self.splitter = QSplitter(Qt.Orientation.Vertical, self)
         self.splitter.addWidget(left)
         self.splitter.addWidget(right)
-        self.splitter.setStretchFactor(0, 3)
-        self.splitter.setStretchFactor(1, 2)
+        self.splitter.setStretchFactor(0, 1)
+        self.splitter.setStretchFactor(1, 1)
+        self.splitter.setChildrenCollapsible(False)
 
         self.hint = QLabel(self)
         self.hint.setStyleSheet("color: #777;")
@@ -210,6 +213,9 @@ class OrderDetail(QFrame):
     def _fit(self) -> None:
         self.lines_view.resizeColumnsToContents()
         self.events_view.resizeColumnsToContents()
+        lines = self.lines_view.horizontalHeader()
+        lines.setStretchLastSection(False)
+        lines.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)  # the item name
         header = self.events_view.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
 

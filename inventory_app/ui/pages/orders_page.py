@@ -122,6 +122,8 @@ class OrdersPage(DataPage):
         splitter.setStretchFactor(1, 3)
         splitter.setCollapsible(0, False)
         splitter.setCollapsible(1, False)
+        # A few orders in view; most of the height for the selected one's lines and history.
+        splitter.setSizes([150, 500])
 
         self.summary_label = QLabel(self)
         layout = QVBoxLayout(self)
