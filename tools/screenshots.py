@@ -184,10 +184,15 @@ class Scenario:
             ).doc_no
             issues = ledger_queries.documents(uow, keeper, doc_types=("ISSUE",), limit=1)
             self.reverse_no = issues[0].doc_no if issues else None
+            from tools.screenshot_orders import allocation_scenario
+
+            self.order_no = allocation_scenario(uow, lots, KEEPER_DEPOT, PASSWORD)
         finally:
             uow.engine.dispose()
 
     def presets(self, key: str) -> dict[str, Any]:
+        if key == "ship":
+            return {"order_no": self.order_no}
         if key == "transfer_receive":
             return {"doc_no": self.transfer_no}
         if key == "reverse":
@@ -243,6 +248,29 @@ def _fill(key: str, dialog: Any, scenario: Scenario) -> None:
             _set_line(dialog, {"quantity": "-2"})
         elif key == "reverse":
             dialog.reason_edit.setText("数量录入错误，作废后重新开单")
+        elif key == "request":
+            dialog.unit_edit.setText("海原县应急管理局")
+            dialog.disaster_combo.setCurrentIndex(0)
+            dialog.persons_spin.setValue(300)
+            dialog.place_edit.setText("海原县三河镇中心小学安置点")
+            dialog.county_combo.setCurrentIndex(2)
+            dialog.receiver_edit.setText("马建国")
+            dialog.phone_edit.setText("13909551234")
+            dialog.fill_from_norms()
+        elif key == "order":
+            dialog.unit_edit.setText("中宁县应急管理局")
+            dialog.place_edit.setText("中宁县宁安镇应急避难场所")
+            dialog.receiver_edit.setText("周晓东")
+            dialog.receiver_phone_edit.setText("13709552468")
+            dialog.purpose_combo.setCurrentIndex(1)
+            model = dialog.model
+            model.setData(model.index(0, 0), lot.item_code)
+            model.setData(model.index(0, 1), "30")
+        elif key == "ship":
+            dialog.carrier_edit.setText("中卫市应急运输保障车队")
+            dialog.driver_edit.setText("王建军")
+            dialog.phone_edit.setText("13995551234")
+            dialog.plate_edit.setText("宁E·12345")
     except Exception as error:  # best effort: the dialog as it opened still helps
         log.info("could not fill %s: %s", key, error)
 
@@ -294,6 +322,11 @@ def script(shooter: Shooter, db: Path) -> Iterator[int]:
                 log.info("stock page: no lot view (%s)", error)
         yield from _settle(tasks)
         shooter.save(window, name)
+
+    window.show_order(scenario.order_no)  # the emergency order, its lines and history
+    yield from _settle(tasks)
+    yield from _settle(tasks)
+    shooter.save(window, "orders")
 
     window.navigate(NavTarget(PAGE_DASHBOARD))
     for spec in POSTINGS:

@@ -32,7 +32,7 @@ from .dialogs.settings_dialog import SettingsDialog
 from .errors import show_domain_error
 from .registry import PAGES, POSTING_BY_KEY, POSTINGS
 from .status_bar import StatusPanel
-from .widgets.nav_pane import PAGE_DASHBOARD, PAGE_STOCK, NavPane, NavTarget
+from .widgets.nav_pane import PAGE_DASHBOARD, PAGE_ORDERS, PAGE_STOCK, NavPane, NavTarget
 from .window_actions import WindowActions
 
 __all__ = ["PAGES", "POSTINGS", "MainWindow"]  # the registry, re-exported for tests and tools
@@ -156,6 +156,8 @@ class MainWindow(QMainWindow):
             page.receive_transfer_requested.connect(
                 lambda doc_no: self.open_dialog("transfer_receive", doc_no=doc_no)
             )
+        if key == PAGE_DASHBOARD and hasattr(page, "open_order_requested"):
+            page.open_order_requested.connect(self.show_order)
         return page
 
     def navigate(self, target: NavTarget) -> None:
@@ -172,6 +174,13 @@ class MainWindow(QMainWindow):
         self.stack.setCurrentWidget(page)
         if self.nav.current_target() != target:
             self.nav.select(target, emit=False)
+
+    def show_order(self, doc_no: str) -> None:
+        """Open the 调拨指令 page with this order selected."""
+        self.navigate(NavTarget(PAGE_ORDERS))
+        show = getattr(self.pages[PAGE_ORDERS], "show_order", None)
+        if callable(show):
+            show(doc_no)
 
     def current_page(self) -> QWidget | None:
         return self.stack.currentWidget()

@@ -16,16 +16,27 @@ from ..domain.permissions import Action
 from .context import AppContext
 from .dialogs.adjust_dialog import AdjustDialog
 from .dialogs.issue_dialog import IssueDialog
+from .dialogs.order_dialog import OrderDialog
 from .dialogs.receive_dialog import ReceiveDialog
+from .dialogs.request_dialog import RequestDialog
 from .dialogs.reverse_dialog import ReverseDialog
+from .dialogs.ship_dialog import ShipDialog
 from .dialogs.transfer_dialog import TransferDialog
 from .dialogs.transfer_receive_dialog import TransferReceiveDialog
 from .pages.catalogue_page import CataloguePage
 from .pages.dashboard_page import DashboardPage
 from .pages.depots_page import DepotsPage
 from .pages.ledger_page import LedgerPage
+from .pages.orders_page import OrdersPage
 from .pages.stock_page import StockPage
-from .widgets.nav_pane import PAGE_CATALOGUE, PAGE_DASHBOARD, PAGE_DEPOTS, PAGE_LEDGER, PAGE_STOCK
+from .widgets.nav_pane import (
+    PAGE_CATALOGUE,
+    PAGE_DASHBOARD,
+    PAGE_DEPOTS,
+    PAGE_LEDGER,
+    PAGE_ORDERS,
+    PAGE_STOCK,
+)
 
 # A page is built as ``cls(ctx, parent)``; a posting dialog as ``cls(ctx, parent, **preset)``.
 PageClass = Callable[[AppContext, QWidget | None], QWidget]
@@ -33,6 +44,7 @@ DialogClass = Callable[..., QDialog]
 
 PAGES: dict[str, PageClass] = {
     PAGE_DASHBOARD: DashboardPage,
+    PAGE_ORDERS: OrdersPage,
     PAGE_DEPOTS: DepotsPage,
     PAGE_CATALOGUE: CataloguePage,
     PAGE_STOCK: StockPage,
@@ -58,5 +70,9 @@ POSTINGS: tuple[PostingSpec, ...] = (
     PostingSpec("transfer_receive", TransferReceiveDialog, Action.TRANSFER),
     PostingSpec("adjust", AdjustDialog, Action.ADJUST),
     PostingSpec("reverse", ReverseDialog, Action.REVERSE),
+    # The allocation flow: a request, the order answering it, the 出库单 against the order.
+    PostingSpec("request", RequestDialog, Action.ORDER),
+    PostingSpec("order", OrderDialog, Action.ORDER),
+    PostingSpec("ship", ShipDialog, Action.SHIP),
 )
 POSTING_BY_KEY = {spec.key: spec for spec in POSTINGS}

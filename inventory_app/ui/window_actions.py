@@ -81,7 +81,7 @@ class WindowActions(QObject):
         self.business_menu = bar.addMenu("")
         for spec in POSTINGS:
             self.business_menu.addAction(actions[spec.key])
-            if spec.key in ("transfer_receive",):
+            if spec.key in ("transfer_receive", "reverse"):
                 self.business_menu.addSeparator()
         can = self.window.ctx.can
         self.business_menu.menuAction().setVisible(any(can(s.action) for s in POSTINGS))
@@ -104,6 +104,8 @@ class WindowActions(QObject):
         # Words, not icons: keepers should not have to learn a pictogram per document.
         toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
         for spec in POSTINGS:
+            if spec.key == "request":
+                toolbar.addSeparator()  # the allocation flow after the stock postings
             toolbar.addAction(self.action_map[spec.key])
         toolbar.addSeparator()
         toolbar.addAction(self.action_map["refresh"])
@@ -123,6 +125,12 @@ class WindowActions(QObject):
             "transfer_receive": (self.tr("调拨接收"), self.tr("接收调入本库的在途物资")),
             "adjust": (self.tr("调整"), self.tr("盘点差异等库存调整")),
             "reverse": (self.tr("冲销"), self.tr("冲销一笔录错的单据")),
+            "request": (
+                self.tr("调拨申请"),
+                self.tr("登记受灾地区的调拨申请，可按人数和定额生成明细"),
+            ),
+            "order": (self.tr("调拨指令"), self.tr("下达调拨指令：从哪些仓库、调给谁、多少")),
+            "ship": (self.tr("指令出库"), self.tr("按已批准的调拨指令开具出库单")),
             "refresh": (self.tr("刷新"), self.tr("重新读取当前页面的数据 (F5)")),
             "backup": (self.tr("备份数据库…"), self.tr("把数据库备份到一个文件")),
             "quit": (self.tr("退出"), self.tr("关闭程序")),

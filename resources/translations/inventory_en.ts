@@ -444,6 +444,7 @@ Please copy the details below and send them, together with the log file, to tech
     </message>
     <message>
         <location line="+15"/>
+        <location filename="../../inventory_app/ui/pages/dashboard_emergency.py" line="+48"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
@@ -537,7 +538,7 @@ Entered by: {user}</translation>
         <translation>{days} d left</translation>
     </message>
     <message>
-        <location filename="../../inventory_app/ui/pages/dashboard_page.py" line="+283"/>
+        <location filename="../../inventory_app/ui/pages/dashboard_page.py" line="+297"/>
         <source>首页</source>
         <translation>Home</translation>
     </message>
@@ -618,7 +619,7 @@ Entered by: {user}</translation>
         <translation>No movements yet</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+13"/>
         <source>{name}（{role}），正在读取数据…</source>
         <translation>{name} ({role}), loading data…</translation>
     </message>
@@ -636,6 +637,41 @@ Entered by: {user}</translation>
         <location line="+2"/>
         <source>最近 {count} 条</source>
         <translation>Latest {count}</translation>
+    </message>
+    <message>
+        <location filename="../../inventory_app/ui/pages/dashboard_emergency.py" line="-10"/>
+        <source>指令号</source>
+        <translation>Order no.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>接收单位</source>
+        <translation>Receiving unit</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>电话批准人</source>
+        <translation>Approved by phone by</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>补办期限</source>
+        <translation>Paperwork due</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>剩余时间</source>
+        <translation>Time left</translation>
+    </message>
+    <message>
+        <location line="+84"/>
+        <source>紧急调拨（待补办书面审批）</source>
+        <translation>Emergency orders (written approval due)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>电话批准后 48 小时内须补办书面审批 · 双击打开该指令</source>
+        <translation>Written approval is due within 48 h of the phone approval · double-click to open the order</translation>
     </message>
 </context>
 <context>
@@ -2445,7 +2481,7 @@ It can no longer be chosen when receiving goods; lots already stored there and t
         <translation>Relief Material Reserve Manager — {name} ({role}) — {database}</translation>
     </message>
     <message>
-        <location line="+133"/>
+        <location line="+142"/>
         <source>关于</source>
         <translation>About</translation>
     </message>
@@ -2511,9 +2547,14 @@ It can no longer be chosen when receiving goods; lots already stored there and t
 <context>
     <name>NavModel</name>
     <message>
-        <location filename="../../inventory_app/ui/widgets/nav_pane.py" line="+46"/>
+        <location filename="../../inventory_app/ui/widgets/nav_pane.py" line="+47"/>
         <source>首页</source>
         <translation>Home</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>调拨指令</source>
+        <translation>Allocation orders</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -2566,9 +2607,745 @@ It can no longer be chosen when receiving goods; lots already stored there and t
         <translation>Grain storage points</translation>
     </message>
     <message>
-        <location line="+98"/>
+        <location line="+105"/>
         <source>{name}（{count}）</source>
         <translation>{name} ({count})</translation>
+    </message>
+</context>
+<context>
+    <name>OrderDialog</name>
+    <message>
+        <location filename="../../inventory_app/ui/dialogs/order_dialog.py" line="+45"/>
+        <source>调拨指令</source>
+        <translation>Allocation order</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>保存指令</source>
+        <translation>Save order</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>必填，如 海原县应急管理局</source>
+        <translation>Required, e.g. Haiyuan County Emergency Management Bureau</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>调出方</source>
+        <translation>Sending side</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>调入方</source>
+        <translation>Receiving side</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>财政专项列支</source>
+        <translation>Special budget</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>紧急调拨（可电话批准后先行出库）</source>
+        <translation>Emergency (may ship on phone approval)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>保存后立即提交审批</source>
+        <translation>Submit for approval when saved</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>依据申请</source>
+        <translation>Answers request</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>默认调出仓库</source>
+        <translation>Default source depot</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>接收单位</source>
+        <translation>Receiving unit</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>送达地点</source>
+        <translation>Deliver to</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>接收人</source>
+        <translation>Receiver</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>接收人电话</source>
+        <translation>Receiver phone</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>发货联系人</source>
+        <translation>Sender contact</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>发货人电话</source>
+        <translation>Sender phone</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>用途</source>
+        <translation>Purpose</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>运费承担</source>
+        <translation>Transport paid by</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>指令日期</source>
+        <translation>Order date</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>备注</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>调拨明细</source>
+        <translation>Order lines</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>每行可选不同的调出仓库；不指定批次时，批准时按先到期先出自动预留。超过可用库存的行标为黄色，批准时会被拒绝。</source>
+        <translation>Each line may come from a different depot; without a lot, approval reserves first-expiring-first. Lines above the available stock are yellow and approval would refuse them.</translation>
+    </message>
+    <message>
+        <location line="+48"/>
+        <source>（无，直接下达）</source>
+        <translation>(none, direct order)</translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>请至少录入一行明细</source>
+        <translation>Enter at least one line</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+2"/>
+        <source>请填写接收单位</source>
+        <translation>Enter the receiving unit</translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <source>已保存并提交审批：{doc_no}</source>
+        <translation>Saved and submitted for approval: {doc_no}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>已保存为草稿：{doc_no}</source>
+        <translation>Saved as draft: {doc_no}</translation>
+    </message>
+</context>
+<context>
+    <name>OrderLinesDelegate</name>
+    <message>
+        <location filename="../../inventory_app/ui/dialogs/order_lines.py" line="+308"/>
+        <source>先到期先出（自动）</source>
+        <translation>First-expiring-first (automatic)</translation>
+    </message>
+</context>
+<context>
+    <name>OrderLinesEditor</name>
+    <message>
+        <location filename="../../inventory_app/ui/dialogs/order_lines_view.py" line="+52"/>
+        <source>删除所选行</source>
+        <translation>Delete selected line</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>共 {0} 行</source>
+        <translation>{0} lines</translation>
+    </message>
+</context>
+<context>
+    <name>OrderLinesModel</name>
+    <message>
+        <location filename="../../inventory_app/ui/dialogs/order_lines.py" line="-185"/>
+        <source>未选择物资</source>
+        <translation>no item chosen</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>未选择调出仓库</source>
+        <translation>no source depot chosen</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>第 {0} 行：{1}</source>
+        <translation>Line {0}: {1}</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>第 {0} 行：{1} 在该仓库可用 {2}</source>
+        <translation>Line {0}: {1} available at that depot: {2}</translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>物资</source>
+        <translation>Item</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>数量</source>
+        <translation>Quantity</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>调出仓库</source>
+        <translation>Source depot</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>批次</source>
+        <translation>Lot</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>可用库存</source>
+        <translation>Available</translation>
+    </message>
+    <message>
+        <location line="+42"/>
+        <source>先到期先出（自动）</source>
+        <translation>First-expiring-first (automatic)</translation>
+    </message>
+</context>
+<context>
+    <name>OrderStepDialog</name>
+    <message>
+        <location filename="../../inventory_app/ui/dialogs/order_step_dialog.py" line="+101"/>
+        <source>电话</source>
+        <translation>Phone</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>短信</source>
+        <translation>Text message</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>微信</source>
+        <translation>WeChat</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>当面口头</source>
+        <translation>In person (oral)</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>请填写{0}</source>
+        <translation>Please fill in: {0}</translation>
+    </message>
+</context>
+<context>
+    <name>OrdersPage</name>
+    <message>
+        <location filename="../../inventory_app/ui/pages/orders_actions.py" line="+63"/>
+        <source>提交</source>
+        <translation>Submit</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location filename="../../inventory_app/ui/pages/orders_detail.py" line="+58"/>
+        <source>批准</source>
+        <translation>Approve</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>电话批准…</source>
+        <translation>Phone approval…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>补办书面审批…</source>
+        <translation>Written approval…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>驳回…</source>
+        <translation>Reject…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>作废…</source>
+        <translation>Cancel…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>出库…</source>
+        <translation>Ship…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>签收…</source>
+        <translation>Signed for…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>完成</source>
+        <translation>Complete</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>把草稿或被驳回的指令交给审批人</source>
+        <translation>Hand a draft or rejected order to an approver</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>批准后按先到期先出的原则预留批次；不能批准自己经办的指令</source>
+        <translation>Approval reserves lots first-expiring-first; nobody approves an order they handled</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>紧急调拨：记录口头/电话批准人和时间，可立即出库，48 小时内补办书面审批</source>
+        <translation>Emergency: record who approved orally or by phone and when; ship at once, written approval within 48 h</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>登记电话批准后补来的书面审批文号</source>
+        <translation>Record the reference of the written approval that followed a phone approval</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>退回经办人修改，需填写原因</source>
+        <translation>Send back to the handler for changes, with a reason</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>尚未出库的指令可以作废，预留的库存随即释放</source>
+        <translation>An order nothing has shipped on may be cancelled; its reservations are released</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>从本人保管的仓库开具出库单</source>
+        <translation>Issue a dispatch slip from a depot you keep</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>登记接收单位的签收人</source>
+        <translation>Record who signed for the goods at the receiving unit</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>签收后结案；部分出库的指令可提前结案，未发的预留释放</source>
+        <translation>Close after signing; a partly shipped order may be closed early, releasing what was not shipped</translation>
+    </message>
+    <message>
+        <location line="+52"/>
+        <source>备注</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>把调拨指令 {doc_no} 提交审批？</source>
+        <translation>Submit allocation order {doc_no} for approval?</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>已提交：{doc_no}</source>
+        <translation>Submitted: {doc_no}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>批准调拨指令 {doc_no}？</source>
+        <translation>Approve allocation order {doc_no}?</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>已批准：{doc_no}，库存已按批次预留。</source>
+        <translation>Approved: {doc_no}; stock is reserved by lot.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>批准后，各调出仓库的保管员即可按指令出库。</source>
+        <translation>Once approved, the keepers of the source depots can ship against the order.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>记录电话批准</source>
+        <translation>Record phone approval</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>紧急调拨指令 {doc_no}：记录口头批准</source>
+        <translation>Emergency order {doc_no}: record the oral approval</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>批准人</source>
+        <translation>Approved by</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>如 市应急管理局 张局长</source>
+        <translation>e.g. Director Zhang, City Emergency Bureau</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>方式</source>
+        <translation>How</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>批准时间</source>
+        <translation>Approved at</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>已记录电话批准：{doc_no}，可以出库。</source>
+        <translation>Phone approval recorded: {doc_no}; it may ship now.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>书面审批须在批准时间起 48 小时内补办，首页会倒计时提醒。</source>
+        <translation>The written approval is due within 48 hours of the approval; the home page counts down.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>调拨指令 {doc_no} 的书面审批已到：</source>
+        <translation>The written approval of order {doc_no} has arrived:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>书面审批文号</source>
+        <translation>Approval reference</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>如 中应急〔2026〕31号</source>
+        <translation>e.g. ZYJ [2026] No. 31</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>已登记书面审批：{doc_no}</source>
+        <translation>Written approval recorded: {doc_no}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>原因</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>驳回调拨指令 {doc_no}？</source>
+        <translation>Reject allocation order {doc_no}?</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>已驳回：{doc_no}</source>
+        <translation>Rejected: {doc_no}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>作废调拨指令 {doc_no}？作废后不能恢复。</source>
+        <translation>Cancel allocation order {doc_no}? This cannot be undone.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>已作废：{doc_no}</source>
+        <translation>Cancelled: {doc_no}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>调拨指令 {doc_no} 的物资已由接收单位签收：</source>
+        <translation>The goods of order {doc_no} were signed for by the receiving unit:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>签收人</source>
+        <translation>Signed by</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>已签收：{doc_no}</source>
+        <translation>Signed for: {doc_no}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>把调拨指令 {doc_no} 结案？尚未出库的预留将释放。</source>
+        <translation>Close allocation order {doc_no}? Reservations not shipped are released.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>已完成：{doc_no}</source>
+        <translation>Completed: {doc_no}</translation>
+    </message>
+    <message>
+        <location filename="../../inventory_app/ui/pages/orders_columns.py" line="+42"/>
+        <source>剩余 {h} 小时 {m} 分</source>
+        <translation>{h} h {m} min left</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>已超时 {m} 分</source>
+        <translation>{m} min overdue</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>已超时 {h} 小时</source>
+        <translation>{h} h overdue</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>待补办</source>
+        <translation>Due</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>已超时</source>
+        <translation>Overdue</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>已补办</source>
+        <translation>Done</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <location line="+17"/>
+        <source>紧急</source>
+        <translation>Urgent</translation>
+    </message>
+    <message>
+        <location line="-10"/>
+        <source>指令号</source>
+        <translation>Order no.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>状态</source>
+        <translation>State</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>日期</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <location filename="../../inventory_app/ui/pages/orders_detail.py" line="-7"/>
+        <source>接收单位</source>
+        <translation>Receiving unit</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <location filename="../../inventory_app/ui/pages/orders_detail.py" line="+5"/>
+        <source>用途</source>
+        <translation>Purpose</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <location filename="../../inventory_app/ui/pages/orders_detail.py" line="+4"/>
+        <source>书面审批</source>
+        <translation>Written approval</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>行数</source>
+        <translation>Lines</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <location filename="../../inventory_app/ui/pages/orders_detail.py" line="-5"/>
+        <source>申请单号</source>
+        <translation>Request no.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <location filename="../../inventory_app/ui/pages/orders_detail.py" line="+7"/>
+        <source>经办人</source>
+        <translation>Handled by</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>行</source>
+        <translation>Line</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>物资</source>
+        <translation>Item</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>规格</source>
+        <translation>Spec</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>调出仓库</source>
+        <translation>Source depot</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>调拨数量</source>
+        <translation>Ordered</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>已预留</source>
+        <translation>Reserved</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>已出库</source>
+        <translation>Shipped</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>单位</source>
+        <translation>Unit</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>时间</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>状态变化</source>
+        <translation>Change</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>操作人</source>
+        <translation>User</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>计算机</source>
+        <translation>PC</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>说明</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <location filename="../../inventory_app/ui/pages/orders_detail.py" line="-10"/>
+        <source>送达地点</source>
+        <translation>Deliver to</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>接收人</source>
+        <translation>Receiver</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>发货联系人</source>
+        <translation>Sender contact</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>运费承担</source>
+        <translation>Transport paid by</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>电话批准</source>
+        <translation>Phone approval</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>出库单</source>
+        <translation>Dispatch slips</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>{status}，{due} 前（{left}）</source>
+        <translation>{status}, by {due} ({left})</translation>
+    </message>
+    <message>
+        <location line="+112"/>
+        <source>正在读取调拨指令…</source>
+        <translation>Reading the order…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>选中一条调拨指令，这里显示它的明细和处理记录。</source>
+        <translation>Select an order to see its lines and history here.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>调拨指令 {doc_no}（{state}）</source>
+        <translation>Allocation order {doc_no} ({state})</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>：</source>
+        <translation>: </translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>调拨明细</source>
+        <translation>Order lines</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>处理记录</source>
+        <translation>History</translation>
+    </message>
+    <message>
+        <location filename="../../inventory_app/ui/pages/orders_page.py" line="+140"/>
+        <source>未结（进行中）</source>
+        <translation>Open (in progress)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>全部</source>
+        <translation>All</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>正在查询…</source>
+        <translation>Querying…</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>共 {0} 条调拨指令</source>
+        <translation>{0} orders</translation>
+    </message>
+    <message>
+        <location line="+105"/>
+        <source>状态：</source>
+        <translation>State:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>只看紧急调拨</source>
+        <translation>Emergency only</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>新建调拨申请…</source>
+        <translation>New request…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>新建调拨指令…</source>
+        <translation>New order…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>刷新</source>
+        <translation>Refresh</translation>
     </message>
 </context>
 <context>
@@ -2731,6 +3508,213 @@ It can no longer be chosen when receiving goods; lots already stored there and t
         <location line="-3"/>
         <source>请至少录入一行入库明细</source>
         <translation>Enter at least one receipt line</translation>
+    </message>
+</context>
+<context>
+    <name>RequestDialog</name>
+    <message>
+        <location filename="../../inventory_app/ui/dialogs/request_dialog.py" line="+58"/>
+        <source>调拨申请</source>
+        <translation>Allocation request</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>登记申请</source>
+        <translation>File request</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>必填，如 海原县应急管理局</source>
+        <translation>Required, e.g. Haiyuan County Emergency Management Bureau</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>地震</source>
+        <translation>Earthquake</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>洪涝</source>
+        <translation>Flood</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>干旱</source>
+        <translation>Drought</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>风雹</source>
+        <translation>Wind and hail</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>低温冷冻和雪灾</source>
+        <translation>Cold wave and snow</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>山体滑坡、泥石流</source>
+        <translation>Landslide, debris flow</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>火灾</source>
+        <translation>Fire</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source> 人</source>
+        <translation> persons</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>按定额生成</source>
+        <translation>Fill from norms</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>按物资目录中的定额（每顶帐篷住几人、每人/每顶几件）生成明细，生成后可修改</source>
+        <translation>Fill the lines from the catalogue&apos;s norms (persons per tent, items per person or tent); you can edit them afterwards</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>如 海原县三河镇中心小学安置点</source>
+        <translation>e.g. Sanhe Town Central School shelter, Haiyuan</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>沙坡头区</source>
+        <translation>Shapotou District</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>中宁县</source>
+        <translation>Zhongning County</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>海原县</source>
+        <translation>Haiyuan County</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>县级响应（6 小时内送达）</source>
+        <translation>County response (deliver within 6 h)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>市级响应（8 小时内送达）</source>
+        <translation>City response (deliver within 8 h)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>省级响应（10 小时内送达）</source>
+        <translation>Provincial response (deliver within 10 h)</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>先存为草稿</source>
+        <translation>Save as draft</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>申请单位</source>
+        <translation>Requesting unit</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>受理仓库</source>
+        <translation>Handling depot</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>灾害类型</source>
+        <translation>Disaster type</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>转移安置人数</source>
+        <translation>Displaced persons</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>安置地点</source>
+        <translation>Shelter site</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>所在县(区)</source>
+        <translation>County (district)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>接收人</source>
+        <translation>Receiver</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>联系电话</source>
+        <translation>Phone</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>响应等级</source>
+        <translation>Response level</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>申请日期</source>
+        <translation>Request date</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>备注</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>申请明细</source>
+        <translation>Requested items</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>填写人数后点“按定额生成”，再按实际需要增删改；在最后一行空行里可以添加物资。</source>
+        <translation>Enter the persons and press “Fill from norms”, then adjust as needed; type a new item into the blank last line.</translation>
+    </message>
+    <message>
+        <location line="+41"/>
+        <location line="+1"/>
+        <source>请先填写转移安置人数</source>
+        <translation>Enter the number of displaced persons first</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>物资目录中没有设定定额的物资，请手工填写明细。</source>
+        <translation>No catalogue item has a norm; enter the lines by hand.</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>请至少录入一行明细</source>
+        <translation>Enter at least one line</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>请选择受理仓库</source>
+        <translation>Choose the handling depot</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+2"/>
+        <source>请填写申请单位</source>
+        <translation>Enter the requesting unit</translation>
+    </message>
+    <message>
+        <location line="+45"/>
+        <source>已登记调拨申请：{doc_no}
+可在“调拨指令”页据此新建调拨指令。</source>
+        <translation>Request filed: {doc_no}
+You can answer it with a new order on the Allocation orders page.</translation>
     </message>
 </context>
 <context>
@@ -3029,6 +4013,176 @@ Near-expiry warning: lots expiring within this many days are marked on the home 
         <location line="+1"/>
         <source>道路系数应在 {low} 到 {high} 之间。</source>
         <translation>The road factor must be between {low} and {high}.</translation>
+    </message>
+</context>
+<context>
+    <name>ShipDialog</name>
+    <message>
+        <location filename="../../inventory_app/ui/dialogs/ship_dialog.py" line="+35"/>
+        <source>按调拨指令出库</source>
+        <translation>Ship against an order</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>确认出库</source>
+        <translation>Ship</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>如 中卫市应急运输保障车队</source>
+        <translation>e.g. Zhongwei emergency transport fleet</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>手机号</source>
+        <translation>Mobile number</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>如 宁E·12345</source>
+        <translation>e.g. 宁E·12345</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>调拨指令</source>
+        <translation>Order</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>调出仓库</source>
+        <translation>Source depot</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>承运单位</source>
+        <translation>Carrier</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>出库日期</source>
+        <translation>Ship date</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>司机</source>
+        <translation>Driver</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>司机电话</source>
+        <translation>Driver phone</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>车牌号</source>
+        <translation>Plate no.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>备注</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>本次出库（默认全部待出库数量，可改小分批发运）</source>
+        <translation>Ship now (all that is waiting by default; lower it to ship in batches)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>按批准时预留的批次先到期先出库；出库后打印出库单一式三联，司机和接收人签字。</source>
+        <translation>Ships the lots reserved at approval, first-expiring-first; print the slip in three copies for the driver and the receiver to sign.</translation>
+    </message>
+    <message>
+        <location line="+42"/>
+        <source>目前没有已批准、待出库的调拨指令。</source>
+        <translation>No approved order is waiting to ship.</translation>
+    </message>
+    <message>
+        <location line="+39"/>
+        <source>这条调拨指令尚未批准或已出库完毕，不能出库。</source>
+        <translation>This order is not approved or already fully shipped; it cannot ship.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>这条调拨指令在您保管的仓库没有待出库的物资。</source>
+        <translation>This order has nothing waiting to ship at the depots you keep.</translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <source>请选择调出仓库</source>
+        <translation>Choose the source depot</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>没有填写车牌号，出库单上将空着。</source>
+        <translation>No plate number: the slip will leave it blank.</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>已开具出库单：{slip}
+调拨指令：{order}
+请打印出库单交司机和接收人签字。</source>
+        <translation>Dispatch slip issued: {slip}
+Order: {order}
+Print the slip for the driver and the receiver to sign.</translation>
+    </message>
+</context>
+<context>
+    <name>ShipLinesModel</name>
+    <message>
+        <location filename="../../inventory_app/ui/dialogs/ship_lines.py" line="+41"/>
+        <source>行</source>
+        <translation>Line</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>物资</source>
+        <translation>Item</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>规格</source>
+        <translation>Spec</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>调拨数量</source>
+        <translation>Ordered</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>已出库</source>
+        <translation>Shipped</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>待出库</source>
+        <translation>To ship</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>本次出库</source>
+        <translation>Ship now</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>单位</source>
+        <translation>Unit</translation>
+    </message>
+    <message>
+        <location line="+32"/>
+        <source>第 {0} 行：本次出库超过待出库数量 {1}</source>
+        <translation>Line {0}: more than the {1} waiting to ship</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>第 {0} 行：</source>
+        <translation>Line {0}: </translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>请至少填写一行本次出库数量</source>
+        <translation>Enter a quantity to ship on at least one line</translation>
     </message>
 </context>
 <context>
@@ -3708,7 +4862,7 @@ The goods were added to the stock of &quot;{depot}&quot;.</translation>
 <context>
     <name>WindowActions</name>
     <message>
-        <location filename="../../inventory_app/ui/window_actions.py" line="+114"/>
+        <location filename="../../inventory_app/ui/window_actions.py" line="+116"/>
         <source>文件(&amp;F)</source>
         <translation>&amp;File</translation>
     </message>
@@ -3791,6 +4945,36 @@ The goods were added to the stock of &quot;{depot}&quot;.</translation>
         <location line="+0"/>
         <source>冲销一笔录错的单据</source>
         <translation>Reverse a document entered by mistake</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>调拨申请</source>
+        <translation>Request</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>登记受灾地区的调拨申请，可按人数和定额生成明细</source>
+        <translation>File a request from an affected area; lines can be filled from persons and norms</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>调拨指令</source>
+        <translation>Order</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>下达调拨指令：从哪些仓库、调给谁、多少</source>
+        <translation>Issue an allocation order: from which depots, to whom, how much</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>指令出库</source>
+        <translation>Ship order</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>按已批准的调拨指令开具出库单</source>
+        <translation>Issue a dispatch slip against an approved order</translation>
     </message>
     <message>
         <location line="+1"/>

@@ -12,6 +12,7 @@ from inventory_app.ui.widgets.nav_pane import (
     PAGE_DASHBOARD,
     PAGE_DEPOTS,
     PAGE_LEDGER,
+    PAGE_ORDERS,
     PAGE_STOCK,
 )
 from tests.factories import World
@@ -21,7 +22,14 @@ pytestmark = pytest.mark.usefixtures("popups_quiet")
 
 
 def test_every_navigation_page_is_registered() -> None:
-    assert set(PAGES) == {PAGE_DASHBOARD, PAGE_DEPOTS, PAGE_CATALOGUE, PAGE_STOCK, PAGE_LEDGER}
+    assert set(PAGES) == {
+        PAGE_DASHBOARD,
+        PAGE_ORDERS,
+        PAGE_DEPOTS,
+        PAGE_CATALOGUE,
+        PAGE_STOCK,
+        PAGE_LEDGER,
+    }
     assert len(POSTING_BY_KEY) == len(POSTINGS)  # no key used twice
 
 

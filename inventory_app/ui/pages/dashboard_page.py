@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from ...messages import role_name
-from ...services import dashboard_queries
+from ...services import dashboard_queries, order_queries
 from ...services.dashboard_queries import DashboardData
 from ..context import AppContext
 from ..errors import show_domain_error
@@ -34,6 +34,7 @@ from .dashboard_columns import (
     recent_columns,
     waiting_columns,
 )
+from .dashboard_emergency import EmergencyPanel
 
 _CENTER = Qt.AlignmentFlag.AlignCenter
 
@@ -145,6 +146,8 @@ class DashboardPage(QWidget):
 
     # the user double-clicked a transfer waiting for receipt (document number)
     receive_transfer_requested = Signal(str)
+    # the user double-clicked an emergency order in the 紧急调拨 panel (document number)
+    open_order_requested = Signal(str)
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -187,6 +190,8 @@ class DashboardPage(QWidget):
         self.waiting.view.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.waiting.view.doubleClicked.connect(self._open_waiting)
         self.waiting.view.activated.connect(self._open_waiting)
+        self.emergency = EmergencyPanel(self)
+        self.emergency.open_order.connect(self.open_order_requested)
 
         grid = QGridLayout()
         grid.setSpacing(10)
@@ -205,6 +210,7 @@ class DashboardPage(QWidget):
         layout.addWidget(self.title)
         layout.addWidget(self.subtitle)
         layout.addLayout(kpis)
+        layout.addWidget(self.emergency)
         layout.addLayout(grid, 1)
 
         ctx.events.stock_changed.connect(self._on_data_changed)
@@ -229,6 +235,14 @@ class DashboardPage(QWidget):
             on_done=self._loaded,
             on_error=self._failed,
         )
+        self.ctx.tasks.run(
+            lambda _task: order_queries.open_emergency_orders(uow, actor),
+            on_done=self.emergency.show_rows,
+            on_error=self._failed_emergency,
+        )
+
+    def _failed_emergency(self, error: BaseException) -> None:
+        show_domain_error(self, self.ctx, error)
 
     def _loaded(self, data: DashboardData) -> None:
         self._loading = False
@@ -296,6 +310,7 @@ class DashboardPage(QWidget):
         self.expiring.empty.setText(self.tr("没有过期或临期的批次"))
         self.waiting.empty.setText(self.tr("没有等待接收的调拨"))
         self.recent.empty.setText(self.tr("暂无出入库记录"))
+        self.emergency.retranslate()
         for card in (self.categories, self.expiring, self.waiting, self.recent):
             card.model.retranslate()
             card.view.viewport().update()  # status and kind texts are re-read on paint

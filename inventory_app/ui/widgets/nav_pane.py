@@ -28,6 +28,7 @@ AnyIndex = QModelIndex | QPersistentModelIndex
 TARGET_ROLE = int(Qt.ItemDataRole.UserRole) + 1
 
 PAGE_DASHBOARD = "dashboard"
+PAGE_ORDERS = "orders"
 PAGE_DEPOTS = "depots"
 PAGE_CATALOGUE = "catalogue"
 PAGE_STOCK = "stock"
@@ -44,6 +45,8 @@ GRAIN_GROUP = "grain"  # depot kind of the 粮食承储库点, grouped apart fro
 def _top_label(page: str) -> str:
     if page == PAGE_DASHBOARD:
         return QCoreApplication.translate("NavModel", "首页")
+    if page == PAGE_ORDERS:
+        return QCoreApplication.translate("NavModel", "调拨指令")
     if page == PAGE_DEPOTS:
         return QCoreApplication.translate("NavModel", "仓库")
     if page == PAGE_CATALOGUE:
@@ -128,7 +131,14 @@ class NavModel(QAbstractItemModel):
     def _build(self, depots: Sequence[DepotRow], categories: Sequence[CategoryRow]) -> None:
         self._nodes.clear()
         self._roots = []
-        for page in (PAGE_DASHBOARD, PAGE_DEPOTS, PAGE_CATALOGUE, PAGE_STOCK, PAGE_LEDGER):
+        for page in (
+            PAGE_DASHBOARD,
+            PAGE_ORDERS,
+            PAGE_DEPOTS,
+            PAGE_CATALOGUE,
+            PAGE_STOCK,
+            PAGE_LEDGER,
+        ):
             top = self._node(NavTarget(page), functools.partial(_top_label, page), None)
             if page == PAGE_DEPOTS:
                 self._add_depots(top, depots)
