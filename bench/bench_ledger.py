@@ -92,7 +92,7 @@ def bench_single(tmp: Path, n: int) -> list[tuple[str, str, str, str]]:
         for _ in range(n):
             issues.issue(
                 issue_uow,
-                issue_world.keeper_a,
+                issue_world.admin,
                 depot="A",
                 request_id=f"i{next(counter)}",
                 lines=[OutLine("050101", Decimal(1))],
@@ -324,7 +324,7 @@ def build_large(path: Path, lots: int, movements: int) -> None:
         for start in range(0, len(chunk), 1000):
             issues.issue(
                 uow,
-                world.keeper_a,
+                world.admin,
                 depot="A",
                 lines=chunk[start : start + 1000],
                 request_id=f"big-{doc}",

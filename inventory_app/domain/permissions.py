@@ -27,10 +27,11 @@ class Action(enum.StrEnum):
     SHIP = "ship"  # ship against an approved order from one's own depot (出库单)
 
 
+# Stock leaves the reserve only against an approved allocation order (Action.SHIP): the
+# free-standing 出库 (Action.ISSUE) is kept for the administrator's corrections.
 _KEEPER = {
     Action.VIEW,
     Action.RECEIVE,
-    Action.ISSUE,
     Action.TRANSFER,
     Action.ADJUST,
     Action.REQUEST_SCRAP,
@@ -48,7 +49,7 @@ ROLE_ACTIONS: dict[Role, frozenset[Action]] = {
 
 # Actions whose scope is a depot: a keeper may do them only for the depots bound to them.
 # Filing a request or an order is not: a county keeper asks the city's depots for goods.
-DEPOT_SCOPED = frozenset(_KEEPER)
+DEPOT_SCOPED = frozenset(_KEEPER | {Action.ISSUE})
 
 
 @dataclass(frozen=True)

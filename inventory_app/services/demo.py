@@ -191,7 +191,10 @@ def load_demo(
     say(f"载入 {len(plans)} 个批次的入库 / receiving {len(plans)} lots")
     _post_receipts(uow, plans, who)
     say("生成两年出入库流水 / generating two years of movements")
-    counter = _post_history(uow, plans, who, depot_ids, rng)
+    # The two years of history predate the order workflow: their 出库单 (each quoting the
+    # paper instruction ZWDB-…) were entered by the administrator, the one role that may
+    # still post a free-standing 出库.
+    counter = _post_history(uow, plans, who, depot_ids, rng, admin)
     return (
         f"演示数据已载入：{len(depot_ids)} 个仓库、{len(plans)} 个批次、{counter} 张出库/调拨/更正单据。"
         f" Demo loaded: {len(depot_ids)} depots, {len(plans)} lots."
@@ -242,6 +245,7 @@ def _post_history(
     who: Callable[[str], Actor],
     depot_ids: dict[str, int],
     rng: random.Random,
+    issuer: Actor,
 ) -> int:
     # Shipments from one depot on one day travel on one dispatch slip.
     slips: dict[tuple[date, str], list[tuple[_Plan, Decimal]]] = defaultdict(list)
@@ -282,7 +286,7 @@ def _post_history(
             moved = _arrivals(uow, sent.doc_no)
             issues.issue(
                 uow,
-                who(target),
+                issuer,
                 depot=target,
                 doc_date=arrive,
                 lines=[
@@ -302,7 +306,7 @@ def _post_history(
         )
         result = issues.issue(
             uow,
-            actor,
+            issuer,
             depot=depot,
             lines=out,
             request_id=f"demo-ck-{number}",
@@ -316,7 +320,7 @@ def _post_history(
             # A keying mistake: a second slip that is then reversed (the original stays).
             wrong = issues.issue(
                 uow,
-                actor,
+                issuer,
                 depot=depot,
                 lines=out[:1],
                 request_id=f"demo-ck-{number}-dup",

@@ -150,7 +150,7 @@ def test_depot_combo_lists_depots_the_user_may_post_to(
     assert changed.args == ["A"] and [d.code for d in combo.depots()] == ["A"]
 
     keeper = make_ctx(world.keeper_a)
-    mine = DepotCombo(keeper, Action.ISSUE, preferred_code="B")
+    mine = DepotCombo(keeper, Action.TRANSFER, preferred_code="B")
     qtbot.addWidget(mine)
     settle(keeper)
     assert [d.code for d in mine.depots()] == ["A"]

@@ -76,6 +76,7 @@ def test_receive_issue_and_stock_json(cli_db: Path, capsys: pytest.CaptureFixtur
             "海原县",
             "--request-id",
             "i1",
+            user="admin",  # keepers ship against orders; the free-standing 出库 is the admin's
         )
         == EXIT_OK
     )
@@ -127,7 +128,7 @@ def test_bad_input_is_refused_cleanly(
     cli_db: Path, capsys: pytest.CaptureFixture[str], args: tuple[str, ...], expected: str
 ) -> None:
     before = fingerprint(cli_db)
-    assert run(cli_db, *args) == EXIT_ERROR
+    assert run(cli_db, *args, user="admin" if args[0] == "issue" else "ka") == EXIT_ERROR
     err = capsys.readouterr().err.strip()
     assert expected in err
     assert len(err.splitlines()) == 1  # one line, no traceback
@@ -136,7 +137,18 @@ def test_bad_input_is_refused_cleanly(
 
 def test_messages_in_english(cli_db: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert (
-        run(cli_db, "issue", "--depot", "A", "--item", "050101", "--qty", "1", lang="en")
+        run(
+            cli_db,
+            "issue",
+            "--depot",
+            "A",
+            "--item",
+            "050101",
+            "--qty",
+            "1",
+            lang="en",
+            user="admin",
+        )
         == EXIT_ERROR
     )
     assert "Insufficient stock" in capsys.readouterr().err
@@ -190,13 +202,27 @@ def test_transfer_reverse_verify_backup_restore(
     )
     doc_no = json.loads(capsys.readouterr().out.strip().splitlines()[-1])["doc_no"]
     assert run(cli_db, "transfer-receive", doc_no, "--location", "B-01", user="kb") == 0
-    assert run(cli_db, "issue", "--depot", "A", "--item", "140201", "--qty", "1", "--json") == 0
+    assert (
+        run(
+            cli_db,
+            "issue",
+            "--depot",
+            "A",
+            "--item",
+            "140201",
+            "--qty",
+            "1",
+            "--json",
+            user="admin",
+        )
+        == 0
+    )
     movement = json.loads(capsys.readouterr().out.strip().splitlines()[-1])["movement_ids"][0]
     assert run(cli_db, "reverse", str(movement), "--reason", "录入错误") == 0
     assert run(cli_db, "verify", user="admin") == EXIT_OK
     backup = tmp_path / "copy.sqlite3"
     assert run(cli_db, "backup", str(backup), user="admin") == EXIT_OK
-    assert run(cli_db, "issue", "--depot", "A", "--item", "140201", "--qty", "1") == 0
+    assert run(cli_db, "issue", "--depot", "A", "--item", "140201", "--qty", "1", user="admin") == 0
     assert run(cli_db, "restore", str(backup), user="admin") == EXIT_OK
     capsys.readouterr()
     assert run(cli_db, "stock", "--depot", "A", "--json") == 0

@@ -26,7 +26,7 @@ def test_concurrent_issues_from_one_lot(db_world: World, db_url: str) -> None:
     _, lot = receive(world.uow, world.admin, "A", "050101", STOCK)
     results = run_parallel(
         issue_from_lot,
-        [(db_url, world.keeper_a, i, lot, "050101", str(EACH), ROUNDS) for i in range(WORKERS)],
+        [(db_url, world.admin, i, lot, "050101", str(EACH), ROUNDS) for i in range(WORKERS)],
     )
 
     outcomes = [o for i in sorted(results) for o in results[i]]

@@ -83,7 +83,7 @@ def test_linked_documents_both_ways_and_only_what_the_actor_sees(world: World) -
     _stock(world)
     issued = issues.issue(
         world.uow,
-        world.keeper_a,
+        world.admin,
         depot="A",
         request_id=rid(),
         lines=[OutLine("050101", Decimal(1)), OutLine("050101", Decimal(2))],

@@ -69,22 +69,18 @@ def test_item_level_reservation_is_not_free_for_others(world: World) -> None:
         InsufficientStock,
         issues.issue,
         world.uow,
-        world.keeper_a,
+        world.admin,
         depot="A",
         request_id=rid(),
         lines=[OutLine(TENT, D(7))],
     )
     assert error.params["available"] == D(6)
-    issues.issue(
-        world.uow, world.keeper_a, depot="A", request_id=rid(), lines=[OutLine(TENT, D(6))]
-    )
+    issues.issue(world.uow, world.admin, depot="A", request_id=rid(), lines=[OutLine(TENT, D(6))])
     assert _problems(world) == ()
     assert_ledger_sound(world.uow)
     # Released, the 4 are free again.
     world.uow.write(lambda conn: reservations.release_all(conn, holder))
-    issues.issue(
-        world.uow, world.keeper_a, depot="A", request_id=rid(), lines=[OutLine(TENT, D(4))]
-    )
+    issues.issue(world.uow, world.admin, depot="A", request_id=rid(), lines=[OutLine(TENT, D(4))])
     assert stock_row(world.uow, TENT, "A")["reserved"] == 0
     assert _problems(world) == ()
 
@@ -184,10 +180,10 @@ def test_a_stale_transition_is_refused(world: World) -> None:
 def test_a_reversal_is_linked_to_its_original(world: World) -> None:
     _stock(world, 10)
     issued = issues.issue(
-        world.uow, world.keeper_a, depot="A", request_id=rid(), lines=[OutLine(TENT, D(2))]
+        world.uow, world.admin, depot="A", request_id=rid(), lines=[OutLine(TENT, D(2))]
     )
     rev = reversals.reverse(
-        world.uow, world.keeper_a, doc_no=issued.doc_no, reason="录错", request_id=rid()
+        world.uow, world.admin, doc_no=issued.doc_no, reason="录错", request_id=rid()
     )
     links = world.uow.read(lambda conn: conn.execute(select(t.document_links)).all())
     assert [(r.parent_id, r.child_id, r.role) for r in links] == [

@@ -127,7 +127,7 @@ def test_the_whole_way_from_request_to_completion(world: World) -> None:
         InsufficientStock,
         issues.issue,
         world.uow,
-        world.keeper_a,
+        world.admin,
         depot="A",
         lines=[OutLine(TENT, D(5))],
         request_id=rid(),

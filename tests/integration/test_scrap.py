@@ -46,7 +46,7 @@ def test_request_reserves_and_approval_posts(world: World) -> None:
     with pytest.raises(InsufficientStock):  # the reserved 4 cannot be shipped meanwhile
         issues.issue(
             world.uow,
-            world.keeper_a,
+            world.admin,
             depot="A",
             request_id="i1",
             lines=[OutLine("050101", Decimal(7))],
