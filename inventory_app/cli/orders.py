@@ -8,12 +8,14 @@ from collections.abc import Callable
 from dataclasses import asdict
 from datetime import datetime
 from decimal import Decimal
+from pathlib import Path
 
 from ..domain.errors import InvalidInput
 from ..domain.orders import OrderLine, ReceivedLine, RequestLine, ShipLine
 from ..services import (
     order_queries,
     orders,
+    printing,
     receipt_notes,
     requests,
     shipping,
@@ -237,23 +239,23 @@ def cmd_ship(ctx: Context) -> int:
     lines = None
     if a.line:
         lines = [ShipLine(int(n), Decimal(q)) for n, q in (_split(s, 2, "line") for s in a.line)]
-    posted(
-        a,
-        shipping.ship(
-            ctx.uow,
-            ctx.actor,
-            order_no=a.order_no,
-            depot=a.depot,
-            lines=lines,
-            carrier=a.carrier or "",
-            driver=a.driver or "",
-            driver_phone=a.driver_phone or "",
-            plate=a.plate or "",
-            doc_date=a.doc_date,
-            note=a.note or "",
-            request_id=request_id(a),
-        ),
+    result = shipping.ship(
+        ctx.uow,
+        ctx.actor,
+        order_no=a.order_no,
+        depot=a.depot,
+        lines=lines,
+        carrier=a.carrier or "",
+        driver=a.driver or "",
+        driver_phone=a.driver_phone or "",
+        plate=a.plate or "",
+        doc_date=a.doc_date,
+        note=a.note or "",
+        request_id=request_id(a),
     )
+    posted(a, result)
+    if a.print:
+        printing.print_document(ctx.uow, ctx.actor, result.doc_no, Path(a.print), form=a.form)
     return EXIT_OK
 
 
@@ -348,5 +350,7 @@ def add_parsers(
     p.add_argument("--driver-phone")
     p.add_argument("--plate")
     p.add_argument("--note")
+    p.add_argument("--print", metavar="FILE.pdf", help="also write the 出库单 (three copies)")
+    p.add_argument("--form", choices=["a4", "continuous"], help="paper of --print")
     add_doc(p)
     p.set_defaults(fn=cmd_ship)
