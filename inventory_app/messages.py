@@ -76,6 +76,7 @@ _FIELDS = {
     "signed_by": ("签收人", "signed by"),
     "line": ("明细行", "line"),
     "request": ("调拨申请", "request"),
+    "condition": ("回收状况", "condition"),
     "doc_date": ("单据日期", "document date"),
     "production_date": ("生产日期", "production date"),
     "expiry_date": ("有效期至", "expiry date"),
@@ -231,6 +232,7 @@ _ACTIONS = {
     "sign": ("签收", "signed for"),
     "complete": ("完成", "completed"),
     "cancel": ("作废", "cancelled"),
+    "return": ("回收", "returned"),
 }
 
 

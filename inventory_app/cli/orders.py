@@ -11,13 +11,21 @@ from decimal import Decimal
 from pathlib import Path
 
 from ..domain.errors import InvalidInput
-from ..domain.orders import OrderLine, ReceivedLine, RequestLine, ShipLine
+from ..domain.orders import (
+    Condition,
+    OrderLine,
+    ReceivedLine,
+    RequestLine,
+    ReturnLine,
+    ShipLine,
+)
 from ..services import (
     order_queries,
     orders,
     printing,
     receipt_notes,
     requests,
+    returns,
     shipping,
     suggestions,
 )
@@ -217,6 +225,29 @@ def cmd_order(ctx: Context) -> int:
             note=a.note or "",
             request_id=rid,
         )
+    elif a.action == "return":
+        back = [
+            ReturnLine(
+                int(v[0]),
+                Decimal(v[1]),
+                Condition(v[2] if len(v) > 2 else "good"),
+                v[3] if len(v) > 3 else "",
+            )
+            for v in (
+                _split(s, 4, "line") if s.count(":") == 3 else _split(s, 3, "line")
+                for s in a.line or ()
+            )
+        ]
+        result = returns.record_return(
+            uow,
+            actor,
+            order_no=a.doc_no,
+            depot=a.depot or "",
+            lines=back,
+            location=a.location,
+            note=a.note or "",
+            request_id=rid,
+        )
     elif a.action in ("reject", "cancel"):
         step = orders.reject_order if a.action == "reject" else orders.cancel_order
         result = step(uow, actor, doc_no=a.doc_no, reason=a.reason or "", request_id=rid)
@@ -305,15 +336,24 @@ def add_parsers(
             "cancel",
             "sign",
             "complete",
+            "return",
             "list",
             "show",
         ],
     )
     p.add_argument("doc_no", nargs="?")
-    p.add_argument("--line", action="append", metavar="ITEM:QTY:DEPOT[:LOT]")
+    p.add_argument(
+        "--line",
+        action="append",
+        metavar="ITEM:QTY:DEPOT[:LOT]",
+        help="(create) an order line; (return) LINE_NO:QTY:good|cleaned|repair|scrap[:NOTE]",
+    )
+    p.add_argument("--location", help="(return) storage location for goods back in stock")
     p.add_argument("--lines", help="JSON file with several lines")
     p.add_argument("--unit", help="receiving unit")
-    p.add_argument("--depot", help="depot that numbers the order (default first line's)")
+    p.add_argument(
+        "--depot", help="(create) depot that numbers the order; (return) depot taking goods back"
+    )
     p.add_argument("--request", help="the request (SQ-…) this order answers")
     p.add_argument("--suggested", action="store_true", help="take the lines from `request suggest`")
     p.add_argument("--place")

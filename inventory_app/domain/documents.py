@@ -176,6 +176,7 @@ KINDS: dict[DocType, KindSpec] = {
         _REQUEST,
         _ORDER,
         _posted_kind(DocType.RECEIPT_NOTE, "QS", reversible=False, moves_stock=False),
+        _posted_kind(DocType.RETURN, "HS"),
     )
 }
 

@@ -42,6 +42,7 @@ class DocType(enum.StrEnum):
     REQUEST = "REQUEST"  # 调拨申请 (from an affected area)
     ORDER = "ORDER"  # 调拨指令 (allocation order; shipped by 出库单 = ISSUE documents)
     RECEIPT_NOTE = "RECEIPT_NOTE"  # 签收回执 (what the receiving unit actually got)
+    RETURN = "RETURN"  # 回收单 (goods back after use, against the order)
 
 
 class DocState(enum.StrEnum):

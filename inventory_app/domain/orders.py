@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import calendar
 import enum
 import math
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
 from decimal import ROUND_CEILING, Decimal
 
 # Emergency branch: an order approved by phone must have its written approval within 48 h.
@@ -47,6 +48,48 @@ class ReceivedLine:
     line_no: int
     quantity: Decimal
     reason: str = ""
+
+
+class Condition(enum.StrEnum):
+    """State of goods coming back after use (回收单)."""
+
+    GOOD = "good"  # 完好: back into stock
+    CLEANED = "cleaned"  # 清洗消毒: cleaned and disinfected, back into stock
+    REPAIR = "repair"  # 维修: to repair, not usable stock until repaired and received
+    SCRAP = "scrap"  # 报废: beyond use, recorded, never back into stock
+
+    @property
+    def restocks(self) -> bool:
+        return self in (Condition.GOOD, Condition.CLEANED)
+
+
+@dataclass(frozen=True)
+class ReturnLine:
+    """Goods of one order line coming back, in one condition."""
+
+    line_no: int
+    quantity: Decimal
+    condition: Condition = Condition.GOOD
+    note: str = ""
+
+
+def parse_return_rules(text: str) -> dict[str, int]:
+    """ "050101:12,050102:6" → {"050101": 12, "050102": 6}: items that must come back if
+    used for less than N months (棉帐篷 12, 单帐篷 6). Malformed parts are ignored."""
+    rules: dict[str, int] = {}
+    for part in text.replace("，", ",").split(","):
+        code, _, months = part.strip().partition(":")
+        if code and months.strip().isdigit() and int(months) > 0:
+            rules[code.strip()] = int(months)
+    return rules
+
+
+def must_return_until(shipped_on: date, months: int) -> date:
+    """The last day on which goods shipped on `shipped_on` still count as outstanding."""
+    month = shipped_on.month - 1 + months
+    year, month = shipped_on.year + month // 12, month % 12 + 1
+    last = calendar.monthrange(year, month)[1]
+    return date(year, month, min(shipped_on.day, last))
 
 
 @dataclass(frozen=True)

@@ -410,3 +410,20 @@ slip_details = Table(
     Column("plate", String(20), nullable=False, default=""),
 )
 Index("ix_slip_details_order", slip_details.c.order_document_id)
+
+# 回收单 lines: which order line came back, how much, in what condition, into which lot.
+return_lines = Table(
+    "return_lines",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("document_id", Integer, ForeignKey("documents.id"), nullable=False),
+    Column("order_document_id", Integer, ForeignKey("documents.id"), nullable=False),
+    Column("order_line_no", Integer, nullable=False),
+    Column("item_id", Integer, ForeignKey("items.id"), nullable=False),
+    Column("quantity", Qty, nullable=False),
+    Column("condition", String(20), nullable=False),
+    Column("lot_id", Integer, ForeignKey("lots.id")),  # the new lot, for goods back in stock
+    Column("note", Text, nullable=False, default=""),
+    CheckConstraint("quantity > 0", name="quantity_positive"),
+)
+Index("ix_return_lines_order", return_lines.c.order_document_id, return_lines.c.order_line_no)

@@ -11,12 +11,18 @@ from sqlalchemy import Connection, func, select
 from ..domain.documents import LinkRole
 from ..domain.errors import NotFound
 from ..domain.model import DocState, DocType
-from ..domain.orders import PaperworkStatus, paperwork_status
+from ..domain.orders import (
+    PaperworkStatus,
+    must_return_until,
+    paperwork_status,
+    parse_return_rules,
+)
 from ..domain.permissions import Action, Actor, require
 from ..domain.quantities import from_milli
 from ..persistence import tables as t
 from ..persistence.uow import UnitOfWork
-from .common import utcnow
+from .common import today, utcnow
+from .settings import read_settings
 
 OPEN_STATES = (
     DocState.DRAFT,
@@ -61,6 +67,8 @@ class OrderLineRow:
     quantity: Decimal
     reserved: Decimal  # still held for this line
     shipped: Decimal  # net of reversed slip lines
+    returned: Decimal = Decimal(0)  # back on 回收单, whatever the condition
+    outstanding: Decimal = Decimal(0)  # must still come back (tents used < 12 / 6 months)
 
 
 @dataclass(frozen=True)
@@ -223,6 +231,8 @@ def _lines(conn: Connection, order_id: int) -> list[OrderLineRow]:
         ).all()
     )
     shipped = shipped_by_line(conn, order_id)
+    returned = returned_by_line(conn, order_id)
+    due = _return_windows(conn, order_id)
     rows = conn.execute(
         select(
             dl.line_no,
@@ -242,21 +252,55 @@ def _lines(conn: Connection, order_id: int) -> list[OrderLineRow]:
         .where(dl.document_id == order_id)
         .order_by(dl.line_no)
     )
-    return [
-        OrderLineRow(
-            x.line_no,
-            x.code,
-            x.name,
-            x.spec,
-            x.unit,
-            x.depot_code,
-            x.depot_name,
-            from_milli(x.quantity, x.decimals),
-            from_milli(int(held.get(x.line_no) or 0), x.decimals),
-            from_milli(shipped.get(x.line_no, 0), x.decimals),
+    found = []
+    for x in rows:
+        out, back = shipped.get(x.line_no, 0), returned.get(x.line_no, 0)
+        owed = max(out - back, 0) if x.code in due else 0
+        found.append(
+            OrderLineRow(
+                x.line_no,
+                x.code,
+                x.name,
+                x.spec,
+                x.unit,
+                x.depot_code,
+                x.depot_name,
+                from_milli(x.quantity, x.decimals),
+                from_milli(int(held.get(x.line_no) or 0), x.decimals),
+                from_milli(out, x.decimals),
+                from_milli(back, x.decimals),
+                from_milli(owed, x.decimals),
+            )
         )
-        for x in rows
-    ]
+    return found
+
+
+def _return_windows(conn: Connection, order_id: int) -> set[str]:
+    """Item codes of this order that must still come back today: a return rule applies
+    (settings `return_rules`) and the last slip left less than its months ago."""
+    rules = parse_return_rules(read_settings(conn)["return_rules"])
+    k = t.document_links.c
+    last = conn.execute(
+        select(func.max(t.documents.c.doc_date))
+        .join(t.document_links, k.child_id == t.documents.c.id)
+        .where(k.parent_id == order_id, k.role == LinkRole.ORDER_SLIP.value)
+    ).scalar()
+    if last is None:
+        return set()
+    return {code for code, months in rules.items() if today() <= must_return_until(last, months)}
+
+
+def returned_by_line(conn: Connection, order_id: int) -> dict[int, int]:
+    """Thousandths returned per order line (回收单), whatever the condition."""
+    r = t.return_lines.c
+    return {
+        int(n): int(q)
+        for n, q in conn.execute(
+            select(r.order_line_no, func.sum(r.quantity))
+            .where(r.order_document_id == order_id)
+            .group_by(r.order_line_no)
+        )
+    }
 
 
 def shipped_by_line(conn: Connection, order_id: int) -> dict[int, int]:

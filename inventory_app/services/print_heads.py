@@ -21,6 +21,7 @@ TITLES = {
     DocType.REQUEST: "应急物资调拨申请",
     DocType.ORDER: "应急物资调拨指令",
     DocType.RECEIPT_NOTE: "签收回执",
+    DocType.RETURN: "回收单",
 }
 SIGNATURES = {
     DocType.ISSUE: ("发货人(保管员)", "负责人", "承运人", "接收人"),
@@ -29,6 +30,7 @@ SIGNATURES = {
     DocType.ORDER: ("经办人", "审核人", "批准人"),
     DocType.REQUEST: ("申请人", "单位负责人"),
     DocType.RECEIPT_NOTE: ("接收人（签字盖章）", "承运人", "经办人"),
+    DocType.RETURN: ("交回人", "验收人", "保管员"),
 }
 PURPOSES = {
     Purpose.RELIEF: "救灾",

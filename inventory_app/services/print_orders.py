@@ -174,3 +174,72 @@ def _request_fields(conn: Connection, head: Head) -> list[tuple[str, str]]:
         ("接收人", f"{r.receiver} {r.phone}".strip()),
         ("首批到达时限", f"{r.response_hours} 小时"),
     ]
+
+
+_CONDITIONS = {"good": "完好", "cleaned": "清洗消毒", "repair": "维修", "scrap": "报废"}
+
+
+def return_document(conn: Connection, head: Head, printed: str) -> PrintableDocument:
+    """回收单: every line with its condition; only 完好 / 清洗消毒 went back into stock."""
+    r, item = t.return_lines.c, t.items.c
+    rows = conn.execute(
+        select(
+            r.order_line_no,
+            r.quantity,
+            r.condition,
+            r.note,
+            item.code,
+            item.name,
+            item.spec,
+            item.unit,
+            item.decimals,
+            t.lots.c.batch_no,
+        )
+        .join(t.items, item.id == r.item_id)
+        .outerjoin(t.lots, t.lots.c.id == r.lot_id)
+        .where(r.document_id == head.id)
+        .order_by(r.id)
+    ).all()
+    lines = [
+        [
+            str(n),
+            str(x.order_line_no),
+            x.code,
+            x.name,
+            x.spec,
+            x.unit,
+            f"{from_milli(x.quantity, x.decimals):,f}",
+            _CONDITIONS.get(x.condition, x.condition),
+            "入库" if x.batch_no is not None else "未入库",
+            x.note,
+        ]
+        for n, x in enumerate(rows, 1)
+    ]
+    columns = [
+        Column("序号", 0.45, "center"),
+        Column("原行号", 0.55, "center"),
+        Column("物资编码", 0.85, "center"),
+        Column("物资名称", 1.2, wrap=True),
+        Column("规格型号", 1.3, wrap=True),
+        Column("单位", 0.45, "center"),
+        Column("数量", 0.7, "right"),
+        Column("状况", 0.75, "center"),
+        Column("处理", 0.6, "center"),
+        Column("说明", 1.4, wrap=True),
+    ]
+    return PrintableDocument(
+        title=TITLES[head.kind],
+        doc_no=head.doc_no,
+        issuing_unit=head.depot_name,
+        doc_date=str(head.doc_date),
+        fields=[
+            ("原调拨指令", head.reference),
+            ("交回单位", head.counterparty),
+            ("经办人", head.creator),
+        ],
+        columns=columns,
+        lines=lines,
+        notes=head.note,
+        signatures=list(SIGNATURES[head.kind]),
+        footer=printed,
+    )

@@ -73,6 +73,8 @@ def printable_document(uow: UnitOfWork, actor: Actor, doc_no: str) -> PrintableD
             return print_orders.planned_document(conn, head, printed)
         if head.kind == DocType.RECEIPT_NOTE:
             return print_orders.receipt_note_document(conn, head, printed)
+        if head.kind == DocType.RETURN:
+            return print_orders.return_document(conn, head, printed)
         return _stock(conn, head, printed)
 
     return uow.read(tx)

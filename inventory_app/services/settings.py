@@ -18,18 +18,22 @@ DEFAULTS: dict[str, str] = {
     "near_expiry_days": "90",
     "funding_source": "市本级财政",
     "slip_form": "a4",  # 出库单 paper: a4, or continuous (241 × 140 mm, dot-matrix)
+    # Items that must come back after use if used for less than N months (item:months).
+    "return_rules": "050101:12,050102:6",
 }
 
 
-def get_settings(uow: UnitOfWork) -> dict[str, str]:
-    def tx(conn: Connection) -> dict[str, str]:
-        stored = {
-            row.key[len(PREFIX) :]: row.value
-            for row in conn.execute(select(t.app_meta).where(t.app_meta.c.key.like(f"{PREFIX}%")))
-        }
-        return {**DEFAULTS, **stored}
+def read_settings(conn: Connection) -> dict[str, str]:
+    """The settings inside a caller's transaction (defaults for what was never set)."""
+    stored = {
+        row.key[len(PREFIX) :]: row.value
+        for row in conn.execute(select(t.app_meta).where(t.app_meta.c.key.like(f"{PREFIX}%")))
+    }
+    return {**DEFAULTS, **stored}
 
-    return uow.read(tx)
+
+def get_settings(uow: UnitOfWork) -> dict[str, str]:
+    return uow.read(read_settings)
 
 
 def set_settings(uow: UnitOfWork, actor: Actor, values: dict[str, object]) -> None:

@@ -23,6 +23,7 @@ DOC_TYPES: Mapping[str, object] = {
     DocType.REQUEST: QT_TRANSLATE_NOOP("Labels", "调拨申请"),
     DocType.ORDER: QT_TRANSLATE_NOOP("Labels", "调拨指令"),
     DocType.RECEIPT_NOTE: QT_TRANSLATE_NOOP("Labels", "签收回执"),
+    DocType.RETURN: QT_TRANSLATE_NOOP("Labels", "回收单"),
 }
 DOC_STATES: Mapping[str, object] = {
     DocState.POSTED: QT_TRANSLATE_NOOP("Labels", "已过账"),

@@ -1618,6 +1618,11 @@ It can no longer be chosen when receiving goods; lots already stored there and t
         <translation>Receipt note</translation>
     </message>
     <message>
+        <location line="+1"/>
+        <source>回收单</source>
+        <translation>Return</translation>
+    </message>
+    <message>
         <location line="+3"/>
         <source>已过账</source>
         <translation>Posted</translation>
