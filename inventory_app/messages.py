@@ -233,6 +233,8 @@ _ACTIONS = {
     "complete": ("完成", "completed"),
     "cancel": ("作废", "cancelled"),
     "return": ("回收", "returned"),
+    "depart": ("发车", "departed"),
+    "arrive": ("登记到达", "marked arrived"),
 }
 
 

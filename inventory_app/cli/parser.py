@@ -7,6 +7,7 @@ import os
 from datetime import date
 from typing import NoReturn
 
+from . import drills as drill_commands
 from . import orders as order_commands
 from . import printing as print_commands
 from .admin import cmd_backup, cmd_init, cmd_restore, cmd_user_add
@@ -192,5 +193,6 @@ def build_parser() -> argparse.ArgumentParser:
     p.set_defaults(fn=cmd_user_add)
 
     order_commands.add_parsers(sub, _add_doc_options)
+    drill_commands.add_drill_parser(sub, _add_doc_options)
     print_commands.add_parsers(sub)
     return parser

@@ -164,6 +164,25 @@ _ORDER = KindSpec(
     holding=frozenset({_APPR, _PART}),
 )
 
+# 演练: started from a request (sources picked exactly as an approval would, nothing
+# reserved), then each step is timed: approved, slip printed (an event), departed, arrived.
+_DRILL = KindSpec(
+    DocType.DRILL,
+    "YL",
+    moves_stock=False,
+    reserves=False,
+    needs_other_approver=False,
+    reversible=False,
+    initial=frozenset({_SUB}),
+    transitions=(
+        Transition(_SUB, _APPR, "approve"),
+        Transition(_APPR, _SHIP, "depart"),
+        Transition(_SHIP, _DONE, "arrive"),
+        Transition(_SUB, _CANCEL, "cancel"),
+        Transition(_APPR, _CANCEL, "cancel"),
+    ),
+)
+
 KINDS: dict[DocType, KindSpec] = {
     spec.kind: spec
     for spec in (
@@ -177,6 +196,7 @@ KINDS: dict[DocType, KindSpec] = {
         _ORDER,
         _posted_kind(DocType.RECEIPT_NOTE, "QS", reversible=False, moves_stock=False),
         _posted_kind(DocType.RETURN, "HS"),
+        _DRILL,
     )
 }
 

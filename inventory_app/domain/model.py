@@ -43,6 +43,7 @@ class DocType(enum.StrEnum):
     ORDER = "ORDER"  # 调拨指令 (allocation order; shipped by 出库单 = ISSUE documents)
     RECEIPT_NOTE = "RECEIPT_NOTE"  # 签收回执 (what the receiving unit actually got)
     RETURN = "RETURN"  # 回收单 (goods back after use, against the order)
+    DRILL = "DRILL"  # 演练: an allocation run on paper, timed and scored, moving nothing
 
 
 class DocState(enum.StrEnum):

@@ -21,6 +21,11 @@ def utcnow() -> datetime:
     return datetime.now(UTC).replace(tzinfo=None)
 
 
+def local_time(stored: datetime) -> datetime:
+    """A stored (naive UTC) time as this PC's local wall-clock time, for print and display."""
+    return stored.replace(tzinfo=UTC).astimezone().replace(tzinfo=None)
+
+
 def today() -> date:
     return date.today()
 

@@ -22,6 +22,7 @@ TITLES = {
     DocType.ORDER: "应急物资调拨指令",
     DocType.RECEIPT_NOTE: "签收回执",
     DocType.RETURN: "回收单",
+    DocType.DRILL: "演练报告",
 }
 SIGNATURES = {
     DocType.ISSUE: ("发货人(保管员)", "负责人", "承运人", "接收人"),

@@ -10,6 +10,8 @@ from ..domain.quantities import from_milli
 from ..persistence import tables as t
 from ..reports.pdf_base import Column
 from ..reports.printable import PrintableDocument
+from . import drills
+from .common import local_time
 from .order_queries import shipped_by_line
 from .print_heads import PURPOSES, SIGNATURES, TITLES, Head
 
@@ -146,9 +148,10 @@ def _order_fields(conn: Connection, head: Head) -> list[tuple[str, str]]:
         .outerjoin(t.users, t.users.c.id == t.order_details.c.approved_by)
         .where(t.order_details.c.document_id == head.id)
     ).one()
-    approval = f"{o.approver} {o.approved_at:%Y-%m-%d %H:%M}" if o.approved_at else ""
+    approval = f"{o.approver} {local_time(o.approved_at):%Y-%m-%d %H:%M}" if o.approved_at else ""
     if o.oral_approved_at:
-        approval = f"{o.oral_approver}（{o.oral_method}）{o.oral_approved_at:%Y-%m-%d %H:%M}"
+        when = local_time(o.oral_approved_at)
+        approval = f"{o.oral_approver}（{o.oral_method}）{when:%Y-%m-%d %H:%M}"
     return [
         ("接收单位", o.receiving_unit),
         ("接收地点", o.place),
@@ -241,5 +244,68 @@ def return_document(conn: Connection, head: Head, printed: str) -> PrintableDocu
         lines=lines,
         notes=head.note,
         signatures=list(SIGNATURES[head.kind]),
+        footer=printed,
+    )
+
+
+def drill_document(conn: Connection, head: Head, printed: str) -> PrintableDocument:
+    """The drill report: the three questions answered, the steps timed, the sources."""
+    report = drills.report_in(conn, head.doc_no)
+    yes = {True: "是", False: "否"}
+    elapsed = (
+        f"{report.elapsed_minutes // 60} 小时 {report.elapsed_minutes % 60} 分"
+        if report.elapsed_minutes is not None
+        else "尚未到达"
+    )
+    fields = [
+        ("调拨申请", report.request_no),
+        ("响应目标", f"{report.target_hours} 小时内首批到达"),
+        ("拿得出", yes[report.available] + ("" if report.available else "（有短缺）")),
+        (
+            "调动快",
+            f"{yes[report.fast]}（计划 {report.planned_minutes} 分钟，含装卸 "
+            f"{report.handling_minutes} 分钟）",
+        ),
+        ("用得上", yes[report.usable]),
+        ("实际用时", elapsed),
+        ("出动仓库", "、".join(report.depots)),
+    ]
+    steps = "；".join(f"{name} {local_time(at):%m-%d %H:%M}" for name, at in report.steps)
+    problems = "；".join(report.problems) or "无过期、临期批次，库位齐全"
+    shortages = "；".join(f"{name} 缺 {qty:,f}" for _code, name, qty in report.shortages)
+    lines = [
+        [
+            str(n),
+            s.item_name,
+            s.depot_name,
+            s.batch_no,
+            s.location_code or "（无）",
+            str(s.expiry_date or ""),
+            f"{s.quantity:,f}",
+            f"{s.minutes}",
+        ]
+        for n, s in enumerate(report.sources, 1)
+    ]
+    columns = [
+        Column("序号", 0.45, "center"),
+        Column("物资", 1.1, wrap=True),
+        Column("出动仓库", 2.0, wrap=True),
+        Column("批号", 1.3, "center", wrap=True),
+        Column("库位", 0.6, "center"),
+        Column("有效期至", 0.9, "center"),
+        Column("数量", 0.7, "right"),
+        Column("车程(分)", 0.7, "right"),
+    ]
+    return PrintableDocument(
+        title="应急物资调拨演练报告",
+        doc_no=head.doc_no,
+        issuing_unit=head.depot_name,
+        doc_date=str(head.doc_date),
+        fields=fields,
+        columns=columns,
+        lines=lines,
+        notes=f"步骤：{steps}。用得上：{problems}。"
+        + (f"短缺：{shortages}。" if shortages else ""),
+        signatures=["演练组织人", "评估人"],
         footer=printed,
     )

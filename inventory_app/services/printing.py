@@ -23,7 +23,7 @@ from ..reports import printable
 from ..reports.pdf_base import Column, format_fen
 from ..reports.printable import PrintableDocument
 from . import print_orders
-from .common import host
+from .common import host, local_time
 from .ledger_queries import documents
 from .print_heads import PURPOSES, SIGNATURES, TITLES, Head, load_head
 from .settings import get_settings
@@ -75,6 +75,8 @@ def printable_document(uow: UnitOfWork, actor: Actor, doc_no: str) -> PrintableD
             return print_orders.receipt_note_document(conn, head, printed)
         if head.kind == DocType.RETURN:
             return print_orders.return_document(conn, head, printed)
+        if head.kind == DocType.DRILL:
+            return print_orders.drill_document(conn, head, printed)
         return _stock(conn, head, printed)
 
     return uow.read(tx)
@@ -198,7 +200,10 @@ def _stock_fields(conn: Connection, head: Head) -> list[tuple[str, str]]:
         ]
     elif head.kind == DocType.REVERSAL:
         fields += [("冲销原单", head.reference)]
-    fields += [("制单人", head.creator), ("制单时间", f"{head.created_at:%Y-%m-%d %H:%M}")]
+    fields += [
+        ("制单人", head.creator),
+        ("制单时间", f"{local_time(head.created_at):%Y-%m-%d %H:%M}"),
+    ]
     return fields
 
 

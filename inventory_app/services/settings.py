@@ -20,6 +20,8 @@ DEFAULTS: dict[str, str] = {
     "slip_form": "a4",  # 出库单 paper: a4, or continuous (241 × 140 mm, dot-matrix)
     # Items that must come back after use if used for less than N months (item:months).
     "return_rules": "050101:12,050102:6",
+    # Drills: minutes to pick, load and hand over at each end, added to the travel time.
+    "handling_minutes": "60",
 }
 
 

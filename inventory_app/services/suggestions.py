@@ -29,7 +29,7 @@ from ..persistence import repo
 from ..persistence import tables as t
 from ..persistence.uow import UnitOfWork
 from .common import today
-from .settings import get_settings
+from .settings import read_settings
 
 
 @dataclass(frozen=True)
@@ -90,24 +90,35 @@ class _Depot:
     trip: Trip
 
 
+def _request_head(conn: Connection, request_no: str) -> Any:
+    head = conn.execute(
+        select(t.documents.c.id, t.documents.c.doc_type, t.documents.c.depot_id, t.request_details)
+        .join(t.request_details, t.request_details.c.document_id == t.documents.c.id)
+        .where(t.documents.c.doc_no == request_no.strip())
+    ).first()
+    if head is None or head.doc_type != DocType.REQUEST:
+        raise InvalidInput("request", "not_a_request", request_no)
+    return head
+
+
+def _trips(conn: Connection, head: Any) -> list[_Depot]:
+    values = read_settings(conn)
+    road, speed = Decimal(values["road_factor"]), Decimal(values["truck_speed_kmh"])
+    return _depots(conn, _destination(conn, head), road, speed)
+
+
+def travel_minutes(conn: Connection, request_no: str) -> dict[str, int]:
+    """Estimated minutes from every depot with coordinates to the request's destination."""
+    return {d.code: d.trip.minutes for d in _trips(conn, _request_head(conn, request_no))}
+
+
 def suggest(uow: UnitOfWork, actor: Actor, request_no: str) -> Suggestion:
     """Propose sources for every line of request `request_no` (read-only)."""
     require(actor, Action.VIEW)
-    values = get_settings(uow)
-    road, speed = Decimal(values["road_factor"]), Decimal(values["truck_speed_kmh"])
 
     def tx(conn: Connection) -> Suggestion:
-        head = conn.execute(
-            select(
-                t.documents.c.id, t.documents.c.doc_type, t.documents.c.depot_id, t.request_details
-            )
-            .join(t.request_details, t.request_details.c.document_id == t.documents.c.id)
-            .where(t.documents.c.doc_no == request_no.strip())
-        ).first()
-        if head is None or head.doc_type != DocType.REQUEST:
-            raise InvalidInput("request", "not_a_request", request_no)
-        target = _destination(conn, head)
-        depots = _depots(conn, target, road, speed)
+        head = _request_head(conn, request_no)
+        depots = _trips(conn, head)
         sources: list[SuggestedSource] = []
         shortages: list[Shortage] = []
         for line in conn.execute(

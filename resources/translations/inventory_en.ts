@@ -1623,7 +1623,7 @@ It can no longer be chosen when receiving goods; lots already stored there and t
         <translation>Return</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>已过账</source>
         <translation>Posted</translation>
     </message>
@@ -1740,7 +1740,8 @@ It can no longer be chosen when receiving goods; lots already stored there and t
         <translation>Pre-positioning</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-29"/>
+        <location line="+30"/>
         <source>演练</source>
         <translation>Drill</translation>
     </message>
