@@ -24,6 +24,7 @@ from ..services import (
     orders,
     printing,
     receipt_notes,
+    request_queries,
     requests,
     returns,
     shipping,
@@ -58,6 +59,27 @@ def cmd_request(ctx: Context) -> int:
             requests.lines_for_persons(ctx.uow, ctx.actor, a.persons, a.tent),
             ["item_code", "quantity"],
         )
+        return EXIT_OK
+    if a.action == "list":
+        emit(
+            a,
+            request_queries.requests(ctx.uow, ctx.actor),
+            [
+                "doc_no",
+                "state",
+                "doc_date",
+                "requesting_unit",
+                "persons",
+                "place",
+                "response_hours",
+                "lines",
+            ],
+        )
+        return EXIT_OK
+    if a.action == "show":
+        head, lines = request_queries.request_view(ctx.uow, ctx.actor, a.doc_no or "")
+        emit(a, [head], ["doc_no", "state", "requesting_unit", "persons", "place", "receiver"])
+        emit(a, lines, ["line_no", "item_code", "item_name", "quantity", "unit"])
         return EXIT_OK
     if a.action == "suggest":
         found = suggestions.suggest(ctx.uow, ctx.actor, a.doc_no or "")
@@ -297,7 +319,7 @@ def add_parsers(
     --request-id / --doc-date / --json options every posting has)."""
 
     p = sub.add_parser("request", help="调拨申请: file, lines (from norms), cancel")
-    p.add_argument("action", choices=["file", "lines", "suggest", "cancel"])
+    p.add_argument("action", choices=["file", "lines", "suggest", "cancel", "list", "show"])
     p.add_argument("doc_no", nargs="?", help="(suggest, cancel) the request")
     p.add_argument("--depot", help="depot that registers the request")
     p.add_argument("--unit", help="requesting unit")

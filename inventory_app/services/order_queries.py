@@ -53,6 +53,8 @@ class OrderRow:
     paperwork_due_at: datetime | None
     paperwork: str  # PaperworkStatus value
     lines: int
+    created_by_id: int = 0  # who may not approve it: its creator …
+    requested_by_id: int | None = None  # … and whoever filed the request it answers
 
 
 @dataclass(frozen=True)
@@ -117,6 +119,8 @@ def _order_query():
             o.emergency,
             request.c.doc_no.label("request_no"),
             creator.c.display_name.label("creator"),
+            d.created_by.label("creator_id"),
+            request.c.created_by.label("requester_id"),
             approver.c.display_name.label("approver"),
             o.approved_at,
             o.oral_approver,
@@ -157,6 +161,8 @@ def _row(r, now: datetime) -> OrderRow:
         r.paperwork_due_at,
         paperwork_status(r.paperwork_due_at, r.paperwork_done_at, now).value,
         int(r.lines),
+        int(r.creator_id),
+        r.requester_id,
     )
 
 

@@ -28,6 +28,7 @@ from inventory_app.services import (
     orders,
     receipt_notes,
     receipts,
+    request_queries,
     requests,
     reversals,
     shipping,
@@ -106,6 +107,13 @@ def test_the_whole_way_from_request_to_completion(world: World) -> None:
         request_id=rid(),
     )
     assert asked.state == DocState.SUBMITTED and asked.doc_no.startswith("SQ-B-")
+    head, asked_lines = request_queries.request_view(world.uow, world.keeper_a, asked.doc_no)
+    assert (head.persons, head.requesting_unit, head.created_by_id) == (
+        24,
+        "海原县应急管理局",
+        world.approver.user_id,
+    )
+    assert [(x.item_code, x.quantity) for x in asked_lines] == [(TENT, 6)]
     order_no = orders.create_order(
         world.uow,
         world.keeper_b,
@@ -117,6 +125,11 @@ def test_the_whole_way_from_request_to_completion(world: World) -> None:
     ).doc_no
     assert order_no.startswith("ZL-A-")
     # The requester may not approve the order that answers them, nor its creator.
+    row = order_queries.orders(world.uow, world.admin)[0]
+    assert (row.created_by_id, row.requested_by_id) == (
+        world.keeper_b.user_id,
+        world.approver.user_id,
+    )
     refused(world.uow, SelfApproval, _approve_as, world, world.approver, order_no)
     refused(world.uow, InvalidState, _ship, world, order_no)  # not approved yet
     _approve_as(world, world.admin, order_no)
