@@ -62,6 +62,8 @@ _REASONS = {
     "not_a_tent": ("不是帐篷类物资（没有每顶容纳人数）", "is not a tent (no persons per unit)"),
     "not_emergency": ("不是紧急调拨", "is not an emergency order"),
     "format": ("格式不对", "is malformed"),
+    "not_valid": ("不在有效期内或物资不符", "is not valid for this item and date"),
+    "nothing_to_settle": ("没有待结算的供货", "has no unsettled deliveries"),
     "not_a_request": ("不是调拨申请", "is not a request"),
     "not_shipped": ("没有已出库的物资", "has nothing shipped"),
     "more_than_shipped": ("超过了已出库数量", "is more than was shipped"),
@@ -77,6 +79,9 @@ _FIELDS = {
     "line": ("明细行", "line"),
     "request": ("调拨申请", "request"),
     "condition": ("回收状况", "condition"),
+    "agreement": ("协议储备", "agreement"),
+    "invoice": ("发票号", "invoice number"),
+    "enterprise": ("协议企业", "enterprise"),
     "doc_date": ("单据日期", "document date"),
     "production_date": ("生产日期", "production date"),
     "expiry_date": ("有效期至", "expiry date"),
@@ -162,6 +167,10 @@ _MESSAGES: dict[str, tuple[str, str]] = {
         "调拨指令 {document} 在仓库 {depot} 没有待发的物资。",
         "Order {document} has nothing left to ship from depot {depot}.",
     ),
+    "agreement_short": (
+        "协议储备 {agreement} 剩余可调用 {available}，不能调用 {requested}。",
+        "Agreement {agreement} has {available} left to call; {requested} cannot be called.",
+    ),
     "not_emergency": (
         "调拨指令 {document} 不是紧急调拨，不能凭电话批准。",
         "Order {document} is not an emergency order; it cannot be approved by phone.",
@@ -233,6 +242,7 @@ _ACTIONS = {
     "complete": ("完成", "completed"),
     "cancel": ("作废", "cancelled"),
     "return": ("回收", "returned"),
+    "deliver": ("登记协议供货", "delivered against"),
     "depart": ("发车", "departed"),
     "arrive": ("登记到达", "marked arrived"),
 }

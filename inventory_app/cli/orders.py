@@ -147,6 +147,9 @@ def _order_lines(a: argparse.Namespace, ctx: Context) -> list[OrderLine]:
     lines = []
     for spec in a.line or ():
         values = _split(spec, 4, "line") if spec.count(":") == 3 else _split(spec, 3, "line")
+        if values[2].startswith("@"):  # ITEM:QTY:@AGREEMENT — from an agreement reserve
+            lines.append(OrderLine(values[0], Decimal(values[1]), "", None, values[2][1:]))
+            continue
         lot = int(values[3]) if len(values) == 4 and values[3] else None
         lines.append(OrderLine(values[0], Decimal(values[1]), values[2], lot))
     return lines
@@ -368,7 +371,8 @@ def add_parsers(
         "--line",
         action="append",
         metavar="ITEM:QTY:DEPOT[:LOT]",
-        help="(create) an order line; (return) LINE_NO:QTY:good|cleaned|repair|scrap[:NOTE]",
+        help="(create) an order line, or ITEM:QTY:@AGREEMENT_NO from an agreement reserve; "
+        "(return) LINE_NO:QTY:good|cleaned|repair|scrap[:NOTE]",
     )
     p.add_argument("--location", help="(return) storage location for goods back in stock")
     p.add_argument("--lines", help="JSON file with several lines")

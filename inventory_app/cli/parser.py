@@ -7,6 +7,7 @@ import os
 from datetime import date
 from typing import NoReturn
 
+from . import agreements as agreement_commands
 from . import drills as drill_commands
 from . import orders as order_commands
 from . import printing as print_commands
@@ -194,5 +195,6 @@ def build_parser() -> argparse.ArgumentParser:
 
     order_commands.add_parsers(sub, _add_doc_options)
     drill_commands.add_drill_parser(sub, _add_doc_options)
+    agreement_commands.add_parser(sub, _add_doc_options)
     print_commands.add_parsers(sub)
     return parser

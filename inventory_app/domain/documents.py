@@ -197,6 +197,7 @@ KINDS: dict[DocType, KindSpec] = {
         _posted_kind(DocType.RECEIPT_NOTE, "QS", reversible=False, moves_stock=False),
         _posted_kind(DocType.RETURN, "HS"),
         _DRILL,
+        _posted_kind(DocType.SETTLEMENT, "JS", reversible=False, moves_stock=False),
     )
 }
 

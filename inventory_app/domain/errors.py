@@ -238,3 +238,12 @@ class NotEmergency(DomainError):
 
     def __init__(self, document: str) -> None:
         super().__init__(document=document)
+
+
+class AgreementShort(DomainError):
+    """An agreement reserve has less left to call than an order asks for."""
+
+    code = "agreement_short"
+
+    def __init__(self, agreement: str, requested: Decimal, available: Decimal) -> None:
+        super().__init__(agreement=agreement, requested=requested, available=available)

@@ -44,6 +44,7 @@ class DocType(enum.StrEnum):
     RECEIPT_NOTE = "RECEIPT_NOTE"  # 签收回执 (what the receiving unit actually got)
     RETURN = "RETURN"  # 回收单 (goods back after use, against the order)
     DRILL = "DRILL"  # 演练: an allocation run on paper, timed and scored, moving nothing
+    SETTLEMENT = "SETTLEMENT"  # 结算单: agreement deliveries × agreed price, against an invoice
 
 
 class DocState(enum.StrEnum):

@@ -25,12 +25,14 @@ class RequestLine:
 @dataclass(frozen=True)
 class OrderLine:
     """One line of an allocation order: an item from a source depot (lots picked FEFO at
-    approval unless one is named)."""
+    approval unless one is named), or from an agreement reserve (协议储备: the enterprise
+    delivers; then `depot_code` may be empty)."""
 
     item_code: str
     quantity: Decimal
     depot_code: str
     lot_id: int | None = None
+    agreement_no: str | None = None
 
 
 @dataclass(frozen=True)

@@ -250,6 +250,7 @@ document_lines = Table(
     Column("quantity", Qty, nullable=False),
     Column("note", Text, nullable=False, default=""),
     Column("depot_id", Integer, ForeignKey("depots.id")),  # an order line's source depot
+    Column("agreement_id", Integer, ForeignKey("agreements.id")),  # … or its 协议储备
     UniqueConstraint("document_id", "line_no", name="uq_document_lines_line"),
 )
 
@@ -427,3 +428,42 @@ return_lines = Table(
     CheckConstraint("quantity > 0", name="quantity_positive"),
 )
 Index("ix_return_lines_order", return_lines.c.order_document_id, return_lines.c.order_line_no)
+
+# 协议储备: an enterprise delivers up to `quantity` at the agreed price within N hours.
+agreements = Table(
+    "agreements",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("agreement_no", String(60), nullable=False, unique=True),
+    Column("enterprise", String(200), nullable=False),
+    Column("item_id", Integer, ForeignKey("items.id"), nullable=False),
+    Column("quantity", Qty, nullable=False),
+    Column("price_fen", BigInteger, nullable=False),
+    Column("response_hours", Integer, nullable=False),
+    Column("valid_from", Date, nullable=False),
+    Column("valid_to", Date, nullable=False),
+    Column("note", Text, nullable=False, default=""),
+    Column("created_by", Integer, ForeignKey("users.id"), nullable=False),
+    Column("created_at", DateTime, nullable=False),
+    CheckConstraint("quantity > 0 AND price_fen >= 0", name="amounts"),
+    CheckConstraint("valid_to >= valid_from", name="validity"),
+)
+
+# What an enterprise delivered against an order line sourced from its agreement.
+agreement_deliveries = Table(
+    "agreement_deliveries",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("agreement_id", Integer, ForeignKey("agreements.id"), nullable=False),
+    Column("order_document_id", Integer, ForeignKey("documents.id"), nullable=False),
+    Column("order_line_no", Integer, nullable=False),
+    Column("quantity", Qty, nullable=False),
+    Column("delivered_on", Date, nullable=False),
+    Column("note", Text, nullable=False, default=""),
+    Column("settlement_document_id", Integer, ForeignKey("documents.id")),
+    Column("created_by", Integer, ForeignKey("users.id"), nullable=False),
+    Column("created_at", DateTime, nullable=False),
+    CheckConstraint("quantity > 0", name="quantity_positive"),
+)
+Index("ix_agreement_deliveries_agreement", agreement_deliveries.c.agreement_id)
+Index("ix_agreement_deliveries_order", agreement_deliveries.c.order_document_id)

@@ -22,6 +22,7 @@ from ..domain.quantities import from_milli
 from ..persistence import tables as t
 from ..persistence.uow import UnitOfWork
 from .common import today, utcnow
+from .order_progress import delivered_for
 from .settings import read_settings
 
 OPEN_STATES = (
@@ -252,9 +253,12 @@ def _lines(conn: Connection, order_id: int) -> list[OrderLineRow]:
             t.depots.c.name.label("depot_name"),
             dl.item_id,
             dl.depot_id,
+            t.agreements.c.agreement_no,
+            t.agreements.c.enterprise,
         )
         .join(t.items, t.items.c.id == dl.item_id)
-        .join(t.depots, t.depots.c.id == dl.depot_id)
+        .outerjoin(t.depots, t.depots.c.id == dl.depot_id)
+        .outerjoin(t.agreements, t.agreements.c.id == dl.agreement_id)
         .where(dl.document_id == order_id)
         .order_by(dl.line_no)
     )
@@ -269,8 +273,8 @@ def _lines(conn: Connection, order_id: int) -> list[OrderLineRow]:
                 x.name,
                 x.spec,
                 x.unit,
-                x.depot_code,
-                x.depot_name,
+                x.depot_code or f"协议 {x.agreement_no}",
+                x.depot_name or x.enterprise or "",
                 from_milli(x.quantity, x.decimals),
                 from_milli(int(held.get(x.line_no) or 0), x.decimals),
                 from_milli(out, x.decimals),
@@ -334,6 +338,8 @@ def shipped_by_line(conn: Connection, order_id: int) -> dict[int, int]:
         ).scalar()
         if line_no is not None:
             shipped[int(line_no)] -= int(returned)
+    for line_no, milli in delivered_for(conn, order_id).items():
+        shipped[line_no] = shipped.get(line_no, 0) + milli  # 协议储备: delivered by the firm
     return shipped
 
 

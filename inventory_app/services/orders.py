@@ -27,7 +27,7 @@ from ..persistence import repo
 from ..persistence import tables as t
 from ..persistence.repo import DepotRec
 from ..persistence.uow import UnitOfWork
-from . import documents, reservations, stock_moves
+from . import agreements, documents, reservations, stock_moves
 from .common import doc_date_or_today, utcnow
 from .documents import DocHead
 from .reservations import Hold
@@ -82,7 +82,11 @@ def create_order(
         if not lines:
             raise EmptyDocument()
         rows = _line_rows(conn, lines)
-        home = repo.depot_by_code(conn, depot or lines[0].depot_code)
+        # Numbered at the given depot, else at the first line's source depot.
+        first = depot or next((line.depot_code for line in lines if line.depot_code), "")
+        if not first:
+            raise InvalidInput("depot", "required")
+        home = repo.depot_by_code(conn, first)
         day = doc_date_or_today(doc_date)
         doc = documents.create(
             conn,
@@ -126,8 +130,21 @@ def _line_rows(conn: Connection, lines: Sequence[OrderLine]) -> list[dict[str, A
     rows = []
     for line_no, line in enumerate(lines, 1):
         item = repo.item_by_code(conn, line.item_code)
-        source = repo.depot_by_code(conn, line.depot_code)
         qty = parse_quantity(line.quantity, item.decimals)
+        if line.agreement_no:
+            rows.append(
+                {
+                    "line_no": line_no,
+                    "item_id": item.id,
+                    "lot_id": None,
+                    "quantity": to_milli(qty),
+                    "note": "",
+                    "depot_id": None,
+                    "agreement_id": agreements.agreement_id(conn, line.agreement_no, item.id),
+                }
+            )
+            continue
+        source = repo.depot_by_code(conn, line.depot_code)
         if line.lot_id is not None:
             lot = repo.lot_row(conn, int(line.lot_id))
             if (lot.item_id, lot.depot_id) != (item.id, source.id):
@@ -140,6 +157,7 @@ def _line_rows(conn: Connection, lines: Sequence[OrderLine]) -> list[dict[str, A
                 "quantity": to_milli(qty),
                 "note": "",
                 "depot_id": source.id,
+                "agreement_id": None,
             }
         )
     return rows
@@ -342,10 +360,13 @@ def _reserve(conn: Connection, doc: DocHead) -> None:
         .order_by(t.document_lines.c.line_no)
     ).all()
     per_depot: dict[int, list] = defaultdict(list)
+    day = doc_date_or_today(None)
     for line in lines:
+        if line.agreement_id is not None:  # capacity of an enterprise, not stock
+            agreements.lock_and_check(conn, int(line.agreement_id), int(line.quantity), day)
+            continue
         per_depot[int(line.depot_id)].append(line)
     holds: list[Hold] = []
-    day = doc_date_or_today(None)
     for depot_id in sorted(per_depot):
         source = repo.depot_by_id(conn, depot_id)
         holds.extend(_plan_depot(conn, source, per_depot[depot_id], day))

@@ -23,6 +23,7 @@ TITLES = {
     DocType.RECEIPT_NOTE: "签收回执",
     DocType.RETURN: "回收单",
     DocType.DRILL: "演练报告",
+    DocType.SETTLEMENT: "协议储备结算单",
 }
 SIGNATURES = {
     DocType.ISSUE: ("发货人(保管员)", "负责人", "承运人", "接收人"),

@@ -6,11 +6,11 @@ from __future__ import annotations
 from sqlalchemy import Connection, select
 
 from ..domain.model import DocType
-from ..domain.quantities import from_milli
+from ..domain.quantities import from_milli, money_amount
 from ..persistence import tables as t
 from ..reports.pdf_base import Column
 from ..reports.printable import PrintableDocument
-from . import drills
+from . import agreements, drills
 from .common import local_time
 from .order_queries import shipped_by_line
 from .print_heads import PURPOSES, SIGNATURES, TITLES, Head
@@ -309,3 +309,60 @@ def drill_document(conn: Connection, head: Head, printed: str) -> PrintableDocum
         signatures=["演练组织人", "评估人"],
         footer=printed,
     )
+
+
+def settlement_document(conn: Connection, head: Head, printed: str) -> PrintableDocument:
+    """结算单: deliveries × agreed price, with the total in words, against the invoice."""
+    total, rows = agreements.settlement_total_fen(conn, head.id)
+    lines = []
+    for r in rows:
+        qty = from_milli(int(r.quantity), r.decimals)
+        amount = money_amount(qty, int(r.price_fen))
+        lines.append(
+            [
+                str(r.line_no),
+                r.agreement_no,
+                r.code,
+                r.name,
+                r.spec,
+                r.unit,
+                f"{qty:,f}",
+                _yuan(int(r.price_fen)),
+                _yuan(amount),
+            ]
+        )
+    columns = [
+        Column("序号", 0.45, "center"),
+        Column("协议号", 1.2, "center"),
+        Column("物资编码", 0.85, "center"),
+        Column("物资名称", 1.1, wrap=True),
+        Column("规格型号", 1.2, wrap=True),
+        Column("单位", 0.45, "center"),
+        Column("供货数量", 0.8, "right"),
+        Column("协议单价", 0.9, "right"),
+        Column("金额(元)", 1.1, "right"),
+    ]
+    return PrintableDocument(
+        title="协议储备结算单",
+        doc_no=head.doc_no,
+        issuing_unit=head.depot_name,
+        doc_date=str(head.doc_date),
+        fields=[
+            ("协议企业", head.counterparty),
+            ("发票号", head.reference),
+            ("经办人", head.creator),
+        ],
+        columns=columns,
+        lines=lines,
+        totals=["合计", "", "", "", "", "", "", "", _yuan(total)],
+        money_total_fen=total,
+        notes=head.note + "。按协议价结算：有灾情先使用后结算，不使用不付费。",
+        signatures=["经办人", "财务审核", "负责人"],
+        footer=printed,
+    )
+
+
+def _yuan(fen: int) -> str:
+    sign = "-" if fen < 0 else ""
+    yuan, cents = divmod(abs(fen), 100)
+    return f"{sign}{yuan:,}.{cents:02d}"

@@ -77,6 +77,8 @@ def printable_document(uow: UnitOfWork, actor: Actor, doc_no: str) -> PrintableD
             return print_orders.return_document(conn, head, printed)
         if head.kind == DocType.DRILL:
             return print_orders.drill_document(conn, head, printed)
+        if head.kind == DocType.SETTLEMENT:
+            return print_orders.settlement_document(conn, head, printed)
         return _stock(conn, head, printed)
 
     return uow.read(tx)

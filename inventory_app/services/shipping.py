@@ -27,6 +27,7 @@ from ..persistence.uow import UnitOfWork
 from . import documents, reservations, stock_moves
 from .common import doc_date_or_today
 from .documents import DocHead
+from .order_progress import advance_after_shipping
 from .reservations import Reservation
 from .stock_moves import Delta, Move
 
@@ -104,9 +105,7 @@ def ship(
             deltas.append(reservations.consume(conn, res, milli))
             moves.append(Move(res.lot_id, res.item, dep, -milli, MovementKind.ISSUE, slip_line))
         ids = stock_moves.apply(conn, actor, slip.id, day, moves, extra=deltas)
-        left = reservations.open_reservations(conn, order.id)
-        target = DocState.PARTIALLY_SHIPPED if left else DocState.SHIPPED
-        documents.transition(conn, actor, order, target, slip.doc_no)
+        advance_after_shipping(conn, actor, order, slip.doc_no)
         return documents.Posted(slip.id, ids)
 
     return documents.post(uow, actor, "ship", request_id, payload, body)

@@ -25,6 +25,7 @@ DOC_TYPES: Mapping[str, object] = {
     DocType.RECEIPT_NOTE: QT_TRANSLATE_NOOP("Labels", "签收回执"),
     DocType.RETURN: QT_TRANSLATE_NOOP("Labels", "回收单"),
     DocType.DRILL: QT_TRANSLATE_NOOP("Labels", "演练"),
+    DocType.SETTLEMENT: QT_TRANSLATE_NOOP("Labels", "结算单"),
 }
 DOC_STATES: Mapping[str, object] = {
     DocState.POSTED: QT_TRANSLATE_NOOP("Labels", "已过账"),

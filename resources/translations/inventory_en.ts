@@ -1623,7 +1623,12 @@ It can no longer be chosen when receiving goods; lots already stored there and t
         <translation>Return</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+2"/>
+        <source>结算单</source>
+        <translation>Settlement</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>已过账</source>
         <translation>Posted</translation>
     </message>
@@ -1740,8 +1745,8 @@ It can no longer be chosen when receiving goods; lots already stored there and t
         <translation>Pre-positioning</translation>
     </message>
     <message>
-        <location line="-29"/>
-        <location line="+30"/>
+        <location line="-30"/>
+        <location line="+31"/>
         <source>演练</source>
         <translation>Drill</translation>
     </message>
