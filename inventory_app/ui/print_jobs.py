@@ -15,6 +15,7 @@ from ..services import list_reports, page_reports, printing, settings
 from ..services.ledger_queries import LedgerFilter
 from ..services.stock_queries import StockFilter
 from .context import AppContext
+from .pages.stock_columns import StockView, view_names
 
 # (paper form or None for the default) -> (the PDF, the form it was rendered in)
 Render = Callable[[str | None], tuple[bytes, str | None]]
@@ -62,7 +63,8 @@ def stock_job(ctx: AppContext, view: int, flt: StockFilter) -> PrintJob:
     """The stock page's view (by lot, item, depot or category) with its filters."""
     by = STOCK_VIEWS[view]
     write = functools.partial(list_reports.stock_report, ctx.uow, ctx.actor, by, flt)
-    return report_job(QCoreApplication.translate("PrintJobs", "库存报表"), write)
+    name = view_names()[StockView(view)]
+    return report_job(QCoreApplication.translate("PrintJobs", "库存（{0}）").format(name), write)
 
 
 def ledger_job(ctx: AppContext, flt: LedgerFilter) -> PrintJob:

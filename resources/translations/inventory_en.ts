@@ -3469,9 +3469,9 @@ It can no longer be chosen when receiving goods; lots already stored there and t
 <context>
     <name>PrintJobs</name>
     <message>
-        <location filename="../../inventory_app/ui/print_jobs.py" line="+65"/>
-        <source>库存报表</source>
-        <translation>Stock report</translation>
+        <location filename="../../inventory_app/ui/print_jobs.py" line="+67"/>
+        <source>库存（{0}）</source>
+        <translation>Stock ({0})</translation>
     </message>
     <message>
         <location line="+5"/>
@@ -3517,7 +3517,7 @@ It can no longer be chosen when receiving goods; lots already stored there and t
         <translation>Dot-matrix continuous form 241×140 mm</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+19"/>
         <source>打印…</source>
         <translation>Print…</translation>
     </message>

@@ -63,11 +63,16 @@ class PrintPreviewDialog(QDialog):
         self.form_label.setBuddy(self.form_combo)
         for widget in (self.form_label, self.form_combo):
             widget.setVisible(job.forms)
+        self.heading = QLabel(job.title, self)
+        self.heading.setStyleSheet("font-weight: bold; font-size: 11pt;")
+        self.heading.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.page_label = QLabel(self)
         top = QHBoxLayout()
+        top.addWidget(self.heading)
+        top.addStretch(1)
         top.addWidget(self.form_label)
         top.addWidget(self.form_combo)
-        top.addStretch(1)
+        top.addSpacing(16)
         top.addWidget(self.page_label)
 
         self.status_label = QLabel(self)
