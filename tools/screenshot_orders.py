@@ -1,8 +1,10 @@
-"""The allocation flow the screenshots show: a request and an emergency order on the demo."""
+"""The allocation flow the screenshots show: a request and an emergency order on the demo,
+then its 出库单 in the print preview."""
 
 from __future__ import annotations
 
 import uuid
+from collections.abc import Callable, Iterator
 from datetime import UTC, datetime, timedelta
 from decimal import Decimal
 from typing import Any
@@ -60,3 +62,28 @@ def allocation_scenario(uow: Any, lots: list[Any], depot: str, password: str) ->
         request_id=str(uuid.uuid4()),
     )
     return order
+
+
+def print_preview_shot(
+    window: Any, shooter: Any, order: str, depot: str, settle: Callable[[Any], Iterator[int]]
+) -> Iterator[int]:
+    """Ship the emergency order from the keeper's depot (after the ship dialog's own shot,
+    which needs it open) and photograph the 出库单's print preview."""
+    from inventory_app.services import shipping
+    from inventory_app.ui.dialogs.print_preview_dialog import preview_document
+
+    slip = shipping.ship(
+        window.ctx.uow,
+        window.ctx.actor,
+        order_no=order,
+        depot=depot,
+        request_id=str(uuid.uuid4()),
+        carrier="中卫市应急运输保障车队",
+        driver="王建军",
+        driver_phone="13995551234",
+        plate="宁E·12345",
+    ).doc_no
+    preview = preview_document(window.ctx, window, slip)
+    yield from settle(window.ctx.tasks)
+    shooter.save(preview, "print-preview")
+    preview.close()

@@ -286,6 +286,7 @@ def script(shooter: Shooter, db: Path) -> Iterator[int]:
         PAGE_STOCK,
         NavTarget,
     )
+    from tools.screenshot_orders import print_preview_shot
 
     yield from _wait_for(LoginDialog)
     login: LoginDialog = _find(LoginDialog)
@@ -345,6 +346,7 @@ def script(shooter: Shooter, db: Path) -> Iterator[int]:
         shooter.save(dialog, name)
         dialog.reject()
         yield 100
+    yield from print_preview_shot(window, shooter, scenario.order_no, KEEPER_DEPOT, _settle)
 
     window.set_language("en")
     yield from _settle(tasks)

@@ -143,7 +143,7 @@
     </message>
     <message>
         <location line="+7"/>
-        <location filename="../../inventory_app/ui/pages/catalogue_page.py" line="+182"/>
+        <location filename="../../inventory_app/ui/pages/catalogue_page.py" line="+189"/>
         <location line="+70"/>
         <source>全部物资</source>
         <translation>All items</translation>
@@ -245,12 +245,12 @@
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../inventory_app/ui/pages/catalogue_page.py" line="-104"/>
+        <location filename="../../inventory_app/ui/pages/catalogue_page.py" line="-109"/>
         <source>物资目录</source>
         <translation>Catalogue</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+10"/>
         <source>搜索：名称、编码、英文名或拼音首字母（如 mzp）</source>
         <translation>Name, code, English name or pinyin (mzp)</translation>
     </message>
@@ -942,7 +942,7 @@ Entered by: {user}</translation>
         <translation>Location code</translation>
     </message>
     <message>
-        <location filename="../../inventory_app/ui/pages/depots_page.py" line="+181"/>
+        <location filename="../../inventory_app/ui/pages/depots_page.py" line="+183"/>
         <source>仓库</source>
         <translation>Depots</translation>
     </message>
@@ -952,7 +952,7 @@ Entered by: {user}</translation>
         <translation>Depot register</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+7"/>
         <source>筛选：名称、编码、区划、权属单位、联系人</source>
         <translation>Filter: name, code, region, owner, contact</translation>
     </message>
@@ -1848,7 +1848,7 @@ It can no longer be chosen when receiving goods; lots already stored there and t
     </message>
     <message>
         <location line="+7"/>
-        <location filename="../../inventory_app/ui/pages/ledger_detail.py" line="+61"/>
+        <location filename="../../inventory_app/ui/pages/ledger_detail.py" line="+63"/>
         <source>录入时间</source>
         <translation>Entered at</translation>
     </message>
@@ -1924,7 +1924,7 @@ It can no longer be chosen when receiving goods; lots already stored there and t
         <translation>Reason/note</translation>
     </message>
     <message>
-        <location filename="../../inventory_app/ui/pages/ledger_page.py" line="+212"/>
+        <location filename="../../inventory_app/ui/pages/ledger_page.py" line="+214"/>
         <source>正在查询…</source>
         <translation>Searching…</translation>
     </message>
@@ -1944,7 +1944,7 @@ It can no longer be chosen when receiving goods; lots already stored there and t
         <translation>{0} (inactive)</translation>
     </message>
     <message>
-        <location filename="../../inventory_app/ui/pages/ledger_page.py" line="+33"/>
+        <location filename="../../inventory_app/ui/pages/ledger_columns.py" line="+62"/>
         <source>共 {0} 条流水</source>
         <translation>Movements: {0}</translation>
     </message>
@@ -1959,12 +1959,12 @@ It can no longer be chosen when receiving goods; lots already stored there and t
         <translation>descending</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+2"/>
         <source>升序</source>
         <translation>ascending</translation>
     </message>
     <message>
-        <location filename="../../inventory_app/ui/pages/ledger_detail.py" line="+152"/>
+        <location filename="../../inventory_app/ui/pages/ledger_detail.py" line="+166"/>
         <source>正在读取单据…</source>
         <translation>Loading the document…</translation>
     </message>
@@ -1974,12 +1974,12 @@ It can no longer be chosen when receiving goods; lots already stored there and t
         <translation>Select a movement to see its document here.</translation>
     </message>
     <message>
-        <location line="-143"/>
+        <location line="-157"/>
         <source>{name}（{host}）</source>
         <translation>{name} ({host})</translation>
     </message>
     <message>
-        <location filename="../../inventory_app/ui/pages/ledger_page.py" line="+86"/>
+        <location filename="../../inventory_app/ui/pages/ledger_page.py" line="+117"/>
         <location line="+12"/>
         <source>台账</source>
         <translation>Ledger</translation>
@@ -2070,17 +2070,17 @@ It can no longer be chosen when receiving goods; lots already stored there and t
         <translation>Export every movement matching the current filters</translation>
     </message>
     <message>
-        <location filename="../../inventory_app/ui/pages/ledger_detail.py" line="+195"/>
+        <location filename="../../inventory_app/ui/pages/ledger_detail.py" line="+213"/>
         <source>显示全部批次</source>
         <translation>Show all lots</translation>
     </message>
     <message>
-        <location line="-39"/>
+        <location line="-43"/>
         <source>单据信息</source>
         <translation>Document</translation>
     </message>
     <message>
-        <location line="-174"/>
+        <location line="-188"/>
         <source>单据类型</source>
         <translation>Document type</translation>
     </message>
@@ -2130,7 +2130,7 @@ It can no longer be chosen when receiving goods; lots already stored there and t
         <translation>{role}, {date}: click to see this document&apos;s movements</translation>
     </message>
     <message>
-        <location line="+78"/>
+        <location line="+92"/>
         <source>：</source>
         <translation>: </translation>
     </message>
@@ -2140,7 +2140,17 @@ It can no longer be chosen when receiving goods; lots already stored there and t
         <translation>Linked documents</translation>
     </message>
     <message>
-        <location line="+37"/>
+        <location line="+1"/>
+        <source>打印单据…</source>
+        <translation>Print document…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>预览并打印这张单据（出库单一式三联）</source>
+        <translation>Preview and print this document (a dispatch slip prints in three copies)</translation>
+    </message>
+    <message>
+        <location line="+38"/>
         <source>（无批号）</source>
         <translation>(no batch no.)</translation>
     </message>
@@ -2545,7 +2555,7 @@ It can no longer be chosen when receiving goods; lots already stored there and t
 <context>
     <name>MasterDataPage</name>
     <message>
-        <location filename="../../inventory_app/ui/pages/masterdata_base.py" line="+115"/>
+        <location filename="../../inventory_app/ui/pages/masterdata_base.py" line="+123"/>
         <source>导出 Excel…</source>
         <translation>Export to Excel…</translation>
     </message>
@@ -3314,7 +3324,7 @@ It can no longer be chosen when receiving goods; lots already stored there and t
         <translation>History</translation>
     </message>
     <message>
-        <location filename="../../inventory_app/ui/pages/orders_page.py" line="+140"/>
+        <location filename="../../inventory_app/ui/pages/orders_page.py" line="+157"/>
         <source>未结（进行中）</source>
         <translation>Open (in progress)</translation>
     </message>
@@ -3334,7 +3344,22 @@ It can no longer be chosen when receiving goods; lots already stored there and t
         <translation>{0} orders</translation>
     </message>
     <message>
-        <location line="+105"/>
+        <location line="+72"/>
+        <source>调拨指令 {0}</source>
+        <translation>Allocation order {0}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>调拨申请 {0}</source>
+        <translation>Allocation request {0}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>出库单 {0}</source>
+        <translation>Dispatch slip {0}</translation>
+    </message>
+    <message>
+        <location line="+54"/>
         <source>状态：</source>
         <translation>State:</translation>
     </message>
@@ -3357,6 +3382,16 @@ It can no longer be chosen when receiving goods; lots already stored there and t
         <location line="+1"/>
         <source>刷新</source>
         <translation>Refresh</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>打印单据</source>
+        <translation>Print</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>预览并打印这条调拨指令、它的申请或出库单</source>
+        <translation>Preview and print this order, its request or its dispatch slips</translation>
     </message>
 </context>
 <context>
@@ -3440,6 +3475,153 @@ It can no longer be chosen when receiving goods; lots already stored there and t
         <location line="+1"/>
         <source>继续填写</source>
         <translation>Keep Editing</translation>
+    </message>
+</context>
+<context>
+    <name>PrintJobs</name>
+    <message>
+        <location filename="../../inventory_app/ui/print_jobs.py" line="+67"/>
+        <source>库存（{0}）</source>
+        <translation>Stock ({0})</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>出入库台账</source>
+        <translation>Stock ledger</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>仓库名录</source>
+        <translation>Depot register</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>物资目录</source>
+        <translation>Item catalogue</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>调拨指令一览</source>
+        <translation>Allocation orders</translation>
+    </message>
+</context>
+<context>
+    <name>PrintPreviewDialog</name>
+    <message>
+        <location filename="../../inventory_app/ui/dialogs/print_preview_dialog.py" line="+47"/>
+        <source>打印预览 - {0}</source>
+        <translation>Print preview - {0}</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>纸张：</source>
+        <translation>Paper:</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>A4</source>
+        <translation>A4</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>针式打印连续纸 241×140 mm</source>
+        <translation>Dot-matrix continuous form 241×140 mm</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>打印…</source>
+        <translation>Print…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>另存为 PDF…</source>
+        <translation>Save as PDF…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>关闭</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>正在生成…</source>
+        <translation>Generating…</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>无法生成预览</source>
+        <translation>Could not generate the preview</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>正在生成 PDF…</source>
+        <translation>Generating the PDF…</translation>
+    </message>
+    <message>
+        <location line="+32"/>
+        <source>第 {0} 页 / 共 {1} 页</source>
+        <translation>Page {0} of {1}</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+33"/>
+        <source>已发送打印：%n 页</source>
+        <translation>
+            <numerusform>Sent to the printer: %n page</numerusform>
+            <numerusform>Sent to the printer: %n pages</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>已取消打印</source>
+        <translation>Printing cancelled</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>无法打印：{0}</source>
+        <translation>Could not print: {0}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>正在打印…</source>
+        <translation>Printing…</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>另存为 PDF</source>
+        <translation>Save as PDF</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>PDF 文件 (*.pdf)</source>
+        <translation>PDF files (*.pdf)</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>已保存：{0}</source>
+        <translation>Saved: {0}</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>无法写入文件：{0}</source>
+        <translation>Could not write the file: {0}</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>无法完成</source>
+        <translation>Could Not Complete</translation>
+    </message>
+</context>
+<context>
+    <name>PrintReportButton</name>
+    <message>
+        <location filename="../../inventory_app/ui/widgets/print_button.py" line="+36"/>
+        <source>打印报表…</source>
+        <translation>Print report…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>按当前筛选条件生成报表，预览后打印或另存为 PDF</source>
+        <translation>Make a report with the current filters, preview it, then print it or save it as PDF</translation>
     </message>
 </context>
 <context>
@@ -3964,7 +4146,7 @@ The original document {original} stays in the ledger, now reversed.</translation
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../inventory_app/ui/dialogs/settings_dialog.py" line="+35"/>
+        <location filename="../../inventory_app/ui/dialogs/settings_dialog.py" line="+37"/>
         <source>系统设置</source>
         <translation>System Settings</translation>
     </message>
@@ -3980,6 +4162,16 @@ The original document {original} stays in the ledger, now reversed.</translation
     </message>
     <message>
         <location line="+4"/>
+        <source>A4</source>
+        <translation>A4</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>针式打印连续纸 241×140 mm</source>
+        <translation>Dot-matrix continuous form 241×140 mm</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>安置人口目标：</source>
         <translation>People to shelter:</translation>
     </message>
@@ -3999,14 +4191,21 @@ The original document {original} stays in the ledger, now reversed.</translation
         <translation>Near-expiry warning:</translation>
     </message>
     <message>
-        <location line="+3"/>
-        <source>道路系数：实际道路里程约为直线距离的倍数（默认 1.3）。
-临期预警：有效期在这么多天内的批次在首页和库存中标为临期。</source>
-        <translation>Road factor: road distance as a multiple of the straight-line distance (default 1.3).
-Near-expiry warning: lots expiring within this many days are marked on the home and stock pages.</translation>
+        <location line="+1"/>
+        <source>出库单纸张：</source>
+        <translation>Dispatch slip paper:</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+3"/>
+        <source>道路系数：实际道路里程约为直线距离的倍数（默认 1.3）。
+临期预警：有效期在这么多天内的批次在首页和库存中标为临期。
+出库单纸张：打印单据时默认的纸张，预览中仍可改选。</source>
+        <translation>Road factor: road distance as a multiple of the straight-line distance (default 1.3).
+Near-expiry warning: lots expiring within this many days are marked on the home and stock pages.
+Dispatch slip paper: the paper documents print on by default; the preview can still change it.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
         <source>保存</source>
         <translation>Save</translation>
     </message>
@@ -4016,7 +4215,7 @@ Near-expiry warning: lots expiring within this many days are marked on the home 
         <translation>Cancel</translation>
     </message>
     <message>
-        <location line="+42"/>
+        <location line="+44"/>
         <source>无法保存</source>
         <translation>Could Not Save</translation>
     </message>
@@ -4029,7 +4228,7 @@ Near-expiry warning: lots expiring within this many days are marked on the home 
 <context>
     <name>ShipDialog</name>
     <message>
-        <location filename="../../inventory_app/ui/dialogs/ship_dialog.py" line="+35"/>
+        <location filename="../../inventory_app/ui/dialogs/ship_dialog.py" line="+36"/>
         <source>按调拨指令出库</source>
         <translation>Ship against an order</translation>
     </message>
@@ -4039,7 +4238,7 @@ Near-expiry warning: lots expiring within this many days are marked on the home 
         <translation>Ship</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+13"/>
         <source>如 中卫市应急运输保障车队</source>
         <translation>e.g. Zhongwei emergency transport fleet</translation>
     </message>
@@ -4136,6 +4335,11 @@ Near-expiry warning: lots expiring within this many days are marked on the home 
         <translation>Dispatch slip issued: {slip}
 Order: {order}
 Print the slip for the driver and the receiver to sign.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>打印出库单…</source>
+        <translation>Print dispatch slip…</translation>
     </message>
 </context>
 <context>
@@ -4536,18 +4740,18 @@ Print the slip for the driver and the receiver to sign.</translation>
         <translation>Expires in {0} day(s)</translation>
     </message>
     <message>
-        <location filename="../../inventory_app/ui/pages/stock_page.py" line="+202"/>
+        <location filename="../../inventory_app/ui/pages/stock_page.py" line="+206"/>
         <source>正在查询…</source>
         <translation>Searching…</translation>
     </message>
     <message>
         <location line="+41"/>
-        <location line="+54"/>
+        <location line="+49"/>
         <source>正在查询库存…</source>
         <translation>Searching stock…</translation>
     </message>
     <message>
-        <location line="-34"/>
+        <location line="-29"/>
         <source>正在统计过期批次…</source>
         <translation>Counting expired lots…</translation>
     </message>
@@ -4597,7 +4801,7 @@ Print the slip for the driver and the receiver to sign.</translation>
         <translation>Categories: {0}, total value {1}</translation>
     </message>
     <message>
-        <location filename="../../inventory_app/ui/pages/stock_page.py" line="+98"/>
+        <location filename="../../inventory_app/ui/pages/stock_page.py" line="+93"/>
         <source>库存</source>
         <translation>Stock</translation>
     </message>

@@ -325,8 +325,12 @@ class PostingDialog(QDialog):
         box.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         box.setObjectName("success_box")
+        self.add_success_actions(box, result)
         box.finished.connect(self.accept)
         box.open()
+
+    def add_success_actions(self, box: QMessageBox, result: PostingResult) -> None:
+        """Extra buttons for the success box (打印出库单…); any button closes the dialog."""
 
     def _load_failed(self, error: BaseException) -> None:
         show_domain_error(self, self.ctx, error)

@@ -1,4 +1,5 @@
-"""系统设置: the editable planning defaults (persons target, road factor, truck speed, 临期)."""
+"""系统设置: the editable planning defaults (persons target, road factor, truck speed, 临期)
+and the paper the 出库单 prints on."""
 
 from __future__ import annotations
 
@@ -7,6 +8,7 @@ from decimal import Decimal, InvalidOperation
 from PySide6.QtCore import QRegularExpression, Qt
 from PySide6.QtGui import QRegularExpressionValidator
 from PySide6.QtWidgets import (
+    QComboBox,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -27,7 +29,7 @@ ROAD_FACTOR_MAX = Decimal("3.0")
 
 
 class SettingsDialog(QDialog):
-    """Loads the four values in a task, saves them in a task, then tells open pages."""
+    """Loads the values in a task, saves them in a task, then tells open pages."""
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -55,16 +57,22 @@ class SettingsDialog(QDialog):
         self.near_days.setRange(1, 3650)
         self.near_days.setSuffix(self.tr(" 天"))
         self.near_days.setAlignment(Qt.AlignmentFlag.AlignRight)
+        # Dot-matrix printers take 241 × 140 mm continuous forms (three carbon copies).
+        self.slip_form = QComboBox()
+        self.slip_form.addItem(self.tr("A4"), "a4")
+        self.slip_form.addItem(self.tr("针式打印连续纸 241×140 mm"), "continuous")
 
         form = QFormLayout()
         form.addRow(self.tr("安置人口目标："), self.persons)
         form.addRow(self.tr("道路系数："), self.road_factor)
         form.addRow(self.tr("货车平均时速："), self.speed)
         form.addRow(self.tr("临期预警天数："), self.near_days)
+        form.addRow(self.tr("出库单纸张："), self.slip_form)
         hint = QLabel(
             self.tr(
                 "道路系数：实际道路里程约为直线距离的倍数（默认 1.3）。\n"
-                "临期预警：有效期在这么多天内的批次在首页和库存中标为临期。"
+                "临期预警：有效期在这么多天内的批次在首页和库存中标为临期。\n"
+                "出库单纸张：打印单据时默认的纸张，预览中仍可改选。"
             )
         )
         hint.setWordWrap(True)
@@ -105,6 +113,8 @@ class SettingsDialog(QDialog):
         self.road_factor.setText(values.get("road_factor") or settings.DEFAULTS["road_factor"])
         self.speed.setValue(number("truck_speed_kmh"))
         self.near_days.setValue(number("near_expiry_days"))
+        position = self.slip_form.findData(values.get("slip_form") or "a4")
+        self.slip_form.setCurrentIndex(max(position, 0))
         self.save_button.setEnabled(True)
 
     def values(self) -> dict[str, object] | None:
@@ -128,6 +138,7 @@ class SettingsDialog(QDialog):
             "road_factor": factor,
             "truck_speed_kmh": self.speed.value(),
             "near_expiry_days": self.near_days.value(),
+            "slip_form": self.slip_form.currentData(),
         }
 
     def save(self) -> None:

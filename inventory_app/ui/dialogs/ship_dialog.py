@@ -6,7 +6,7 @@ from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QComboBox, QHeaderView, QLineEdit, QWidget
+from PySide6.QtWidgets import QComboBox, QHeaderView, QLineEdit, QMessageBox, QWidget
 
 from ...domain.errors import DomainError
 from ...domain.model import DocState, PostingResult
@@ -16,6 +16,7 @@ from ...services import order_queries, reference_queries, shipping
 from ...services.order_queries import OrderRow, OrderView
 from ..context import AppContext
 from .posting_base import PostingDialog, chain_tab_order, date_edit, mark_invalid, qdate_value
+from .print_preview_dialog import PrintPreviewDialog, preview_document
 from .ship_lines import ShipLinesModel, ship_lines_view
 
 SHIPPABLE = (DocState.APPROVED, DocState.PARTIALLY_SHIPPED)
@@ -38,6 +39,7 @@ class ShipDialog(PostingDialog):
         self._wanted_depot = depot_code
         self.view: OrderView | None = None
         self._my_depots: set[str] = set()
+        self.preview: PrintPreviewDialog | None = None  # opened after posting (for tests)
 
         self.order_combo = QComboBox(self)
         self.order_combo.currentIndexChanged.connect(lambda _i: self._load_order())
@@ -218,3 +220,18 @@ class ShipDialog(PostingDialog):
             "ShipDialog",
             "已开具出库单：{slip}\n调拨指令：{order}\n请打印出库单交司机和接收人签字。",
         ).format(slip=result.doc_no, order=self.view.order.doc_no if self.view else "")
+
+    def add_success_actions(self, box: QMessageBox, result: PostingResult) -> None:
+        """打印出库单…: the preview outlives this dialog, so it belongs to our parent."""
+        button = box.addButton(
+            QCoreApplication.translate("ShipDialog", "打印出库单…"),
+            QMessageBox.ButtonRole.ActionRole,
+        )
+        box.setDefaultButton(button)
+        parent, doc_no = self.parentWidget(), result.doc_no
+
+        def clicked(pressed: object) -> None:
+            if pressed is button:
+                self.preview = preview_document(self.ctx, parent, doc_no)
+
+        box.buttonClicked.connect(clicked)

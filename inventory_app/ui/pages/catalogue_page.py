@@ -23,6 +23,7 @@ from ..context import AppContext
 from ..dialogs.item_dialog import ItemDialog
 from ..errors import show_domain_error
 from ..models.table_models import RowsTableModel
+from ..print_jobs import PrintJob, catalogue_job
 from .catalogue_columns import (
     ITEM_WIDTHS,
     category_columns,
@@ -103,6 +104,7 @@ class CataloguePage(MasterDataPage):
         for button in (self.new_button, self.edit_button, self.toggle_button):
             bar.addWidget(button)
         bar.addWidget(self.export_button)
+        bar.addWidget(self.print_button)
         right = QWidget()
         right_layout = QVBoxLayout(right)
         right_layout.setContentsMargins(0, 0, 0, 0)
@@ -146,6 +148,11 @@ class CataloguePage(MasterDataPage):
 
     def export_source(self) -> tuple[str, str, RowsTableModel[Any]]:
         return (self.tr("物资目录"), self.tr("物资目录"), self.item_model)
+
+    def report_job(self) -> PrintJob:
+        category = self.current_category()
+        code = category.code if category is not None and category.code else None
+        return catalogue_job(self.ctx, code, self.search_edit.text().strip())
 
     def retranslate(self) -> None:
         self._retranslate_export()

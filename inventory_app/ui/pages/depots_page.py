@@ -24,6 +24,7 @@ from ..dialogs.depot_dialog import DepotDialog
 from ..dialogs.location_dialog import LocationDialog
 from ..errors import show_domain_error
 from ..models.table_models import ROW_ROLE, RowsTableModel
+from ..print_jobs import PrintJob, depots_job
 from .depots_columns import (
     DEPOT_WIDTHS,
     FilterProxy,
@@ -103,6 +104,7 @@ class DepotsPage(MasterDataPage):
         for button in (self.new_button, self.edit_button, self.toggle_button):
             top_bar.addWidget(button)
         top_bar.addWidget(self.export_button)
+        top_bar.addWidget(self.print_button)
 
         location_bar = QHBoxLayout()
         location_bar.addWidget(self.location_title)
@@ -179,6 +181,9 @@ class DepotsPage(MasterDataPage):
 
     def export_source(self) -> tuple[str, str, RowsTableModel[Any]]:
         return (self.tr("仓库"), self.tr("仓库名录"), self.depot_model)
+
+    def report_job(self) -> PrintJob:
+        return depots_job(self.ctx, self.search_edit.text())
 
     def retranslate(self) -> None:
         self._retranslate_export()

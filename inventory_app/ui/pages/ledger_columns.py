@@ -233,3 +233,16 @@ def find_movement(model: LedgerModel, movement_id: int, *, fetch_pages: int = 0)
             break
         model.fetchMore(QModelIndex())
     return None
+
+
+def summary_text(total: int, model: LazyTableModel[Any], sort_key: str, descending: bool) -> str:
+    """共 1,234 条流水（按流水号降序）."""
+    text = QCoreApplication.translate("LedgerPage", "共 {0} 条流水").format(f"{total:,}")
+    if total:
+        text += QCoreApplication.translate("LedgerPage", "（按{0}{1}）").format(
+            model.columns[model.column_index(sort_key)].header_text(),
+            QCoreApplication.translate("LedgerPage", "降序")
+            if descending
+            else QCoreApplication.translate("LedgerPage", "升序"),
+        )
+    return text

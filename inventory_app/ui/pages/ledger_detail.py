@@ -22,6 +22,8 @@ from ...services.database import Database
 from ...services.document_lines import linked_documents
 from ...services.ledger_queries import documents
 from ...services.rows import DocumentRow, LinkedDocumentRow
+from ..context import AppContext
+from ..dialogs.print_preview_dialog import PrintPreviewDialog, preview_document
 from ..labels import doc_state_label, doc_type_label, link_role_label, purpose_or_source_label
 from ..models.table_models import format_datetime
 from .ledger_columns import as_utc
@@ -153,10 +155,13 @@ class LinkedDocuments(QWidget):
 
 
 class DocumentDetail(QGroupBox):
-    """Label–value pairs, four to a row, with a hint while nothing (or loading) is shown."""
+    """Label–value pairs, four to a row, with a hint while nothing (or loading) is shown,
+    and 打印单据… for the document shown."""
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self.ctx = ctx
+        self.preview: PrintPreviewDialog | None = None  # the last one opened (for tests)
         self.doc: DocumentRow | None = None
         self._loading = False
         self.labels: dict[str, QLabel] = {}
@@ -185,8 +190,18 @@ class DocumentDetail(QGroupBox):
         self.links_label.setStyleSheet("color: #555;")
         self.links = LinkedDocuments(self)
         grid.addWidget(self.links_label, 4, 0, Qt.AlignmentFlag.AlignRight)
-        grid.addWidget(self.links, 4, 1, 1, 7)
+        grid.addWidget(self.links, 4, 1, 1, 6)
+        self.print_button = QPushButton(self)
+        self.print_button.clicked.connect(self.print_document)
+        grid.addWidget(self.print_button, 4, 7, Qt.AlignmentFlag.AlignRight)
         self.show_links([])
+
+    def print_document(self) -> PrintPreviewDialog | None:
+        """The preview of the document shown (its paper form can be changed there)."""
+        if self.doc is None:
+            return None
+        self.preview = preview_document(self.ctx, self.window(), self.doc.doc_no)
+        return self.preview
 
     def show_links(self, links: Sequence[LinkedDocumentRow]) -> None:
         """The current document's links; nothing is shown when there are none."""
@@ -202,6 +217,7 @@ class DocumentDetail(QGroupBox):
 
     def show_document(self, doc: DocumentRow | None, *, loading: bool = False) -> None:
         self.doc, self._loading = doc, loading
+        self.print_button.setEnabled(doc is not None)
         for value in self.values.values():
             value.setText("")
         if doc is None:
@@ -228,6 +244,10 @@ class DocumentDetail(QGroupBox):
         for key, text in _field_names().items():
             self.labels[key].setText(text + colon)
         self.links_label.setText(QCoreApplication.translate("LedgerPage", "关联单据") + colon)
+        self.print_button.setText(QCoreApplication.translate("LedgerPage", "打印单据…"))
+        self.print_button.setToolTip(
+            QCoreApplication.translate("LedgerPage", "预览并打印这张单据（出库单一式三联）")
+        )
         self.links.retranslate()
         self.show_document(self.doc, loading=self._loading)
 

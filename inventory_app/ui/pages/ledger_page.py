@@ -22,16 +22,13 @@ from PySide6.QtWidgets import (
 from ...domain.documents import reversal_blocker
 from ...domain.permissions import Action
 from ...services import reference_queries
-from ...services.ledger_queries import (
-    LEDGER_SORT_KEYS,
-    LedgerFilter,
-    count_ledger,
-    ledger,
-)
+from ...services.ledger_queries import LEDGER_SORT_KEYS, LedgerFilter, count_ledger, ledger
 from ...services.rows import LedgerRow
 from ..context import AppContext
+from ..print_jobs import ledger_job
 from ..tasks import TaskContext
 from ..widgets.filter_bar import PagedSource, export_in_background, set_sort_indicator
+from ..widgets.print_button import PrintReportButton
 from .ledger_columns import (
     NEGATIVE_FG,
     REVERSED_FG,
@@ -40,6 +37,7 @@ from .ledger_columns import (
     find_movement,
     ledger_columns,
     linked_movement,
+    summary_text,
 )
 from .ledger_detail import DocumentDetail, DocumentInfo, LotChip, read_document
 from .ledger_filters import LedgerFilters
@@ -106,6 +104,9 @@ class LedgerPage(QueryPage):
         self.refresh_button.clicked.connect(self.refresh)
         self.export_button = QPushButton(self)
         self.export_button.clicked.connect(self.export_excel)
+        self.print_button = PrintReportButton(
+            self.ctx, self, lambda: ledger_job(self.ctx, self.current_filter())
+        )
         # The dates share the second row with the actions, so the bar fits in English too.
         actions = QHBoxLayout()
         actions.setSpacing(6)
@@ -117,6 +118,7 @@ class LedgerPage(QueryPage):
         actions.addWidget(self.reverse_button)
         actions.addWidget(self.refresh_button)
         actions.addWidget(self.export_button)
+        actions.addWidget(self.print_button)
 
         self.table = query_table(
             self,
@@ -135,7 +137,7 @@ class LedgerPage(QueryPage):
         )
         self.model.modelReset.connect(self._selection_changed)
 
-        self.detail_box = DocumentDetail(self)
+        self.detail_box = DocumentDetail(self.ctx, self)
         self.detail_box.links.activated.connect(self.show_document_no)
 
         splitter = QSplitter(Qt.Orientation.Vertical, self)
@@ -277,13 +279,7 @@ class LedgerPage(QueryPage):
     def _show_summary(self) -> None:
         if self._total is None:
             return
-        text = self.tr("共 {0} 条流水").format(f"{self._total:,}")
-        if self._total:
-            text += self.tr("（按{0}{1}）").format(
-                self.model.columns[self.model.column_index(self._sort[0])].header_text(),
-                self.tr("降序") if self._sort[1] else self.tr("升序"),
-            )
-        self.summary_label.setText(text)
+        self.summary_label.setText(summary_text(self._total, self.model, *self._sort))
 
     # ------------------------------------------------------------------ selection, links
 

@@ -23,7 +23,9 @@ from ..context import AppContext
 from ..dialogs.masterdata_base import MasterDataDialog
 from ..errors import show_domain_error
 from ..models.table_models import RowsTableModel
+from ..print_jobs import PrintJob
 from ..widgets.filter_bar import ask_export_path, export_in_background, show_exported
+from ..widgets.print_button import PrintReportButton
 from .page_base import DataPage
 
 INACTIVE = QColor("#9e9e9e")
@@ -87,6 +89,12 @@ class MasterDataPage(DataPage):
         super().__init__(ctx, parent, load_when_shown=True)
         self.export_button = QPushButton()
         self.export_button.clicked.connect(self.export_excel)
+        self.print_button = PrintReportButton(ctx, self, self.report_job)
+
+    def report_job(self) -> PrintJob:
+        """Abstract hook: every concrete subclass overrides it: the register as a report,
+        filtered as on screen (read when 打印报表… is clicked)."""
+        raise NotImplementedError
 
     def export_source(self) -> tuple[str, str, RowsTableModel[Any]]:
         """Abstract hook: every concrete subclass overrides it: (file name stem, sheet

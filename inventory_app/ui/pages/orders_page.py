@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QDialog,
     QHBoxLayout,
     QLabel,
+    QMenu,
     QPushButton,
     QSplitter,
     QVBoxLayout,
@@ -24,9 +25,12 @@ from ...domain.permissions import Action
 from ...services import order_queries
 from ...services.order_queries import OPEN_STATES, OrderRow, OrderView
 from ..context import AppContext
+from ..dialogs.print_preview_dialog import PrintPreviewDialog, preview_document
 from ..errors import show_domain_error
 from ..labels import doc_state_label
 from ..models.table_models import RowsTableModel
+from ..print_jobs import orders_job
+from ..widgets.print_button import PrintReportButton
 from .orders_actions import STEP_ACTION, STEPS, step_allowed, step_label, step_spec, step_tooltip
 from .orders_columns import order_columns
 from .orders_detail import OrderDetail
@@ -75,6 +79,11 @@ class OrdersPage(DataPage):
             button.setVisible(self.ctx.can(Action.ORDER))
         self.refresh_button = QPushButton(self)
         self.refresh_button.clicked.connect(self.refresh)
+        self.report_button = PrintReportButton(
+            self.ctx,
+            self,
+            lambda: orders_job(self.ctx, self.states(), self.emergency_check.isChecked()),
+        )
         self.state_caption = QLabel(self)
         top = QHBoxLayout()
         top.addWidget(self.state_caption)
@@ -85,6 +94,7 @@ class OrdersPage(DataPage):
         top.addWidget(self.new_request_button)
         top.addWidget(self.new_order_button)
         top.addWidget(self.refresh_button)
+        top.addWidget(self.report_button)
 
         self.table = query_table(
             self,
@@ -108,6 +118,13 @@ class OrdersPage(DataPage):
             steps.addWidget(button)
             self.step_buttons[step] = button
         steps.addStretch(1)
+        # The order, its request and each of its 出库单, chosen from a menu.
+        self.preview: PrintPreviewDialog | None = None  # the last one opened (for tests)
+        self.print_menu = QMenu(self)
+        self.print_menu.aboutToShow.connect(self._fill_print_menu)
+        self.print_button = QPushButton(self)
+        self.print_button.setMenu(self.print_menu)
+        steps.addWidget(self.print_button)
 
         self.detail = OrderDetail(self)
         lower = QWidget(self)
@@ -230,6 +247,32 @@ class OrdersPage(DataPage):
         row = self.selected_order()
         for step, button in self.step_buttons.items():
             button.setEnabled(step_allowed(step, row, self.ctx.actor))
+        self.print_button.setEnabled(row is not None)
+
+    # ------------------------------------------------------------------ printing
+
+    def printable_documents(self) -> list[tuple[str, str]]:
+        """(menu text, document number): the selected order, its request, its slips."""
+        row = self.selected_order()
+        if row is None:
+            return []
+        found = [(self.tr("调拨指令 {0}").format(row.doc_no), row.doc_no)]
+        if row.request_no:
+            found.append((self.tr("调拨申请 {0}").format(row.request_no), row.request_no))
+        view = self.detail.view
+        if view is not None and view.order.doc_no == row.doc_no:
+            found += [(self.tr("出库单 {0}").format(slip), slip) for slip in view.slips]
+        return found
+
+    def _fill_print_menu(self) -> None:
+        self.print_menu.clear()
+        for text, doc_no in self.printable_documents():
+            action = self.print_menu.addAction(text)
+            action.triggered.connect(lambda _checked=False, no=doc_no: self.print_document(no))
+
+    def print_document(self, doc_no: str) -> PrintPreviewDialog:
+        self.preview = preview_document(self.ctx, self.window(), doc_no)
+        return self.preview
 
     # ------------------------------------------------------------------ steps and dialogs
 
@@ -277,6 +320,8 @@ class OrdersPage(DataPage):
         self.new_request_button.setText(self.tr("新建调拨申请…"))
         self.new_order_button.setText(self.tr("新建调拨指令…"))
         self.refresh_button.setText(self.tr("刷新"))
+        self.print_button.setText(self.tr("打印单据"))
+        self.print_button.setToolTip(self.tr("预览并打印这条调拨指令、它的申请或出库单"))
         for step, button in self.step_buttons.items():
             button.setText(step_label(step))
             button.setToolTip(step_tooltip(step))

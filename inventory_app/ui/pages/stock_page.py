@@ -18,14 +18,14 @@ from ...services.stock_queries import (
     NEAR_EXPIRY_DAYS,
     StockFilter,
     count_stock_by_lot,
-    stock_by_category,
-    stock_by_item,
     stock_by_lot,
 )
 from ..context import AppContext
 from ..models.table_models import LazyTableModel, RowsTableModel
+from ..print_jobs import stock_job
 from ..tasks import TaskContext
 from ..widgets.filter_bar import PagedSource, export_in_background, set_sort_indicator
+from ..widgets.print_button import PrintReportButton
 from .page_base import QueryPage
 from .stock_columns import (
     EXPIRED_BG,
@@ -40,7 +40,7 @@ from .stock_columns import (
 )
 from .stock_filters import StockFilters
 from .stock_footer import StockFooter, lot_counts, summary_text
-from .stock_views import StockViews
+from .stock_views import StockViews, view_rows
 
 __all__ = ["EXPIRED_BG", "EXPIRED_FG", "NEAR_BG", "StockPage", "StockView"]
 
@@ -97,6 +97,9 @@ class StockPage(QueryPage):
         self.refresh_button.clicked.connect(self.refresh)
         self.export_button = QPushButton(self)
         self.export_button.clicked.connect(self.export_excel)
+        self.print_button = PrintReportButton(
+            self.ctx, self, lambda: stock_job(self.ctx, self.view, self.current_filter())
+        )
 
         self.filters = StockFilters(self, self._filters_changed, lambda: self.ctx.lang == "en")
         # The filter widgets under the names the page (and its tests) have always used.
@@ -114,6 +117,7 @@ class StockPage(QueryPage):
         top.addStretch(1)
         top.addWidget(self.refresh_button)
         top.addWidget(self.export_button)
+        top.addWidget(self.print_button)
 
         self.views.add_tables(
             {
@@ -268,12 +272,7 @@ class StockPage(QueryPage):
         uow, actor = self.ctx.uow, self.ctx.actor
 
         def work(_task: TaskContext) -> Sequence[Any]:
-            if view == StockView.CATEGORY:
-                return stock_by_category(uow, actor, flt)
-            rows = stock_by_item(uow, actor, flt, per_depot=view == StockView.DEPOT)
-            if view == StockView.DEPOT:
-                rows.sort(key=lambda r: (r.depot_code, r.item_code))
-            return rows
+            return view_rows(uow, actor, view, flt)
 
         def done(rows: Sequence[Any]) -> None:
             if generation != self._generation[view]:

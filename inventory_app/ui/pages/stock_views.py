@@ -16,8 +16,21 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ...domain.permissions import Actor
+from ...services.database import Database
+from ...services.stock_queries import StockFilter, stock_by_category, stock_by_item
 from .page_base import query_table
 from .stock_columns import WIDTH_SAMPLES, StockView, view_names
+
+
+def view_rows(uow: Database, actor: Actor, view: StockView, flt: StockFilter) -> list[Any]:
+    """The rows of a summary view (by item, depot or category); run off the GUI thread."""
+    if view == StockView.CATEGORY:
+        return list(stock_by_category(uow, actor, flt))
+    rows = stock_by_item(uow, actor, flt, per_depot=view == StockView.DEPOT)
+    if view == StockView.DEPOT:
+        rows.sort(key=lambda r: (r.depot_code, r.item_code))
+    return list(rows)
 
 
 class StockViews:
