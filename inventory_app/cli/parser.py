@@ -11,6 +11,7 @@ from . import agreements as agreement_commands
 from . import drills as drill_commands
 from . import orders as order_commands
 from . import printing as print_commands
+from . import requests as request_commands
 from .admin import cmd_backup, cmd_init, cmd_restore, cmd_user_add
 from .postings import (
     cmd_adjust,
@@ -193,6 +194,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--depot", action="append")
     p.set_defaults(fn=cmd_user_add)
 
+    request_commands.add_parser(sub, _add_doc_options)
     order_commands.add_parsers(sub, _add_doc_options)
     drill_commands.add_drill_parser(sub, _add_doc_options)
     agreement_commands.add_parser(sub, _add_doc_options)
