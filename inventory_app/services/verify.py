@@ -198,6 +198,35 @@ def _item_level_held(conn: Connection) -> dict[tuple[int, int], int]:
     return held
 
 
+def _check_flow(conn: Connection, problems: list[str]) -> None:
+    """Returns restock exactly what they say; enterprises never deliver more than ordered."""
+    r, m = t.return_lines.c, t.movements.c
+    for line_id, qty, moved in conn.execute(
+        select(r.id, r.quantity, func.coalesce(func.sum(m.delta), 0))
+        .outerjoin(
+            t.movements,
+            (m.lot_id == r.lot_id) & (m.document_id == r.document_id) & (m.kind == "RECEIVE"),
+        )
+        .where(r.lot_id.is_not(None))
+        .group_by(r.id, r.quantity)
+    ):
+        if int(moved) != int(qty):
+            problems.append(f"return line {line_id}: {qty} back, {moved} received into its lot")
+    dv, dl = t.agreement_deliveries.c, t.document_lines.c
+    for order_id, line_no, ordered, delivered in conn.execute(
+        select(dv.order_document_id, dv.order_line_no, dl.quantity, func.sum(dv.quantity))
+        .join(
+            t.document_lines,
+            (dl.document_id == dv.order_document_id) & (dl.line_no == dv.order_line_no),
+        )
+        .group_by(dv.order_document_id, dv.order_line_no, dl.quantity)
+    ):
+        if int(delivered) > int(ordered):
+            problems.append(
+                f"order {order_id} line {line_no}: {delivered} delivered, {ordered} ordered"
+            )
+
+
 def _check_links(conn: Connection, problems: list[str]) -> None:
     """Each reversal is linked from the document it reverses."""
     d, links = t.documents.c, t.document_links.c
@@ -251,6 +280,7 @@ def verify(uow: UnitOfWork, actor: Actor | None = None) -> VerifyReport:
         _check_reversals(conn, problems)
         _check_reservations(conn, problems)
         _check_links(conn, problems)
+        _check_flow(conn, problems)
         _check_numbers(conn, problems)
         counts = [
             int(conn.execute(select(func.count()).select_from(tbl)).scalar_one())

@@ -131,3 +131,13 @@ def test_expired_agreements_and_wrong_states_are_refused(world: World) -> None:
         receiving_unit="x",
         request_id=rid(),
     )
+
+
+def test_verify_notices_deliveries_beyond_the_order(world: World) -> None:
+    _register(world, 100)
+    order = _order(world, 10)
+    _approve(world, order)
+    _deliver(world, order, 1, 10)
+    assert verify(world.uow).ok
+    world.uow.write(lambda c: c.exec_driver_sql("UPDATE agreement_deliveries SET quantity = 11000"))
+    assert any("delivered" in p for p in verify(world.uow).problems)

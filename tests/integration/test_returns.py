@@ -117,3 +117,12 @@ def test_return_rules_and_windows() -> None:
     assert must_return_until(date(2026, 1, 31), 1) == date(2026, 2, 28)
     assert must_return_until(date(2024, 2, 29), 12) == date(2025, 2, 28)
     assert must_return_until(date(2026, 6, 15), 6) == date(2026, 12, 15)
+
+
+def test_verify_notices_a_return_that_does_not_match_its_lot(world: World) -> None:
+    order = _shipped(world)
+    shipping.ship(world.uow, world.keeper_a, order_no=order, depot="A", request_id=rid())
+    _return(world, order, ReturnLine(1, D(3)))
+    assert verify(world.uow).ok
+    world.uow.write(lambda c: c.exec_driver_sql("UPDATE return_lines SET quantity = 4000"))
+    assert any("return line" in p for p in verify(world.uow).problems)
