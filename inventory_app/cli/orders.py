@@ -110,6 +110,7 @@ def cmd_order(ctx: Context) -> int:
             lines=_order_lines(a, ctx),
             receiving_unit=a.unit or "",
             depot=a.depot,
+            receiving_depot=a.to_depot,
             request_no=a.request,
             place=a.place or "",
             receiver=a.receiver or "",
@@ -259,6 +260,9 @@ def add_parsers(
         "--depot", help="(create) depot that numbers the order; (return) depot taking goods back"
     )
     p.add_argument("--request", help="the request (SQ-…) this order answers")
+    p.add_argument(
+        "--to-depot", help="the receiver is this depot: slips are transfers in transit to it"
+    )
     p.add_argument("--suggested", action="store_true", help="take the lines from `request suggest`")
     p.add_argument("--place")
     p.add_argument("--receiver")

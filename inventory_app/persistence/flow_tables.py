@@ -44,6 +44,8 @@ order_details = Table(
     Column("document_id", Integer, ForeignKey("documents.id"), primary_key=True),
     Column("request_document_id", Integer, ForeignKey("documents.id")),
     Column("receiving_unit", String(200), nullable=False),
+    # When the receiver is one of our depots, slips are transfers in transit until received.
+    Column("receiving_depot_id", Integer, ForeignKey("depots.id")),
     Column("place", String(200), nullable=False, default=""),
     Column("receiver", String(100), nullable=False, default=""),
     Column("receiver_phone", String(40), nullable=False, default=""),

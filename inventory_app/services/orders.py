@@ -41,6 +41,7 @@ def create_order(
     receiving_unit: str,
     request_id: str,
     depot: str | None = None,
+    receiving_depot: str | None = None,
     request_no: str | None = None,
     place: str = "",
     receiver: str = "",
@@ -60,6 +61,7 @@ def create_order(
         "lines": list(lines),
         "unit": receiving_unit,
         "depot": depot,
+        "to_depot": receiving_depot,
         "request": request_no,
         "place": place,
         "receiver": receiver,
@@ -101,11 +103,13 @@ def create_order(
         )
         conn.execute(insert(t.document_lines), [{"document_id": doc.id, **r} for r in rows])
         asked = _answer_request(conn, actor, doc, request_no) if request_no else None
+        to_depot = repo.depot_by_code(conn, receiving_depot).id if receiving_depot else None
         conn.execute(
             insert(t.order_details).values(
                 document_id=doc.id,
                 request_document_id=asked,
                 receiving_unit=receiving_unit.strip()[:200],
+                receiving_depot_id=to_depot,
                 place=place.strip()[:200],
                 receiver=receiver.strip()[:100],
                 receiver_phone=receiver_phone.strip()[:40],

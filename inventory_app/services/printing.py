@@ -167,26 +167,6 @@ def _stock_fields(conn: Connection, head: Head) -> list[tuple[str, str]]:
     fields: list[tuple[str, str]] = []
     if head.kind == DocType.ISSUE:
         fields += [("接收单位", head.counterparty), ("调拨指令", head.reference), ("用途", purpose)]
-        slip = conn.execute(
-            select(
-                t.slip_details,
-                t.order_details.c.place,
-                t.order_details.c.receiver,
-                t.order_details.c.receiver_phone,
-            )
-            .join(
-                t.order_details, t.order_details.c.document_id == t.slip_details.c.order_document_id
-            )
-            .where(t.slip_details.c.document_id == head.id)
-        ).first()
-        if slip is not None:
-            fields += [
-                ("接收地点", slip.place),
-                ("接收人", f"{slip.receiver} {slip.receiver_phone}".strip()),
-                ("承运单位", slip.carrier),
-                ("驾驶员", f"{slip.driver} {slip.driver_phone}".strip()),
-                ("车牌号", slip.plate),
-            ]
     elif head.kind == DocType.RECEIPT:
         fields += [
             ("供货单位", head.counterparty),
@@ -202,11 +182,35 @@ def _stock_fields(conn: Connection, head: Head) -> list[tuple[str, str]]:
         ]
     elif head.kind == DocType.REVERSAL:
         fields += [("冲销原单", head.reference)]
+    fields += _carrier_fields(conn, head.id)
     fields += [
         ("制单人", head.creator),
         ("制单时间", f"{local_time(head.created_at):%Y-%m-%d %H:%M}"),
     ]
     return fields
+
+
+def _carrier_fields(conn: Connection, document_id: int) -> list[tuple[str, str]]:
+    """A slip shipped against an order: where it goes and who carries it."""
+    slip = conn.execute(
+        select(
+            t.slip_details,
+            t.order_details.c.place,
+            t.order_details.c.receiver,
+            t.order_details.c.receiver_phone,
+        )
+        .join(t.order_details, t.order_details.c.document_id == t.slip_details.c.order_document_id)
+        .where(t.slip_details.c.document_id == document_id)
+    ).first()
+    if slip is None:
+        return []
+    return [
+        ("接收地点", slip.place),
+        ("接收人", f"{slip.receiver} {slip.receiver_phone}".strip()),
+        ("承运单位", slip.carrier),
+        ("驾驶员", f"{slip.driver} {slip.driver_phone}".strip()),
+        ("车牌号", slip.plate),
+    ]
 
 
 def _yuan(fen: int) -> str:

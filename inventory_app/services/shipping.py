@@ -1,6 +1,7 @@
 """出库单 (dispatch slip): ship against an approved order from one source depot.
 
-A slip is an ISSUE document at the depot, linked to its order: its lines come from the
+A slip is an ISSUE document at the depot (a TRANSFER, in transit until received, when the
+order's receiver is one of our depots), linked to its order: its lines come from the
 order's reservations there (lot, batch and location as reserved, first-expiring-first
 within a line), each consumed as it ships. Partial shipments are allowed; the order moves
 to 部分出库 or, once nothing is left reserved, 已出库.
@@ -72,17 +73,28 @@ def ship(
         taking = _take(conn, order, held, lines)
         day = doc_date_or_today(doc_date)
         header = conn.execute(
-            select(t.documents.c.counterparty, t.documents.c.purpose).where(
-                t.documents.c.id == order.id
+            select(
+                t.documents.c.counterparty,
+                t.documents.c.purpose,
+                t.order_details.c.receiving_depot_id,
             )
+            .join(t.order_details, t.order_details.c.document_id == t.documents.c.id)
+            .where(t.documents.c.id == order.id)
         ).one()
+        # To one of our depots the slip is a transfer, in transit until that depot receives it.
+        to_depot = (
+            repo.depot_by_id(conn, int(header.receiving_depot_id))
+            if header.receiving_depot_id is not None and header.receiving_depot_id != dep.id
+            else None
+        )
         slip = documents.create(
             conn,
             actor,
-            DocType.ISSUE,
+            DocType.TRANSFER if to_depot else DocType.ISSUE,
             dep,
             day,
-            counterparty=header.counterparty,
+            other_depot_id=to_depot.id if to_depot else None,
+            counterparty=to_depot.name[:200] if to_depot else header.counterparty,
             reference=order.doc_no,
             purpose=header.purpose,
             note=note,
@@ -100,10 +112,13 @@ def ship(
         documents.link(conn, actor, order, slip, LinkRole.ORDER_SLIP)
         deltas: list[Delta] = []
         moves: list[Move] = []
+        kind = MovementKind.TRANSFER_OUT if to_depot else MovementKind.ISSUE
         for slip_line, (res, milli) in enumerate(taking, 1):
             assert res.lot_id is not None  # orders reserve lots at approval
             deltas.append(reservations.consume(conn, res, milli))
-            moves.append(Move(res.lot_id, res.item, dep, -milli, MovementKind.ISSUE, slip_line))
+            moves.append(Move(res.lot_id, res.item, dep, -milli, kind, slip_line))
+        if to_depot:
+            deltas += stock_moves.in_transit(to_depot, moves, sign=-1)
         ids = stock_moves.apply(conn, actor, slip.id, day, moves, extra=deltas)
         advance_after_shipping(conn, actor, order, slip.doc_no)
         return documents.Posted(slip.id, ids)

@@ -32,6 +32,7 @@ from inventory_app.services import (
     requests,
     reversals,
     shipping,
+    transfers,
 )
 from inventory_app.services.common import utcnow
 from inventory_app.services.verify import verify
@@ -390,3 +391,26 @@ def test_two_processes_approving_for_the_last_units(db_world: World, db_url: str
     states = {_view(world, d).order.state for d in (first, second)}
     assert states == {DocState.APPROVED, DocState.SUBMITTED}
     assert verify(world.uow).ok
+
+
+def test_an_order_to_one_of_our_depots_ships_as_a_transfer_in_transit(world: World) -> None:
+    _stock(world, TENT, 10)
+    order_no = orders.create_order(
+        world.uow,
+        world.keeper_b,
+        lines=[OrderLine(TENT, D(4), "A")],
+        receiving_unit="海原县库",
+        receiving_depot="B",
+        purpose="preposition",
+        submit=True,
+        request_id=rid(),
+    ).doc_no
+    _approve(world, order_no)
+    slip = _ship(world, order_no)
+    assert slip.startswith("DB-A-")  # a transfer, not an issue
+    assert stock_row(world.uow, TENT, "B") == {"on_hand": 0, "reserved": 0, "in_transit_in": 4_000}
+    assert _view(world, order_no).order.state == DocState.SHIPPED
+    transfers.transfer_receive(world.uow, world.keeper_b, doc_no=slip, request_id=rid())
+    assert stock_row(world.uow, TENT, "B")["on_hand"] == 4_000
+    assert verify(world.uow).ok
+    assert_ledger_sound(world.uow)
