@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from datetime import date
 from decimal import Decimal
 
@@ -27,6 +27,7 @@ class LineReference:
     _lots: list[LotStockRow]
     _organisations: list[OrganisationRow]
     _doc_date: date
+    _recheck: Callable[[], None]  # LinesModel's: re-validate every line after a change
 
     def _init_reference(self) -> None:
         self._items = {}
@@ -34,10 +35,6 @@ class LineReference:
         self._lots = []
         self._organisations = []
         self._doc_date = date.today()
-
-    def _recheck(self) -> None:
-        """Abstract hook: LinesModel overrides it."""
-        raise NotImplementedError
 
     def set_items(self, items: Sequence[ItemRow]) -> None:
         self._items = {item.code: item for item in items}
