@@ -13,7 +13,12 @@ from inventory_app.domain.documents import (
     check_transition,
     reversal_blocker,
 )
-from inventory_app.domain.errors import AlreadyReversed, CannotReverseReversal, InvalidState
+from inventory_app.domain.errors import (
+    AlreadyReversed,
+    CannotReverseReversal,
+    InvalidInput,
+    InvalidState,
+)
 from inventory_app.domain.model import DocState, DocType, MovementKind
 
 
@@ -124,3 +129,21 @@ def test_check_reversible_raises_the_typed_error() -> None:
 def test_every_state_has_a_name_in_both_languages(state: DocState) -> None:
     for lang in messages.LANGUAGES:
         assert messages.state_name(state, lang) != state.value
+
+
+def test_every_input_refusal_in_the_code_has_words_in_both_languages() -> None:
+    """Each InvalidInput("field", "reason") written in the package reads as a sentence."""
+    import re
+    from pathlib import Path
+
+    package = Path(messages.__file__).parent
+    pairs = set()
+    for path in package.rglob("*.py"):
+        pairs |= set(re.findall(r'InvalidInput\("([a-z_]+)", "([a-z_]+)"', path.read_text("utf-8")))
+    assert pairs
+    for field, reason in sorted(pairs):
+        # Unknown keys would be shown raw; the catalogue must know both, in both languages.
+        assert field in messages._FIELDS and reason in messages._REASONS, (field, reason)
+        for lang in messages.LANGUAGES:
+            text = messages.error_message(InvalidInput(field, reason, "x"), lang)
+            assert "{" not in text and text.strip(), (field, reason, lang)
