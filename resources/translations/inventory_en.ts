@@ -2862,7 +2862,7 @@ It can no longer be chosen when receiving goods; lots already stored there and t
 <context>
     <name>OrdersPage</name>
     <message>
-        <location filename="../../inventory_app/ui/pages/orders_actions.py" line="+63"/>
+        <location filename="../../inventory_app/ui/pages/orders_actions.py" line="+86"/>
         <source>提交</source>
         <translation>Submit</translation>
     </message>
@@ -2908,6 +2908,11 @@ It can no longer be chosen when receiving goods; lots already stored there and t
         <translation>Complete</translation>
     </message>
     <message>
+        <location line="+1"/>
+        <source>回收…</source>
+        <translation>Return…</translation>
+    </message>
+    <message>
         <location line="+7"/>
         <source>把草稿或被驳回的指令交给审批人</source>
         <translation>Hand a draft or rejected order to an approver</translation>
@@ -2944,16 +2949,21 @@ It can no longer be chosen when receiving goods; lots already stored there and t
     </message>
     <message>
         <location line="+1"/>
-        <source>登记接收单位的签收人</source>
-        <translation>Record who signed for the goods at the receiving unit</translation>
+        <source>登记接收单位的签收人和逐行实收数量，短少须说明原因</source>
+        <translation>Record who signed at the receiving unit and what arrived, line by line; a short line needs a reason</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
+        <source>使用后回收：完好和清洗消毒的重新入库，维修和报废的只登记</source>
+        <translation>Goods back after use: good and cleaned goods re-enter stock, repair and scrap are only recorded</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>签收后结案；部分出库的指令可提前结案，未发的预留释放</source>
         <translation>Close after signing; a partly shipped order may be closed early, releasing what was not shipped</translation>
     </message>
     <message>
-        <location line="+52"/>
+        <location line="+46"/>
         <source>备注</source>
         <translation>Note</translation>
     </message>
@@ -3069,21 +3079,6 @@ It can no longer be chosen when receiving goods; lots already stored there and t
     </message>
     <message>
         <location line="+1"/>
-        <source>调拨指令 {doc_no} 的物资已由接收单位签收：</source>
-        <translation>The goods of order {doc_no} were signed for by the receiving unit:</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>签收人</source>
-        <translation>Signed by</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>已签收：{doc_no}</source>
-        <translation>Signed for: {doc_no}</translation>
-    </message>
-    <message>
-        <location line="+1"/>
         <source>把调拨指令 {doc_no} 结案？尚未出库的预留将释放。</source>
         <translation>Close allocation order {doc_no}? Reservations not shipped are released.</translation>
     </message>
@@ -3093,7 +3088,7 @@ It can no longer be chosen when receiving goods; lots already stored there and t
         <translation>Completed: {doc_no}</translation>
     </message>
     <message>
-        <location filename="../../inventory_app/ui/pages/orders_columns.py" line="+42"/>
+        <location filename="../../inventory_app/ui/pages/orders_columns.py" line="+43"/>
         <source>剩余 {h} 小时 {m} 分</source>
         <translation>{h} h {m} min left</translation>
     </message>
@@ -3215,11 +3210,26 @@ It can no longer be chosen when receiving goods; lots already stored there and t
     </message>
     <message>
         <location line="+6"/>
+        <source>已回收</source>
+        <translation>Returned</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>待回收</source>
+        <translation>Outstanding</translation>
+    </message>
+    <message>
+        <location line="+8"/>
         <source>单位</source>
         <translation>Unit</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+10"/>
+        <source>使用未满 12 个月（单帐篷 6 个月）的帐篷须回收</source>
+        <translation>Tents used less than 12 months (single tents 6 months) must come back</translation>
+    </message>
+    <message>
+        <location line="+16"/>
         <source>时间</source>
         <translation>Time</translation>
     </message>
@@ -3329,7 +3339,7 @@ It can no longer be chosen when receiving goods; lots already stored there and t
         <translation>{0} orders</translation>
     </message>
     <message>
-        <location line="+105"/>
+        <location line="+113"/>
         <source>状态：</source>
         <translation>State:</translation>
     </message>
@@ -3721,6 +3731,144 @@ It can no longer be chosen when receiving goods; lots already stored there and t
 可在“调拨指令”页据此新建调拨指令。</source>
         <translation>Request filed: {doc_no}
 You can answer it with a new order on the Allocation orders page.</translation>
+    </message>
+</context>
+<context>
+    <name>ReturnDialog</name>
+    <message>
+        <location filename="../../inventory_app/ui/dialogs/return_dialog.py" line="+33"/>
+        <source>行</source>
+        <translation>Line</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>物资</source>
+        <translation>Item</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>实发</source>
+        <translation>Shipped</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>已回收</source>
+        <translation>Returned</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>待回收</source>
+        <translation>Outstanding</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>完好</source>
+        <translation>Good</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>清洗消毒</source>
+        <translation>Cleaned</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>维修</source>
+        <translation>Repair</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>报废</source>
+        <translation>Scrap</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>单位</source>
+        <translation>Unit</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>说明</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <location line="+79"/>
+        <source>回收 — {0}</source>
+        <translation>Return — {0}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>登记回收</source>
+        <translation>Record return</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>调拨指令</source>
+        <translation>Allocation order</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>回收日期</source>
+        <translation>Return date</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>回收入库仓库</source>
+        <translation>Back into depot</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>库位</source>
+        <translation>Location</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>备注</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>回收明细（按状况分别填写数量）</source>
+        <translation>Returned goods (quantities by condition)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>完好和清洗消毒的物资重新入库到所选仓库，保留原批号和有效期；维修和报废的只登记在回收单上。待回收：使用未满 12 个月的棉帐篷、未满 6 个月的单帐篷须回收。</source>
+        <translation>Good and cleaned goods re-enter stock at the chosen depot with their batch and expiry; repair and scrap are only recorded on the return. Outstanding: cotton tents used less than 12 months and single tents less than 6 months must come back.</translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <source>这条调拨指令还没有出库，无物资可回收。</source>
+        <translation>Nothing of this order has been shipped, so nothing can come back.</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>请选择回收入库的仓库</source>
+        <translation>Choose the depot taking the goods back</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>已登记回收单：{doc}
+调拨指令：{order}</source>
+        <translation>Return recorded: {doc}
+Allocation order: {order}</translation>
+    </message>
+</context>
+<context>
+    <name>ReturnLinesModel</name>
+    <message>
+        <location line="-132"/>
+        <source>第 {0} 行：</source>
+        <translation>Line {0}: </translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>回收合计 {0} 超过可回收数量 {1}</source>
+        <translation>returned total {0} exceeds the {1} that can come back</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>请至少填写一行回收数量</source>
+        <translation>Enter a returned quantity on at least one line</translation>
     </message>
 </context>
 <context>
@@ -4189,6 +4337,125 @@ Print the slip for the driver and the receiver to sign.</translation>
         <location line="+2"/>
         <source>请至少填写一行本次出库数量</source>
         <translation>Enter a quantity to ship on at least one line</translation>
+    </message>
+</context>
+<context>
+    <name>SignDialog</name>
+    <message>
+        <location filename="../../inventory_app/ui/dialogs/sign_dialog.py" line="+37"/>
+        <source>行</source>
+        <translation>Line</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>物资</source>
+        <translation>Item</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>规格</source>
+        <translation>Spec</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>实发</source>
+        <translation>Shipped</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>实收</source>
+        <translation>Received</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>单位</source>
+        <translation>Unit</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>短少原因（实收少于实发时必填）</source>
+        <translation>Reason for shortage (required when received &lt; shipped)</translation>
+    </message>
+    <message>
+        <location line="+69"/>
+        <source>签收回执 — {0}</source>
+        <translation>Receipt — {0}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>确认签收</source>
+        <translation>Sign for goods</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>必填，接收单位签收人姓名</source>
+        <translation>Required: name of the person signing at the receiving unit</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>签收人 *</source>
+        <translation>Signed by *</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>签收日期</source>
+        <translation>Date signed</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>备注</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>签收明细（默认全部收到；实收少于实发时填写原因）</source>
+        <translation>Lines (all received by default; give a reason when less arrived)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>签收后调拨指令变为已签收；短少的行连同原因记入签收回执，库存不再变动。签收回执可打印，由接收单位盖章。</source>
+        <translation>After signing the order is Signed; short lines are kept on the receipt with their reason, stock does not change. The receipt can be printed and stamped by the receiving unit.</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>这条调拨指令还没有出库，无需签收。</source>
+        <translation>Nothing of this order has been shipped yet; there is nothing to sign for.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <location line="+2"/>
+        <source>请填写签收人</source>
+        <translation>Enter who signed</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>已签收：{order}
+签收回执：{receipt}</source>
+        <translation>Signed: {order}
+Receipt: {receipt}</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>其中 {0} 行短少，已连同原因记入回执。</source>
+        <translation>{0} line(s) short, recorded on the receipt with the reason.</translation>
+    </message>
+</context>
+<context>
+    <name>SignLinesModel</name>
+    <message>
+        <location line="-108"/>
+        <source>第 {0} 行：</source>
+        <translation>Line {0}: </translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>实收不能多于实发 {0}</source>
+        <translation>received cannot exceed the shipped {0}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>实收少于实发，请填写短少原因</source>
+        <translation>less received than shipped; enter the reason for the shortage</translation>
     </message>
 </context>
 <context>
