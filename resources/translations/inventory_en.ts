@@ -2621,7 +2621,7 @@ It can no longer be chosen when receiving goods; lots already stored there and t
 <context>
     <name>OrderDialog</name>
     <message>
-        <location filename="../../inventory_app/ui/dialogs/order_dialog.py" line="+45"/>
+        <location filename="../../inventory_app/ui/dialogs/order_dialog.py" line="+64"/>
         <source>调拨指令</source>
         <translation>Allocation order</translation>
     </message>
@@ -2631,7 +2631,17 @@ It can no longer be chosen when receiving goods; lots already stored there and t
         <translation>Save order</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+5"/>
+        <source>按建议填充</source>
+        <translation>Fill from suggestion</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>按就近、先到期先出的原则从各仓库可用库存中选来源，并显示车程是否达标</source>
+        <translation>Pick sources from free stock, nearest depots and first-expiring lots first, and show whether the travel time meets the target</translation>
+    </message>
+    <message>
+        <location line="+15"/>
         <source>必填，如 海原县应急管理局</source>
         <translation>Required, e.g. Haiyuan County Emergency Management Bureau</translation>
     </message>
@@ -2661,7 +2671,7 @@ It can no longer be chosen when receiving goods; lots already stored there and t
         <translation>Submit for approval when saved</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+26"/>
         <source>依据申请</source>
         <translation>Answers request</translation>
     </message>
@@ -2731,12 +2741,12 @@ It can no longer be chosen when receiving goods; lots already stored there and t
         <translation>Each line may come from a different depot; without a lot, approval reserves first-expiring-first. Lines above the available stock are yellow and approval would refuse them.</translation>
     </message>
     <message>
-        <location line="+48"/>
+        <location line="+49"/>
         <source>（无，直接下达）</source>
         <translation>(none, direct order)</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+86"/>
         <source>请至少录入一行明细</source>
         <translation>Enter at least one line</translation>
     </message>
@@ -2760,7 +2770,7 @@ It can no longer be chosen when receiving goods; lots already stored there and t
 <context>
     <name>OrderLinesDelegate</name>
     <message>
-        <location filename="../../inventory_app/ui/dialogs/order_lines.py" line="+308"/>
+        <location filename="../../inventory_app/ui/dialogs/order_lines.py" line="+309"/>
         <source>先到期先出（自动）</source>
         <translation>First-expiring-first (automatic)</translation>
     </message>
@@ -2857,6 +2867,99 @@ It can no longer be chosen when receiving goods; lots already stored there and t
         <location line="+26"/>
         <source>请填写{0}</source>
         <translation>Please fill in: {0}</translation>
+    </message>
+</context>
+<context>
+    <name>OrderSuggest</name>
+    <message>
+        <location filename="../../inventory_app/ui/dialogs/order_suggest.py" line="+27"/>
+        <source>{m} 分</source>
+        <translation>{m} min</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{h} 小时 {m} 分</source>
+        <translation>{h} h {m} min</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>需征得 {owners} 同意</source>
+        <translation>Needs consent of {owners}</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>✓ 达标</source>
+        <translation>✓ Met</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>✗ 超时</source>
+        <translation>✗ Too late</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>申请行</source>
+        <translation>Request line</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>物资</source>
+        <translation>Item</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>调出仓库</source>
+        <translation>Source depot</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>数量</source>
+        <translation>Quantity</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>路程(公里)</source>
+        <translation>Road (km)</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>车程</source>
+        <translation>Travel</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>时限</source>
+        <translation>Target</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>权属</source>
+        <translation>Owner</translation>
+    </message>
+    <message>
+        <location line="+44"/>
+        <source>建议来源（{request}，送达 {place}，时限 {hours} 小时）：{verdict}</source>
+        <translation>Suggested sources ({request}, to {place}, target {hours} h): {verdict}</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>全部达标</source>
+        <translation>all within the target</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{n} 处超时</source>
+        <translation>{n} too late</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>{item} 缺 {qty}</source>
+        <translation>{item} short by {qty}</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>库存不足：</source>
+        <translation>Not enough stock: </translation>
     </message>
 </context>
 <context>
