@@ -1096,6 +1096,232 @@ It can no longer be chosen when receiving goods; lots already stored there and t
     </message>
 </context>
 <context>
+    <name>DrillsPage</name>
+    <message>
+        <location filename="../../inventory_app/ui/pages/drill_report_view.py" line="+31"/>
+        <source>申请</source>
+        <translation>Request filed</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>开始（接受建议）</source>
+        <translation>Started (suggestion accepted)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location filename="../../inventory_app/ui/pages/drills_page.py" line="+46"/>
+        <source>批准</source>
+        <translation>Approve</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>出库单已打印</source>
+        <translation>Slip printed</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location filename="../../inventory_app/ui/pages/drills_page.py" line="+2"/>
+        <source>发车</source>
+        <translation>Depart</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location filename="../../inventory_app/ui/pages/drills_page.py" line="+1"/>
+        <source>到达</source>
+        <translation>Arrive</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>取消</source>
+        <translation>Cancelled</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>环节</source>
+        <translation>Step</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>时间</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>物资</source>
+        <translation>Item</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>调出仓库</source>
+        <translation>Source depot</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>批号</source>
+        <translation>Batch</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>库位</source>
+        <translation>Location</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>有效期至</source>
+        <translation>Expires</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>数量</source>
+        <translation>Quantity</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>车程</source>
+        <translation>Travel</translation>
+    </message>
+    <message>
+        <location line="+105"/>
+        <source>正在读取演练报告…</source>
+        <translation>Loading the drill report…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>选中一次演练，这里显示它的报告；或从一份调拨申请开始新的演练。</source>
+        <translation>Select a drill to see its report here, or start a new drill from a request.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>演练 {doc}（申请 {request}，{state}）</source>
+        <translation>Drill {doc} (request {request}, {state})</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>全部有货，来自 {depots}</source>
+        <translation>Everything in stock, from {depots}</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>短缺：{items}</source>
+        <translation>Short: {items}</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>拿得出</source>
+        <translation>Available</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>调动快</source>
+        <translation>Fast</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>计划 {planned}，时限 {target} 小时</source>
+        <translation>Planned {planned}, target {target} h</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>用得上</source>
+        <translation>Usable</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>批次有效，库位清楚</source>
+        <translation>Lots in date, bins known</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{n} 个问题</source>
+        <translation>{n} problem(s)</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>尚未到达</source>
+        <translation>not arrived yet</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>计划用时 {planned}（最远车程 + 装卸 {handling} 分）；时限 {target} 小时；实际用时（申请到到达）：{elapsed}</source>
+        <translation>Planned {planned} (longest trip + {handling} min handling); target {target} h; actual time (request to arrival): {elapsed}</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>各环节时间</source>
+        <translation>Steps and times</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>物资来源</source>
+        <translation>Sources</translation>
+    </message>
+    <message>
+        <location filename="../../inventory_app/ui/pages/drills_page.py" line="-2"/>
+        <source>打印出库单</source>
+        <translation>Print slip</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>演练单号</source>
+        <translation>Drill no.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>状态</source>
+        <translation>State</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>日期</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>调拨申请</source>
+        <translation>Request</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>发起人</source>
+        <translation>Started by</translation>
+    </message>
+    <message>
+        <location line="+90"/>
+        <source>正在查询…</source>
+        <translation>Loading…</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>共 {0} 次演练</source>
+        <translation>{0} drill(s)</translation>
+    </message>
+    <message>
+        <location line="+98"/>
+        <source>调拨申请：</source>
+        <translation>Request:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>开始演练</source>
+        <translation>Start drill</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>按建议选定来源开始计时；演练不预留、不出库，只记录各环节用时</source>
+        <translation>Take the suggested sources and start the clock; a drill reserves and ships nothing, it only times each step</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>刷新</source>
+        <translation>Refresh</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>记录环节：</source>
+        <translation>Record step:</translation>
+    </message>
+</context>
+<context>
     <name>ErrorMessages</name>
     <message>
         <location filename="../../inventory_app/ui/errors.py" line="+40"/>
@@ -2553,7 +2779,7 @@ It can no longer be chosen when receiving goods; lots already stored there and t
 <context>
     <name>NavModel</name>
     <message>
-        <location filename="../../inventory_app/ui/widgets/nav_pane.py" line="+47"/>
+        <location filename="../../inventory_app/ui/widgets/nav_pane.py" line="+48"/>
         <source>首页</source>
         <translation>Home</translation>
     </message>
@@ -2561,6 +2787,11 @@ It can no longer be chosen when receiving goods; lots already stored there and t
         <location line="+2"/>
         <source>调拨指令</source>
         <translation>Allocation orders</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>演练</source>
+        <translation>Drills</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -2613,7 +2844,7 @@ It can no longer be chosen when receiving goods; lots already stored there and t
         <translation>Grain storage points</translation>
     </message>
     <message>
-        <location line="+105"/>
+        <location line="+106"/>
         <source>{name}（{count}）</source>
         <translation>{name} ({count})</translation>
     </message>
