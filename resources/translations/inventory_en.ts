@@ -1098,7 +1098,7 @@ It can no longer be chosen when receiving goods; lots already stored there and t
 <context>
     <name>DrillsPage</name>
     <message>
-        <location filename="../../inventory_app/ui/pages/drill_report_view.py" line="+31"/>
+        <location filename="../../inventory_app/ui/pages/drill_report_view.py" line="+32"/>
         <source>申请</source>
         <translation>Request filed</translation>
     </message>
@@ -1181,7 +1181,7 @@ It can no longer be chosen when receiving goods; lots already stored there and t
         <translation>Travel</translation>
     </message>
     <message>
-        <location line="+105"/>
+        <location line="+108"/>
         <source>正在读取演练报告…</source>
         <translation>Loading the drill report…</translation>
     </message>
@@ -1196,7 +1196,7 @@ It can no longer be chosen when receiving goods; lots already stored there and t
         <translation>Drill {doc} (request {request}, {state})</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+17"/>
         <source>全部有货，来自 {depots}</source>
         <translation>Everything in stock, from {depots}</translation>
     </message>
@@ -1261,7 +1261,27 @@ It can no longer be chosen when receiving goods; lots already stored there and t
         <translation>Print slip</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+10"/>
+        <source>已开始</source>
+        <translation>Started</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>已批准</source>
+        <translation>Approved</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>已发车</source>
+        <translation>On the road</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>已到达</source>
+        <translation>Arrived</translation>
+    </message>
+    <message>
+        <location line="+9"/>
         <source>演练单号</source>
         <translation>Drill no.</translation>
     </message>
@@ -1286,7 +1306,7 @@ It can no longer be chosen when receiving goods; lots already stored there and t
         <translation>Started by</translation>
     </message>
     <message>
-        <location line="+90"/>
+        <location line="+91"/>
         <source>正在查询…</source>
         <translation>Loading…</translation>
     </message>

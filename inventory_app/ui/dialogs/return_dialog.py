@@ -169,7 +169,7 @@ class ReturnDialog(PostingDialog):
         self.note_edit = QLineEdit(self)
         self.note_edit.setMaxLength(200)
         self.model = ReturnLinesModel(self)
-        self.lines_view = input_lines_view(self, self.model, stretch=1)
+        self.lines_view = input_lines_view(self, self.model, stretch=10)  # 说明
         form = self.header_grid(
             [
                 (self.tr("调拨指令"), self.order_label),

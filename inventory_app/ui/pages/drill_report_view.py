@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import datetime
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
@@ -9,6 +10,7 @@ from PySide6.QtWidgets import (
     QFrame,
     QGridLayout,
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QSplitter,
     QVBoxLayout,
@@ -17,7 +19,6 @@ from PySide6.QtWidgets import (
 
 from ...services.drills import DrillReport, DrillSource
 from ..dialogs.order_suggest import travel_text
-from ..labels import doc_state_label
 from ..models.table_models import Column, RowsTableModel, format_quantity
 from .orders_columns import URGENT_FG, local_time
 from .orders_detail import _table
@@ -135,9 +136,12 @@ def _duration(minutes: int) -> str:
 class DrillReportView(QWidget):
     """Filled from a DrillReport; a hint while nothing is selected."""
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, parent: QWidget | None = None, *, state_label: Callable[[str], str] = str
+    ) -> None:
         super().__init__(parent)
         self.report: DrillReport | None = None
+        self.state_label = state_label
         self.title = QLabel(self)
         self.title.setStyleSheet("font-weight: bold; font-size: 11pt;")
         self.hint = QLabel(self)
@@ -207,7 +211,7 @@ class DrillReportView(QWidget):
             QCoreApplication.translate(
                 "DrillsPage", "演练 {doc}（申请 {request}，{state}）"
             ).format(
-                doc=report.doc_no, request=report.request_no, state=doc_state_label(report.state)
+                doc=report.doc_no, request=report.request_no, state=self.state_label(report.state)
             )
         )
         self._answers(report)
@@ -215,6 +219,9 @@ class DrillReportView(QWidget):
         self.sources_model.set_rows(list(report.sources))
         for view in (self.steps_view, self.sources_view):
             view.resizeColumnsToContents()
+        sources = self.sources_view.horizontalHeader()
+        sources.setStretchLastSection(False)
+        sources.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)  # the item name
 
     def _answers(self, report: DrillReport) -> None:
         if report.available:

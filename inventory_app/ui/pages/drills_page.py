@@ -51,6 +51,17 @@ def step_label(step: str) -> str:
     return labels[step]
 
 
+def drill_state_label(state: str) -> str:
+    """A drill's states read as its steps: started, approved, on the road, arrived."""
+    labels = {
+        DocState.SUBMITTED: QCoreApplication.translate("DrillsPage", "已开始"),
+        DocState.APPROVED: QCoreApplication.translate("DrillsPage", "已批准"),
+        DocState.SHIPPED: QCoreApplication.translate("DrillsPage", "已发车"),
+        DocState.COMPLETED: QCoreApplication.translate("DrillsPage", "已到达"),
+    }
+    return labels.get(DocState(state), doc_state_label(state))
+
+
 def drill_columns() -> list[Column[DocumentRow]]:
     return [
         Column(
@@ -61,7 +72,7 @@ def drill_columns() -> list[Column[DocumentRow]]:
         Column(
             "state",
             lambda: QCoreApplication.translate("DrillsPage", "状态"),
-            lambda r: doc_state_label(r.state),
+            lambda r: drill_state_label(r.state),
         ),
         Column(
             "doc_date",
@@ -138,19 +149,20 @@ class DrillsPage(DataPage):
             self.step_buttons[step] = button
         steps.addStretch(1)
         self.steps_caption.setVisible(may_order)
-        self.report_view = DrillReportView(self)
-        right = QWidget(self)
+        self.report_view = DrillReportView(self, state_label=drill_state_label)
+        right = QWidget(self)  # below the list
         right_layout = QVBoxLayout(right)
         right_layout.setContentsMargins(0, 0, 0, 0)
         right_layout.addLayout(steps)
         right_layout.addWidget(self.report_view, 1)
-        splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        # A few drills in view; most of the height for the selected one's report.
+        splitter = QSplitter(Qt.Orientation.Vertical, self)
         splitter.addWidget(self.table)
         splitter.addWidget(right)
-        splitter.setStretchFactor(0, 2)
-        splitter.setStretchFactor(1, 5)
+        splitter.setStretchFactor(0, 1)
+        splitter.setStretchFactor(1, 4)
         splitter.setChildrenCollapsible(False)
-        splitter.setSizes([330, 900])
+        splitter.setSizes([120, 560])
         self.summary_label = QLabel(self)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
