@@ -184,9 +184,10 @@ class Scenario:
             ).doc_no
             issues = ledger_queries.documents(uow, keeper, doc_types=("ISSUE",), limit=1)
             self.reverse_no = issues[0].doc_no if issues else None
-            from tools.screenshot_orders import allocation_scenario
+            from tools.screenshot_orders import allocation_scenario, flow_scenario
 
             self.order_no = allocation_scenario(uow, lots, KEEPER_DEPOT, PASSWORD)
+            self.flow = flow_scenario(uow, KEEPER_DEPOT, PASSWORD)
         finally:
             uow.engine.dispose()
 
@@ -328,6 +329,9 @@ def script(shooter: Shooter, db: Path) -> Iterator[int]:
     yield from _settle(tasks)
     yield from _settle(tasks)
     shooter.save(window, "orders")
+    from tools.screenshot_orders import flow_shots
+
+    yield from flow_shots(window, shooter.save, lambda: _settle(tasks), *scenario.flow)
 
     window.navigate(NavTarget(PAGE_DASHBOARD))
     for spec in POSTINGS:

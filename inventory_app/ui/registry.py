@@ -26,6 +26,7 @@ from .dialogs.transfer_receive_dialog import TransferReceiveDialog
 from .pages.catalogue_page import CataloguePage
 from .pages.dashboard_page import DashboardPage
 from .pages.depots_page import DepotsPage
+from .pages.drills_page import DrillsPage
 from .pages.ledger_page import LedgerPage
 from .pages.orders_page import OrdersPage
 from .pages.stock_page import StockPage
@@ -33,6 +34,7 @@ from .widgets.nav_pane import (
     PAGE_CATALOGUE,
     PAGE_DASHBOARD,
     PAGE_DEPOTS,
+    PAGE_DRILLS,
     PAGE_LEDGER,
     PAGE_ORDERS,
     PAGE_STOCK,
@@ -45,6 +47,7 @@ DialogClass = Callable[..., QDialog]
 PAGES: dict[str, PageClass] = {
     PAGE_DASHBOARD: DashboardPage,
     PAGE_ORDERS: OrdersPage,
+    PAGE_DRILLS: DrillsPage,
     PAGE_DEPOTS: DepotsPage,
     PAGE_CATALOGUE: CataloguePage,
     PAGE_STOCK: StockPage,

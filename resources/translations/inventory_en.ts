@@ -1096,6 +1096,252 @@ It can no longer be chosen when receiving goods; lots already stored there and t
     </message>
 </context>
 <context>
+    <name>DrillsPage</name>
+    <message>
+        <location filename="../../inventory_app/ui/pages/drill_report_view.py" line="+32"/>
+        <source>申请</source>
+        <translation>Request filed</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>开始（接受建议）</source>
+        <translation>Started (suggestion accepted)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location filename="../../inventory_app/ui/pages/drills_page.py" line="+46"/>
+        <source>批准</source>
+        <translation>Approve</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>出库单已打印</source>
+        <translation>Slip printed</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location filename="../../inventory_app/ui/pages/drills_page.py" line="+2"/>
+        <source>发车</source>
+        <translation>Depart</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location filename="../../inventory_app/ui/pages/drills_page.py" line="+1"/>
+        <source>到达</source>
+        <translation>Arrive</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>取消</source>
+        <translation>Cancelled</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>环节</source>
+        <translation>Step</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>时间</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>物资</source>
+        <translation>Item</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>调出仓库</source>
+        <translation>Source depot</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>批号</source>
+        <translation>Batch</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>库位</source>
+        <translation>Location</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>有效期至</source>
+        <translation>Expires</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>数量</source>
+        <translation>Quantity</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>车程</source>
+        <translation>Travel</translation>
+    </message>
+    <message>
+        <location line="+108"/>
+        <source>正在读取演练报告…</source>
+        <translation>Loading the drill report…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>选中一次演练，这里显示它的报告；或从一份调拨申请开始新的演练。</source>
+        <translation>Select a drill to see its report here, or start a new drill from a request.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>演练 {doc}（申请 {request}，{state}）</source>
+        <translation>Drill {doc} (request {request}, {state})</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>全部有货，来自 {depots}</source>
+        <translation>Everything in stock, from {depots}</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>短缺：{items}</source>
+        <translation>Short: {items}</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>拿得出</source>
+        <translation>Available</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>调动快</source>
+        <translation>Fast</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>计划 {planned}，时限 {target} 小时</source>
+        <translation>Planned {planned}, target {target} h</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>用得上</source>
+        <translation>Usable</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>批次有效，库位清楚</source>
+        <translation>Lots in date, bins known</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{n} 个问题</source>
+        <translation>{n} problem(s)</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>尚未到达</source>
+        <translation>not arrived yet</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>计划用时 {planned}（最远车程 + 装卸 {handling} 分）；时限 {target} 小时；实际用时（申请到到达）：{elapsed}</source>
+        <translation>Planned {planned} (longest trip + {handling} min handling); target {target} h; actual time (request to arrival): {elapsed}</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>各环节时间</source>
+        <translation>Steps and times</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>物资来源</source>
+        <translation>Sources</translation>
+    </message>
+    <message>
+        <location filename="../../inventory_app/ui/pages/drills_page.py" line="-2"/>
+        <source>打印出库单</source>
+        <translation>Print slip</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>已开始</source>
+        <translation>Started</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>已批准</source>
+        <translation>Approved</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>已发车</source>
+        <translation>On the road</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>已到达</source>
+        <translation>Arrived</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>演练单号</source>
+        <translation>Drill no.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>状态</source>
+        <translation>State</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>日期</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>调拨申请</source>
+        <translation>Request</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>发起人</source>
+        <translation>Started by</translation>
+    </message>
+    <message>
+        <location line="+91"/>
+        <source>正在查询…</source>
+        <translation>Loading…</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>共 {0} 次演练</source>
+        <translation>{0} drill(s)</translation>
+    </message>
+    <message>
+        <location line="+98"/>
+        <source>调拨申请：</source>
+        <translation>Request:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>开始演练</source>
+        <translation>Start drill</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>按建议选定来源开始计时；演练不预留、不出库，只记录各环节用时</source>
+        <translation>Take the suggested sources and start the clock; a drill reserves and ships nothing, it only times each step</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>刷新</source>
+        <translation>Refresh</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>记录环节：</source>
+        <translation>Record step:</translation>
+    </message>
+</context>
+<context>
     <name>ErrorMessages</name>
     <message>
         <location filename="../../inventory_app/ui/errors.py" line="+40"/>
@@ -2568,7 +2814,7 @@ It can no longer be chosen when receiving goods; lots already stored there and t
 <context>
     <name>NavModel</name>
     <message>
-        <location filename="../../inventory_app/ui/widgets/nav_pane.py" line="+47"/>
+        <location filename="../../inventory_app/ui/widgets/nav_pane.py" line="+48"/>
         <source>首页</source>
         <translation>Home</translation>
     </message>
@@ -2576,6 +2822,11 @@ It can no longer be chosen when receiving goods; lots already stored there and t
         <location line="+2"/>
         <source>调拨指令</source>
         <translation>Allocation orders</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>演练</source>
+        <translation>Drills</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -2628,7 +2879,7 @@ It can no longer be chosen when receiving goods; lots already stored there and t
         <translation>Grain storage points</translation>
     </message>
     <message>
-        <location line="+105"/>
+        <location line="+106"/>
         <source>{name}（{count}）</source>
         <translation>{name} ({count})</translation>
     </message>
@@ -2636,7 +2887,7 @@ It can no longer be chosen when receiving goods; lots already stored there and t
 <context>
     <name>OrderDialog</name>
     <message>
-        <location filename="../../inventory_app/ui/dialogs/order_dialog.py" line="+45"/>
+        <location filename="../../inventory_app/ui/dialogs/order_dialog.py" line="+64"/>
         <source>调拨指令</source>
         <translation>Allocation order</translation>
     </message>
@@ -2646,7 +2897,17 @@ It can no longer be chosen when receiving goods; lots already stored there and t
         <translation>Save order</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+5"/>
+        <source>按建议填充</source>
+        <translation>Fill from suggestion</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>按就近、先到期先出的原则从各仓库可用库存中选来源，并显示车程是否达标</source>
+        <translation>Pick sources from free stock, nearest depots and first-expiring lots first, and show whether the travel time meets the target</translation>
+    </message>
+    <message>
+        <location line="+15"/>
         <source>必填，如 海原县应急管理局</source>
         <translation>Required, e.g. Haiyuan County Emergency Management Bureau</translation>
     </message>
@@ -2676,7 +2937,7 @@ It can no longer be chosen when receiving goods; lots already stored there and t
         <translation>Submit for approval when saved</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+26"/>
         <source>依据申请</source>
         <translation>Answers request</translation>
     </message>
@@ -2746,12 +3007,12 @@ It can no longer be chosen when receiving goods; lots already stored there and t
         <translation>Each line may come from a different depot; without a lot, approval reserves first-expiring-first. Lines above the available stock are yellow and approval would refuse them.</translation>
     </message>
     <message>
-        <location line="+48"/>
+        <location line="+49"/>
         <source>（无，直接下达）</source>
         <translation>(none, direct order)</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+86"/>
         <source>请至少录入一行明细</source>
         <translation>Enter at least one line</translation>
     </message>
@@ -2775,7 +3036,7 @@ It can no longer be chosen when receiving goods; lots already stored there and t
 <context>
     <name>OrderLinesDelegate</name>
     <message>
-        <location filename="../../inventory_app/ui/dialogs/order_lines.py" line="+308"/>
+        <location filename="../../inventory_app/ui/dialogs/order_lines.py" line="+309"/>
         <source>先到期先出（自动）</source>
         <translation>First-expiring-first (automatic)</translation>
     </message>
@@ -2875,9 +3136,102 @@ It can no longer be chosen when receiving goods; lots already stored there and t
     </message>
 </context>
 <context>
+    <name>OrderSuggest</name>
+    <message>
+        <location filename="../../inventory_app/ui/dialogs/order_suggest.py" line="+27"/>
+        <source>{m} 分</source>
+        <translation>{m} min</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{h} 小时 {m} 分</source>
+        <translation>{h} h {m} min</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>需征得 {owners} 同意</source>
+        <translation>Needs consent of {owners}</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>✓ 达标</source>
+        <translation>✓ Met</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>✗ 超时</source>
+        <translation>✗ Too late</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>申请行</source>
+        <translation>Request line</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>物资</source>
+        <translation>Item</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>调出仓库</source>
+        <translation>Source depot</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>数量</source>
+        <translation>Quantity</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>路程(公里)</source>
+        <translation>Road (km)</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>车程</source>
+        <translation>Travel</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>时限</source>
+        <translation>Target</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>权属</source>
+        <translation>Owner</translation>
+    </message>
+    <message>
+        <location line="+44"/>
+        <source>建议来源（{request}，送达 {place}，时限 {hours} 小时）：{verdict}</source>
+        <translation>Suggested sources ({request}, to {place}, target {hours} h): {verdict}</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>全部达标</source>
+        <translation>all within the target</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{n} 处超时</source>
+        <translation>{n} too late</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>{item} 缺 {qty}</source>
+        <translation>{item} short by {qty}</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>库存不足：</source>
+        <translation>Not enough stock: </translation>
+    </message>
+</context>
+<context>
     <name>OrdersPage</name>
     <message>
-        <location filename="../../inventory_app/ui/pages/orders_actions.py" line="+63"/>
+        <location filename="../../inventory_app/ui/pages/orders_actions.py" line="+86"/>
         <source>提交</source>
         <translation>Submit</translation>
     </message>
@@ -2923,6 +3277,11 @@ It can no longer be chosen when receiving goods; lots already stored there and t
         <translation>Complete</translation>
     </message>
     <message>
+        <location line="+1"/>
+        <source>回收…</source>
+        <translation>Return…</translation>
+    </message>
+    <message>
         <location line="+7"/>
         <source>把草稿或被驳回的指令交给审批人</source>
         <translation>Hand a draft or rejected order to an approver</translation>
@@ -2959,16 +3318,21 @@ It can no longer be chosen when receiving goods; lots already stored there and t
     </message>
     <message>
         <location line="+1"/>
-        <source>登记接收单位的签收人</source>
-        <translation>Record who signed for the goods at the receiving unit</translation>
+        <source>登记接收单位的签收人和逐行实收数量，短少须说明原因</source>
+        <translation>Record who signed at the receiving unit and what arrived, line by line; a short line needs a reason</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
+        <source>使用后回收：完好和清洗消毒的重新入库，维修和报废的只登记</source>
+        <translation>Goods back after use: good and cleaned goods re-enter stock, repair and scrap are only recorded</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>签收后结案；部分出库的指令可提前结案，未发的预留释放</source>
         <translation>Close after signing; a partly shipped order may be closed early, releasing what was not shipped</translation>
     </message>
     <message>
-        <location line="+52"/>
+        <location line="+46"/>
         <source>备注</source>
         <translation>Note</translation>
     </message>
@@ -3084,21 +3448,6 @@ It can no longer be chosen when receiving goods; lots already stored there and t
     </message>
     <message>
         <location line="+1"/>
-        <source>调拨指令 {doc_no} 的物资已由接收单位签收：</source>
-        <translation>The goods of order {doc_no} were signed for by the receiving unit:</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>签收人</source>
-        <translation>Signed by</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>已签收：{doc_no}</source>
-        <translation>Signed for: {doc_no}</translation>
-    </message>
-    <message>
-        <location line="+1"/>
         <source>把调拨指令 {doc_no} 结案？尚未出库的预留将释放。</source>
         <translation>Close allocation order {doc_no}? Reservations not shipped are released.</translation>
     </message>
@@ -3108,7 +3457,7 @@ It can no longer be chosen when receiving goods; lots already stored there and t
         <translation>Completed: {doc_no}</translation>
     </message>
     <message>
-        <location filename="../../inventory_app/ui/pages/orders_columns.py" line="+42"/>
+        <location filename="../../inventory_app/ui/pages/orders_columns.py" line="+43"/>
         <source>剩余 {h} 小时 {m} 分</source>
         <translation>{h} h {m} min left</translation>
     </message>
@@ -3230,11 +3579,26 @@ It can no longer be chosen when receiving goods; lots already stored there and t
     </message>
     <message>
         <location line="+6"/>
+        <source>已回收</source>
+        <translation>Returned</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>待回收</source>
+        <translation>Outstanding</translation>
+    </message>
+    <message>
+        <location line="+8"/>
         <source>单位</source>
         <translation>Unit</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+10"/>
+        <source>使用未满 12 个月（单帐篷 6 个月）的帐篷须回收</source>
+        <translation>Tents used less than 12 months (single tents 6 months) must come back</translation>
+    </message>
+    <message>
+        <location line="+16"/>
         <source>时间</source>
         <translation>Time</translation>
     </message>
@@ -3359,7 +3723,7 @@ It can no longer be chosen when receiving goods; lots already stored there and t
         <translation>Dispatch slip {0}</translation>
     </message>
     <message>
-        <location line="+54"/>
+        <location line="+62"/>
         <source>状态：</source>
         <translation>State:</translation>
     </message>
@@ -3911,6 +4275,144 @@ You can answer it with a new order on the Allocation orders page.</translation>
     </message>
 </context>
 <context>
+    <name>ReturnDialog</name>
+    <message>
+        <location filename="../../inventory_app/ui/dialogs/return_dialog.py" line="+33"/>
+        <source>行</source>
+        <translation>Line</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>物资</source>
+        <translation>Item</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>实发</source>
+        <translation>Shipped</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>已回收</source>
+        <translation>Returned</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>待回收</source>
+        <translation>Outstanding</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>完好</source>
+        <translation>Good</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>清洗消毒</source>
+        <translation>Cleaned</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>维修</source>
+        <translation>Repair</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>报废</source>
+        <translation>Scrap</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>单位</source>
+        <translation>Unit</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>说明</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <location line="+79"/>
+        <source>回收 — {0}</source>
+        <translation>Return — {0}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>登记回收</source>
+        <translation>Record return</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>调拨指令</source>
+        <translation>Allocation order</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>回收日期</source>
+        <translation>Return date</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>回收入库仓库</source>
+        <translation>Back into depot</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>库位</source>
+        <translation>Location</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>备注</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>回收明细（按状况分别填写数量）</source>
+        <translation>Returned goods (quantities by condition)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>完好和清洗消毒的物资重新入库到所选仓库，保留原批号和有效期；维修和报废的只登记在回收单上。待回收：使用未满 12 个月的棉帐篷、未满 6 个月的单帐篷须回收。</source>
+        <translation>Good and cleaned goods re-enter stock at the chosen depot with their batch and expiry; repair and scrap are only recorded on the return. Outstanding: cotton tents used less than 12 months and single tents less than 6 months must come back.</translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <source>这条调拨指令还没有出库，无物资可回收。</source>
+        <translation>Nothing of this order has been shipped, so nothing can come back.</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>请选择回收入库的仓库</source>
+        <translation>Choose the depot taking the goods back</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>已登记回收单：{doc}
+调拨指令：{order}</source>
+        <translation>Return recorded: {doc}
+Allocation order: {order}</translation>
+    </message>
+</context>
+<context>
+    <name>ReturnLinesModel</name>
+    <message>
+        <location line="-132"/>
+        <source>第 {0} 行：</source>
+        <translation>Line {0}: </translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>回收合计 {0} 超过可回收数量 {1}</source>
+        <translation>returned total {0} exceeds the {1} that can come back</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>请至少填写一行回收数量</source>
+        <translation>Enter a returned quantity on at least one line</translation>
+    </message>
+</context>
+<context>
     <name>ReverseDialog</name>
     <message>
         <location filename="../../inventory_app/ui/dialogs/reverse_dialog.py" line="+59"/>
@@ -4398,6 +4900,125 @@ Print the slip for the driver and the receiver to sign.</translation>
         <location line="+2"/>
         <source>请至少填写一行本次出库数量</source>
         <translation>Enter a quantity to ship on at least one line</translation>
+    </message>
+</context>
+<context>
+    <name>SignDialog</name>
+    <message>
+        <location filename="../../inventory_app/ui/dialogs/sign_dialog.py" line="+37"/>
+        <source>行</source>
+        <translation>Line</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>物资</source>
+        <translation>Item</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>规格</source>
+        <translation>Spec</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>实发</source>
+        <translation>Shipped</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>实收</source>
+        <translation>Received</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>单位</source>
+        <translation>Unit</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>短少原因（实收少于实发时必填）</source>
+        <translation>Reason for shortage (required when received &lt; shipped)</translation>
+    </message>
+    <message>
+        <location line="+69"/>
+        <source>签收回执 — {0}</source>
+        <translation>Receipt — {0}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>确认签收</source>
+        <translation>Sign for goods</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>必填，接收单位签收人姓名</source>
+        <translation>Required: name of the person signing at the receiving unit</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>签收人 *</source>
+        <translation>Signed by *</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>签收日期</source>
+        <translation>Date signed</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>备注</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>签收明细（默认全部收到；实收少于实发时填写原因）</source>
+        <translation>Lines (all received by default; give a reason when less arrived)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>签收后调拨指令变为已签收；短少的行连同原因记入签收回执，库存不再变动。签收回执可打印，由接收单位盖章。</source>
+        <translation>After signing the order is Signed; short lines are kept on the receipt with their reason, stock does not change. The receipt can be printed and stamped by the receiving unit.</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>这条调拨指令还没有出库，无需签收。</source>
+        <translation>Nothing of this order has been shipped yet; there is nothing to sign for.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <location line="+2"/>
+        <source>请填写签收人</source>
+        <translation>Enter who signed</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>已签收：{order}
+签收回执：{receipt}</source>
+        <translation>Signed: {order}
+Receipt: {receipt}</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>其中 {0} 行短少，已连同原因记入回执。</source>
+        <translation>{0} line(s) short, recorded on the receipt with the reason.</translation>
+    </message>
+</context>
+<context>
+    <name>SignLinesModel</name>
+    <message>
+        <location line="-108"/>
+        <source>第 {0} 行：</source>
+        <translation>Line {0}: </translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>实收不能多于实发 {0}</source>
+        <translation>received cannot exceed the shipped {0}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>实收少于实发，请填写短少原因</source>
+        <translation>less received than shipped; enter the reason for the shortage</translation>
     </message>
 </context>
 <context>

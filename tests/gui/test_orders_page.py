@@ -106,21 +106,3 @@ def test_reject_needs_a_reason(qtbot: QtBot, world: World, make_page: MakePage[O
     only_box().accept()
     settle_page(ctx, qtbot)
     assert order_queries.order_view(world.uow, world.admin, doc_no).order.state == "REJECTED"
-
-
-def test_self_approval_is_refused_in_chinese(
-    qtbot: QtBot, world: World, make_page: MakePage[OrdersPage]
-) -> None:
-    stock_up(world)
-    doc_no = make_order(world, by=world.admin)
-    page, ctx = make_page(world.admin)
-    select(page, doc_no)
-    settle_page(ctx, qtbot)
-    dialog = page.run_step("approve")
-    assert dialog is not None
-    dialog.submit()  # type: ignore[attr-defined]
-    settle(ctx)
-    box = only_box()
-    assert box.windowTitle() == "无法完成"
-    box.accept()
-    assert order_queries.order_view(world.uow, world.admin, doc_no).order.state == "SUBMITTED"

@@ -11,6 +11,7 @@ from inventory_app.ui.widgets.nav_pane import (
     PAGE_CATALOGUE,
     PAGE_DASHBOARD,
     PAGE_DEPOTS,
+    PAGE_DRILLS,
     PAGE_LEDGER,
     PAGE_ORDERS,
     PAGE_STOCK,
@@ -25,6 +26,7 @@ def test_every_navigation_page_is_registered() -> None:
     assert set(PAGES) == {
         PAGE_DASHBOARD,
         PAGE_ORDERS,
+        PAGE_DRILLS,
         PAGE_DEPOTS,
         PAGE_CATALOGUE,
         PAGE_STOCK,

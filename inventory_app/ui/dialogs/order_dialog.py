@@ -6,15 +6,34 @@ from collections.abc import Callable, Sequence
 from decimal import Decimal
 from typing import Any
 
-from PySide6.QtWidgets import QCheckBox, QComboBox, QLineEdit, QWidget
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QHBoxLayout,
+    QLineEdit,
+    QPushButton,
+    QSplitter,
+    QWidget,
+)
 
 from ...domain.model import DocState, DocType, PostingResult, Purpose, ReserveMode
-from ...services import ledger_queries, orders, reference_queries, stock_queries
+from ...services import (
+    ledger_queries,
+    orders,
+    reference_queries,
+    request_queries,
+    stock_queries,
+    suggestions,
+)
+from ...services.request_queries import RequestLineRow, RequestRow
 from ...services.rows import DepotRow, DocumentRow, ItemRow, LotStockRow
+from ...services.suggestions import Suggestion
 from ..context import AppContext
 from ..widgets.depot_combo import DepotCombo
 from .order_lines import OrderLinesModel
 from .order_lines_view import OrderLinesEditor
+from .order_suggest import SuggestionPanel
 from .posting_base import (
     PostingDialog,
     chain_tab_order,
@@ -48,6 +67,18 @@ class OrderDialog(PostingDialog):
         self._preset_lines = list(lines)
         self.request_combo = QComboBox(self)
         self.request_combo.currentIndexChanged.connect(self._request_chosen)
+        self.suggest_button = QPushButton(self.tr("按建议填充"), self)
+        self.suggest_button.setAutoDefault(False)
+        self.suggest_button.setEnabled(False)
+        self.suggest_button.setToolTip(
+            self.tr("按就近、先到期先出的原则从各仓库可用库存中选来源，并显示车程是否达标")
+        )
+        self.suggest_button.clicked.connect(self.fill_from_suggestion)
+        request_box = QWidget(self)
+        request_row = QHBoxLayout(request_box)
+        request_row.setContentsMargins(0, 0, 0, 0)
+        request_row.addWidget(self.request_combo, 1)
+        request_row.addWidget(self.suggest_button)
         self.depot_combo = DepotCombo(
             ctx, None, self, preferred_code=depot_code, all_depots=True, searchable=True
         )
@@ -85,9 +116,14 @@ class OrderDialog(PostingDialog):
 
         self.model = OrderLinesModel(self)
         self.lines = OrderLinesEditor(self.model, self)
+        self.suggestion_panel = SuggestionPanel(self)
+        lines_box = QSplitter(Qt.Orientation.Vertical, self)
+        lines_box.addWidget(self.lines)
+        lines_box.addWidget(self.suggestion_panel)
+        lines_box.setChildrenCollapsible(False)
         form = self.header_grid(
             [
-                (self.tr("依据申请"), self.request_combo),
+                (self.tr("依据申请"), request_box),
                 (self.tr("默认调出仓库"), self.depot_combo),
                 (self.tr("接收单位"), self.unit_edit),
                 (self.tr("送达地点"), self.place_edit),
@@ -106,15 +142,16 @@ class OrderDialog(PostingDialog):
         self.lay_out(
             form,
             self.tr("调拨明细"),
-            self.lines,
+            lines_box,
             self.tr(
                 "每行可选不同的调出仓库；不指定批次时，批准时按先到期先出自动预留。"
                 "超过可用库存的行标为黄色，批准时会被拒绝。"
             ),
         )
-        self.resize(1100, 680)
+        self.resize(1100, 720)
         chain_tab_order(
             self.request_combo,
+            self.suggest_button,
             self.depot_combo,
             *edits.values(),
             self.purpose_combo,
@@ -167,14 +204,72 @@ class OrderDialog(PostingDialog):
         position = self.request_combo.findData(self._preset_request)
         self.request_combo.setCurrentIndex(max(position, 0))
         self.request_combo.blockSignals(False)
+        self.suggest_button.setEnabled(bool(self.request_combo.currentData()))
         if self._preset_lines:
             self.model.set_lines(self._preset_lines)
+        elif self.request_combo.currentData():
+            self._request_chosen(self.request_combo.currentIndex())
         self.set_ready(True)
 
     def _request_chosen(self, position: int) -> None:
         unit = self.request_combo.itemData(position, _UNIT_ROLE)
         if unit and not self.unit_edit.text().strip():
             self.unit_edit.setText(str(unit))
+        doc_no = self.request_combo.itemData(position)
+        self.suggest_button.setEnabled(bool(doc_no))
+        self.suggestion_panel.show_suggestion(None)
+        if not doc_no:
+            return
+        ctx = self.ctx
+
+        def done(result: tuple[RequestRow, list[RequestLineRow]]) -> None:
+            if self.request_combo.currentData() == doc_no:
+                self._fill_from_request(*result)
+
+        ctx.tasks.run(
+            lambda _task: request_queries.request_view(ctx.uow, ctx.actor, doc_no),
+            on_done=done,
+            on_error=self._load_failed,
+        )
+
+    def _fill_from_request(self, head: RequestRow, lines: list[RequestLineRow]) -> None:
+        """The request's lines at the default depot; its unit, place and receiver if empty."""
+        for edit, value in (
+            (self.unit_edit, head.requesting_unit),
+            (self.place_edit, head.place or head.county),
+            (self.receiver_edit, head.receiver),
+            (self.receiver_phone_edit, head.phone),
+        ):
+            if value and not edit.text().strip():
+                edit.setText(value)
+        self.model.set_lines([(line.item_code, line.quantity) for line in lines])
+
+    def fill_from_suggestion(self) -> None:
+        """Lines from the proposal (nearest depots first); the sources shown below them."""
+        doc_no = self.request_combo.currentData()
+        if not doc_no:
+            return
+        ctx = self.ctx
+        self.suggest_button.setEnabled(False)
+
+        def done(proposal: Suggestion) -> None:
+            self.suggest_button.setEnabled(True)
+            if self.request_combo.currentData() != doc_no:
+                return
+            self.model.set_lines(
+                [(x.item_code, x.quantity, x.depot_code) for x in proposal.order_lines()]
+            )
+            self.suggestion_panel.show_suggestion(proposal)
+
+        def failed(error: BaseException) -> None:
+            self.suggest_button.setEnabled(True)
+            self._load_failed(error)
+
+        ctx.tasks.run(
+            lambda _task: suggestions.suggest(ctx.uow, ctx.actor, doc_no),
+            on_done=done,
+            on_error=failed,
+        )
 
     def _default_depot_changed(self, _code: str) -> None:
         self.model.default_depot = self.depot_combo.current_depot()

@@ -100,15 +100,16 @@ class OrderLinesModel(QAbstractTableModel):
     def line_at(self, row: int) -> OrderEditLine:
         return self._lines[row]
 
-    def set_lines(self, lines: Sequence[tuple[str, Decimal]]) -> None:
-        """Replace every line with (item code, quantity), at the default source depot."""
+    def set_lines(self, lines: Sequence[tuple[str, Decimal] | tuple[str, Decimal, str]]) -> None:
+        """Replace every line with (item code, quantity[, source depot code]); without a
+        depot code at the default source depot."""
         self.beginResetModel()
-        self._lines = [
-            OrderEditLine(self._items.get(code), format_quantity(qty).replace(",", ""))
-            for code, qty in lines
-        ]
-        for line in self._lines:
-            line.depot = self.default_depot
+        depots = {d.code: d for d in self._depots}
+        self._lines = []
+        for code, qty, *depot in lines:
+            line = OrderEditLine(self._items.get(code), format_quantity(qty).replace(",", ""))
+            line.depot = depots.get(depot[0]) if depot else self.default_depot
+            self._lines.append(line)
         self._lines.append(OrderEditLine())
         self.endResetModel()
 

@@ -10,13 +10,25 @@ from ...domain.documents import spec as kind_spec
 from ...domain.model import DocState, DocType, PostingResult
 from ...domain.orders import PaperworkStatus
 from ...domain.permissions import Action, Actor
-from ...services import orders, receipt_notes
+from ...services import orders
 from ...services.database import Database
 from ...services.order_queries import OrderRow
 from ..dialogs.order_step_dialog import Field, StepSpec
 
-# In the order of the page's buttons. "ship" opens the ship dialog rather than a step form.
-STEPS = ("submit", "approve", "phone", "paperwork", "reject", "cancel", "ship", "sign", "complete")
+# In the order of the page's buttons.
+# "ship", "sign" and "return" open their own dialogs rather than a step form.
+STEPS = (
+    "submit",
+    "approve",
+    "phone",
+    "paperwork",
+    "reject",
+    "cancel",
+    "ship",
+    "sign",
+    "complete",
+    "return",
+)
 
 # The right each step needs (the service checks again, and refuses self-approval).
 STEP_ACTION: dict[str, Action] = {
@@ -29,6 +41,7 @@ STEP_ACTION: dict[str, Action] = {
     "ship": Action.SHIP,
     "sign": Action.ORDER,
     "complete": Action.ORDER,
+    "return": Action.RECEIVE,  # goods come back into a depot
 }
 
 # The state each step leads to, checked against the document registry's transitions.
@@ -44,8 +57,14 @@ _TARGET: dict[str, DocState] = {
 }
 
 
+# Goods can come back once something was shipped, also after the order is closed.
+RETURNABLE = (DocState.PARTIALLY_SHIPPED, DocState.SHIPPED, DocState.SIGNED, DocState.COMPLETED)
+
+
 def step_possible(step: str, row: OrderRow) -> bool:
     """Whether the order's state allows the step (rights aside)."""
+    if step == "return":
+        return row.state in RETURNABLE
     if step == "paperwork":
         return row.paperwork in (PaperworkStatus.OPEN, PaperworkStatus.OVERDUE)
     if step == "phone" and not row.emergency:
@@ -55,7 +74,11 @@ def step_possible(step: str, row: OrderRow) -> bool:
 
 
 def step_allowed(step: str, row: OrderRow | None, actor: Actor) -> bool:
-    return row is not None and actor.can(STEP_ACTION[step]) and step_possible(step, row)
+    if row is None or not actor.can(STEP_ACTION[step]):
+        return False
+    if step == "approve" and actor.user_id in (row.created_by_id, row.requested_by_id):
+        return False  # nobody approves what they created or requested
+    return step_possible(step, row)
 
 
 def step_label(step: str) -> str:
@@ -69,6 +92,7 @@ def step_label(step: str) -> str:
         "ship": QCoreApplication.translate("OrdersPage", "出库…"),
         "sign": QCoreApplication.translate("OrdersPage", "签收…"),
         "complete": QCoreApplication.translate("OrdersPage", "完成"),
+        "return": QCoreApplication.translate("OrdersPage", "回收…"),
     }
     return labels[step]
 
@@ -88,7 +112,12 @@ def step_tooltip(step: str) -> str:
             "OrdersPage", "尚未出库的指令可以作废，预留的库存随即释放"
         ),
         "ship": QCoreApplication.translate("OrdersPage", "从本人保管的仓库开具出库单"),
-        "sign": QCoreApplication.translate("OrdersPage", "登记接收单位的签收人"),
+        "sign": QCoreApplication.translate(
+            "OrdersPage", "登记接收单位的签收人和逐行实收数量，短少须说明原因"
+        ),
+        "return": QCoreApplication.translate(
+            "OrdersPage", "使用后回收：完好和清洗消毒的重新入库，维修和报废的只登记"
+        ),
         "complete": QCoreApplication.translate(
             "OrdersPage", "签收后结案；部分出库的指令可提前结案，未发的预留释放"
         ),
@@ -130,12 +159,6 @@ def _cancel(uow: Database, actor: Actor, rid: str, no: str, v: dict[str, Any]) -
     return orders.cancel_order(uow, actor, doc_no=no, reason=v["reason"], request_id=rid)
 
 
-def _sign(uow: Database, actor: Actor, rid: str, no: str, v: dict[str, Any]) -> PostingResult:
-    return receipt_notes.sign_for(
-        uow, actor, order_no=no, signed_by=v["who"], note=v["note"], request_id=rid
-    )
-
-
 def _complete(uow: Database, actor: Actor, rid: str, no: str, v: dict[str, Any]) -> PostingResult:
     return orders.complete_order(uow, actor, doc_no=no, note=v["note"], request_id=rid)
 
@@ -166,9 +189,6 @@ _T: dict[str, object] = {
     "reject_done": QT_TRANSLATE_NOOP("OrdersPage", "已驳回：{doc_no}"),
     "cancel_q": QT_TRANSLATE_NOOP("OrdersPage", "作废调拨指令 {doc_no}？作废后不能恢复。"),
     "cancel_done": QT_TRANSLATE_NOOP("OrdersPage", "已作废：{doc_no}"),
-    "sign_q": QT_TRANSLATE_NOOP("OrdersPage", "调拨指令 {doc_no} 的物资已由接收单位签收："),
-    "sign_who": QT_TRANSLATE_NOOP("OrdersPage", "签收人"),
-    "sign_done": QT_TRANSLATE_NOOP("OrdersPage", "已签收：{doc_no}"),
     "complete_q": QT_TRANSLATE_NOOP(
         "OrdersPage", "把调拨指令 {doc_no} 结案？尚未出库的预留将释放。"
     ),
@@ -209,9 +229,6 @@ def step_spec(step: str) -> StepSpec:
         return StepSpec(title, title, _t("reject_q"), (reason,), _reject, _t("reject_done"))
     if step == "cancel":
         return StepSpec(title, title, _t("cancel_q"), (reason,), _cancel, _t("cancel_done"))
-    if step == "sign":
-        who = Field("who", _t("sign_who"), True)
-        return StepSpec(title, title, _t("sign_q"), (who, note), _sign, _t("sign_done"))
     if step == "complete":
         return StepSpec(title, title, _t("complete_q"), (note,), _complete, _t("complete_done"))
     raise KeyError(step)

@@ -15,6 +15,7 @@ from ..models.table_models import Column, format_datetime
 URGENT_FG = QColor("#a4262c")  # 紧急 flag, overdue paperwork
 OPEN_FG = QColor("#8a5300")  # paperwork still due
 DONE_FG = QColor("#1e6b34")
+OUTSTANDING_BG = QColor("#ffe7b3")  # goods that must still come back
 _CENTER = Qt.AlignmentFlag.AlignCenter
 
 # Texts are spelled out as literal QCoreApplication.translate("OrdersPage", …) calls:
@@ -196,12 +197,32 @@ def line_columns() -> list[Column[OrderLineRow]]:
             "quantity",
         ),
         Column(
+            "returned",
+            lambda: QCoreApplication.translate("OrdersPage", "已回收"),
+            lambda r: r.returned,
+            "quantity",
+        ),
+        Column(
+            "outstanding",
+            lambda: QCoreApplication.translate("OrdersPage", "待回收"),
+            lambda r: r.outstanding,
+            "quantity",
+            background=lambda r: OUTSTANDING_BG if r.outstanding > 0 else None,
+            tooltip=_outstanding_tip,
+        ),
+        Column(
             "unit",
             lambda: QCoreApplication.translate("OrdersPage", "单位"),
             lambda r: r.unit,
             alignment=_CENTER,
         ),
     ]
+
+
+def _outstanding_tip(row: OrderLineRow) -> str | None:
+    if row.outstanding <= 0:
+        return None
+    return QCoreApplication.translate("OrdersPage", "使用未满 12 个月（单帐篷 6 个月）的帐篷须回收")
 
 
 def event_step(row: EventRow) -> str:

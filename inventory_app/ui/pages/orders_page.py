@@ -287,6 +287,14 @@ class OrdersPage(DataPage):
             from ..dialogs.ship_dialog import ShipDialog
 
             dialog = ShipDialog(self.ctx, self, order_no=row.doc_no)
+        elif step == "sign":
+            from ..dialogs.sign_dialog import SignDialog
+
+            dialog = SignDialog(self.ctx, self, order_no=row.doc_no)
+        elif step == "return":
+            from ..dialogs.return_dialog import ReturnDialog
+
+            dialog = ReturnDialog(self.ctx, self, order_no=row.doc_no)
         else:
             from ..dialogs.order_step_dialog import OrderStepDialog
 

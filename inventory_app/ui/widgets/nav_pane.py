@@ -29,6 +29,7 @@ TARGET_ROLE = int(Qt.ItemDataRole.UserRole) + 1
 
 PAGE_DASHBOARD = "dashboard"
 PAGE_ORDERS = "orders"
+PAGE_DRILLS = "drills"
 PAGE_DEPOTS = "depots"
 PAGE_CATALOGUE = "catalogue"
 PAGE_STOCK = "stock"
@@ -47,6 +48,8 @@ def _top_label(page: str) -> str:
         return QCoreApplication.translate("NavModel", "首页")
     if page == PAGE_ORDERS:
         return QCoreApplication.translate("NavModel", "调拨指令")
+    if page == PAGE_DRILLS:
+        return QCoreApplication.translate("NavModel", "演练")
     if page == PAGE_DEPOTS:
         return QCoreApplication.translate("NavModel", "仓库")
     if page == PAGE_CATALOGUE:
@@ -134,6 +137,7 @@ class NavModel(QAbstractItemModel):
         for page in (
             PAGE_DASHBOARD,
             PAGE_ORDERS,
+            PAGE_DRILLS,
             PAGE_DEPOTS,
             PAGE_CATALOGUE,
             PAGE_STOCK,
