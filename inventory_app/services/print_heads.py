@@ -10,6 +10,7 @@ from sqlalchemy import Connection, select
 
 from ..domain.model import DocType, Purpose
 from ..persistence import tables as t
+from ..reports.printable import PrintableDocument
 
 TITLES = {
     DocType.RECEIPT: "入库单",
@@ -33,6 +34,8 @@ SIGNATURES = {
     DocType.REQUEST: ("申请人", "单位负责人"),
     DocType.RECEIPT_NOTE: ("接收人（签字盖章）", "承运人", "经办人"),
     DocType.RETURN: ("交回人", "验收人", "保管员"),
+    DocType.DRILL: ("演练组织人", "评估人"),
+    DocType.SETTLEMENT: ("经办人", "财务审核", "负责人"),
 }
 PURPOSES = {
     Purpose.RELIEF: "救灾",
@@ -101,4 +104,20 @@ def load_head(conn: Connection, doc_no: str) -> Head:
         note=row.note,
         creator=row.display_name,
         created_at=row.created_at,
+    )
+
+
+def document(
+    head: Head, printed: str, *, title: str | None = None, **parts: Any
+) -> PrintableDocument:
+    """A document with the header every kind shares: its title, number, depot and date,
+    the kind's signature block, and who printed it when."""
+    parts.setdefault("signatures", list(SIGNATURES.get(head.kind, ("经办人", "保管员", "负责人"))))
+    return PrintableDocument(
+        title=title or TITLES[head.kind],
+        doc_no=head.doc_no,
+        issuing_unit=head.depot_name,
+        doc_date=str(head.doc_date),
+        footer=printed,
+        **parts,
     )

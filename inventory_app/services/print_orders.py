@@ -13,7 +13,7 @@ from ..reports.printable import PrintableDocument
 from . import agreements, drills
 from .common import local_time
 from .order_queries import shipped_by_line
-from .print_heads import PURPOSES, SIGNATURES, TITLES, Head
+from .print_heads import PURPOSES, Head, document
 
 
 def planned_document(conn: Connection, head: Head, printed: str) -> PrintableDocument:
@@ -61,17 +61,13 @@ def planned_document(conn: Connection, head: Head, printed: str) -> PrintableDoc
     fields = (
         _order_fields(conn, head) if head.kind == DocType.ORDER else _request_fields(conn, head)
     )
-    return PrintableDocument(
-        title=TITLES[head.kind],
-        doc_no=head.doc_no,
-        issuing_unit=head.depot_name,
-        doc_date=str(head.doc_date),
+    return document(
+        head,
+        printed,
         fields=fields,
         columns=columns,
         lines=lines,
         notes=head.note,
-        signatures=list(SIGNATURES[head.kind]),
-        footer=printed,
     )
 
 
@@ -124,11 +120,9 @@ def receipt_note_document(conn: Connection, head: Head, printed: str) -> Printab
         Column("短少/破损", 0.8, "right"),
         Column("原因", 1.8, wrap=True),
     ]
-    return PrintableDocument(
-        title=TITLES[head.kind],
-        doc_no=head.doc_no,
-        issuing_unit=head.depot_name,
-        doc_date=str(head.doc_date),
+    return document(
+        head,
+        printed,
         fields=[
             ("调拨指令", head.reference),
             ("签收人", head.counterparty),
@@ -137,8 +131,6 @@ def receipt_note_document(conn: Connection, head: Head, printed: str) -> Printab
         columns=columns,
         lines=lines,
         notes=head.note,
-        signatures=list(SIGNATURES[head.kind]),
-        footer=printed,
     )
 
 
@@ -230,11 +222,9 @@ def return_document(conn: Connection, head: Head, printed: str) -> PrintableDocu
         Column("处理", 0.6, "center"),
         Column("说明", 1.4, wrap=True),
     ]
-    return PrintableDocument(
-        title=TITLES[head.kind],
-        doc_no=head.doc_no,
-        issuing_unit=head.depot_name,
-        doc_date=str(head.doc_date),
+    return document(
+        head,
+        printed,
         fields=[
             ("原调拨指令", head.reference),
             ("交回单位", head.counterparty),
@@ -243,8 +233,6 @@ def return_document(conn: Connection, head: Head, printed: str) -> PrintableDocu
         columns=columns,
         lines=lines,
         notes=head.note,
-        signatures=list(SIGNATURES[head.kind]),
-        footer=printed,
     )
 
 
@@ -296,18 +284,15 @@ def drill_document(conn: Connection, head: Head, printed: str) -> PrintableDocum
         Column("数量", 0.7, "right"),
         Column("车程(分)", 0.7, "right"),
     ]
-    return PrintableDocument(
+    return document(
+        head,
+        printed,
         title="应急物资调拨演练报告",
-        doc_no=head.doc_no,
-        issuing_unit=head.depot_name,
-        doc_date=str(head.doc_date),
         fields=fields,
         columns=columns,
         lines=lines,
         notes=f"步骤：{steps}。用得上：{problems}。"
         + (f"短缺：{shortages}。" if shortages else ""),
-        signatures=["演练组织人", "评估人"],
-        footer=printed,
     )
 
 
@@ -342,11 +327,10 @@ def settlement_document(conn: Connection, head: Head, printed: str) -> Printable
         Column("协议单价", 0.9, "right"),
         Column("金额(元)", 1.1, "right"),
     ]
-    return PrintableDocument(
+    return document(
+        head,
+        printed,
         title="协议储备结算单",
-        doc_no=head.doc_no,
-        issuing_unit=head.depot_name,
-        doc_date=str(head.doc_date),
         fields=[
             ("协议企业", head.counterparty),
             ("发票号", head.reference),
@@ -357,8 +341,6 @@ def settlement_document(conn: Connection, head: Head, printed: str) -> Printable
         totals=["合计", "", "", "", "", "", "", "", _yuan(total)],
         money_total_fen=total,
         notes=head.note + "。按协议价结算：有灾情先使用后结算，不使用不付费。",
-        signatures=["经办人", "财务审核", "负责人"],
-        footer=printed,
     )
 
 

@@ -25,7 +25,7 @@ from ..reports.printable import PrintableDocument
 from . import print_orders
 from .common import host, local_time
 from .ledger_queries import documents
-from .print_heads import PURPOSES, SIGNATURES, TITLES, Head, load_head
+from .print_heads import PURPOSES, Head, document, load_head
 from .settings import get_settings
 
 FORMS = ("a4", "continuous")
@@ -89,20 +89,16 @@ def _stock(conn: Connection, head: Head, printed: str) -> PrintableDocument:
     lines, total_milli, total_fen = _stock_lines(conn, head)
     fields = _stock_fields(conn, head)
     notes = head.reason or head.note
-    return PrintableDocument(
-        title=TITLES[head.kind],
-        doc_no=head.doc_no,
-        issuing_unit=head.depot_name,
-        doc_date=str(head.doc_date),
+    return document(
+        head,
+        printed,
         fields=fields,
         columns=list(_STOCK_COLUMNS),
         lines=lines,
         totals=["合计", "", "", "", "", "", "", _qty_text(total_milli), "", _yuan(total_fen)],
         money_total_fen=abs(total_fen) if head.kind in (DocType.ISSUE, DocType.RECEIPT) else None,
         notes=notes,
-        signatures=list(SIGNATURES.get(head.kind, ("经办人", "保管员", "负责人"))),
         copies=list(_COPIES.get(head.kind, ())),
-        footer=printed,
     )
 
 
