@@ -25,6 +25,7 @@ class LinkRole(enum.StrEnum):
     CONTRACT_DELIVERY = "contract_delivery"  # contract → delivery (合同 → 到货验收)
     COUNT_ADJUSTMENT = "count_adjustment"  # stocktake → variance adjustment (盘点 → 调整)
     REQUEST_ORDER = "request_order"  # request → the order that answers it (申请 → 调拨指令)
+    RECEIPT_LOSS = "receipt_loss"  # receipt note → the loss-in-transit adjustment (签收 → 途损)
 
 
 @dataclass(frozen=True)

@@ -10,21 +10,23 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import date
+from typing import Any
 
 from sqlalchemy import Connection, insert, select
 
 from ..domain.documents import LinkRole
-from ..domain.errors import InvalidInput, ReasonRequired
-from ..domain.model import DocState, DocType, PostingResult
+from ..domain.errors import InvalidInput, InvalidState, ReasonRequired
+from ..domain.model import DocState, DocType, MovementKind, PostingResult
 from ..domain.orders import ReceivedLine
 from ..domain.permissions import Action, Actor, require
 from ..domain.quantities import from_milli, parse_quantity, to_milli
 from ..persistence import repo
 from ..persistence import tables as t
 from ..persistence.uow import UnitOfWork
-from . import documents
+from . import documents, stock_moves
 from .common import doc_date_or_today
 from .order_queries import shipped_by_line
+from .stock_moves import Move
 
 
 def sign_for(
@@ -68,9 +70,17 @@ def sign_for(
             reference=order.doc_no,
             note=note,
         )
-        conn.execute(insert(t.document_lines), [{"document_id": ack.id, **r} for r in rows])
-        for slip_id in _slips(conn, order.id):
+        conn.execute(
+            insert(t.document_lines),
+            [
+                {"document_id": ack.id, **{k: v for k, v in r.items() if k != "shipped"}}
+                for r in rows
+            ],
+        )
+        slips = _slips(conn, order.id)
+        for slip_id in slips:
             documents.link(conn, actor, slip_id, ack, LinkRole.SLIP_RECEIPT)
+        _book_losses(conn, actor, ack, slips, rows, day)
         summary = f"签收人 {who}，{ack.doc_no}" + (f"，短少 {short} 行" if short else "")
         documents.transition(conn, actor, order, DocState.SIGNED, summary)
         return documents.Posted(ack.id)
@@ -80,7 +90,7 @@ def sign_for(
 
 def _lines(
     conn: Connection, order_id: int, order_no: str, received: Sequence[ReceivedLine]
-) -> tuple[list[dict[str, object]], int]:
+) -> tuple[list[dict[str, Any]], int]:
     """One row per shipped order line: received quantity (thousandths) and the reason."""
     shipped = shipped_by_line(conn, order_id)
     dl = t.document_lines.c
@@ -111,6 +121,7 @@ def _lines(
             short += 1
         rows.append(
             {
+                "shipped": sent,
                 "line_no": line_no,
                 "item_id": line.item_id,
                 "lot_id": None,
@@ -122,6 +133,74 @@ def _lines(
     if not rows:
         raise InvalidInput("line", "not_shipped", order_no)
     return rows, short
+
+
+def _book_losses(
+    conn: Connection,
+    actor: Actor,
+    ack: documents.DocHead,
+    slips: list[int],
+    rows: list[dict[str, Any]],
+    day: date,
+) -> None:
+    """Goods shipped to one of our depots arrived there on a transfer (received in full):
+    what the receiver found short is booked off the lots it arrived in, as a 途损 adjustment
+    at that depot, with the line's reason, linked from the receipt note. (Goods issued to
+    an outside unit left our books with their 出库单; their shortage is on paper only.)"""
+    transfers = [documents.load_by_id(conn, s) for s in slips]
+    transfers = [d for d in transfers if d.kind == DocType.TRANSFER]
+    short = [r for r in rows if r["shipped"] > r["quantity"]]
+    if not transfers or not short:
+        return
+    for slip in transfers:
+        if slip.state != DocState.RECEIVED:
+            raise InvalidState(slip.doc_no, slip.state, "sign")  # receive it first
+    dst = repo.depot_by_id(conn, int(transfers[0].other_depot_id or 0))
+    require(actor, Action.ADJUST, dst.id, dst.code)
+    arrived = {
+        int(r.id): r
+        for r in conn.execute(
+            select(t.lots.c.id, t.lots.c.item_id)
+            .where(
+                t.lots.c.document_id.in_([s.id for s in transfers]),
+                t.lots.c.depot_id == dst.id,
+            )
+            .order_by(t.lots.c.id)
+        )
+    }
+    moves: list[Move] = []
+    reasons = []
+    for row in short:
+        item = repo.item_by_id(conn, int(row["item_id"]))
+        left = int(row["shipped"]) - int(row["quantity"])
+        reasons.append(f"{item.name} {row['note']}")
+        for lot_id, lot in arrived.items():
+            if left <= 0:
+                break
+            if int(lot.item_id) != item.id:
+                continue
+            on_hand = int(
+                conn.execute(
+                    select(t.lot_balances.c.on_hand).where(t.lot_balances.c.lot_id == lot_id)
+                ).scalar_one()
+            )
+            part = min(left, on_hand)
+            if part > 0:
+                moves.append(Move(lot_id, item, dst, -part, MovementKind.ADJUST, len(moves) + 1))
+                left -= part
+    if not moves:
+        return
+    loss = documents.create(
+        conn,
+        actor,
+        DocType.ADJUST,
+        dst,
+        day,
+        reason=f"途损（{ack.doc_no}）：" + "；".join(reasons),
+        reference=ack.doc_no,
+    )
+    stock_moves.apply(conn, actor, loss.id, day, moves)
+    documents.link(conn, actor, ack, loss, LinkRole.RECEIPT_LOSS)
 
 
 def _slips(conn: Connection, order_id: int) -> list[int]:

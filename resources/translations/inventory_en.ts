@@ -1991,7 +1991,12 @@ It can no longer be chosen when receiving goods; lots already stored there and t
         <translation>Pre-positioning</translation>
     </message>
     <message>
-        <location line="-30"/>
+        <location line="+25"/>
+        <source>签收回执→途损调整</source>
+        <translation>Receipt note → loss in transit</translation>
+    </message>
+    <message>
+        <location line="-55"/>
         <location line="+31"/>
         <source>演练</source>
         <translation>Drill</translation>

@@ -35,6 +35,7 @@ from inventory_app.services import (
     transfers,
 )
 from inventory_app.services.common import utcnow
+from inventory_app.services.document_lines import linked_documents
 from inventory_app.services.verify import verify
 from tests.factories import World
 from tests.integration import workers
@@ -412,5 +413,38 @@ def test_an_order_to_one_of_our_depots_ships_as_a_transfer_in_transit(world: Wor
     assert _view(world, order_no).order.state == DocState.SHIPPED
     transfers.transfer_receive(world.uow, world.keeper_b, doc_no=slip, request_id=rid())
     assert stock_row(world.uow, TENT, "B")["on_hand"] == 4_000
+    assert verify(world.uow).ok
+    assert_ledger_sound(world.uow)
+
+
+def test_a_short_line_on_a_transfer_shipped_order_is_booked_as_a_loss(world: World) -> None:
+    _stock(world, TENT, 10)
+    order_no = orders.create_order(
+        world.uow,
+        world.keeper_b,
+        lines=[OrderLine(TENT, D(4), "A")],
+        receiving_unit="海原县库",
+        receiving_depot="B",
+        submit=True,
+        request_id=rid(),
+    ).doc_no
+    _approve(world, order_no)
+    slip = _ship(world, order_no)
+    sign = {"order_no": order_no, "signed_by": "马明", "received": [ReceivedLine(1, D(3), "破损")]}
+    # Signing waits for the depot to receive the transfer.
+    refused(
+        world.uow,
+        InvalidState,
+        receipt_notes.sign_for,
+        world.uow,
+        world.keeper_b,
+        request_id=rid(),
+        **sign,
+    )  # type: ignore[arg-type]
+    transfers.transfer_receive(world.uow, world.keeper_b, doc_no=slip, request_id=rid())
+    ack = receipt_notes.sign_for(world.uow, world.keeper_b, request_id=rid(), **sign)  # type: ignore[arg-type]
+    assert stock_row(world.uow, TENT, "B")["on_hand"] == 3_000  # one tent booked off as 途损
+    (loss,) = [r for r in linked_documents(world.uow, world.admin, ack.doc_no) if not r.is_parent]
+    assert loss.role == "receipt_loss" and loss.doc_no.startswith("TZ-B-")
     assert verify(world.uow).ok
     assert_ledger_sound(world.uow)
