@@ -90,7 +90,9 @@ def main() -> None:
         submit=True,
         request_id="bench-zl",
     ).doc_no
-    orders.approve_order(uow, approver, doc_no=order, request_id="bench-ok")
+    orders.approve_order(
+        uow, approver, doc_no=order, request_id="bench-ok", owner_consent="市应急管理局"
+    )
     depot = found.order_lines()[0].depot_code
     slip = shipping.ship(uow, admin, order_no=order, depot=depot, request_id="bench-ck").doc_no
     print_slip = timed(lambda: printing.print_document(uow, admin, slip), runs)

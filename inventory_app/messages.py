@@ -184,6 +184,11 @@ _MESSAGES: dict[str, tuple[str, str]] = {
         "协议储备 {agreement} 剩余可调用 {available}，不能调用 {requested}。",
         "Agreement {agreement} has {available} left to call; {requested} cannot be called.",
     ),
+    "owner_consent_required": (
+        "调拨指令 {document} 要动用 {owners} 所有的物资（前置或代储），须填写该单位的同意人。",
+        "Order {document} would release stock owned by {owners} (pre-positioned or held on "
+        "its behalf): record who at the owner agreed.",
+    ),
     "not_emergency": (
         "调拨指令 {document} 不是紧急调拨，不能凭电话批准。",
         "Order {document} is not an emergency order; it cannot be approved by phone.",

@@ -81,7 +81,13 @@ def main() -> None:
         submit=True,
         request_id=next(rid),
     )
-    orders.approve_order(uow, who["approver"], doc_no=order.doc_no, request_id=next(rid))
+    orders.approve_order(
+        uow,
+        who["approver"],
+        doc_no=order.doc_no,
+        request_id=next(rid),
+        owner_consent="市应急管理局 张科长（电话）",
+    )
     slip = shipping.ship(
         uow,
         who["keeper_haiyuan"],

@@ -135,6 +135,7 @@ def cmd_order(ctx: Context) -> int:
             method=a.method,
             approved_at=at,
             request_id=rid,
+            owner_consent=a.consent or "",
         )
     elif a.action == "paperwork":
         result = orders.complete_paperwork(
@@ -184,7 +185,12 @@ def cmd_order(ctx: Context) -> int:
         result = orders.submit_order(uow, actor, doc_no=a.doc_no, request_id=rid)
     elif a.action == "approve":
         result = orders.approve_order(
-            uow, actor, doc_no=a.doc_no, note=a.note or "", request_id=rid
+            uow,
+            actor,
+            doc_no=a.doc_no,
+            note=a.note or "",
+            request_id=rid,
+            owner_consent=a.consent or "",
         )
     else:  # complete
         result = orders.complete_order(
@@ -277,6 +283,10 @@ def add_parsers(
     p.add_argument("--method", default="电话", help="(phone-approve) how: 电话 …")
     p.add_argument("--at", help="(phone-approve) when, YYYY-MM-DDTHH:MM (UTC; default now)")
     p.add_argument("--ref", help="(paperwork) number of the written approval")
+    p.add_argument(
+        "--consent",
+        help="(approve, phone-approve) who agreed for the owner of pre-positioned stock",
+    )
     p.add_argument(
         "--received",
         action="append",

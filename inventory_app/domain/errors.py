@@ -247,3 +247,12 @@ class AgreementShort(DomainError):
 
     def __init__(self, agreement: str, requested: Decimal, available: Decimal) -> None:
         super().__init__(agreement=agreement, requested=requested, available=available)
+
+
+class OwnerConsentRequired(DomainError):
+    """An order would release stock another organisation owns, without its recorded consent."""
+
+    code = "owner_consent_required"
+
+    def __init__(self, document: str, owners: str) -> None:
+        super().__init__(document=document, owners=owners)

@@ -17,7 +17,14 @@ from typing import Any
 from sqlalchemy import Connection, insert, select, update
 
 from ..domain.documents import LinkRole
-from ..domain.errors import EmptyDocument, InvalidInput, LotMismatch, NotEmergency, SelfApproval
+from ..domain.errors import (
+    EmptyDocument,
+    InvalidInput,
+    LotMismatch,
+    NotEmergency,
+    OwnerConsentRequired,
+    SelfApproval,
+)
 from ..domain.ledger import require_reason
 from ..domain.model import DocState, DocType, MovementKind, OutLine, PostingResult, Purpose
 from ..domain.orders import OrderLine, paperwork_due
@@ -216,24 +223,34 @@ def _requester_id(conn: Connection, doc: DocHead) -> int | None:
 
 
 def approve_order(
-    uow: UnitOfWork, actor: Actor, *, doc_no: str, request_id: str, note: str = ""
+    uow: UnitOfWork,
+    actor: Actor,
+    *,
+    doc_no: str,
+    request_id: str,
+    note: str = "",
+    owner_consent: str = "",
 ) -> PostingResult:
-    """已提交 → 已批准 by someone who neither created nor requested it; reserves the lots."""
-    payload = {"doc_no": doc_no, "note": note}
+    """已提交 → 已批准 by someone who neither created nor requested it; reserves the lots.
+
+    `owner_consent` names who, for the owner, agreed to release stock another organisation
+    owns (e.g. the city's tents pre-positioned in a county depot); required then."""
+    payload = {"doc_no": doc_no, "note": note, "consent": owner_consent}
 
     def step(conn: Connection, doc: DocHead) -> None:
         require_other_approver(doc.created_by, actor)
         if _requester_id(conn, doc) == actor.user_id:
             raise SelfApproval()
         documents.check_can(doc, DocState.APPROVED)
-        _reserve(conn, doc)
+        consent = _reserve(conn, doc, owner_consent)
         now = utcnow()
         conn.execute(
             update(t.order_details)
             .where(t.order_details.c.document_id == doc.id)
             .values(approved_by=actor.user_id, approved_at=now)
         )
-        documents.transition(conn, actor, doc, DocState.APPROVED, note.strip())
+        text = "；".join(x for x in (note.strip(), consent) if x)
+        documents.transition(conn, actor, doc, DocState.APPROVED, text)
 
     return _decide(uow, actor, "approve", doc_no, request_id, payload, step)
 
@@ -247,11 +264,18 @@ def approve_by_phone(
     method: str,
     request_id: str,
     approved_at: datetime | None = None,
+    owner_consent: str = "",
 ) -> PostingResult:
     """Emergency branch: record who approved an urgent order orally, when and how; the
     order is approved (its lots reserved) and may ship at once. The written approval is
     due 48 hours after the oral one (`complete_paperwork`)."""
-    payload = {"doc_no": doc_no, "who": oral_approver, "how": method, "at": approved_at}
+    payload = {
+        "doc_no": doc_no,
+        "who": oral_approver,
+        "how": method,
+        "at": approved_at,
+        "consent": owner_consent,
+    }
     who = oral_approver.strip()
     if not who:
         raise InvalidInput("oral_approver", "required")
@@ -264,7 +288,7 @@ def approve_by_phone(
         if not emergency:
             raise NotEmergency(doc.doc_no)
         documents.check_can(doc, DocState.APPROVED)
-        _reserve(conn, doc)
+        consent = _reserve(conn, doc, owner_consent)
         when = approved_at or utcnow()
         conn.execute(
             update(t.order_details)
@@ -276,7 +300,8 @@ def approve_by_phone(
                 paperwork_due_at=paperwork_due(when),
             )
         )
-        documents.transition(conn, actor, doc, DocState.APPROVED, f"{who} / {method.strip()}")
+        text = "；".join(x for x in (f"{who} / {method.strip()}", consent) if x)
+        documents.transition(conn, actor, doc, DocState.APPROVED, text)
 
     return _decide(uow, actor, "approve", doc_no, request_id, payload, step)
 
@@ -355,9 +380,12 @@ def complete_order(
     return _decide(uow, actor, "complete", doc_no, request_id, payload, step)
 
 
-def _reserve(conn: Connection, doc: DocHead) -> None:
+def _reserve(conn: Connection, doc: DocHead, consent: str) -> str:
     """Reserve every line at its source depot: named lots as given (expired ones too, on
-    purpose), others first-expiring-first among unexpired lots; all or nothing."""
+    purpose), others first-expiring-first among unexpired lots; all or nothing.
+
+    Stock another organisation owns (pre-positioned or held on its behalf) is released only
+    with that owner's consent, recorded by name; returns the text for the event."""
     lines = conn.execute(
         select(t.document_lines)
         .where(t.document_lines.c.document_id == doc.id)
@@ -374,7 +402,27 @@ def _reserve(conn: Connection, doc: DocHead) -> None:
     for depot_id in sorted(per_depot):
         source = repo.depot_by_id(conn, depot_id)
         holds.extend(_plan_depot(conn, source, per_depot[depot_id], day))
+    owners = _other_owners(conn, holds)
+    if owners and not consent.strip():
+        raise OwnerConsentRequired(doc.doc_no, "、".join(owners))
     reservations.reserve(conn, doc.id, holds)
+    return f"所有权单位（{'、'.join(owners)}）同意：{consent.strip()}" if owners else ""
+
+
+def _other_owners(conn: Connection, holds: Sequence[Hold]) -> list[str]:
+    """Names of the organisations owning reserved lots that are not their depot's owner."""
+    lot_ids = [h.lot_id for h in holds if h.lot_id is not None]
+    if not lot_ids:
+        return []
+    rows = conn.execute(
+        select(t.organisations.c.name)
+        .select_from(t.lots)
+        .join(t.depots, t.depots.c.id == t.lots.c.depot_id)
+        .join(t.organisations, t.organisations.c.id == t.lots.c.owner_org_id)
+        .where(t.lots.c.id.in_(lot_ids), t.lots.c.owner_org_id != t.depots.c.owner_org_id)
+        .distinct()
+    ).scalars()
+    return sorted(str(name) for name in rows)
 
 
 def _plan_depot(conn: Connection, source: DepotRec, lines: Sequence, day: date) -> list[Hold]:

@@ -3337,7 +3337,7 @@ It can no longer be chosen when receiving goods; lots already stored there and t
         <translation>Close after signing; a partly shipped order may be closed early, releasing what was not shipped</translation>
     </message>
     <message>
-        <location line="+46"/>
+        <location line="+49"/>
         <source>备注</source>
         <translation>Note</translation>
     </message>
@@ -3358,6 +3358,16 @@ It can no longer be chosen when receiving goods; lots already stored there and t
     </message>
     <message>
         <location line="+1"/>
+        <source>所有权单位同意人</source>
+        <translation>Owner's consent by</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>动用前置或代储物资时填写，如：市应急管理局 张科长（电话）</source>
+        <translation>Needed for pre-positioned or held stock, e.g. City bureau, Chief Zhang (by phone)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>已批准：{doc_no}，库存已按批次预留。</source>
         <translation>Approved: {doc_no}; stock is reserved by lot.</translation>
     </message>

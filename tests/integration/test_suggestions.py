@@ -5,11 +5,12 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+from inventory_app.domain.errors import OwnerConsentRequired
 from inventory_app.domain.model import ReceiptLine
 from inventory_app.domain.orders import OrderLine, RequestLine
-from inventory_app.services import orders, receipts, requests, settings, suggestions
+from inventory_app.services import order_queries, orders, receipts, requests, settings, suggestions
 from tests.factories import World
-from tests.integration.helpers import rid
+from tests.integration.helpers import refused, rid
 
 TENT = "050101"
 D = Decimal
@@ -71,3 +72,34 @@ def test_slow_trucks_miss_the_target_and_reserved_stock_is_not_offered(world: Wo
     settings.set_settings(world.uow, world.admin, {"truck_speed_kmh": "20"})
     (source,) = suggestions.suggest(world.uow, world.keeper_b, _request(world, 8)).sources
     assert (source.quantity, source.minutes, source.meets_target) == (6, 442, False)
+
+
+def test_approving_stock_another_owner_holds_needs_its_consent(world: World) -> None:
+    _receive(world, "B", 5, owner_org_code="ZW-EMB")  # the city's tents held at the county
+    order = orders.create_order(
+        world.uow,
+        world.keeper_b,
+        lines=[OrderLine(TENT, D(2), "B")],
+        receiving_unit="海原县",
+        submit=True,
+        request_id=rid(),
+    ).doc_no
+    error = refused(
+        world.uow,
+        OwnerConsentRequired,
+        orders.approve_order,
+        world.uow,
+        world.approver,
+        doc_no=order,
+        request_id=rid(),
+    )
+    assert error.params == {"document": order, "owners": "中卫市应急管理局"}
+    orders.approve_order(
+        world.uow,
+        world.approver,
+        doc_no=order,
+        request_id=rid(),
+        owner_consent="市应急管理局 张科长（电话）",
+    )
+    view = order_queries.order_view(world.uow, world.admin, order)
+    assert "中卫市应急管理局）同意：市应急管理局 张科长（电话）" in view.events[-1].note

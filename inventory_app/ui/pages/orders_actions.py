@@ -130,7 +130,9 @@ def _submit(uow: Database, actor: Actor, rid: str, no: str, v: dict[str, Any]) -
 
 
 def _approve(uow: Database, actor: Actor, rid: str, no: str, v: dict[str, Any]) -> PostingResult:
-    return orders.approve_order(uow, actor, doc_no=no, request_id=rid, note=v["note"])
+    return orders.approve_order(
+        uow, actor, doc_no=no, request_id=rid, note=v["note"], owner_consent=v["consent"]
+    )
 
 
 def _phone(uow: Database, actor: Actor, rid: str, no: str, v: dict[str, Any]) -> PostingResult:
@@ -141,6 +143,7 @@ def _phone(uow: Database, actor: Actor, rid: str, no: str, v: dict[str, Any]) ->
         oral_approver=v["who"],
         method=v["method"],
         approved_at=v["at"],
+        owner_consent=v["consent"],
         request_id=rid,
     )
 
@@ -168,6 +171,10 @@ _T: dict[str, object] = {
     "submit_q": QT_TRANSLATE_NOOP("OrdersPage", "把调拨指令 {doc_no} 提交审批？"),
     "submit_done": QT_TRANSLATE_NOOP("OrdersPage", "已提交：{doc_no}"),
     "approve_q": QT_TRANSLATE_NOOP("OrdersPage", "批准调拨指令 {doc_no}？"),
+    "consent": QT_TRANSLATE_NOOP("OrdersPage", "所有权单位同意人"),
+    "consent_ph": QT_TRANSLATE_NOOP(
+        "OrdersPage", "动用前置或代储物资时填写，如：市应急管理局 张科长（电话）"
+    ),
     "approve_done": QT_TRANSLATE_NOOP("OrdersPage", "已批准：{doc_no}，库存已按批次预留。"),
     "approve_hint": QT_TRANSLATE_NOOP("OrdersPage", "批准后，各调出仓库的保管员即可按指令出库。"),
     "phone_ok": QT_TRANSLATE_NOOP("OrdersPage", "记录电话批准"),
@@ -205,11 +212,13 @@ def step_spec(step: str) -> StepSpec:
     title = step_label(step).rstrip("…")
     note = Field("note", _t("note"))
     reason = Field("reason", _t("reason"), True)
+    # Needed only when the order would release stock another organisation owns.
+    consent = Field("consent", _t("consent"), placeholder=_t("consent_ph"))
     if step == "submit":
         return StepSpec(title, title, _t("submit_q"), (), _submit, _t("submit_done"))
     if step == "approve":
         return StepSpec(
-            title, title, _t("approve_q"), (note,), _approve, _t("approve_done"),
+            title, title, _t("approve_q"), (note, consent), _approve, _t("approve_done"),
             _t("approve_hint"),
         )  # fmt: skip
     if step == "phone":
@@ -217,6 +226,7 @@ def step_spec(step: str) -> StepSpec:
             Field("who", _t("phone_who"), True, placeholder=_t("phone_who_ph")),
             Field("method", _t("phone_how"), True, "method"),
             Field("at", _t("phone_at"), True, "when"),
+            consent,
         )
         return StepSpec(
             title, _t("phone_ok"), _t("phone_q"), fields, _phone, _t("phone_done"),
