@@ -24,7 +24,16 @@ from sqlalchemy import select
 from inventory_app.domain.orders import RequestLine
 from inventory_app.persistence import tables as t
 from inventory_app.persistence.engine import sqlite_url
-from inventory_app.services import auth, demo, orders, printing, requests, shipping, suggestions
+from inventory_app.services import (
+    approvals,
+    auth,
+    demo,
+    orders,
+    printing,
+    requests,
+    shipping,
+    suggestions,
+)
 from inventory_app.services.database import open_database
 
 # Built databases are kept between runs; INVENTORY_BENCH_CACHE moves them (tests use a temp dir).
@@ -90,7 +99,7 @@ def main() -> None:
         submit=True,
         request_id="bench-zl",
     ).doc_no
-    orders.approve_order(
+    approvals.approve_order(
         uow, approver, doc_no=order, request_id="bench-ok", owner_consent="市应急管理局"
     )
     depot = found.order_lines()[0].depot_code

@@ -23,6 +23,7 @@ from inventory_app.domain.orders import Condition, OrderLine, ReceivedLine, Retu
 from inventory_app.persistence.engine import sqlite_url
 from inventory_app.services import (
     agreements,
+    approvals,
     auth,
     demo,
     drills,
@@ -81,7 +82,7 @@ def main() -> None:
         submit=True,
         request_id=next(rid),
     )
-    orders.approve_order(
+    approvals.approve_order(
         uow,
         who["approver"],
         doc_no=order.doc_no,
@@ -169,7 +170,7 @@ def main() -> None:
         submit=True,
         request_id=next(rid),
     )
-    orders.approve_order(uow, who["approver"], doc_no=called.doc_no, request_id=next(rid))
+    approvals.approve_order(uow, who["approver"], doc_no=called.doc_no, request_id=next(rid))
     agreements.deliver(
         uow,
         who["planner"],

@@ -10,7 +10,7 @@ from decimal import Decimal
 from typing import Any
 
 from inventory_app.domain.orders import OrderLine, RequestLine
-from inventory_app.services import auth, orders, requests
+from inventory_app.services import approvals, auth, orders, requests
 
 
 def allocation_scenario(uow: Any, lots: list[Any], depot: str, password: str) -> str:
@@ -52,7 +52,7 @@ def allocation_scenario(uow: Any, lots: list[Any], depot: str, password: str) ->
         submit=True,
         request_id=str(uuid.uuid4()),
     ).doc_no
-    orders.approve_by_phone(
+    approvals.approve_by_phone(
         uow,
         planner,
         doc_no=order,
@@ -116,7 +116,7 @@ def flow_scenario(uow: Any, depot: str, password: str) -> tuple[str | None, str]
             submit=True,
             request_id=str(uuid.uuid4()),
         ).doc_no
-        orders.approve_order(uow, admin, doc_no=shipped, request_id=str(uuid.uuid4()))
+        approvals.approve_order(uow, admin, doc_no=shipped, request_id=str(uuid.uuid4()))
         shipping.ship(
             uow,
             keeper,

@@ -19,6 +19,7 @@ from ..domain.orders import (
     ShipLine,
 )
 from ..services import (
+    approvals,
     order_queries,
     orders,
     printing,
@@ -127,7 +128,7 @@ def cmd_order(ctx: Context) -> int:
         )
     elif a.action == "phone-approve":
         at = datetime.fromisoformat(a.at) if a.at else None
-        result = orders.approve_by_phone(
+        result = approvals.approve_by_phone(
             uow,
             actor,
             doc_no=a.doc_no,
@@ -138,7 +139,7 @@ def cmd_order(ctx: Context) -> int:
             owner_consent=a.consent or "",
         )
     elif a.action == "paperwork":
-        result = orders.complete_paperwork(
+        result = approvals.complete_paperwork(
             uow, actor, doc_no=a.doc_no, reference=a.ref or "", request_id=rid
         )
     elif a.action == "sign":
@@ -184,7 +185,7 @@ def cmd_order(ctx: Context) -> int:
     elif a.action == "submit":
         result = orders.submit_order(uow, actor, doc_no=a.doc_no, request_id=rid)
     elif a.action == "approve":
-        result = orders.approve_order(
+        result = approvals.approve_order(
             uow,
             actor,
             doc_no=a.doc_no,

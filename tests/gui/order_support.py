@@ -8,7 +8,7 @@ from decimal import Decimal
 
 from inventory_app.domain.orders import OrderLine
 from inventory_app.domain.permissions import Actor
-from inventory_app.services import orders
+from inventory_app.services import approvals, orders
 from tests.factories import World
 from tests.gui.dialog_support import receive
 
@@ -45,11 +45,11 @@ def make_order(
 
 
 def approve(world: World, doc_no: str) -> None:
-    orders.approve_order(world.uow, world.approver, doc_no=doc_no, request_id=uuid.uuid4().hex)
+    approvals.approve_order(world.uow, world.approver, doc_no=doc_no, request_id=uuid.uuid4().hex)
 
 
 def phone_approve(world: World, doc_no: str, at: datetime | None = None) -> None:
-    orders.approve_by_phone(
+    approvals.approve_by_phone(
         world.uow,
         world.admin,
         doc_no=doc_no,

@@ -14,6 +14,7 @@ from inventory_app.domain.model import DocState, ReceiptLine
 from inventory_app.domain.orders import OrderLine
 from inventory_app.services import (
     agreements,
+    approvals,
     order_queries,
     orders,
     printing,
@@ -58,7 +59,7 @@ def _order(world: World, qty: int, *extra: OrderLine) -> str:
 
 
 def _approve(world: World, doc_no: str) -> None:
-    orders.approve_order(world.uow, world.approver, doc_no=doc_no, request_id=rid())
+    approvals.approve_order(world.uow, world.approver, doc_no=doc_no, request_id=rid())
 
 
 def _deliver(world: World, doc_no: str, line: int, qty: int) -> None:

@@ -23,6 +23,7 @@ from inventory_app.domain.errors import (
 from inventory_app.domain.model import DocState, OutLine, ReceiptLine
 from inventory_app.domain.orders import OrderLine, ReceivedLine, RequestLine, ShipLine
 from inventory_app.services import (
+    approvals,
     issues,
     order_queries,
     orders,
@@ -70,7 +71,7 @@ def _order(world: World, *lines: OrderLine, emergency: bool = False, submit: boo
 
 
 def _approve(world: World, doc_no: str) -> None:
-    orders.approve_order(world.uow, world.approver, doc_no=doc_no, request_id=rid())
+    approvals.approve_order(world.uow, world.approver, doc_no=doc_no, request_id=rid())
 
 
 def _ship(world: World, doc_no: str, *lines: ShipLine) -> str:
@@ -213,7 +214,7 @@ def test_the_whole_way_from_request_to_completion(world: World) -> None:
 
 
 def _approve_as(world: World, who: object, doc_no: str) -> None:
-    orders.approve_order(world.uow, who, doc_no=doc_no, request_id=rid())  # type: ignore[arg-type]
+    approvals.approve_order(world.uow, who, doc_no=doc_no, request_id=rid())  # type: ignore[arg-type]
 
 
 def _cancel(world: World, doc_no: str, reason: str = "灾情解除") -> None:
@@ -329,7 +330,7 @@ def test_emergency_orders_are_approved_by_phone_with_48_hours_for_the_paperwork(
     refused(
         world.uow,
         NotEmergency,
-        orders.approve_by_phone,
+        approvals.approve_by_phone,
         world.uow,
         world.keeper_b,
         doc_no=normal,
@@ -341,7 +342,7 @@ def test_emergency_orders_are_approved_by_phone_with_48_hours_for_the_paperwork(
     late = _order(world, OrderLine(TENT, D(2), "A"), emergency=True)
     now = utcnow()
     for doc_no, at in ((urgent, now), (late, now - timedelta(hours=49))):
-        orders.approve_by_phone(
+        approvals.approve_by_phone(
             world.uow,
             world.keeper_b,  # the creator records it; the approver is the named official
             doc_no=doc_no,
@@ -357,14 +358,14 @@ def test_emergency_orders_are_approved_by_phone_with_48_hours_for_the_paperwork(
     refused(  # only an approver confirms the written approval
         world.uow,
         PermissionDenied,
-        orders.complete_paperwork,
+        approvals.complete_paperwork,
         world.uow,
         world.keeper_b,
         doc_no=urgent,
         reference="中应急〔2026〕12号",
         request_id=rid(),
     )
-    orders.complete_paperwork(
+    approvals.complete_paperwork(
         world.uow, world.approver, doc_no=urgent, reference="中应急〔2026〕12号", request_id=rid()
     )
     due = order_queries.open_emergency_orders(world.uow, world.keeper_a)

@@ -15,6 +15,7 @@ from inventory_app.domain.errors import NotFound
 from inventory_app.domain.model import OutLine, ReceiptLine
 from inventory_app.domain.orders import OrderLine, ReceivedLine
 from inventory_app.services import (
+    approvals,
     list_reports,
     orders,
     printing,
@@ -58,7 +59,7 @@ def _shipped_order(world: World) -> tuple[str, str]:
         submit=True,
         request_id=rid(),
     ).doc_no
-    orders.approve_order(world.uow, world.approver, doc_no=order, request_id=rid())
+    approvals.approve_order(world.uow, world.approver, doc_no=order, request_id=rid())
     slip = shipping.ship(
         world.uow,
         world.keeper_a,

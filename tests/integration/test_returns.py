@@ -19,6 +19,7 @@ from inventory_app.domain.orders import (
     parse_return_rules,
 )
 from inventory_app.services import (
+    approvals,
     order_queries,
     orders,
     printing,
@@ -53,7 +54,7 @@ def _shipped(world: World) -> str:
         submit=True,
         request_id=rid(),
     ).doc_no
-    orders.approve_order(world.uow, world.approver, doc_no=order, request_id=rid())
+    approvals.approve_order(world.uow, world.approver, doc_no=order, request_id=rid())
     return order
 
 

@@ -8,7 +8,15 @@ from decimal import Decimal
 from inventory_app.domain.errors import OwnerConsentRequired
 from inventory_app.domain.model import ReceiptLine
 from inventory_app.domain.orders import OrderLine, RequestLine
-from inventory_app.services import order_queries, orders, receipts, requests, settings, suggestions
+from inventory_app.services import (
+    approvals,
+    order_queries,
+    orders,
+    receipts,
+    requests,
+    settings,
+    suggestions,
+)
 from tests.factories import World
 from tests.integration.helpers import refused, rid
 
@@ -68,7 +76,7 @@ def test_slow_trucks_miss_the_target_and_reserved_stock_is_not_offered(world: Wo
         submit=True,
         request_id=rid(),
     ).doc_no
-    orders.approve_order(world.uow, world.approver, doc_no=held, request_id=rid())
+    approvals.approve_order(world.uow, world.approver, doc_no=held, request_id=rid())
     settings.set_settings(world.uow, world.admin, {"truck_speed_kmh": "20"})
     (source,) = suggestions.suggest(world.uow, world.keeper_b, _request(world, 8)).sources
     assert (source.quantity, source.minutes, source.meets_target) == (6, 442, False)
@@ -87,14 +95,14 @@ def test_approving_stock_another_owner_holds_needs_its_consent(world: World) -> 
     error = refused(
         world.uow,
         OwnerConsentRequired,
-        orders.approve_order,
+        approvals.approve_order,
         world.uow,
         world.approver,
         doc_no=order,
         request_id=rid(),
     )
     assert error.params == {"document": order, "owners": "中卫市应急管理局"}
-    orders.approve_order(
+    approvals.approve_order(
         world.uow,
         world.approver,
         doc_no=order,

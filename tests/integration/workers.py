@@ -93,7 +93,7 @@ def approve_order(
     url: str, actor: Actor, index: int, doc_no: str, barrier: Any, queue: Any
 ) -> None:
     """Wait for every worker, then approve one order (they compete for the same units)."""
-    from inventory_app.services import orders
+    from inventory_app.services import approvals
 
     results: list[tuple] = []
     try:
@@ -102,7 +102,7 @@ def approve_order(
         results.append(
             _outcome(
                 lambda: (
-                    orders.approve_order(
+                    approvals.approve_order(
                         uow, actor, doc_no=doc_no, request_id=f"approve-{index}"
                     ).state
                 )

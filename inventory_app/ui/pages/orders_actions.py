@@ -10,7 +10,7 @@ from ...domain.documents import spec as kind_spec
 from ...domain.model import DocState, DocType, PostingResult
 from ...domain.orders import PaperworkStatus
 from ...domain.permissions import Action, Actor
-from ...services import orders
+from ...services import approvals, orders
 from ...services.database import Database
 from ...services.order_queries import OrderRow
 from ..dialogs.order_step_dialog import Field, StepSpec
@@ -130,13 +130,13 @@ def _submit(uow: Database, actor: Actor, rid: str, no: str, v: dict[str, Any]) -
 
 
 def _approve(uow: Database, actor: Actor, rid: str, no: str, v: dict[str, Any]) -> PostingResult:
-    return orders.approve_order(
+    return approvals.approve_order(
         uow, actor, doc_no=no, request_id=rid, note=v["note"], owner_consent=v["consent"]
     )
 
 
 def _phone(uow: Database, actor: Actor, rid: str, no: str, v: dict[str, Any]) -> PostingResult:
-    return orders.approve_by_phone(
+    return approvals.approve_by_phone(
         uow,
         actor,
         doc_no=no,
@@ -149,7 +149,7 @@ def _phone(uow: Database, actor: Actor, rid: str, no: str, v: dict[str, Any]) ->
 
 
 def _paperwork(uow: Database, actor: Actor, rid: str, no: str, v: dict[str, Any]) -> PostingResult:
-    return orders.complete_paperwork(
+    return approvals.complete_paperwork(
         uow, actor, doc_no=no, reference=v["reference"], request_id=rid
     )
 
