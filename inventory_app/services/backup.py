@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 import sqlite3
 import tempfile
@@ -28,8 +29,10 @@ def backup(uow: UnitOfWork, actor: Actor, target: Path | str) -> Path:
     """Consistent copy while the app runs: SQLite's backup API copies a snapshot."""
     require(actor, Action.BACKUP)
     source = _require_sqlite(uow)
+    # "备份/" or an existing folder means "into this folder" (Path() drops the separator).
+    into_folder = str(target).endswith(("/", os.sep)) or Path(target).is_dir()
     target = Path(target)
-    if target.is_dir():
+    if into_folder:
         target = target / f"inventory-{datetime.now():%Y%m%d-%H%M%S}.sqlite3"
     target.parent.mkdir(parents=True, exist_ok=True)
     partial = target.with_name(target.name + ".partial")

@@ -306,3 +306,14 @@ def test_real_process_exit_codes(cli_db: Path) -> None:
     )
     assert bad.returncode == EXIT_ERROR
     assert "Traceback" not in bad.stderr
+
+
+def test_backup_into_a_folder_named_with_a_trailing_separator(
+    cli_db: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """`backup 备份/` means "into this folder", even before the folder exists."""
+    folder = tmp_path / "备份"
+    assert run(cli_db, "backup", f"{folder}{os.sep}", user="admin") == EXIT_OK
+    (written,) = folder.iterdir()
+    assert written.name.startswith("inventory-") and written.suffix == ".sqlite3"
+    assert not (tmp_path / "备份.partial").exists()
