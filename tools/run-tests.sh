@@ -8,8 +8,9 @@ cd "$(dirname "$0")/.."
 PY=${PYTHON:-python3}
 if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
     need=()
-    for pkg in postgresql libegl1 libgl1 libxkbcommon0 libxkbcommon-x11-0 libfontconfig1 \
-               libdbus-1-3 libglib2.0-0 xvfb poppler-utils; do
+    # Qt's xcb platform plugin needs every library in tools/debian-qt-packages.txt (the
+    # README's set-up line installs the same list; tests/unit/test_qt_libraries.py checks it).
+    for pkg in postgresql xvfb poppler-utils $(cat tools/debian-qt-packages.txt); do
         dpkg -s "$pkg" >/dev/null 2>&1 || need+=("$pkg")
     done
     if [ ${#need[@]} -gt 0 ]; then
