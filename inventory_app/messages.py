@@ -66,6 +66,10 @@ _REASONS = {
     "nothing_to_settle": ("没有待结算的供货", "has no unsettled deliveries"),
     "not_a_request": ("不是调拨申请", "is not a request"),
     "exists": ("已存在", "already exists"),
+    "ambiguous": (
+        "对应多个批次，请用批次号（--lot）指定",
+        "names several lots; give the lot id (--lot)",
+    ),
     "more_than_ordered": ("超过了调拨数量", "is more than was ordered"),
     "not_an_agreement_line": ("不是协议储备行", "is not an agreement line"),
     "unknown_field": ("含有未知的字段", "has unknown fields"),
@@ -89,6 +93,7 @@ _FIELDS = {
     "port": ("端口", "port"),
     "response_hours": ("响应时限（小时）", "response hours"),
     "step": ("演练步骤", "drill step"),
+    "batch": ("批号", "batch"),
     "valid_to": ("有效期至", "valid until"),
     "request": ("调拨申请", "request"),
     "condition": ("回收状况", "condition"),

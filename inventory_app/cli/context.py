@@ -14,7 +14,7 @@ from typing import Any
 from ..domain.errors import InvalidInput
 from ..domain.model import OutLine
 from ..domain.permissions import Actor
-from ..services import auth, database
+from ..services import auth, balances, database, document_lines
 from ..services.database import Database
 
 EXIT_OK, EXIT_ERROR, EXIT_USAGE, EXIT_VERIFY = 0, 1, 2, 3
@@ -88,3 +88,19 @@ def out_lines(a: argparse.Namespace) -> list[OutLine]:
     if a.lines:
         return load_lines(a.lines, OutLine)
     return [OutLine(item_code=need(a.item, "item"), quantity=need(a.qty, "quantity"), lot_id=a.lot)]
+
+
+def document_no(ctx: Context) -> str:
+    """The document a command is about: named, or found by the request id that posted it."""
+    a = ctx.args
+    if getattr(a, "of_request", None):
+        return document_lines.document_of_request(ctx.uow, ctx.actor, a.of_request)
+    return str(need(getattr(a, "doc_no", None), "document"))
+
+
+def lot_of(ctx: Context, item: str | None = None) -> int:
+    """--lot, or the lot of --batch at --depot."""
+    a = ctx.args
+    if getattr(a, "batch", None):
+        return balances.lot_by_batch(ctx.uow, ctx.actor, a.depot, a.batch, item)
+    return int(need(a.lot, "lot"))

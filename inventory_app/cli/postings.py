@@ -5,7 +5,16 @@ from __future__ import annotations
 from ..domain.errors import InvalidInput
 from ..domain.model import AdjustLine, OutLine, ReceiptLine
 from ..services import adjustments, issues, receipts, reversals, transfers, writeoffs
-from .context import EXIT_OK, Context, load_lines, need, out_lines, request_id
+from .context import (
+    EXIT_OK,
+    Context,
+    document_no,
+    load_lines,
+    lot_of,
+    need,
+    out_lines,
+    request_id,
+)
 from .output import posted
 
 
@@ -94,7 +103,7 @@ def cmd_transfer_receive(ctx: Context) -> int:
         transfers.transfer_receive(
             ctx.uow,
             ctx.actor,
-            doc_no=a.doc_no,
+            doc_no=document_no(ctx),
             request_id=request_id(a),
             location=a.location,
             doc_date=a.doc_date,
@@ -108,7 +117,7 @@ def cmd_adjust(ctx: Context) -> int:
     lines = (
         load_lines(a.lines, AdjustLine)
         if a.lines
-        else [AdjustLine(lot_id=need(a.lot, "lot"), delta=need(a.qty, "quantity"))]
+        else [AdjustLine(lot_id=lot_of(ctx), delta=need(a.qty, "quantity"))]
     )
     posted(
         a,
@@ -127,7 +136,8 @@ def cmd_adjust(ctx: Context) -> int:
 
 def cmd_reverse(ctx: Context) -> int:
     a = ctx.args
-    if a.movement_id is None and not a.document:
+    doc_no = document_no(ctx) if a.of_request else a.document
+    if a.movement_id is None and not doc_no:
         raise InvalidInput("target", "movement_or_document")
     posted(
         a,
@@ -135,7 +145,7 @@ def cmd_reverse(ctx: Context) -> int:
             ctx.uow,
             ctx.actor,
             movement_id=a.movement_id,
-            doc_no=a.document,
+            doc_no=doc_no,
             reason=a.reason,
             request_id=request_id(a),
             doc_date=a.doc_date,
@@ -159,7 +169,7 @@ def cmd_scrap(ctx: Context) -> int:
                 OutLine(
                     item_code=need(a.item, "item"),
                     quantity=need(a.qty, "quantity"),
-                    lot_id=need(a.lot, "lot"),
+                    lot_id=lot_of(ctx, a.item),
                 )
             ],
         ),
@@ -174,7 +184,7 @@ def cmd_decide(ctx: Context) -> int:
         writeoffs.decide_scrap(
             ctx.uow,
             ctx.actor,
-            doc_no=a.doc_no,
+            doc_no=document_no(ctx),
             approve=a.command == "approve",
             request_id=request_id(a),
             note=a.note or "",

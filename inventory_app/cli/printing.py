@@ -9,13 +9,13 @@ from pathlib import Path
 from ..services import list_reports, printing
 from ..services.ledger_queries import LedgerFilter
 from ..services.stock_queries import StockFilter
-from .context import EXIT_OK, Context
+from .context import EXIT_OK, Context, document_no
 
 
 def cmd_print(ctx: Context) -> int:
     a = ctx.args
     out = Path(a.out)
-    printing.print_document(ctx.uow, ctx.actor, a.doc_no, out, form=a.form)
+    printing.print_document(ctx.uow, ctx.actor, document_no(ctx), out, form=a.form)
     print(out)
     return EXIT_OK
 
@@ -51,7 +51,8 @@ def cmd_report(ctx: Context) -> int:
 
 def add_parsers(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("print", help="any document as a PDF (出库单 in three copies)")
-    p.add_argument("doc_no")
+    p.add_argument("doc_no", nargs="?")
+    p.add_argument("--of-request", help="the document posted with this --request-id")
     p.add_argument("--out", required=True, help="the PDF file to write")
     p.add_argument(
         "--form",

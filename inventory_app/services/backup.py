@@ -50,6 +50,14 @@ def backup(uow: UnitOfWork, actor: Actor, target: Path | str) -> Path:
     return target
 
 
+def newest_backup(folder: Path) -> Path:
+    """The most recent backup in a folder ("restore 备份/" takes the latest one)."""
+    found = sorted(folder.glob("inventory-*.sqlite3"), key=lambda p: p.stat().st_mtime)
+    if not found:
+        raise BadFile(str(folder), "missing")
+    return found[-1]
+
+
 def check_backup_file(path: Path) -> None:
     """Refuse anything that is not a readable, consistent database of this app."""
     if not path.is_file():
@@ -75,7 +83,7 @@ def restore(uow: UnitOfWork, actor: Actor, source: Path | str) -> Path:
     """Replace the current database with a verified backup; the old one is kept beside it."""
     require(actor, Action.BACKUP)
     target = _require_sqlite(uow)
-    source = Path(source)
+    source = newest_backup(Path(source)) if Path(source).is_dir() else Path(source)
     check_backup_file(source)
     keep = target.with_name(
         f"{target.stem}.before-restore-{datetime.now():%Y%m%d-%H%M%S}{target.suffix}"

@@ -97,3 +97,20 @@ def linked_documents(uow: UnitOfWork, actor: Actor, doc_no: str) -> list[LinkedD
                 )
             )
     return rows
+
+
+def document_of_request(uow: UnitOfWork, actor: Actor, request_id: str) -> str:
+    """The number of the document a request id posted (scripts refer to their own
+    postings by the ids they chose). NotFound if unknown or not visible to the actor."""
+
+    def tx(conn: Connection) -> str | None:
+        return conn.execute(
+            select(t.documents.c.doc_no)
+            .join(t.requests, t.requests.c.document_id == t.documents.c.id)
+            .where(t.requests.c.request_id == request_id.strip())
+        ).scalar()
+
+    doc_no = uow.read(tx)
+    if doc_no is None or not documents(uow, actor, doc_no=doc_no, limit=1):
+        raise NotFound("request", request_id)
+    return str(doc_no)

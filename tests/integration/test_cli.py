@@ -317,3 +317,42 @@ def test_backup_into_a_folder_named_with_a_trailing_separator(
     (written,) = folder.iterdir()
     assert written.name.startswith("inventory-") and written.suffix == ".sqlite3"
     assert not (tmp_path / "备份.partial").exists()
+
+
+def test_lots_by_batch_and_documents_by_request_id(
+    cli_db: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    for rid in ("r-1", "r-2"):  # two lots of the same batch
+        assert (
+            run(
+                cli_db,
+                "receive",
+                "--depot",
+                "A",
+                "--item",
+                "050101",
+                "--qty",
+                "5",
+                "--batch",
+                "B-7",
+                "--request-id",
+                rid,
+            )
+            == EXIT_OK
+        )
+    capsys.readouterr()
+    assert (
+        run(cli_db, "adjust", "--depot", "A", "--batch", "B-7", "--qty", "-1", "--reason", "盘亏")
+        == EXIT_ERROR
+    )
+    assert "对应多个批次" in capsys.readouterr().err
+    assert (
+        run(cli_db, "adjust", "--depot", "A", "--batch", "NONE", "--qty", "-1", "--reason", "盘亏")
+        == EXIT_ERROR
+    )
+    assert run(cli_db, "reverse", "--of-request", "r-2", "--reason", "录错") == EXIT_OK
+    assert (
+        run(cli_db, "adjust", "--depot", "A", "--batch", "B-7", "--qty", "-1", "--reason", "盘亏")
+        == EXIT_OK
+    )
+    assert run(cli_db, "reverse", "--of-request", "nope", "--reason", "x") == EXIT_ERROR

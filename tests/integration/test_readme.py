@@ -17,9 +17,9 @@ README = Path(__file__).resolve().parents[2] / "README.md"
 
 def _commands() -> list[list[str]]:
     text = README.read_text(encoding="utf-8")
-    block = re.search(r"<!-- readme-test:begin -->\s*```sh\n(.*?)```", text, re.S)
-    assert block, "README lost its tested walkthrough"
-    joined = block.group(1).replace("\\\n", " ")
+    blocks = re.findall(r"<!-- readme-test:begin -->\s*```sh\n(.*?)```", text, re.S)
+    assert len(blocks) >= 2, "README lost its tested examples"
+    joined = "".join(blocks).replace("\\\n", " ")
     # The document numbers carry the year they were written in; the demo's are this year's.
     joined = re.sub(r"-2026-", f"-{date.today().year}-", joined)
     lines = [line.strip() for line in joined.splitlines() if line.strip()]
@@ -32,7 +32,7 @@ def test_the_readme_walkthrough_runs_as_written(
 ) -> None:
     monkeypatch.chdir(tmp_path)  # the PDFs and workbooks land where the user stands
     commands = _commands()
-    assert len(commands) >= 10
+    assert len(commands) >= 25
     for words in commands:
         if words[0] == "export":
             name, _, value = words[1].partition("=")
@@ -41,7 +41,9 @@ def test_the_readme_walkthrough_runs_as_written(
         assert words[0] == "inventory-app", words
         code = main(words[1:])
         assert code == 0, (words, capsys.readouterr().err)
-    for name in ("出库单.pdf", "调拨指令.pdf", "库存.pdf", "台账.xlsx"):
+    for name in ("出库单.pdf", "调拨指令.pdf", "库存.pdf", "台账.xlsx", "入库单.pdf"):
         assert (tmp_path / name).stat().st_size > 1000, name
     out = capsys.readouterr().out
     assert "PARTIALLY_SHIPPED" in out and "校验通过" in out
+    (backup,) = (tmp_path / "备份").iterdir()  # backup 备份/ wrote into the folder
+    assert backup.suffix == ".sqlite3"
