@@ -290,6 +290,18 @@ def role_name(role: str, lang: str = "zh") -> str:
     return _pick(_ROLES, role, lang)
 
 
+def user_title(name: str, role: str, lang: str = "zh") -> str:
+    """ "市级库保管员（保管员）" → "市级库保管员": the role is added only when the name does not
+    already say it (a display name such as 审计员（监盘人） carries it)."""
+    if _pick(_ROLES, role, "zh") in name or role_name(role, lang) in name:
+        return name
+    return (
+        f"{name}（{role_name(role, lang)}）"
+        if lang != "en"
+        else f"{name} ({role_name(role, lang)})"
+    )
+
+
 def state_name(state: str, lang: str = "zh") -> str:
     return _pick(_STATES, state, lang)
 

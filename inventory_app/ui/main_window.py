@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 
 from .. import __version__, paths
 from ..domain.permissions import Action
-from ..messages import role_name
+from ..messages import user_title
 from ..services import backup, database, reference_queries
 from . import i18n
 from .context import AppContext
@@ -127,9 +127,10 @@ class MainWindow(QMainWindow):
         """Every text of the window, the navigation and all pages built so far."""
         actor = self.ctx.actor
         self.setWindowTitle(
-            self.tr("应急物资储备管理系统 — {name}（{role}） — {database}").format(
-                name=actor.display_name or actor.username,
-                role=role_name(actor.role.value, self.ctx.lang),
+            self.tr("应急物资储备管理系统 — {user} — {database}").format(
+                user=user_title(
+                    actor.display_name or actor.username, actor.role.value, self.ctx.lang
+                ),
                 database=self.ctx.database_label,
             )
         )

@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QLabel
 
 from ..domain.errors import DatabaseUnavailable
 from ..domain.permissions import Action
-from ..messages import role_name
+from ..messages import user_title
 from ..services import dashboard_queries
 from .errors import show_domain_error
 from .widgets.nav_pane import PAGE_DASHBOARD, NavTarget
@@ -93,9 +93,10 @@ class StatusPanel(QObject):
         )
         self.db_label.setToolTip(self.ctx.database_label)
         self.user_label.setText(
-            self.tr("用户：{name}（{role}）").format(
-                name=actor.display_name or actor.username,
-                role=role_name(actor.role.value, self.ctx.lang),
+            self.tr("用户：{user}").format(
+                user=user_title(
+                    actor.display_name or actor.username, actor.role.value, self.ctx.lang
+                )
             )
         )
         if self._error:

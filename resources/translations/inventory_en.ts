@@ -619,17 +619,17 @@ Entered by: {user}</translation>
         <translation>No movements yet</translation>
     </message>
     <message>
-        <location line="+13"/>
-        <source>{name}（{role}），正在读取数据…</source>
-        <translation>{name} ({role}), loading data…</translation>
+        <location line="+11"/>
+        <source>{user}，正在读取数据…</source>
+        <translation>{user}, loading data…</translation>
     </message>
     <message>
-        <location line="+4"/>
-        <source>{name}（{role}） · 数据截至 {date}</source>
-        <translation>{name} ({role}) · data as of {date}</translation>
+        <location line="+3"/>
+        <source>{user} · 数据截至 {date}</source>
+        <translation>{user} · data as of {date}</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+3"/>
         <source>有效期在 {days} 天内，含已过期</source>
         <translation>Expiring within {days} days, or expired</translation>
     </message>
@@ -2225,11 +2225,6 @@ It can no longer be chosen when receiving goods; lots already stored there and t
         <translation>Select a movement to see its document here.</translation>
     </message>
     <message>
-        <location line="-157"/>
-        <source>{name}（{host}）</source>
-        <translation>{name} ({host})</translation>
-    </message>
-    <message>
         <location filename="../../inventory_app/ui/pages/ledger_page.py" line="+117"/>
         <location line="+12"/>
         <source>台账</source>
@@ -2321,7 +2316,7 @@ It can no longer be chosen when receiving goods; lots already stored there and t
         <translation>Export every movement matching the current filters</translation>
     </message>
     <message>
-        <location filename="../../inventory_app/ui/pages/ledger_detail.py" line="+213"/>
+        <location filename="../../inventory_app/ui/pages/ledger_detail.py" line="+56"/>
         <source>显示全部批次</source>
         <translation>Show all lots</translation>
     </message>
@@ -2366,7 +2361,12 @@ It can no longer be chosen when receiving goods; lots already stored there and t
         <translation>Lines</translation>
     </message>
     <message>
-        <location line="+41"/>
+        <location line="+8"/>
+        <source>{name}（录入电脑 {host}）</source>
+        <translation>{name} (entered on PC {host})</translation>
+    </message>
+    <message>
+        <location line="+33"/>
         <source>原单</source>
         <translation>Original</translation>
     </message>
@@ -2748,12 +2748,7 @@ It can no longer be chosen when receiving goods; lots already stored there and t
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../inventory_app/ui/main_window.py" line="+130"/>
-        <source>应急物资储备管理系统 — {name}（{role}） — {database}</source>
-        <translation>Relief Material Reserve Manager — {name} ({role}) — {database}</translation>
-    </message>
-    <message>
-        <location line="+142"/>
+        <location filename="../../inventory_app/ui/main_window.py" line="+273"/>
         <source>关于</source>
         <translation>About</translation>
     </message>
@@ -2763,7 +2758,12 @@ It can no longer be chosen when receiving goods; lots already stored there and t
         <translation>Back Up Database</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="-116"/>
+        <source>应急物资储备管理系统 — {user} — {database}</source>
+        <translation>Relief Material Reserve Manager — {user} — {database}</translation>
+    </message>
+    <message>
+        <location line="+116"/>
         <source>SQLite 数据库 (*.sqlite3)</source>
         <translation>SQLite database (*.sqlite3)</translation>
     </message>
@@ -3359,7 +3359,7 @@ It can no longer be chosen when receiving goods; lots already stored there and t
     <message>
         <location line="+1"/>
         <source>所有权单位同意人</source>
-        <translation>Owner's consent by</translation>
+        <translation>Owner&apos;s consent by</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -5100,11 +5100,11 @@ Receipt: {receipt}</translation>
     </message>
     <message>
         <location line="+4"/>
-        <source>用户：{name}（{role}）</source>
-        <translation>User: {name} ({role})</translation>
+        <source>用户：{user}</source>
+        <translation>User: {user}</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+8"/>
         <source>数据库连接中断</source>
         <translation>Database Connection Lost</translation>
     </message>

@@ -147,3 +147,11 @@ def test_every_input_refusal_in_the_code_has_words_in_both_languages() -> None:
         for lang in messages.LANGUAGES:
             text = messages.error_message(InvalidInput(field, reason, "x"), lang)
             assert "{" not in text and text.strip(), (field, reason, lang)
+
+
+def test_user_titles_do_not_repeat_the_role() -> None:
+    assert messages.user_title("市级库保管员", "keeper") == "市级库保管员"
+    assert messages.user_title("审计员（监盘人）", "auditor") == "审计员（监盘人）"
+    assert messages.user_title("ka", "keeper") == "ka（保管员）"
+    assert messages.user_title("审计员（监盘人）", "auditor", "en") == "审计员（监盘人）"
+    assert messages.user_title("ka", "keeper", "en") == "ka (keeper)"

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...messages import role_name
+from ...messages import user_title
 from ...services import dashboard_queries, order_queries
 from ...services.dashboard_queries import DashboardData
 from ..context import AppContext
@@ -318,17 +318,12 @@ class DashboardPage(QWidget):
 
     def _retranslate_data(self) -> None:
         actor = self.ctx.actor
-        name = actor.display_name or actor.username
-        role = role_name(actor.role.value, self.ctx.lang)
+        user = user_title(actor.display_name or actor.username, actor.role.value, self.ctx.lang)
         if self.data is None:
-            self.subtitle.setText(
-                self.tr("{name}（{role}），正在读取数据…").format(name=name, role=role)
-            )
+            self.subtitle.setText(self.tr("{user}，正在读取数据…").format(user=user))
             return
         self.subtitle.setText(
-            self.tr("{name}（{role}） · 数据截至 {date}").format(
-                name=name, role=role, date=self.data.as_of.isoformat()
-            )
+            self.tr("{user} · 数据截至 {date}").format(user=user, date=self.data.as_of.isoformat())
         )
         self.expiring.hint.setText(
             self.tr("有效期在 {days} 天内，含已过期").format(days=self.data.near_expiry_days)

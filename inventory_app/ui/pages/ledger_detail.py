@@ -69,7 +69,7 @@ def document_values(doc: DocumentRow) -> dict[str, str]:
     """The panel's text per field for one document."""
     other = doc.other_depot_name or doc.counterparty
     created_by = (
-        QCoreApplication.translate("LedgerPage", "{name}（{host}）").format(
+        QCoreApplication.translate("LedgerPage", "{name}（录入电脑 {host}）").format(
             name=doc.created_by, host=doc.host
         )
         if doc.host
