@@ -356,3 +356,18 @@ def test_lots_by_batch_and_documents_by_request_id(
         == EXIT_OK
     )
     assert run(cli_db, "reverse", "--of-request", "nope", "--reason", "x") == EXIT_ERROR
+
+
+def test_text_tables_speak_the_users_language(
+    cli_db: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert run(cli_db, "receive", "--depot", "A", "--item", "050101", "--qty", "3") == EXIT_OK
+    capsys.readouterr()
+    assert run(cli_db, "ledger") == EXIT_OK
+    zh = capsys.readouterr().out
+    assert zh.splitlines()[0].startswith("流水号") and "入库" in zh and "RECEIVE" not in zh
+    assert run(cli_db, "ledger", lang="en") == EXIT_OK
+    en = capsys.readouterr().out
+    assert en.splitlines()[0].startswith("movement_id") and "RECEIVE" in en
+    assert run(cli_db, "receive", "--depot", "A", "--item", "050101", "--qty", "1") == EXIT_OK
+    assert "[已过账]" in capsys.readouterr().out

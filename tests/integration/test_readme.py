@@ -44,6 +44,6 @@ def test_the_readme_walkthrough_runs_as_written(
     for name in ("出库单.pdf", "调拨指令.pdf", "库存.pdf", "台账.xlsx", "入库单.pdf"):
         assert (tmp_path / name).stat().st_size > 1000, name
     out = capsys.readouterr().out
-    assert "PARTIALLY_SHIPPED" in out and "校验通过" in out
+    assert "部分出库" in out and "校验通过" in out  # Chinese headers and states
     (backup,) = (tmp_path / "备份").iterdir()  # backup 备份/ wrote into the folder
     assert backup.suffix == ".sqlite3"
