@@ -28,6 +28,7 @@ from ..persistence import tables as t
 from ..persistence.uow import UnitOfWork
 from . import adjustments, auth, issues, masterdata, receipts, reversals, settings, transfers
 from .common import today
+from .demo_times import spread_entry_times
 
 HISTORY_DAYS = 730
 RECEIVERS = [
@@ -195,6 +196,7 @@ def load_demo(
     # paper instruction ZWDB-…) were entered by the administrator, the one role that may
     # still post a free-standing 出库.
     counter = _post_history(uow, plans, who, depot_ids, rng, admin)
+    spread_entry_times(uow)
     return (
         f"演示数据已载入：{len(depot_ids)} 个仓库、{len(plans)} 个批次、{counter} 张出库/调拨/更正单据。"
         f" Demo loaded: {len(depot_ids)} depots, {len(plans)} lots."

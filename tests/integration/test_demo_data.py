@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+from datetime import UTC, date, datetime, time
 from decimal import Decimal
 from pathlib import Path
 
 import pytest
+from sqlalchemy import select
 
 from inventory_app.domain.permissions import Actor
+from inventory_app.persistence import tables as t
 from inventory_app.persistence.engine import sqlite_url
 from inventory_app.persistence.uow import UnitOfWork
 from inventory_app.services import auth, demo, ledger_queries, reference_queries, stock_queries
@@ -87,3 +90,19 @@ def test_demo_refuses_a_second_load(demo_db: tuple[UnitOfWork, Actor], tmp_path:
 
     uow, _admin = demo_db
     assert not is_empty(uow)
+
+
+@pytest.mark.slow
+def test_demo_entry_times_are_plausible(demo_db: tuple[UnitOfWork, Actor]) -> None:
+    """录入时间 on the document's day, in working hours, not all at the demo's build time."""
+    uow, _admin = demo_db
+    rows = uow.read(
+        lambda c: c.execute(select(t.documents.c.doc_date, t.documents.c.created_at)).all()
+    )
+    past = [(day, created) for day, created in rows if day < date.today()]
+    assert len(past) > 1000
+    for day, created in past:
+        local = created.replace(tzinfo=UTC).astimezone().replace(tzinfo=None)
+        assert local.date() == day, (day, local)
+        assert time(8, 30) <= local.time() <= time(17, 30), (day, local)
+    assert all(created <= datetime.now(UTC).replace(tzinfo=None) for _d, created in rows)
