@@ -23,7 +23,17 @@ def cmd_print(ctx: Context) -> int:
 def cmd_report(ctx: Context) -> int:
     a = ctx.args
     out = Path(a.out)
-    if a.what == "ledger":
+    if a.what == "summary":
+        today = date.today()
+        path, rows = list_reports.summary_report(
+            ctx.uow,
+            ctx.actor,
+            a.date_from or today.replace(month=1, day=1),
+            a.date_to or today,
+            tuple(a.depot or ()),
+            out,
+        )
+    elif a.what == "ledger":
         flt = LedgerFilter(
             depot_codes=tuple(a.depot or ()),
             item_code=a.item,
@@ -62,7 +72,7 @@ def add_parsers(sub: argparse._SubParsersAction) -> None:
     p.set_defaults(fn=cmd_print)
 
     p = sub.add_parser("report", help="a list as a PDF report or an Excel workbook")
-    p.add_argument("what", choices=["stock", "ledger"])
+    p.add_argument("what", choices=["stock", "ledger", "summary"])
     p.add_argument("--out", required=True, help="FILE.pdf or FILE.xlsx")
     p.add_argument("--by", default="item", choices=list(list_reports.STOCK_VIEWS))
     p.add_argument("--depot", action="append")

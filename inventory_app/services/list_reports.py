@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
@@ -19,6 +19,7 @@ from ..reports.list_report import ListReport
 from ..reports.pdf_base import Column
 from .common import host
 from .ledger_queries import LedgerFilter, ledger
+from .period_summary import period_summary
 from .stock_queries import StockFilter, stock_by_category, stock_by_item, stock_by_lot
 
 STOCK_VIEWS = ("lot", "item", "depot", "category")
@@ -167,6 +168,36 @@ def ledger_report(
     return write(out, "出入库台账", filters, LEDGER_FIELDS, rows, actor), len(rows)
 
 
+SUMMARY_FIELDS = [
+    _f("仓库", "depot_name", weight=1.7),
+    _f("物资编码", "item_code", "center", 0.75),
+    _f("物资名称", "item_name", weight=1.0),
+    _f("单位", "unit", "center", 0.4),
+    _f("期初", "opening", "right", 0.7, True),
+    _f("收入", "received", "right", 0.7, True),
+    _f("发出", "issued", "right", 0.7, True),
+    _f("期末", "closing", "right", 0.7, True),
+    _f("期初金额", "opening_value", "right", 0.95, True),
+    _f("收入金额", "received_value", "right", 0.95, True),
+    _f("发出金额", "issued_value", "right", 0.95, True),
+    _f("期末金额", "closing_value", "right", 0.95, True),
+]
+
+
+def summary_report(
+    uow: UnitOfWork,
+    actor: Actor,
+    date_from: date,
+    date_to: date,
+    depot_codes: tuple[str, ...],
+    out: Path,
+) -> tuple[Path, int]:
+    """收发存汇总 for the period, per depot and item, to `out` (.pdf or .xlsx)."""
+    rows = period_summary(uow, actor, date_from, date_to, depot_codes)
+    filters = [("期间", f"{date_from} 至 {date_to}"), ("仓库", "、".join(depot_codes))]
+    return write(out, "收发存汇总", filters, SUMMARY_FIELDS, rows, actor), len(rows)
+
+
 def write(
     out: Path,
     title: str,
@@ -212,7 +243,7 @@ def _totals(fields: Sequence[Field], rows: Sequence[Any]) -> list[str] | None:
     one_unit = len({getattr(r, "unit", "") for r in rows}) <= 1
     cells = []
     for i, f in enumerate(fields):
-        if f.total and (one_unit or f.header.startswith("金额")):
+        if f.total and (one_unit or "金额" in f.header):
             cells.append(_text(sum((Decimal(f.get(r) or 0) for r in rows), Decimal(0))))
         else:
             cells.append(f"合计 {len(rows):,} 行" if i == 0 else "")

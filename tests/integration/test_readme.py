@@ -41,7 +41,14 @@ def test_the_readme_walkthrough_runs_as_written(
         assert words[0] == "inventory-app", words
         code = main(words[1:])
         assert code == 0, (words, capsys.readouterr().err)
-    for name in ("出库单.pdf", "调拨指令.pdf", "库存.pdf", "台账.xlsx", "入库单.pdf"):
+    for name in (
+        "出库单.pdf",
+        "调拨指令.pdf",
+        "库存.pdf",
+        "台账.xlsx",
+        "入库单.pdf",
+        "收发存汇总.xlsx",
+    ):
         assert (tmp_path / name).stat().st_size > 1000, name
     out = capsys.readouterr().out
     assert "部分出库" in out and "校验通过" in out  # Chinese headers and states
