@@ -94,6 +94,7 @@ _FIELDS = {
     "response_hours": ("响应时限（小时）", "response hours"),
     "step": ("演练步骤", "drill step"),
     "batch": ("批号", "batch"),
+    "date_to": ("截止日期", "end date"),
     "valid_to": ("有效期至", "valid until"),
     "request": ("调拨申请", "request"),
     "condition": ("回收状况", "condition"),

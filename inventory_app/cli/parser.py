@@ -114,6 +114,12 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("transfer-receive", help="调拨（接收）")
     p.add_argument("doc_no", nargs="?")
+    p.add_argument(
+        "--received",
+        action="append",
+        metavar="LINE:QTY:REASON",
+        help="a line that arrived short or damaged: what arrived and why (booked as 途损)",
+    )
     p.add_argument("--of-request", help="the document posted with this --request-id")
     p.add_argument("--location")
     _add_doc_options(p)

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+from decimal import Decimal
+
 from ..domain.errors import InvalidInput
 from ..domain.model import AdjustLine, OutLine, ReceiptLine
+from ..domain.orders import ReceivedLine
 from ..services import adjustments, issues, receipts, reversals, transfers, writeoffs
 from .context import (
     EXIT_OK,
@@ -106,6 +109,10 @@ def cmd_transfer_receive(ctx: Context) -> int:
             doc_no=document_no(ctx),
             request_id=request_id(a),
             location=a.location,
+            received=[
+                ReceivedLine(int(v[0]), Decimal(v[1]), v[2] if len(v) > 2 else "")
+                for v in (s.split(":", 2) for s in a.received or ())
+            ],
             doc_date=a.doc_date,
         ),
     )

@@ -26,6 +26,7 @@ class LinkRole(enum.StrEnum):
     COUNT_ADJUSTMENT = "count_adjustment"  # stocktake → variance adjustment (盘点 → 调整)
     REQUEST_ORDER = "request_order"  # request → the order that answers it (申请 → 调拨指令)
     RECEIPT_LOSS = "receipt_loss"  # receipt note → the loss-in-transit adjustment (签收 → 途损)
+    TRANSIT_LOSS = "transit_loss"  # transfer received short → its loss adjustment (调拨 → 途损)
 
 
 @dataclass(frozen=True)

@@ -6,14 +6,18 @@ TRANSFER_IN movements into new lots when the destination receives it (state 已�
 
 from __future__ import annotations
 
+from collections import defaultdict
 from collections.abc import Sequence
 from datetime import date
 
 from sqlalchemy import Connection
 
-from ..domain.errors import InvalidDate, SameDepotTransfer
+from ..domain.documents import LinkRole
+from ..domain.errors import InvalidDate, InvalidInput, ReasonRequired, SameDepotTransfer
 from ..domain.model import DocState, DocType, MovementKind, OutLine, PostingResult, Purpose, Source
+from ..domain.orders import ReceivedLine
 from ..domain.permissions import Action, Actor, require
+from ..domain.quantities import parse_quantity, to_milli
 from ..persistence import repo
 from ..persistence.uow import UnitOfWork
 from . import documents, stock_moves
@@ -80,9 +84,16 @@ def transfer_receive(
     request_id: str,
     location: str | None = None,
     doc_date: date | str | None = None,
+    received: Sequence[ReceivedLine] = (),
 ) -> PostingResult:
-    """调拨 (receive side): the goods in transit become new lots at the destination."""
-    payload = {"doc_no": doc_no, "location": location, "doc_date": doc_date}
+    """调拨 (receive side): the goods in transit become new lots at the destination.
+
+    `received` lists the sent lines (by line number) that arrived short or damaged, with
+    what did arrive and why: the difference is booked off the new lots as a 途损
+    adjustment at the destination, linked to the transfer, never silently dropped."""
+    payload: dict[str, object] = {"doc_no": doc_no, "location": location, "doc_date": doc_date}
+    if received:  # kept out of the payload when empty: earlier request ids still replay
+        payload["received"] = list(received)
 
     def body(conn: Connection) -> documents.Posted:
         doc = documents.load(conn, doc_no)
@@ -132,7 +143,62 @@ def transfer_receive(
             )
         transit = stock_moves.in_transit(dst, arrived, sign=1)
         stock_moves.apply(conn, actor, doc.id, day, moves, extra=transit)
+        _book_transit_loss(conn, actor, doc, dst, day, outs, moves, received)
         documents.transition(conn, actor, doc, DocState.RECEIVED)
         return documents.Posted(doc.id)
 
     return documents.post(uow, actor, "transfer_receive", request_id, payload, body)
+
+
+def _book_transit_loss(
+    conn: Connection,
+    actor: Actor,
+    doc: documents.DocHead,
+    dst: repo.DepotRec,
+    day: date,
+    outs: Sequence,
+    arrived: Sequence[Move],
+    received: Sequence[ReceivedLine],
+) -> None:
+    """The shortfall of each line received short, off the lot it arrived in (途损)."""
+    if not received:
+        return
+    by_line: dict[int, list[Move]] = defaultdict(list)  # a line split over lots: several
+    for out, move in zip(outs, arrived, strict=True):
+        by_line[int(out.line_no)].append(move)
+    losses: list[Move] = []
+    reasons = []
+    for line in received:
+        lots = by_line.get(int(line.line_no))
+        if not lots:
+            raise InvalidInput("line", "not_shipped", line.line_no)
+        item, sent = lots[0].item, sum(m.delta for m in lots)
+        got = to_milli(parse_quantity(line.quantity, item.decimals, allow_zero=True))
+        if got > sent:
+            raise InvalidInput("quantity", "more_than_shipped", line.quantity)
+        if got == sent:
+            continue
+        why = line.reason.strip()
+        if not why:
+            raise ReasonRequired()
+        reasons.append(f"{item.name} {why}")
+        short = sent - got
+        for move in lots:  # off the arrived lots in order until the shortfall is booked
+            part = min(short, move.delta)
+            if part > 0:
+                losses.append(
+                    Move(move.lot_id, item, dst, -part, MovementKind.ADJUST, len(losses) + 1)
+                )
+                short -= part
+    if losses:
+        loss = documents.create(
+            conn,
+            actor,
+            DocType.ADJUST,
+            dst,
+            day,
+            reference=doc.doc_no,
+            reason=f"途损（{doc.doc_no}）：" + "；".join(reasons),
+        )
+        stock_moves.apply(conn, actor, loss.id, day, losses)
+        documents.link(conn, actor, doc, loss, LinkRole.TRANSIT_LOSS)

@@ -80,6 +80,7 @@ LINK_ROLES: Mapping[str, object] = {
     LinkRole.COUNT_ADJUSTMENT: QT_TRANSLATE_NOOP("Labels", "盘点→调整"),
     LinkRole.REQUEST_ORDER: QT_TRANSLATE_NOOP("Labels", "调拨申请→调拨指令"),
     LinkRole.RECEIPT_LOSS: QT_TRANSLATE_NOOP("Labels", "签收回执→途损调整"),
+    LinkRole.TRANSIT_LOSS: QT_TRANSLATE_NOOP("Labels", "调拨单→途损调整"),
 }
 
 

@@ -1996,7 +1996,12 @@ It can no longer be chosen when receiving goods; lots already stored there and t
         <translation>Receipt note → loss in transit</translation>
     </message>
     <message>
-        <location line="-55"/>
+        <location line="+1"/>
+        <source>调拨单→途损调整</source>
+        <translation>Transfer → loss in transit</translation>
+    </message>
+    <message>
+        <location line="-56"/>
         <location line="+31"/>
         <source>演练</source>
         <translation>Drill</translation>

@@ -32,8 +32,10 @@ from inventory_app.domain.model import (
     OutLine,
     ReceiptLine,
 )
+from inventory_app.domain.orders import ReceivedLine
 from inventory_app.persistence import tables as t
 from inventory_app.services import adjustments, issues, masterdata, receipts, reversals, transfers
+from inventory_app.services.document_lines import linked_documents
 from tests.factories import World
 from tests.integration.helpers import (
     assert_ledger_sound,
@@ -1044,4 +1046,41 @@ def test_basic_posting_on_each_backend(db_world: World) -> None:
     assert _issue(world, "A", OutLine(FLOUR, D(1))).doc_no == f"CK-A-{YEAR}-00002"
     assert stock_row(world.uow, FLOUR, "A")["on_hand"] == 6_000
     _assert_gapless(world)
+    assert_ledger_sound(world.uow)
+
+
+def test_a_transfer_received_short_books_the_loss_with_its_reason(world: World) -> None:
+    receive(world.uow, world.admin, "A", TENT, 3, expiry=TODAY + timedelta(days=100))
+    receive(world.uow, world.admin, "A", TENT, 5, expiry=TODAY + timedelta(days=200))
+    sent = _send(world, "A", "B", OutLine(TENT, D(6)))  # one line over two lots
+    short = [ReceivedLine(1, D(4), "两顶途中损毁")]
+    refused(
+        world.uow,
+        ReasonRequired,
+        transfers.transfer_receive,
+        world.uow,
+        world.keeper_b,
+        doc_no=sent.doc_no,
+        request_id=rid(),
+        received=[ReceivedLine(1, D(4))],
+    )
+    refused(
+        world.uow,
+        InvalidInput,
+        transfers.transfer_receive,
+        world.uow,
+        world.keeper_b,
+        doc_no=sent.doc_no,
+        request_id=rid(),
+        received=[ReceivedLine(1, D(7), "x")],
+    )
+    transfers.transfer_receive(
+        world.uow, world.keeper_b, doc_no=sent.doc_no, request_id=rid(), received=short
+    )
+    assert stock_row(world.uow, TENT, "B") == {"on_hand": 4_000, "reserved": 0, "in_transit_in": 0}
+    (loss,) = [
+        r for r in linked_documents(world.uow, world.admin, sent.doc_no) if r.role == "transit_loss"
+    ]
+    assert loss.doc_no.startswith("TZ-B-")
+    assert "两顶途中损毁" in document(world.uow, loss.doc_no).reason
     assert_ledger_sound(world.uow)
