@@ -18,11 +18,6 @@ from ..models.table_models import Column
 TRANSIT_AMBER_DAYS = 2  # a transfer still on the road after this many days deserves a look
 AMBER_BG = QColor("#fff1c2")
 AMBER_FG = QColor("#8a5300")
-_CTX = "DashboardPage"
-
-
-def _t(text: str) -> str:
-    return QCoreApplication.translate(_CTX, text)
 
 
 @dataclass(frozen=True)
@@ -54,17 +49,40 @@ def pending_rows(scraps: list[DocumentRow], orders: list[OrderRow]) -> list[Pend
 
 def pending_columns() -> list[Column[PendingRow]]:
     return [
-        Column("doc_no", lambda: _t("单号"), lambda r: r.doc_no),
-        Column("kind", lambda: _t("类别"), lambda r: doc_type_label(r.doc_type)),
-        Column("depot", lambda: _t("仓库"), lambda r: r.depot),
-        Column("subject", lambda: _t("事由"), lambda r: r.subject),
-        Column("requested_by", lambda: _t("申请人"), lambda r: r.requested_by),
-        Column("doc_date", lambda: _t("日期"), lambda r: r.doc_date, kind="date"),
+        Column(
+            "doc_no",
+            lambda: QCoreApplication.translate("DashboardPage", "单号"),
+            lambda r: r.doc_no,
+        ),
+        Column(
+            "kind",
+            lambda: QCoreApplication.translate("DashboardPage", "类别"),
+            lambda r: doc_type_label(r.doc_type),
+        ),
+        Column(
+            "depot", lambda: QCoreApplication.translate("DashboardPage", "仓库"), lambda r: r.depot
+        ),
+        Column(
+            "subject",
+            lambda: QCoreApplication.translate("DashboardPage", "事由"),
+            lambda r: r.subject,
+        ),
+        Column(
+            "requested_by",
+            lambda: QCoreApplication.translate("DashboardPage", "申请人"),
+            lambda r: r.requested_by,
+        ),
+        Column(
+            "doc_date",
+            lambda: QCoreApplication.translate("DashboardPage", "日期"),
+            lambda r: r.doc_date,
+            kind="date",
+        ),
     ]
 
 
 def transit_text(days: int) -> str:
-    return _t("在途 {days} 天").format(days=days)
+    return QCoreApplication.translate("DashboardPage", "在途 {days} 天").format(days=days)
 
 
 def _late(row: TransitRow) -> bool:
@@ -73,13 +91,30 @@ def _late(row: TransitRow) -> bool:
 
 def transit_columns() -> list[Column[TransitRow]]:
     return [
-        Column("doc_no", lambda: _t("单号"), lambda r: r.doc.doc_no),
-        Column("to", lambda: _t("调入仓库"), lambda r: r.doc.other_depot_name),
-        Column("from", lambda: _t("调出仓库"), lambda r: r.doc.depot_name),
-        Column("doc_date", lambda: _t("发出日期"), lambda r: r.doc.doc_date, kind="date"),
+        Column(
+            "doc_no",
+            lambda: QCoreApplication.translate("DashboardPage", "单号"),
+            lambda r: r.doc.doc_no,
+        ),
+        Column(
+            "to",
+            lambda: QCoreApplication.translate("DashboardPage", "调入仓库"),
+            lambda r: r.doc.other_depot_name,
+        ),
+        Column(
+            "from",
+            lambda: QCoreApplication.translate("DashboardPage", "调出仓库"),
+            lambda r: r.doc.depot_name,
+        ),
+        Column(
+            "doc_date",
+            lambda: QCoreApplication.translate("DashboardPage", "发出日期"),
+            lambda r: r.doc.doc_date,
+            kind="date",
+        ),
         Column(
             "age",
-            lambda: _t("在途时间"),
+            lambda: QCoreApplication.translate("DashboardPage", "在途时间"),
             lambda r: transit_text(r.days),
             foreground=lambda r: AMBER_FG if _late(r) else None,
             background=lambda r: AMBER_BG if _late(r) else None,
@@ -89,9 +124,30 @@ def transit_columns() -> list[Column[TransitRow]]:
 
 def scrap_columns() -> list[Column[DocumentRow]]:
     return [
-        Column("doc_no", lambda: _t("单号"), lambda r: r.doc_no),
-        Column("depot", lambda: _t("仓库"), lambda r: r.depot_name),
-        Column("reason", lambda: _t("报废原因"), lambda r: r.reason),
-        Column("doc_date", lambda: _t("日期"), lambda r: r.doc_date, kind="date"),
-        Column("state", lambda: _t("状态"), lambda r: doc_state_label(r.state)),
+        Column(
+            "doc_no",
+            lambda: QCoreApplication.translate("DashboardPage", "单号"),
+            lambda r: r.doc_no,
+        ),
+        Column(
+            "depot",
+            lambda: QCoreApplication.translate("DashboardPage", "仓库"),
+            lambda r: r.depot_name,
+        ),
+        Column(
+            "reason",
+            lambda: QCoreApplication.translate("DashboardPage", "报废原因"),
+            lambda r: r.reason,
+        ),
+        Column(
+            "doc_date",
+            lambda: QCoreApplication.translate("DashboardPage", "日期"),
+            lambda r: r.doc_date,
+            kind="date",
+        ),
+        Column(
+            "state",
+            lambda: QCoreApplication.translate("DashboardPage", "状态"),
+            lambda r: doc_state_label(r.state),
+        ),
     ]
