@@ -5417,7 +5417,7 @@ Receipt: {receipt}</translation>
         <translation>Expires in {0} day(s)</translation>
     </message>
     <message>
-        <location filename="../../inventory_app/ui/pages/stock_page.py" line="+211"/>
+        <location filename="../../inventory_app/ui/pages/stock_page.py" line="+209"/>
         <source>正在查询…</source>
         <translation>Searching…</translation>
     </message>
@@ -5980,7 +5980,7 @@ The goods were added to the stock of &quot;{depot}&quot;.</translation>
 <context>
     <name>WriteoffButton</name>
     <message>
-        <location filename="../../inventory_app/ui/pages/stock_writeoff.py" line="+54"/>
+        <location filename="../../inventory_app/ui/pages/stock_writeoff.py" line="+55"/>
         <source>报废申请…</source>
         <translation>Request write-off…</translation>
     </message>

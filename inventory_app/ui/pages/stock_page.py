@@ -130,9 +130,7 @@ class StockPage(QueryPage):
             self._on_sort,
         )
         self.stack, self.tables = self.views.stack, self.views.tables
-        self.writeoff_button = WriteoffButton(
-            self.ctx, self.tables[StockView.LOT], self.stack, self
-        )
+        self.writeoff_button = WriteoffButton(self.ctx, self.views, self)
         top.insertWidget(top.count() - 3, self.writeoff_button)  # before 刷新, 导出, 打印
         set_sort_indicator(
             self.tables[StockView.LOT].horizontalHeader(),

@@ -3,24 +3,25 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QObject
-from PySide6.QtWidgets import QPushButton, QStackedWidget, QTableView, QWidget
+from PySide6.QtWidgets import QPushButton, QWidget
 
 from ...domain.permissions import Action
 from ...services.rows import LotStockRow
 from ..context import AppContext
 from ..dialogs.writeoff_dialog import WriteoffDialog
 from ..models.table_models import ROW_ROLE
+from .stock_columns import StockView
+from .stock_views import StockViews
 
 
 class WriteoffButton(QPushButton):
     """Follows the lot table's current row; expired lots are the usual case (tooltip says so)."""
 
-    def __init__(
-        self, ctx: AppContext, table: QTableView, stack: QStackedWidget, parent: QWidget
-    ) -> None:
+    def __init__(self, ctx: AppContext, views: StockViews, parent: QWidget) -> None:
         super().__init__(parent)
         self.ctx = ctx
-        self.table = table
+        self.table = table = views.tables[StockView.LOT]
+        stack = views.stack
         # Only in the by-lot view, where a row is one lot, and only for those who may ask.
         allowed = ctx.can(Action.REQUEST_SCRAP)
         self.setVisible(allowed and stack.currentWidget() is table)
