@@ -419,6 +419,7 @@ Please copy the details below and send them, together with the log file, to tech
     <name>DashboardPage</name>
     <message>
         <location filename="../../inventory_app/ui/pages/dashboard_columns.py" line="+37"/>
+        <location filename="../../inventory_app/ui/pages/dashboard_work_columns.py" line="+59"/>
         <source>类别</source>
         <translation>Category</translation>
     </message>
@@ -445,6 +446,7 @@ Please copy the details below and send them, together with the log file, to tech
     <message>
         <location line="+15"/>
         <location filename="../../inventory_app/ui/pages/dashboard_emergency.py" line="+48"/>
+        <location filename="../../inventory_app/ui/pages/dashboard_work_columns.py" line="+91"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
@@ -468,6 +470,8 @@ Please copy the details below and send them, together with the log file, to tech
     <message>
         <location line="-83"/>
         <location line="+91"/>
+        <location filename="../../inventory_app/ui/pages/dashboard_work_columns.py" line="-87"/>
+        <location line="+71"/>
         <source>仓库</source>
         <translation>Depot</translation>
     </message>
@@ -487,16 +491,19 @@ Batch no.: {batch}</translation>
     </message>
     <message>
         <location line="+5"/>
+        <location filename="../../inventory_app/ui/pages/dashboard_work_columns.py" line="-23"/>
         <source>发出日期</source>
         <translation>Sent on</translation>
     </message>
     <message>
         <location line="+6"/>
+        <location filename="../../inventory_app/ui/pages/dashboard_work_columns.py" line="-5"/>
         <source>调出仓库</source>
         <translation>From depot</translation>
     </message>
     <message>
         <location line="+5"/>
+        <location filename="../../inventory_app/ui/pages/dashboard_work_columns.py" line="-5"/>
         <source>调入仓库</source>
         <translation>To depot</translation>
     </message>
@@ -514,6 +521,8 @@ Entered by: {user}</translation>
     </message>
     <message>
         <location line="+7"/>
+        <location filename="../../inventory_app/ui/pages/dashboard_work_columns.py" line="-24"/>
+        <location line="+67"/>
         <source>日期</source>
         <translation>Date</translation>
     </message>
@@ -538,7 +547,7 @@ Entered by: {user}</translation>
         <translation>{days} d left</translation>
     </message>
     <message>
-        <location filename="../../inventory_app/ui/pages/dashboard_page.py" line="+297"/>
+        <location filename="../../inventory_app/ui/pages/dashboard_page.py" line="+302"/>
         <source>首页</source>
         <translation>Home</translation>
     </message>
@@ -619,7 +628,7 @@ Entered by: {user}</translation>
         <translation>No movements yet</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+12"/>
         <source>{user}，正在读取数据…</source>
         <translation>{user}, loading data…</translation>
     </message>
@@ -672,6 +681,38 @@ Entered by: {user}</translation>
         <location line="+3"/>
         <source>电话批准后 48 小时内须补办书面审批 · 双击打开该指令</source>
         <translation>Written approval is due within 48 h of the phone approval · double-click to open the order</translation>
+    </message>
+    <message>
+        <location filename="../../inventory_app/ui/pages/dashboard_work_columns.py" line="-90"/>
+        <location line="+42"/>
+        <location line="+33"/>
+        <source>单号</source>
+        <translation>Document no.</translation>
+    </message>
+    <message>
+        <location line="-62"/>
+        <source>事由</source>
+        <translation>Subject</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>申请人</source>
+        <translation>Requested by</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>在途 {days} 天</source>
+        <translation>In transit {days} d</translation>
+    </message>
+    <message>
+        <location line="+32"/>
+        <source>在途时间</source>
+        <translation>In transit</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>报废原因</source>
+        <translation>Reason</translation>
     </message>
 </context>
 <context>
@@ -5381,7 +5422,7 @@ Receipt: {receipt}</translation>
         <translation>Expires in {0} day(s)</translation>
     </message>
     <message>
-        <location filename="../../inventory_app/ui/pages/stock_page.py" line="+206"/>
+        <location filename="../../inventory_app/ui/pages/stock_page.py" line="+209"/>
         <source>正在查询…</source>
         <translation>Searching…</translation>
     </message>
@@ -5886,6 +5927,213 @@ The goods were added to the stock of &quot;{depot}&quot;.</translation>
         <location line="+6"/>
         <source>业务工具栏</source>
         <translation>Operations toolbar</translation>
+    </message>
+</context>
+<context>
+    <name>WorkPanels</name>
+    <message>
+        <location filename="../../inventory_app/ui/pages/dashboard_work.py" line="+187"/>
+        <source>待审批</source>
+        <translation>Awaiting approval</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>双击报废申请进行审批，双击调拨指令打开该指令</source>
+        <translation>Double-click a write-off to decide it, an order to open it</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>没有等待审批的报废申请或调拨指令</source>
+        <translation>No write-offs or orders awaiting approval</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>办理…</source>
+        <translation>Handle…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>已发出、在途的调拨</source>
+        <translation>Transfers sent, still in transit</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>超过 {days} 天未接收的标为黄色</source>
+        <translation>Amber when not received after {days} days</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>没有在途的调拨</source>
+        <translation>No transfers in transit</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>本库报废申请</source>
+        <translation>Write-off requests of my depots</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>最近 10 条及其审批结果</source>
+        <translation>Latest 10 with their outcome</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>暂无报废申请</source>
+        <translation>No write-off requests</translation>
+    </message>
+</context>
+<context>
+    <name>WriteoffButton</name>
+    <message>
+        <location filename="../../inventory_app/ui/pages/stock_writeoff.py" line="+55"/>
+        <source>报废申请…</source>
+        <translation>Request write-off…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>为选中的批次（如已过期）申请报废，经审批后核销</source>
+        <translation>Request a write-off of the selected lot (e.g. expired); it is posted once approved</translation>
+    </message>
+</context>
+<context>
+    <name>WriteoffDecideDialog</name>
+    <message>
+        <location filename="../../inventory_app/ui/dialogs/writeoff_decide_dialog.py" line="+40"/>
+        <source>审批报废申请</source>
+        <translation>Decide write-off request</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{doc_no}&#x3000;{depot}&#x3000;{lines} 行&#x3000;申请人 {user}&#x3000;日期 {date}</source>
+        <translation>{doc_no}  {depot}  {lines} line(s)  requested by {user}  on {date}</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>驳回时必填</source>
+        <translation>Required when rejecting</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>批准报废</source>
+        <translation>Approve write-off</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>驳回…</source>
+        <translation>Reject…</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>报废单</source>
+        <translation>Write-off</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>报废原因</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>审批意见</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>驳回须填写理由</source>
+        <translation>A rejection needs a reason</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>正在办理…</source>
+        <translation>Working…</translation>
+    </message>
+</context>
+<context>
+    <name>WriteoffDialog</name>
+    <message>
+        <location filename="../../inventory_app/ui/dialogs/writeoff_dialog.py" line="+28"/>
+        <source>报废申请</source>
+        <translation>Write-off request</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>提交申请</source>
+        <translation>Submit request</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>无</source>
+        <translation>none</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{item} {name}（{depot}，批号 {batch}，有效期至 {expiry}）</source>
+        <translation>{item} {name} ({depot}, batch {batch}, expires {expiry})</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>可用 {qty} {unit}</source>
+        <translation>{qty} {unit} available</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>超过有效期</source>
+        <translation>Past expiry date</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>破损</source>
+        <translation>Damaged</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>霉变、污损</source>
+        <translation>Mould or soiling</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>鼠咬虫蛀</source>
+        <translation>Rodent or insect damage</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>必填：选择或输入报废原因</source>
+        <translation>Required: choose or type the reason</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>批次</source>
+        <translation>Lot</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>报废数量（{unit}）</source>
+        <translation>Quantity ({unit})</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>报废原因</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>提交后该数量即被预留，不能再出库；审批人批准后才从账面核销，驳回则释放。</source>
+        <translation>Once submitted the quantity is reserved and cannot be shipped; it leaves the books when approved and is released if rejected.</translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>超过该批次可用数量 {qty} {unit}</source>
+        <translation>More than the {qty} {unit} available in this lot</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>请填写报废原因</source>
+        <translation>Please enter the reason</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>报废申请 {doc_no} 已提交，等待审批。</source>
+        <translation>Write-off request {doc_no} submitted, awaiting approval.</translation>
     </message>
 </context>
 <context>

@@ -35,6 +35,7 @@ from .dashboard_columns import (
     waiting_columns,
 )
 from .dashboard_emergency import EmergencyPanel
+from .dashboard_work import WorkPanels
 
 _CENTER = Qt.AlignmentFlag.AlignCenter
 
@@ -146,7 +147,7 @@ class DashboardPage(QWidget):
 
     # the user double-clicked a transfer waiting for receipt (document number)
     receive_transfer_requested = Signal(str)
-    # the user double-clicked an emergency order in the 紧急调拨 panel (document number)
+    # the user opened an order in the 紧急调拨 or 待审批 panel (document number)
     open_order_requested = Signal(str)
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
@@ -192,6 +193,8 @@ class DashboardPage(QWidget):
         self.waiting.view.activated.connect(self._open_waiting)
         self.emergency = EmergencyPanel(self)
         self.emergency.open_order.connect(self.open_order_requested)
+        self.work = WorkPanels(ctx, self)  # 待审批, transfers sent and in transit, write-offs
+        self.work.open_order.connect(self.open_order_requested)
 
         grid = QGridLayout()
         grid.setSpacing(10)
@@ -211,6 +214,7 @@ class DashboardPage(QWidget):
         layout.addWidget(self.subtitle)
         layout.addLayout(kpis)
         layout.addWidget(self.emergency)
+        layout.addWidget(self.work)
         layout.addLayout(grid, 1)
 
         ctx.events.stock_changed.connect(self._on_data_changed)
@@ -240,6 +244,7 @@ class DashboardPage(QWidget):
             on_done=self.emergency.show_rows,
             on_error=self._failed_emergency,
         )
+        self.work.refresh()
 
     def _failed_emergency(self, error: BaseException) -> None:
         show_domain_error(self, self.ctx, error)
@@ -311,6 +316,7 @@ class DashboardPage(QWidget):
         self.waiting.empty.setText(self.tr("没有等待接收的调拨"))
         self.recent.empty.setText(self.tr("暂无出入库记录"))
         self.emergency.retranslate()
+        self.work.retranslate()
         for card in (self.categories, self.expiring, self.waiting, self.recent):
             card.model.retranslate()
             card.view.viewport().update()  # status and kind texts are re-read on paint

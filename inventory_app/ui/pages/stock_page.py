@@ -41,6 +41,7 @@ from .stock_columns import (
 from .stock_filters import StockFilters
 from .stock_footer import StockFooter, lot_counts, summary_text
 from .stock_views import StockViews, view_rows
+from .stock_writeoff import WriteoffButton
 
 __all__ = ["EXPIRED_BG", "EXPIRED_FG", "NEAR_BG", "StockPage", "StockView"]
 
@@ -129,6 +130,8 @@ class StockPage(QueryPage):
             self._on_sort,
         )
         self.stack, self.tables = self.views.stack, self.views.tables
+        self.writeoff_button = WriteoffButton(self.ctx, self.views, self)
+        top.insertWidget(top.count() - 3, self.writeoff_button)  # before 刷新, 导出, 打印
         set_sort_indicator(
             self.tables[StockView.LOT].horizontalHeader(),
             self.lot_model.column_index(DEFAULT_LOT_SORT[0]),
@@ -316,7 +319,7 @@ class StockPage(QueryPage):
                 near_days = NEAR_EXPIRY_DAYS
             if near_days != self._tone.near_days:
                 self._tone.near_days = near_days
-                self._retranslate_legend()
+                self.footer.retranslate_legend(self._tone.near_days)
                 for table in self.tables.values():
                     table.viewport().update()
             # A depot asked for before the list arrived may not be offered (not visible).
@@ -388,11 +391,9 @@ class StockPage(QueryPage):
         self.export_button.setText(self.tr("导出 Excel…"))
         self.export_button.setToolTip(self.tr("把当前视图按当前筛选条件全部导出"))
         self.filters.retranslate()
-        self._retranslate_legend()
+        self.writeoff_button.retranslate()
+        self.footer.retranslate_legend(self._tone.near_days)
         for model in (self.lot_model, self.item_model, self.depot_model, self.category_model):
             model.retranslate()
         self.views.apply_widths()
         self._show_summary()
-
-    def _retranslate_legend(self) -> None:
-        self.footer.retranslate_legend(self._tone.near_days)
