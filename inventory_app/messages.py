@@ -199,6 +199,15 @@ _MESSAGES: dict[str, tuple[str, str]] = {
         "调拨指令 {document} 不是紧急调拨，不能凭电话批准。",
         "Order {document} is not an emergency order; it cannot be approved by phone.",
     ),
+    "cannot_deactivate_self": (
+        "不能停用自己的账户（{username}）。",
+        "You cannot deactivate your own account ({username}).",
+    ),
+    "last_active_admin": (
+        "{username} 是最后一个启用的管理员，不能停用或改为其他角色。",
+        "{username} is the last active administrator; it cannot be deactivated or "
+        "given another role.",
+    ),
     "has_history": (
         "{kind_text}“{key}”已有业务记录，不能删除或更改单位，只能停用。",
         "{kind_text} “{key}” has history: it can be deactivated, not deleted.",

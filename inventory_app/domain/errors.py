@@ -157,6 +157,24 @@ class SelfApproval(DomainError):
     code = "self_approval"
 
 
+class CannotDeactivateSelf(DomainError):
+    """An administrator may not deactivate their own account (they would lock themselves out)."""
+
+    code = "cannot_deactivate_self"
+
+    def __init__(self, username: str) -> None:
+        super().__init__(username=username)
+
+
+class LastActiveAdmin(DomainError):
+    """The change would leave no active administrator to manage users."""
+
+    code = "last_active_admin"
+
+    def __init__(self, username: str) -> None:
+        super().__init__(username=username)
+
+
 class HasHistory(DomainError):
     """A record with ledger history cannot be deleted, only deactivated."""
 

@@ -159,10 +159,11 @@ def set_user_depots(uow: UnitOfWork, actor: Actor, username: str, depots: Iterab
     uow.write(tx)
 
 
-def change_password(uow: UnitOfWork, actor: Actor, old: str, new: str) -> None:
-    authenticate(uow, actor.username, old)
+def change_password(uow: UnitOfWork, actor: Actor, current: str, new: str) -> None:
+    """Any signed-in user changes their own password; the current one must be right."""
     if len(new) < MIN_PASSWORD:
         raise InvalidInput("password", "too_short")
+    authenticate(uow, actor.username, current)
     new_hash = hash_password(new)
 
     def tx(conn: Connection) -> None:

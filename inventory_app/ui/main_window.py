@@ -23,11 +23,13 @@ from PySide6.QtWidgets import (
 )
 
 from .. import __version__, paths
-from ..domain.permissions import Action
+from ..domain.permissions import Action, Actor
 from ..messages import user_title
 from ..services import backup, database, reference_queries
 from . import i18n
 from .context import AppContext
+from .dialogs.change_password_dialog import ChangePasswordDialog
+from .dialogs.login_dialog import LoginDialog
 from .dialogs.settings_dialog import SettingsDialog
 from .errors import show_domain_error
 from .registry import PAGES, POSTING_BY_KEY, POSTINGS
@@ -68,6 +70,7 @@ class MainWindow(QMainWindow):
         self.window_actions = WindowActions(self, database.is_sqlite(ctx.uow))
         self.status_panel = StatusPanel(self)
         self.nav.model.set_english(ctx.language.startswith("en"))
+        self.nav.model.set_show_users(ctx.can(Action.MANAGE_USERS))
         self.nav.navigate.connect(self.navigate)
         ctx.events.stock_changed.connect(self.refresh_status)
         ctx.events.master_data_changed.connect(self.load_navigation)
@@ -237,6 +240,54 @@ class MainWindow(QMainWindow):
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.open()
         return dialog
+
+    def change_password(self) -> QDialog:
+        dialog = ChangePasswordDialog(self.ctx, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.accepted.connect(lambda: self.statusBar().showMessage(self.tr("密码已修改。"), 5000))
+        dialog.open()
+        return dialog
+
+    # -- 切换用户: a shared office PC changes hands without restarting -------------------
+
+    def ask_sign_in(self) -> Actor | None:
+        """The sign-in dialog over this window; None if cancelled (a seam for tests)."""
+        dialog = LoginDialog(self.ctx.uow, self.ctx.tasks, self.ctx.database_label, self)
+        dialog.username.clear()  # the next person types their own name
+        dialog.username.setFocus()
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return None
+        return dialog.actor
+
+    def switch_user(self) -> bool:
+        """End this session (its pages and what they showed go) and sign in again.
+
+        Cancelling the sign-in closes the window: the previous session is over either way,
+        so the next person never finds the last one's work open. Returns True if someone
+        signed in.
+        """
+        self.ctx.tasks.wait_all(CLOSE_WAIT_MS)  # a posting under way commits first
+        self._drop_pages()
+        _log.info("User %s signed out", self.ctx.actor.username)
+        actor = self.ask_sign_in()
+        if actor is None:
+            self.close()
+            return False
+        _log.info("Signed in as %s", actor.username)
+        self.ctx.actor = actor  # pages, dialogs and the status bar share this context
+        self.window_actions.apply_permissions()
+        self.nav.model.set_show_users(actor.can(Action.MANAGE_USERS))
+        self.retranslate()
+        self.load_navigation()
+        self.refresh_status()
+        self.navigate(NavTarget(PAGE_DASHBOARD))
+        return True
+
+    def _drop_pages(self) -> None:
+        for page in self.pages.values():
+            self.stack.removeWidget(page)
+            page.deleteLater()
+        self.pages.clear()
 
     def backup_database(self) -> None:
         folder = paths.data_dir() / "backups"

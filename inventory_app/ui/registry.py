@@ -30,6 +30,7 @@ from .pages.drills_page import DrillsPage
 from .pages.ledger_page import LedgerPage
 from .pages.orders_page import OrdersPage
 from .pages.stock_page import StockPage
+from .pages.users_page import UsersPage
 from .widgets.nav_pane import (
     PAGE_CATALOGUE,
     PAGE_DASHBOARD,
@@ -38,6 +39,7 @@ from .widgets.nav_pane import (
     PAGE_LEDGER,
     PAGE_ORDERS,
     PAGE_STOCK,
+    PAGE_USERS,
 )
 
 # A page is built as ``cls(ctx, parent)``; a posting dialog as ``cls(ctx, parent, **preset)``.
@@ -52,6 +54,7 @@ PAGES: dict[str, PageClass] = {
     PAGE_CATALOGUE: CataloguePage,
     PAGE_STOCK: StockPage,
     PAGE_LEDGER: LedgerPage,
+    PAGE_USERS: UsersPage,
 }
 
 

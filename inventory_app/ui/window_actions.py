@@ -17,6 +17,20 @@ from .registry import POSTINGS
 if TYPE_CHECKING:
     from .main_window import MainWindow
 
+# Ctrl + the posting's place in the Business menu: the same digits on every keyboard
+# layout, and a keeper at the counter learns "Ctrl+1 is 入库" in a day.
+POSTING_SHORTCUTS: dict[str, str] = {
+    "receive": "Ctrl+1",
+    "issue": "Ctrl+2",
+    "transfer": "Ctrl+3",
+    "transfer_receive": "Ctrl+4",
+    "adjust": "Ctrl+5",
+    "reverse": "Ctrl+6",
+    "request": "Ctrl+7",
+    "order": "Ctrl+8",
+    "ship": "Ctrl+9",
+}
+
 
 class WindowActions(QObject):
     """Builds every action of ``window`` once (``action_map`` by key) and re-sets their texts."""
@@ -25,9 +39,11 @@ class WindowActions(QObject):
         super().__init__(window)
         self.window = window
         self.action_map: dict[str, QAction] = {}
+        self._rules: dict[str, Callable[[], bool]] = {}
         self._create_actions(is_sqlite)
         self._create_menus()
         self._create_toolbar()
+        self.apply_permissions()
 
     def _action(
         self, key: str, slot: Callable[[], Any], shortcut: QKeySequence | None = None
@@ -40,20 +56,45 @@ class WindowActions(QObject):
         self.action_map[key] = action
         return action
 
-    def _allowed(self, key: str, slot: Callable[[], Any], allowed: bool) -> None:
+    def _allowed(
+        self,
+        key: str,
+        slot: Callable[[], Any],
+        allowed: Callable[[], bool],
+        shortcut: QKeySequence | None = None,
+    ) -> None:
+        self._action(key, slot, shortcut)
+        self._rules[key] = allowed  # asked again after 切换用户
+
+    def apply_permissions(self) -> None:
+        """Show what the signed-in user may do (at start and after another user signs in)."""
         # Hidden rather than greyed out: an auditor should not wonder how to enable them.
-        action = self._action(key, slot)
-        action.setVisible(allowed)
-        action.setEnabled(allowed)
+        for key, allowed in self._rules.items():
+            ok = allowed()
+            self.action_map[key].setVisible(ok)
+            self.action_map[key].setEnabled(ok)
+        can = self.window.ctx.can
+        self.business_menu.menuAction().setVisible(any(can(s.action) for s in POSTINGS))
 
     def _create_actions(self, is_sqlite: bool) -> None:
-        window, can = self.window, self.window.ctx.can
+        window = self.window
+
+        def can(action: Action) -> Callable[[], bool]:
+            return lambda: window.ctx.can(action)  # the context's actor changes on 切换用户
+
         for spec in POSTINGS:
             self._allowed(
-                spec.key, functools.partial(window.open_dialog, spec.key), can(spec.action)
+                spec.key,
+                functools.partial(window.open_dialog, spec.key),
+                can(spec.action),
+                QKeySequence(POSTING_SHORTCUTS[spec.key]),
             )
         self._action("refresh", window.refresh_current, QKeySequence(Qt.Key.Key_F5))
-        self._allowed("backup", window.backup_database, can(Action.BACKUP) and is_sqlite)
+        self._allowed(
+            "backup", window.backup_database, lambda: window.ctx.can(Action.BACKUP) and is_sqlite
+        )
+        self._action("change_password", window.change_password)
+        self._action("switch_user", window.switch_user)
         self._action("quit", window.close, QKeySequence(QKeySequence.StandardKey.Quit))
         self._allowed("settings", window.open_settings, can(Action.MANAGE_CATALOG))
         self._action("about", window.show_about)
@@ -76,6 +117,9 @@ class WindowActions(QObject):
         self.file_menu.addSeparator()
         self.file_menu.addAction(actions["backup"])
         self.file_menu.addSeparator()
+        self.file_menu.addAction(actions["change_password"])
+        self.file_menu.addAction(actions["switch_user"])
+        self.file_menu.addSeparator()
         self.file_menu.addAction(actions["quit"])
 
         self.business_menu = bar.addMenu("")
@@ -83,8 +127,6 @@ class WindowActions(QObject):
             self.business_menu.addAction(actions[spec.key])
             if spec.key in ("transfer_receive", "reverse"):
                 self.business_menu.addSeparator()
-        can = self.window.ctx.can
-        self.business_menu.menuAction().setVisible(any(can(s.action) for s in POSTINGS))
 
         self.settings_menu = bar.addMenu("")
         self.language_menu = QMenu(self.settings_menu)
@@ -131,14 +173,23 @@ class WindowActions(QObject):
             ),
             "order": (self.tr("调拨指令"), self.tr("下达调拨指令：从哪些仓库、调给谁、多少")),
             "ship": (self.tr("指令出库"), self.tr("按已批准的调拨指令开具出库单")),
-            "refresh": (self.tr("刷新"), self.tr("重新读取当前页面的数据 (F5)")),
+            "refresh": (self.tr("刷新"), self.tr("重新读取当前页面的数据")),
             "backup": (self.tr("备份数据库…"), self.tr("把数据库备份到一个文件")),
+            "change_password": (self.tr("修改密码…"), self.tr("修改您自己的登录密码")),
+            "switch_user": (
+                self.tr("切换用户…"),
+                self.tr("退出当前用户，换另一个用户登录（不关闭程序）"),
+            ),
             "quit": (self.tr("退出"), self.tr("关闭程序")),
             "settings": (self.tr("系统设置…"), self.tr("人口目标、道路系数、车速、临期天数")),
             "about": (self.tr("关于"), self.tr("版本和数据库信息")),
         }
         for key, (text, tip) in texts.items():
-            self.action_map[key].setText(text)
-            self.action_map[key].setToolTip(tip)
-            self.action_map[key].setStatusTip(tip)
+            action = self.action_map[key]
+            keys = action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
+            if keys:
+                tip = f"{tip} ({keys})"  # the toolbar shows no menu, so the tip names the keys
+            action.setText(text)
+            action.setToolTip(tip)
+            action.setStatusTip(tip)
         self.toolbar.setWindowTitle(self.tr("业务工具栏"))

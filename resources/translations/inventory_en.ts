@@ -322,6 +322,34 @@ It can no longer be received; existing stock and history are not affected, and i
     </message>
 </context>
 <context>
+    <name>ChangePasswordDialog</name>
+    <message>
+        <location filename="../../inventory_app/ui/dialogs/change_password_dialog.py" line="+108"/>
+        <source>修改密码</source>
+        <translation>Change Password</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>当前密码：</source>
+        <translation>Current password:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>新密码：</source>
+        <translation>New password:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>再次输入新密码：</source>
+        <translation>New password again:</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>请输入当前密码。</source>
+        <translation>Please enter your current password.</translation>
+    </message>
+</context>
+<context>
     <name>ChoicePage</name>
     <message>
         <location filename="../../inventory_app/ui/dialogs/first_run_pages.py" line="-77"/>
@@ -2794,7 +2822,7 @@ It can no longer be chosen when receiving goods; lots already stored there and t
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../inventory_app/ui/main_window.py" line="+273"/>
+        <location filename="../../inventory_app/ui/main_window.py" line="+324"/>
         <source>关于</source>
         <translation>About</translation>
     </message>
@@ -2804,12 +2832,17 @@ It can no longer be chosen when receiving goods; lots already stored there and t
         <translation>Back Up Database</translation>
     </message>
     <message>
-        <location line="-116"/>
+        <location line="-164"/>
         <source>应急物资储备管理系统 — {user} — {database}</source>
         <translation>Relief Material Reserve Manager — {user} — {database}</translation>
     </message>
     <message>
-        <location line="+116"/>
+        <location line="+114"/>
+        <source>密码已修改。</source>
+        <translation>Password changed.</translation>
+    </message>
+    <message>
+        <location line="+50"/>
         <source>SQLite 数据库 (*.sqlite3)</source>
         <translation>SQLite database (*.sqlite3)</translation>
     </message>
@@ -2858,6 +2891,7 @@ It can no longer be chosen when receiving goods; lots already stored there and t
     </message>
     <message>
         <location line="+17"/>
+        <location filename="../../inventory_app/ui/pages/users_page.py" line="+187"/>
         <source>请确认</source>
         <translation>Please Confirm</translation>
     </message>
@@ -2865,7 +2899,7 @@ It can no longer be chosen when receiving goods; lots already stored there and t
 <context>
     <name>NavModel</name>
     <message>
-        <location filename="../../inventory_app/ui/widgets/nav_pane.py" line="+48"/>
+        <location filename="../../inventory_app/ui/widgets/nav_pane.py" line="+49"/>
         <source>首页</source>
         <translation>Home</translation>
     </message>
@@ -2893,6 +2927,11 @@ It can no longer be chosen when receiving goods; lots already stored there and t
         <location line="+2"/>
         <source>库存</source>
         <translation>Stock</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>用户管理</source>
+        <translation>Users</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -2930,9 +2969,27 @@ It can no longer be chosen when receiving goods; lots already stored there and t
         <translation>Grain storage points</translation>
     </message>
     <message>
-        <location line="+106"/>
+        <location line="+109"/>
         <source>{name}（{count}）</source>
         <translation>{name} ({count})</translation>
+    </message>
+</context>
+<context>
+    <name>NewPasswordDialog</name>
+    <message>
+        <location filename="../../inventory_app/ui/dialogs/change_password_dialog.py" line="-53"/>
+        <source>新密码至少 {count} 个字符。</source>
+        <translation>The new password needs at least {count} characters.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>两次输入的新密码不一致。</source>
+        <translation>The two new passwords differ.</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>正在保存密码…</source>
+        <translation>Saving the password…</translation>
     </message>
 </context>
 <context>
@@ -4333,6 +4390,24 @@ It can no longer be chosen when receiving goods; lots already stored there and t
 可在“调拨指令”页据此新建调拨指令。</source>
         <translation>Request filed: {doc_no}
 You can answer it with a new order on the Allocation orders page.</translation>
+    </message>
+</context>
+<context>
+    <name>ResetPasswordDialog</name>
+    <message>
+        <location filename="../../inventory_app/ui/dialogs/change_password_dialog.py" line="+51"/>
+        <source>重置密码 — {user}</source>
+        <translation>Reset Password — {user}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>新密码：</source>
+        <translation>New password:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>再次输入新密码：</source>
+        <translation>New password again:</translation>
     </message>
 </context>
 <context>
@@ -5757,9 +5832,147 @@ The goods were added to the stock of &quot;{depot}&quot;.</translation>
     </message>
 </context>
 <context>
+    <name>UserDialog</name>
+    <message>
+        <location filename="../../inventory_app/ui/dialogs/user_dialog.py" line="+42"/>
+        <source>新建用户</source>
+        <translation>New User</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>修改用户 — {user}</source>
+        <translation>Edit User — {user}</translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <source>用户名：</source>
+        <translation>User name:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>姓名：</source>
+        <translation>Display name:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>角色：</source>
+        <translation>Role:</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>初始密码：</source>
+        <translation>Initial password:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>负责仓库：</source>
+        <translation>Depots:</translation>
+    </message>
+    <message>
+        <location line="+41"/>
+        <source>保管员只能操作勾选的仓库。</source>
+        <translation>A keeper can work only in the ticked depots.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>该角色可查看所有仓库；勾选的仓库仅作记录。</source>
+        <translation>This role sees every depot; ticked depots are only recorded.</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>请输入用户名。</source>
+        <translation>Please enter a user name.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>初始密码至少 {count} 个字符。</source>
+        <translation>The initial password needs at least {count} characters.</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>正在保存用户…</source>
+        <translation>Saving the user…</translation>
+    </message>
+</context>
+<context>
+    <name>UsersPage</name>
+    <message>
+        <location filename="../../inventory_app/ui/pages/users_page.py" line="-148"/>
+        <source>用户名</source>
+        <translation>User name</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>姓名</source>
+        <translation>Display name</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>角色</source>
+        <translation>Role</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>负责仓库</source>
+        <translation>Depots</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>状态</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location line="+37"/>
+        <source>启用</source>
+        <translation>Active</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>停用</source>
+        <translation>Inactive</translation>
+    </message>
+    <message>
+        <location line="+37"/>
+        <source>启用</source>
+        <comment>button</comment>
+        <translation>Activate</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>停用</source>
+        <comment>button</comment>
+        <translation>Deactivate</translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <source>停用用户“{user}”？停用后不能再登录，业务记录保留。</source>
+        <translation>Deactivate user “{user}”? They can no longer sign in; their records stay.</translation>
+    </message>
+    <message>
+        <location line="+31"/>
+        <source>用户管理</source>
+        <translation>Users</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>新建用户…</source>
+        <translation>New User…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>修改角色和仓库…</source>
+        <translation>Edit Role and Depots…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>重置密码…</source>
+        <translation>Reset Password…</translation>
+    </message>
+</context>
+<context>
     <name>WindowActions</name>
     <message>
-        <location filename="../../inventory_app/ui/window_actions.py" line="+116"/>
+        <location filename="../../inventory_app/ui/window_actions.py" line="+158"/>
         <source>文件(&amp;F)</source>
         <translation>&amp;File</translation>
     </message>
@@ -5880,8 +6093,8 @@ The goods were added to the stock of &quot;{depot}&quot;.</translation>
     </message>
     <message>
         <location line="+0"/>
-        <source>重新读取当前页面的数据 (F5)</source>
-        <translation>Reload the data of the current page (F5)</translation>
+        <source>重新读取当前页面的数据</source>
+        <translation>Reload the data of the current page</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -5895,6 +6108,26 @@ The goods were added to the stock of &quot;{depot}&quot;.</translation>
     </message>
     <message>
         <location line="+1"/>
+        <source>修改密码…</source>
+        <translation>Change Password…</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>修改您自己的登录密码</source>
+        <translation>Change your own sign-in password</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>切换用户…</source>
+        <translation>Switch User…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>退出当前用户，换另一个用户登录（不关闭程序）</source>
+        <translation>Sign out and let another user sign in (the program stays open)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>退出</source>
         <translation>Quit</translation>
     </message>
@@ -5924,7 +6157,7 @@ The goods were added to the stock of &quot;{depot}&quot;.</translation>
         <translation>Version and database information</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+10"/>
         <source>业务工具栏</source>
         <translation>Operations toolbar</translation>
     </message>

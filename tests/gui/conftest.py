@@ -11,11 +11,13 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 import pytest
 from PySide6.QtWidgets import QApplication
+from pytestqt.qtbot import QtBot
 
 from inventory_app.ui.context import AppContext
 from inventory_app.ui.fonts import register_bundled_fonts
+from inventory_app.ui.pages.users_page import UsersPage
 from tests.factories import World
-from tests.gui.dialog_support import MakeCtx, contexts, quiet_popups
+from tests.gui.dialog_support import MakeCtx, contexts, quiet_popups, settle
 
 
 @pytest.fixture(scope="session")
@@ -34,6 +36,16 @@ def make_ctx(qapp: QApplication, world: World) -> Iterator[MakeCtx]:
 @pytest.fixture
 def admin_ctx(world: World, make_ctx: MakeCtx) -> AppContext:
     return make_ctx(world.admin)
+
+
+@pytest.fixture
+def users_page(qtbot: QtBot, admin_ctx: AppContext) -> UsersPage:
+    """The 用户管理 page of the admin, shown and loaded."""
+    page = UsersPage(admin_ctx)
+    qtbot.addWidget(page)
+    page.show()
+    settle(admin_ctx)
+    return page
 
 
 @pytest.fixture

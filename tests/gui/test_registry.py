@@ -15,6 +15,7 @@ from inventory_app.ui.widgets.nav_pane import (
     PAGE_LEDGER,
     PAGE_ORDERS,
     PAGE_STOCK,
+    PAGE_USERS,
 )
 from tests.factories import World
 from tests.gui.dialog_support import MakeCtx, settle, settle_page
@@ -31,6 +32,7 @@ def test_every_navigation_page_is_registered() -> None:
         PAGE_CATALOGUE,
         PAGE_STOCK,
         PAGE_LEDGER,
+        PAGE_USERS,
     }
     assert len(POSTING_BY_KEY) == len(POSTINGS)  # no key used twice
 

@@ -34,6 +34,7 @@ PAGE_DEPOTS = "depots"
 PAGE_CATALOGUE = "catalogue"
 PAGE_STOCK = "stock"
 PAGE_LEDGER = "ledger"
+PAGE_USERS = "users"  # the administrator's only (set_show_users)
 
 EXPAND_DEPOTS_UP_TO = 12  # more than this and the groups start folded
 GRAIN_GROUP = "grain"  # depot kind of the 粮食承储库点, grouped apart from the levels
@@ -56,6 +57,8 @@ def _top_label(page: str) -> str:
         return QCoreApplication.translate("NavModel", "物资目录")
     if page == PAGE_STOCK:
         return QCoreApplication.translate("NavModel", "库存")
+    if page == PAGE_USERS:
+        return QCoreApplication.translate("NavModel", "用户管理")
     return QCoreApplication.translate("NavModel", "台账")
 
 
@@ -113,6 +116,8 @@ class NavModel(QAbstractItemModel):
         self._nodes: dict[int, _Node] = {}
         self._roots: list[_Node] = []
         self._english = False
+        self._show_users = False
+        self._reference: tuple[Sequence[DepotRow], Sequence[CategoryRow]] = ([], [])
         self._build([], [])
 
     # -- building -------------------------------------------------------------------
@@ -142,6 +147,7 @@ class NavModel(QAbstractItemModel):
             PAGE_CATALOGUE,
             PAGE_STOCK,
             PAGE_LEDGER,
+            *([PAGE_USERS] if self._show_users else []),
         ):
             top = self._node(NavTarget(page), functools.partial(_top_label, page), None)
             if page == PAGE_DEPOTS:
@@ -186,9 +192,15 @@ class NavModel(QAbstractItemModel):
 
     def set_reference(self, depots: Sequence[DepotRow], categories: Sequence[CategoryRow]) -> None:
         """Rebuild the depot and category branches (after sign-in or a master-data change)."""
+        self._reference = (depots, categories)
         self.beginResetModel()
         self._build(depots, categories)
         self.endResetModel()
+
+    def set_show_users(self, show: bool) -> None:
+        """用户管理 appears only for those who may manage users (after each sign-in)."""
+        self._show_users = show
+        self.set_reference(*self._reference)
 
     def set_english(self, english: bool) -> None:
         """Categories have an English name in the catalogue; show it in English."""
