@@ -52,6 +52,7 @@ class MainWindow(QMainWindow):
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self._open_dialogs: dict[tuple[str, tuple[tuple[str, str], ...]], QDialog] = {}
         self.ctx = ctx
         self.setObjectName("mainWindow")
         self.pages: dict[str, QWidget] = {}
@@ -224,12 +225,24 @@ class MainWindow(QMainWindow):
     # -- postings and other dialogs ----------------------------------------------------
 
     def open_dialog(self, key: str, **preset: Any) -> QDialog | None:
-        """Open the posting dialog ``key`` (non-blocking); None if the user may not post it."""
+        """Open the posting dialog ``key`` (non-blocking); None if the user may not post it.
+
+        One dialog per document: asking again for a dialog about the same document (e.g. a
+        double-click that also activates the row) raises the one already open."""
         spec = POSTING_BY_KEY[key]
         if not self.ctx.can(spec.action):
             return None
+        ident = (key, tuple(sorted((k, str(v)) for k, v in preset.items())))
+        current = self._open_dialogs.get(ident) if preset else None
+        if current is not None:
+            current.raise_()
+            current.activateWindow()
+            return current
         dialog = spec.dialog(self.ctx, self, **preset)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        if preset:
+            self._open_dialogs[ident] = dialog
+            dialog.finished.connect(lambda _code, ident=ident: self._open_dialogs.pop(ident, None))
         dialog.open()
         return dialog
 

@@ -2822,7 +2822,7 @@ It can no longer be chosen when receiving goods; lots already stored there and t
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../inventory_app/ui/main_window.py" line="+324"/>
+        <location filename="../../inventory_app/ui/main_window.py" line="+337"/>
         <source>关于</source>
         <translation>About</translation>
     </message>
@@ -2832,12 +2832,12 @@ It can no longer be chosen when receiving goods; lots already stored there and t
         <translation>Back Up Database</translation>
     </message>
     <message>
-        <location line="-164"/>
+        <location line="-176"/>
         <source>应急物资储备管理系统 — {user} — {database}</source>
         <translation>Relief Material Reserve Manager — {user} — {database}</translation>
     </message>
     <message>
-        <location line="+114"/>
+        <location line="+126"/>
         <source>密码已修改。</source>
         <translation>Password changed.</translation>
     </message>
@@ -3957,6 +3957,11 @@ It can no longer be chosen when receiving goods; lots already stored there and t
         <location line="+1"/>
         <source>继续填写</source>
         <translation>Keep Editing</translation>
+    </message>
+    <message>
+        <location line="+135"/>
+        <source>确认过账（Ctrl+Enter）</source>
+        <translation>Post (Ctrl+Enter)</translation>
     </message>
 </context>
 <context>

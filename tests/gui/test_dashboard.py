@@ -165,7 +165,7 @@ def test_double_click_on_waiting_transfer_asks_to_receive(
     view = page.waiting.view
     index = page.waiting.model.index(0, 0)
     with qtbot.waitSignal(page.receive_transfer_requested) as signal:
-        view.doubleClicked.emit(index)
+        view.activated.emit(index)  # what a double-click (or Enter) emits
     assert signal.args[0].startswith("DB-A-")
 
 

@@ -156,7 +156,7 @@ def test_dashboard_counts_down_and_flags_overdue(
     assert model.index(late_row, column).data(Qt.ItemDataRole.BackgroundRole) == OVERDUE_BG
     opened: list[str] = []
     page.open_order_requested.connect(opened.append)
-    panel.view.doubleClicked.emit(model.index(late_row, 0))
+    panel.view.activated.emit(model.index(late_row, 0))  # a double-click activates
     assert opened == [late]
 
 

@@ -7,7 +7,7 @@ from decimal import Decimal
 
 import pytest
 from PySide6.QtCore import QDate, Qt
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QMessageBox
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLineEdit, QMessageBox
 from pytestqt.qtbot import QtBot
 
 from inventory_app.domain.errors import DatabaseUnavailable
@@ -633,3 +633,22 @@ def test_refused_reversal_leaves_the_dialog_open(
     assert dump(world.uow) == before
     assert dialog.isVisible() and not dialog.posted
     close_message_boxes()
+
+
+def test_enter_in_a_field_never_posts_ctrl_enter_does(
+    qtbot: QtBot, world: World, make_ctx: MakeCtx
+) -> None:
+    ctx = make_ctx(world.keeper_a)
+    dialog = ReceiveDialog(ctx, depot_code="A")
+    qtbot.addWidget(dialog)
+    dialog.show()
+    settle(ctx)
+    field = dialog.findChildren(QLineEdit)[0]
+    field.setFocus()
+    with qtbot.assertNotEmitted(dialog.buttons.accepted, wait=100):
+        qtbot.keyClick(field, Qt.Key.Key_Return)
+    assert dialog.isVisible()
+    with qtbot.waitSignal(dialog.buttons.accepted, timeout=2000):
+        qtbot.keyClick(field, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    settle(ctx)
+    dialog.reject()

@@ -751,3 +751,38 @@ def test_navigation_reload_error_offers_retry(
 def test_not_found_message_from_shared_catalogue(world: World) -> None:
     ctx = make_ctx(world, world.admin)
     assert ctx.error_text(NotFound("item", "X")) == "找不到物资“X”。"
+
+
+def test_one_receive_dialog_per_transfer_however_often_it_is_asked_for(
+    qtbot: QtBot, world: World
+) -> None:
+    """A double-click also activates the row: the same transfer must not open twice."""
+    receipts.receive(
+        world.uow,
+        world.admin,
+        depot="A",
+        request_id=str(uuid.uuid4()),
+        lines=[ReceiptLine(item_code="050101", quantity=Decimal(5))],
+    )
+    sent = transfers.transfer_send(
+        world.uow,
+        world.admin,
+        from_depot="A",
+        to_depot="B",
+        lines=[OutLine(item_code="050101", quantity=Decimal(2))],
+        request_id=str(uuid.uuid4()),
+    )
+    window = open_window(qtbot, world, world.keeper_b)
+    first = window.open_dialog("transfer_receive", doc_no=sent.doc_no)
+    second = window.open_dialog("transfer_receive", doc_no=sent.doc_no)
+    assert first is not None and first is second
+    dialogs = [d for d in window.findChildren(QDialog) if d.isVisible()]
+    assert len(dialogs) == 1
+    window.ctx.tasks.wait_all(10000)
+    first.reject()
+    window.ctx.tasks.wait_all(10000)
+    third = window.open_dialog("transfer_receive", doc_no=sent.doc_no)  # closed: a new one
+    assert third is not None and third is not first
+    window.ctx.tasks.wait_all(10000)
+    third.reject()
+    window.ctx.tasks.wait_all(10000)

@@ -8,7 +8,7 @@ from datetime import date
 from itertools import pairwise
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QDate, Qt
-from PySide6.QtGui import QCloseEvent
+from PySide6.QtGui import QCloseEvent, QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
@@ -169,8 +169,19 @@ class PostingDialog(QDialog):
         ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
         assert ok is not None
         self.ok_button: QPushButton = ok
-        self.ok_button.setDefault(True)
         self.ok_button.setMinimumWidth(110)
+        # Enter in a field must never post the whole document: no button is the default,
+        # and posting takes a click or Ctrl+Enter.
+        for button in self.buttons.buttons():
+            if isinstance(button, QPushButton):
+                button.setAutoDefault(False)
+                button.setDefault(False)
+        for keys in ("Ctrl+Return", "Ctrl+Enter"):
+            shortcut = QShortcut(QKeySequence(keys), self)
+            shortcut.activated.connect(self.ok_button.click)
+        self.ok_button.setToolTip(
+            QCoreApplication.translate("PostingDialog", "确认过账（Ctrl+Enter）")
+        )
         self.buttons.accepted.connect(self.submit)
         self.buttons.rejected.connect(self.reject)
 
@@ -368,6 +379,14 @@ class PostingDialog(QDialog):
         box.setObjectName("discard_box")
         box.accepted.connect(lambda: QDialog.reject(self))
         box.open()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        """Enter finishes a field, it never posts the document (that is Ctrl+Enter)."""
+        plain = not event.modifiers() & Qt.KeyboardModifier.ControlModifier
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and plain:
+            event.accept()
+            return
+        super().keyPressEvent(event)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         if self._busy:

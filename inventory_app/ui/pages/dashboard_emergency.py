@@ -95,7 +95,7 @@ class EmergencyPanel(QFrame):
         header = self.view.horizontalHeader()
         header.setHighlightSections(False)
         header.setStretchLastSection(False)
-        self.view.doubleClicked.connect(self._open)
+        # activated fires on double-click and on Enter: one connection, one dialog
         self.view.activated.connect(self._open)
         head = QHBoxLayout()
         head.addWidget(self.title)

@@ -189,7 +189,7 @@ class DashboardPage(QWidget):
         self.waiting = _Card(RowsTableModel(waiting_columns(), self))
         self.recent = _Card(RowsTableModel(recent_columns(), self))
         self.waiting.view.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
-        self.waiting.view.doubleClicked.connect(self._open_waiting)
+        # activated fires on double-click and on Enter: one connection, one dialog
         self.waiting.view.activated.connect(self._open_waiting)
         self.emergency = EmergencyPanel(self)
         self.emergency.open_order.connect(self.open_order_requested)

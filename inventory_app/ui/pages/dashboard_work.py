@@ -129,7 +129,7 @@ class WorkPanels(QWidget):
         self.open_button = QPushButton(self)
         self.open_button.clicked.connect(self.open_current)
         self.pending.buttons.addWidget(self.open_button)
-        self.pending.view.doubleClicked.connect(self._open_index)
+        # activated fires on double-click and on Enter: one connection, one dialog
         self.pending.view.activated.connect(self._open_index)
         self.transit = ListPanel(transit_columns(), 1, self)
         self.scraps = ListPanel(scrap_columns(), 2, self)
