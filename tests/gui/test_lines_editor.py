@@ -338,3 +338,37 @@ def test_expired_lots_do_not_count_for_first_expiring_first(world: World) -> Non
     put(model, 1, Col.QUANTITY, "2")
     put(model, 0, Col.QUANTITY, "6")
     assert model.warnings() == []
+
+
+def test_tabbing_through_a_computed_expiry_does_not_freeze_it(world: World) -> None:
+    """Committing the same expiry (Tab through the cell) keeps it computed: a corrected
+    production date still moves it."""
+    model = new_model(world, RECEIVE)
+    put(model, 0, Col.ITEM, "050101")
+    put(model, 0, Col.PRODUCTION, date(2026, 10, 1))
+    computed = date(2026, 10, 1) + timedelta(days=2920)
+    put(model, 0, Col.EXPIRY, computed)  # what the editor commits on Tab
+    put(model, 0, Col.PRODUCTION, date(2026, 10, 15))
+    assert cell(model, 0, Col.EXPIRY) == (date(2026, 10, 15) + timedelta(days=2920)).isoformat()
+    put(model, 0, Col.EXPIRY, date(2031, 1, 1))  # a real change detaches it
+    put(model, 0, Col.PRODUCTION, date(2026, 10, 20))
+    assert cell(model, 0, Col.EXPIRY) == "2031-01-01"
+
+
+@pytest.mark.parametrize("typed", ["2026-10-15", "2026/10/15", "20261015"])
+def test_dates_are_typed_as_keepers_type_them(qtbot: QtBot, world: World, typed: str) -> None:
+    model = new_model(world, RECEIVE)
+    put(model, 0, Col.ITEM, "050101")
+    editor = LinesEditor(model)
+    qtbot.addWidget(editor)
+    index = model.index(0, model.column_of(Col.PRODUCTION))
+    delegate = editor.view.itemDelegate()
+    widget = delegate.createEditor(editor.view.viewport(), QStyleOptionViewItem(), index)
+    assert isinstance(widget, QLineEdit)
+    delegate.setEditorData(widget, index)
+    widget.setText(typed)
+    delegate.setModelData(widget, model, index)
+    assert cell(model, 0, Col.PRODUCTION) == "2026-10-15"
+    widget.setText("not a date")
+    delegate.setModelData(widget, model, index)
+    assert cell(model, 0, Col.PRODUCTION) == "2026-10-15"  # refused, never guessed

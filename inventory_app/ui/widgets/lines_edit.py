@@ -89,8 +89,13 @@ def _set_production(_model: LinesModel, line: Line, value: Any) -> None:
 
 
 def _set_expiry(_model: LinesModel, line: Line, value: Any) -> None:
-    line.expiry_date = as_date(value)
-    line.expiry_manual = line.expiry_date is not None
+    """Only a real change detaches the expiry from the production date: tabbing through
+    the cell commits the same value, which must not freeze a computed expiry."""
+    day = as_date(value)
+    if day == line.expiry_date:
+        return
+    line.expiry_date = day
+    line.expiry_manual = day is not None
     auto_expiry(line)
 
 

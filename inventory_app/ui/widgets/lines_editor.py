@@ -6,7 +6,6 @@ from datetime import date, timedelta
 
 from PySide6.QtCore import (
     QAbstractItemModel,
-    QDate,
     QItemSelectionModel,
     QModelIndex,
     QPersistentModelIndex,
@@ -20,7 +19,6 @@ from PySide6.QtWidgets import (
     QAbstractItemDelegate,
     QAbstractItemView,
     QComboBox,
-    QDateEdit,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -33,6 +31,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ...domain.dates import parse_day
 from ...services.rows import LotStockRow, OrganisationRow
 from .depot_combo import LocationCombo, RowListModel
 from .item_picker import ItemPicker
@@ -56,7 +55,6 @@ COLUMN_WIDTHS = {
     Col.OWNER: 170,
 }
 ROW_HEIGHT = 30
-_EARLIEST = QDate(1990, 1, 1)
 
 
 def quantity_pattern(decimals: int, signed: bool) -> str:
@@ -114,13 +112,12 @@ class LinesDelegate(QStyledItemDelegate):
                 edit.setValidator(QRegularExpressionValidator(QRegularExpression(pattern), edit))
             return edit
         if col in (Col.PRODUCTION, Col.EXPIRY):
-            editor = QDateEdit(parent)
-            editor.setCalendarPopup(True)
-            editor.setDisplayFormat("yyyy-MM-dd")
-            editor.setMinimumDate(_EARLIEST)
-            if col == Col.PRODUCTION:
-                editor.setMaximumDate(QDate.currentDate())
-            return editor
+            # Typed as keepers type dates: 2026-10-15, 2026/10/15, 20261015, 10-15 …
+            dates = QLineEdit(parent)
+            dates.setObjectName("dateEdit")
+            dates.setPlaceholderText("2026-10-15")
+            dates.setMaxLength(16)
+            return dates
         if col == Col.LOCATION:
             locations = LocationCombo(parent)
             locations.set_locations(self._model.locations())
@@ -169,11 +166,12 @@ class LinesDelegate(QStyledItemDelegate):
         # A key that opened the editor arrives after this and replaces the selected text.
         if isinstance(editor, ItemPicker):
             editor.set_item(value or None)
+        elif isinstance(editor, QLineEdit) and editor.objectName() == "dateEdit":
+            day = value if isinstance(value, date) else self._default_date(col, line)
+            editor.setText(day.isoformat())
+            editor.selectAll()
         elif isinstance(editor, QLineEdit):
             editor.setText(str(value or ""))
-        elif isinstance(editor, QDateEdit):
-            day = value if isinstance(value, date) else self._default_date(col, line)
-            editor.setDate(QDate(day.year, day.month, day.day))
         elif isinstance(editor, LocationCombo):
             editor.set_current_code(value)
         elif isinstance(editor, QComboBox):
@@ -198,10 +196,12 @@ class LinesDelegate(QStyledItemDelegate):
             item = editor.resolve()
             if item is not None or not editor.text().strip():
                 model.setData(index, item)
+        elif isinstance(editor, QLineEdit) and editor.objectName() == "dateEdit":
+            day = parse_day(editor.text(), date.today())
+            if day is not None or not editor.text().strip():
+                model.setData(index, day)  # an unreadable date keeps what was there
         elif isinstance(editor, QLineEdit):
             model.setData(index, editor.text())
-        elif isinstance(editor, QDateEdit):
-            model.setData(index, editor.date().toPython())
         elif isinstance(editor, LocationCombo):
             model.setData(index, editor.current_code())
         elif isinstance(editor, QComboBox):
