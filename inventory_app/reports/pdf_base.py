@@ -119,11 +119,11 @@ def _latin(ch: str) -> bool:
     return ch.isascii() and (ch.isalnum() or ch in ".,-_/%·")
 
 
-def format_fen(fen: int) -> str:
-    """¥1,234.56 from integer fen, without passing through float."""
+def format_fen(fen: int, *, symbol: bool = True) -> str:
+    """¥1,234.56 (or 1,234.56 in a money column) from integer fen, without float."""
     sign = "-" if fen < 0 else ""
     yuan, cents = divmod(abs(fen), 100)
-    return f"{sign}¥{yuan:,}.{cents:02d}"
+    return f"{sign}{'¥' if symbol else ''}{yuan:,}.{cents:02d}"
 
 
 @dataclass(frozen=True)

@@ -7,6 +7,7 @@ from datetime import date
 
 from sqlalchemy import Connection
 
+from ..domain.documents import LinkRole
 from ..domain.errors import EmptyDocument, LotMismatch
 from ..domain.ledger import require_reason
 from ..domain.model import AdjustLine, DocType, MovementKind, PostingResult
@@ -50,3 +51,30 @@ def adjust(
         return documents.Posted(doc.id, stock_moves.apply(conn, actor, doc.id, day, moves))
 
     return documents.post(uow, actor, "adjust", request_id, payload, body)
+
+
+def book_transit_loss(
+    conn: Connection,
+    actor: Actor,
+    cause: documents.DocHead,
+    depot: repo.DepotRec,
+    day: date,
+    losses: Sequence[Move],
+    reasons: Sequence[str],
+    role: LinkRole,
+) -> None:
+    """途损: goods that arrived short, booked off their lots at `depot` as an adjustment
+    whose reason names the document that found it, linked from that document."""
+    if not losses:
+        return
+    loss = documents.create(
+        conn,
+        actor,
+        DocType.ADJUST,
+        depot,
+        day,
+        reference=cause.doc_no,
+        reason=f"途损（{cause.doc_no}）：" + "；".join(reasons),
+    )
+    stock_moves.apply(conn, actor, loss.id, day, losses)
+    documents.link(conn, actor, cause, loss, role)

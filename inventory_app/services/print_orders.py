@@ -8,7 +8,7 @@ from sqlalchemy import Connection, select
 from ..domain.model import DocType
 from ..domain.quantities import from_milli, money_amount
 from ..persistence import tables as t
-from ..reports.pdf_base import Column
+from ..reports.pdf_base import Column, format_fen
 from ..reports.printable import PrintableDocument
 from . import agreements, drills
 from .common import local_time
@@ -345,6 +345,4 @@ def settlement_document(conn: Connection, head: Head, printed: str) -> Printable
 
 
 def _yuan(fen: int) -> str:
-    sign = "-" if fen < 0 else ""
-    yuan, cents = divmod(abs(fen), 100)
-    return f"{sign}{yuan:,}.{cents:02d}"
+    return format_fen(fen, symbol=False)

@@ -210,7 +210,7 @@ def _carrier_fields(conn: Connection, document_id: int) -> list[tuple[str, str]]
 
 
 def _yuan(fen: int) -> str:
-    return format_fen(fen).replace("¥", "")
+    return format_fen(fen, symbol=False)
 
 
 def _qty_text(milli: int) -> str:

@@ -23,7 +23,7 @@ from ..domain.quantities import from_milli, parse_quantity, to_milli
 from ..persistence import repo
 from ..persistence import tables as t
 from ..persistence.uow import UnitOfWork
-from . import documents, stock_moves
+from . import adjustments, documents
 from .common import doc_date_or_today
 from .order_queries import shipped_by_line
 from .stock_moves import Move
@@ -188,19 +188,7 @@ def _book_losses(
             if part > 0:
                 moves.append(Move(lot_id, item, dst, -part, MovementKind.ADJUST, len(moves) + 1))
                 left -= part
-    if not moves:
-        return
-    loss = documents.create(
-        conn,
-        actor,
-        DocType.ADJUST,
-        dst,
-        day,
-        reason=f"途损（{ack.doc_no}）：" + "；".join(reasons),
-        reference=ack.doc_no,
-    )
-    stock_moves.apply(conn, actor, loss.id, day, moves)
-    documents.link(conn, actor, ack, loss, LinkRole.RECEIPT_LOSS)
+    adjustments.book_transit_loss(conn, actor, ack, dst, day, moves, reasons, LinkRole.RECEIPT_LOSS)
 
 
 def _slips(conn: Connection, order_id: int) -> list[int]:

@@ -20,7 +20,7 @@ from ..domain.permissions import Action, Actor, require
 from ..domain.quantities import parse_quantity, to_milli
 from ..persistence import repo
 from ..persistence.uow import UnitOfWork
-from . import documents, stock_moves
+from . import adjustments, documents, stock_moves
 from .common import doc_date_or_today
 from .stock_moves import Move
 
@@ -190,15 +190,6 @@ def _book_transit_loss(
                     Move(move.lot_id, item, dst, -part, MovementKind.ADJUST, len(losses) + 1)
                 )
                 short -= part
-    if losses:
-        loss = documents.create(
-            conn,
-            actor,
-            DocType.ADJUST,
-            dst,
-            day,
-            reference=doc.doc_no,
-            reason=f"途损（{doc.doc_no}）：" + "；".join(reasons),
-        )
-        stock_moves.apply(conn, actor, loss.id, day, losses)
-        documents.link(conn, actor, doc, loss, LinkRole.TRANSIT_LOSS)
+    adjustments.book_transit_loss(
+        conn, actor, doc, dst, day, losses, reasons, LinkRole.TRANSIT_LOSS
+    )

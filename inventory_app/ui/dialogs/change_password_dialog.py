@@ -36,6 +36,9 @@ class _NewPasswordDialog(QDialog):
     would be looked up under the subclass's name.)
     """
 
+    # Each subclass's: the service call to run, built from the fields on the GUI thread.
+    _change: Callable[[], Callable[[], None]]
+
     def __init__(self, ctx: AppContext, parent: QWidget | None) -> None:
         super().__init__(parent)
         self.ctx = ctx
@@ -67,10 +70,6 @@ class _NewPasswordDialog(QDialog):
         if self.new_password.text() != self.repeat_password.text():
             return QCoreApplication.translate("NewPasswordDialog", "两次输入的新密码不一致。")
         return ""
-
-    def _change(self) -> Callable[[], None]:
-        """Abstract hook: the service call to run (built from the fields on the GUI thread)."""
-        raise NotImplementedError
 
     def save(self) -> None:
         problem = self._problem()
