@@ -40,6 +40,10 @@ _REASONS = {
     "range": ("超出允许范围", "is out of range"),
     "seven_digits": ("应为 7 位数字", "must be 7 digits"),
     "positive": ("必须大于零", "must be positive"),
+    "either_months_or_days": (
+        "只能按年、按月或按天中的一种填写",
+        "is given in years, months or days, not several",
+    ),
     "not_physical": (
         "协议储备和产能储备不是实物库存，不能入库",
         "agreement and capacity reserves are not physical stock",
@@ -118,6 +122,8 @@ _FIELDS = {
     "gb_code": ("国标编码", "GB/T code"),
     "decimals": ("小数位数", "decimals"),
     "shelf_life_days": ("储存年限", "storage life"),
+    "shelf_life_months": ("储存年限", "storage life"),
+    "short_name": ("简称", "short name"),
     "target": ("冲销对象", "reversal target"),
     "database": ("数据库", "database"),
     "lot": ("批次", "lot"),

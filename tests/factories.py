@@ -43,7 +43,7 @@ def build_world(uow: UnitOfWork) -> World:
             unit="顶",
             spec="12㎡",
             ref_price="1650.00",
-            shelf_life_days=2920,
+            shelf_life_months=96,
             persons_per_unit="4",
         ),
     )
@@ -56,7 +56,7 @@ def build_world(uow: UnitOfWork) -> World:
             category="05",
             unit="套",
             ref_price="135.00",
-            shelf_life_days=1825,
+            shelf_life_months=60,
             norm_per_tent="1",
         ),
     )
@@ -70,7 +70,7 @@ def build_world(uow: UnitOfWork) -> World:
             unit="吨",
             decimals=3,
             ref_price="3600.00",
-            shelf_life_days=365,
+            shelf_life_months=12,
         ),
     )
     masterdata.create_depot(

@@ -17,6 +17,9 @@ from datetime import date, timedelta
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
 
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+from inventory_app.domain.shelf_life import ShelfLife
+
 DEFAULT_DIR = Path(__file__).resolve().parent.parent / "db" / "seed"
 DEMO_TODAY = date(2026, 11, 23)
 
@@ -34,6 +37,7 @@ KEYS = {
         "decimals",
         "gb_code",
         "ref_price",
+        "shelf_life_months",
         "shelf_life_days",
         "norm_per_person",
         "norm_per_tent",
@@ -43,6 +47,7 @@ KEYS = {
     "depots.json": {
         "code",
         "name",
+        "short_name",
         "kind",
         "level",
         "region",
@@ -362,9 +367,13 @@ class Checker:
                 self.err(f"item {code}: gb_code {gb!r} is not a 7-digit GB/T 38565 code")
             if not isinstance(it["ref_price"], str) or not PRICE_RE.match(it["ref_price"]):
                 self.err(f"item {code}: ref_price {it['ref_price']!r}")
-            sl = it["shelf_life_days"]
+            sl, sm = it["shelf_life_days"], it["shelf_life_months"]
             if sl is not None and not (isinstance(sl, int) and 30 <= sl <= 7300):
                 self.err(f"item {code}: shelf_life_days {sl!r}")
+            if sm is not None and not (isinstance(sm, int) and 1 <= sm <= 240):
+                self.err(f"item {code}: shelf_life_months {sm!r}")
+            if sl is not None and sm is not None:
+                self.err(f"item {code}: storage life in months or in days, not both")
             for f in ("norm_per_person", "norm_per_tent", "persons_per_unit"):
                 v = it[f]
                 dv = self.dec(v) if v is not None else None
@@ -542,12 +551,12 @@ class Checker:
                 self.err(f"{where}: production_date {lot['production_date']!r}")
             if prod and recv and prod > recv:
                 self.err(f"{where}: produced after received")
-            shelf = it["shelf_life_days"]
+            shelf = ShelfLife.of(it["shelf_life_months"], it["shelf_life_days"])
             if shelf is None:
                 if lot["expiry_date"] is not None:
                     self.err(f"{where}: expiry given but item has no shelf life")
-            elif prod is None or exp != prod + timedelta(days=shelf):
-                self.err(f"{where}: expiry must be production + {shelf} days")
+            elif prod is None or exp != shelf.expiry(prod):
+                self.err(f"{where}: expiry must be production + {shelf.chinese()}")
             if exp is not None:
                 if exp <= self.today:
                     expired += 1

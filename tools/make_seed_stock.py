@@ -17,10 +17,14 @@ from __future__ import annotations
 
 import json
 import random
+import sys
 from collections.abc import Mapping
 from datetime import date, timedelta
 from decimal import ROUND_HALF_UP, Decimal
 from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+from inventory_app.domain.shelf_life import ShelfLife, add_months
 
 SEED_DIR = Path(__file__).resolve().parent.parent / "db" / "seed"
 TODAY = date(2026, 11, 23)  # the demo's "today"
@@ -280,6 +284,12 @@ def split_batches(units: int, item: dict, unit_price: Decimal) -> list[int]:
 # ------------------------------------------------------------------ generation
 def main() -> None:
     items = {i["code"]: i for i in load("items.json")}
+    lives = {
+        c: ShelfLife.of(i["shelf_life_months"], i["shelf_life_days"]) for c, i in items.items()
+    }
+    for code, item in items.items():  # approximate days, for choosing random dates only
+        life = lives[code]
+        item["shelf_life_days"] = life.sort_key() if life else None
     depots = {d["code"]: d for d in load("depots.json")}
     orgs = {o["code"]: o for o in load("organisations.json")}
     supplier_names = {c: o["name"] for c, o in orgs.items() if o["kind"] == "supplier"}
@@ -395,7 +405,7 @@ def main() -> None:
                     prod = None
                 if prod is not None:
                     received = min(prod + timedelta(days=rng.randint(20, 90)), RECEIVED_MAX)
-                    dates = (prod, received, prod + timedelta(days=item["shelf_life_days"]), False)
+                    dates = (prod, received, lives[item["code"]].expiry(prod), False)
                 else:
                     dates = None
                 add_lot(
@@ -424,8 +434,13 @@ def main() -> None:
         return cands[0] if cands[0]["_force"] else rng.choice(cands)
 
     def set_expiry(lot: dict, expiry: date) -> None:
-        shelf = items[lot["item"]]["shelf_life_days"]
-        prod = expiry - timedelta(days=shelf)
+        life = lives[lot["item"]]
+        assert life is not None
+        prod = (
+            add_months(expiry, -life.months)
+            if life.months is not None
+            else expiry - timedelta(days=life.days or 0)
+        )
         received = min(prod + timedelta(days=rng.randint(3, 40)), RECEIVED_MAX)
         assert received >= RECEIVED_MIN and prod <= received
         lot["batch"] = batch_no(lot["_prefix"], received.year, lot["item"])

@@ -24,6 +24,7 @@ class ItemRec:
     decimals: int
     ref_price_fen: int | None
     shelf_life_days: int | None
+    shelf_life_months: int | None
     active: bool
 
     @property
@@ -118,6 +119,7 @@ def item_by_code(conn: Connection, code: str, *, for_posting: bool = True) -> It
         row.decimals,
         row.ref_price_fen,
         row.shelf_life_days,
+        row.shelf_life_months,
         row.active,
     )
     if for_posting and not rec.active:

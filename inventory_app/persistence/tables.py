@@ -96,7 +96,8 @@ items = Table(
     Column("decimals", Integer, nullable=False, default=0),
     Column("gb_code", String(7)),
     Column("ref_price_fen", BigInteger),
-    Column("shelf_life_days", Integer),
+    Column("shelf_life_days", Integer),  # a storage life stated in days …
+    Column("shelf_life_months", Integer),  # … or in months (years × 12): domain.shelf_life
     Column("norm_per_person", Qty),  # thousandths
     Column("norm_per_tent", Qty),
     Column("persons_per_unit", Qty),
@@ -112,6 +113,7 @@ depots = Table(
     Column("id", Integer, primary_key=True),
     Column("code", String(20), nullable=False, unique=True),
     Column("name", String(200), nullable=False),
+    Column("short_name", String(40), nullable=False, default=""),  # 简称, for tables
     Column("kind", String(20), nullable=False, default="relief"),
     Column("level", Integer, nullable=False),
     Column("region_id", Integer, ForeignKey("regions.id")),

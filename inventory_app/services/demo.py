@@ -97,6 +97,7 @@ def _load_reference(uow: UnitOfWork, system: Actor, seed: Path) -> None:
                 gb_code=item.get("gb_code"),
                 ref_price=item.get("ref_price"),
                 shelf_life_days=item.get("shelf_life_days"),
+                shelf_life_months=item.get("shelf_life_months"),
                 norm_per_person=item.get("norm_per_person"),
                 norm_per_tent=item.get("norm_per_tent"),
                 persons_per_unit=item.get("persons_per_unit"),
@@ -121,6 +122,7 @@ def _load_reference(uow: UnitOfWork, system: Actor, seed: Path) -> None:
                 lon=depot.get("lon"),
                 demo=bool(depot.get("demo")),
                 note=depot.get("note", ""),
+                short_name=depot.get("short_name", ""),
             ),
         )
         for loc in depot.get("locations", []):

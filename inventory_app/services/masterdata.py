@@ -12,6 +12,7 @@ from ..domain.errors import AlreadyExists, HasHistory, InvalidInput, NotFound
 from ..domain.model import Level, ReserveMode
 from ..domain.permissions import Action, Actor, require
 from ..domain.quantities import parse_money, parse_quantity, to_milli
+from ..domain.shelf_life import MAX_DAYS, MAX_MONTHS
 from ..persistence import repo
 from ..persistence import tables as t
 from ..persistence.uow import UnitOfWork
@@ -34,6 +35,13 @@ def _required(value: str, name: str, limit: int) -> str:
     text = (value or "").strip()
     if not text or len(text) > limit:
         raise InvalidInput(name, "required" if not text else "too_long", value)
+    return text
+
+
+def _optional(value: str, name: str, limit: int) -> str:
+    text = (value or "").strip()
+    if len(text) > limit:
+        raise InvalidInput(name, "too_long", value)
     return text
 
 
@@ -136,7 +144,8 @@ class ItemSpec:
     name_en: str = ""
     gb_code: str | None = None
     ref_price: Decimal | str | None = None
-    shelf_life_days: int | None = None
+    shelf_life_days: int | None = None  # a storage life in days, or …
+    shelf_life_months: int | None = None  # … in months (8 年 = 96): never both
     norm_per_person: Decimal | str | None = None
     norm_per_tent: Decimal | str | None = None
     persons_per_unit: Decimal | str | None = None
@@ -148,8 +157,16 @@ def _item_values(conn: Connection, spec: ItemSpec) -> dict[str, object]:
         raise InvalidInput("decimals", "range", spec.decimals)
     if spec.gb_code and (len(spec.gb_code) != 7 or not spec.gb_code.isdigit()):
         raise InvalidInput("gb_code", "seven_digits", spec.gb_code)
-    if spec.shelf_life_days is not None and int(spec.shelf_life_days) <= 0:
-        raise InvalidInput("shelf_life_days", "positive", spec.shelf_life_days)
+    for field_name in ("shelf_life_days", "shelf_life_months"):
+        value = getattr(spec, field_name)
+        if value is not None and int(value) <= 0:
+            raise InvalidInput(field_name, "positive", value)
+    if (spec.shelf_life_months or 0) > MAX_MONTHS or (spec.shelf_life_days or 0) > MAX_DAYS:
+        raise InvalidInput(
+            "shelf_life_days", "range", spec.shelf_life_days or spec.shelf_life_months
+        )
+    if spec.shelf_life_days and spec.shelf_life_months:
+        raise InvalidInput("shelf_life_days", "either_months_or_days", spec.shelf_life_days)
     modes = tuple(ReserveMode(m).value for m in spec.reserve_modes) or (ReserveMode.PHYSICAL.value,)
 
     def norm(value: Decimal | str | None) -> int | None:
@@ -169,6 +186,7 @@ def _item_values(conn: Connection, spec: ItemSpec) -> dict[str, object]:
         "gb_code": spec.gb_code or None,
         "ref_price_fen": None if spec.ref_price in (None, "") else parse_money(spec.ref_price),
         "shelf_life_days": spec.shelf_life_days,
+        "shelf_life_months": spec.shelf_life_months,
         "norm_per_person": norm(spec.norm_per_person),
         "norm_per_tent": norm(spec.norm_per_tent),
         "persons_per_unit": norm(spec.persons_per_unit),
@@ -234,6 +252,7 @@ class DepotSpec:
     lon: str | None = None
     demo: bool = False
     note: str = ""
+    short_name: str = ""  # 简称 shown in tables; the full name goes on documents
 
 
 def _coordinate(value: str | None, name: str, limit: int) -> str | None:
@@ -252,6 +271,7 @@ def _depot_values(conn: Connection, spec: DepotSpec) -> dict[str, object]:
     owner = repo.org_by_code(conn, spec.owner_org)
     return {
         "name": _required(spec.name, "name", 200),
+        "short_name": _optional(spec.short_name, "short_name", 40),
         "kind": spec.kind or "relief",
         "level": _level(spec.level),
         "region_id": _id_or_none(conn, t.regions, spec.region, "region"),

@@ -56,7 +56,7 @@ ITEM_FIELDS = [
     Field("单位", lambda i: i.unit, "center", 0.4),
     Field("国标编码", lambda i: i.gb_code or "", "center", 0.9),
     Field("参考单价(元)", lambda i: i.ref_price, "right", 0.8),
-    Field("储存年限(天)", lambda i: i.shelf_life_days, "right", 0.7),
+    Field("储存年限", lambda i: i.shelf_life.chinese() if i.shelf_life else "", "center", 0.7),
     Field("储备方式", lambda i: _modes(i.reserve_modes), "center", 0.9),
     Field("状态", lambda i: _status(i.active), "center", 0.45),
 ]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date
 
 from sqlalchemy import Connection, select
 
@@ -12,6 +12,7 @@ from ..domain.errors import EmptyDocument, InvalidDate, InvalidInput
 from ..domain.model import DocType, MovementKind, PostingResult, ReceiptLine, ReserveMode, Source
 from ..domain.permissions import Action, Actor
 from ..domain.quantities import parse_money, parse_quantity, to_milli
+from ..domain.shelf_life import ShelfLife
 from ..persistence import repo
 from ..persistence import tables as t
 from ..persistence.repo import DepotRec, ItemRec
@@ -86,8 +87,9 @@ def _plan_receipt_line(look: _Lookups, line: ReceiptLine, doc_date: date) -> _Re
     expiry = parse_date(line.expiry_date, "expiry_date")
     if production and production > doc_date:
         raise InvalidDate(production, "production_date")
-    if expiry is None and production and item.shelf_life_days:
-        expiry = production + timedelta(days=item.shelf_life_days)
+    life = ShelfLife.of(item.shelf_life_months, item.shelf_life_days)
+    if expiry is None and production and life:
+        expiry = life.expiry(production)
     if expiry and production and expiry < production:
         raise InvalidDate(expiry, "expiry_date")
     price_fen = (

@@ -62,6 +62,7 @@ def depots(
                 bool(r.active),
                 int(r.lots),
                 r.note,
+                r.short_name,
             )
             for r in conn.execute(query)
         ]
@@ -146,6 +147,7 @@ def items(
                 r.gb_code,
                 None if r.ref_price_fen is None else fen_to_yuan(r.ref_price_fen),
                 r.shelf_life_days,
+                r.shelf_life_months,
                 _dec(r.norm_per_person),
                 _dec(r.norm_per_tent),
                 _dec(r.persons_per_unit),

@@ -6,6 +6,8 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from decimal import Decimal
 
+from ..domain.shelf_life import ShelfLife
+
 
 @dataclass(frozen=True)
 class LotStockRow:
@@ -113,6 +115,12 @@ class DepotRow:
     active: bool
     lots: int
     note: str
+    short_name: str = ""
+
+    @property
+    def display_name(self) -> str:
+        """The 简称 when the depot has one: what tables show (the full name is the tooltip)."""
+        return self.short_name or self.name
 
 
 @dataclass(frozen=True)
@@ -139,11 +147,16 @@ class ItemRow:
     gb_code: str | None
     ref_price: Decimal | None
     shelf_life_days: int | None
+    shelf_life_months: int | None
     norm_per_person: Decimal | None
     norm_per_tent: Decimal | None
     persons_per_unit: Decimal | None
     reserve_modes: str
     active: bool
+
+    @property
+    def shelf_life(self) -> ShelfLife | None:
+        return ShelfLife.of(self.shelf_life_months, self.shelf_life_days)
 
 
 @dataclass(frozen=True)

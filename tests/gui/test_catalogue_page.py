@@ -14,6 +14,7 @@ from pytestqt.qtbot import QtBot
 from inventory_app.domain.errors import PermissionDenied
 from inventory_app.domain.model import ReceiptLine, Role
 from inventory_app.domain.permissions import Actor
+from inventory_app.domain.shelf_life import ShelfLife
 from inventory_app.services import masterdata, receipts, reference_queries
 from inventory_app.services.masterdata import ItemSpec
 from inventory_app.services.rows import ItemRow
@@ -98,7 +99,9 @@ def test_categories_with_counts_and_items_with_their_facts(
     assert categories == [("", "全部物资", "3"), ("05", "临时食宿类", "2"), ("14", "粮油", "1")]
     assert shown(page, "code") == ["050101", "050104", "140201"]
     assert shown(page, "unit") == ["顶", "套", "吨"]
-    assert shown(page, "decimals") == ["0", "0", "3"]
+    # 小数位 is a technical setting: the item dialog has it, the table does not.
+    with pytest.raises(ValueError):
+        page.item_model.column_index("decimals")
     assert shown(page, "ref_price") == ["¥1,650.00", "¥135.00", "¥3,600.00"]
     assert shown(page, "shelf_life") == ["8 年", "5 年", "1 年"]
     assert shown(page, "persons_per_unit") == ["4", "", ""]
@@ -112,9 +115,10 @@ def test_categories_with_counts_and_items_with_their_facts(
     assert page.count_label.text() == "共 3 种物资"
 
 
-def test_shelf_life_shows_whole_years_else_days() -> None:
-    assert shelf_life_text(2920) == "8 年"
-    assert shelf_life_text(1000) == "1000 天"
+def test_shelf_life_reads_as_entered() -> None:
+    assert shelf_life_text(ShelfLife(months=96)) == "8 年"
+    assert shelf_life_text(ShelfLife(months=18)) == "18 个月"
+    assert shelf_life_text(ShelfLife(days=90)) == "90 天"
     assert shelf_life_text(None) == ""
 
 
@@ -169,7 +173,7 @@ def test_create_item_through_the_dialog(qtbot: QtBot, world: World, admin_ctx: A
     assert dialog.decimals_spin.value() == 3  # suggested for goods weighed in tonnes
     qtbot.keyClicks(dialog.gb_code_edit, "4010201")
     qtbot.keyClicks(dialog.price_edit, "4,200.50")
-    dialog.shelf_life_spin.setValue(730)
+    dialog.shelf_life_edit.amount.setValue(2)  # 年 is the default unit
     dialog.mode_checks["agreement"].setChecked(True)
     with qtbot.waitSignals(
         [admin_ctx.events.master_data_changed, dialog.accepted], timeout=WAIT_MS
@@ -185,10 +189,11 @@ def test_create_item_through_the_dialog(qtbot: QtBot, world: World, admin_ctx: A
         "吨",
         3,
     )
-    assert (saved.gb_code, saved.ref_price, saved.shelf_life_days) == (
+    assert (saved.gb_code, saved.ref_price, saved.shelf_life_months, saved.shelf_life_days) == (
         "4010201",
         Decimal("4200.50"),
-        730,
+        24,
+        None,
     )
     assert saved.reserve_modes == "physical,agreement"
     assert shown(page, "name") == ["面粉", "大米"]
@@ -215,7 +220,8 @@ def test_edit_item_changes_price_and_norms(
     assert dialog.code_edit.isReadOnly() and dialog.code_edit.text() == "050101"
     assert dialog.price_edit.text() == "1650.00"
     assert dialog.persons_edit.text() == "4"
-    assert dialog.shelf_life_spin.value() == 2920
+    assert dialog.shelf_life_edit.amount.value() == 8
+    assert dialog.shelf_life_edit.unit.currentText() == "年"
     assert dialog.category_combo.currentText() == "05 临时食宿类"
     dialog.price_edit.setText("1700")
     dialog.norm_person_edit.setText("0.25")

@@ -234,6 +234,15 @@ def test_a_0001_database_upgrades_with_balances_and_reservations_intact(tmp_path
             ("REJECTED", 1, 4000, 0, 4000, 1),
         ]
         assert [(p[:2], c[:2], role) for p, c, role in links] == [("CK", "CX", "reversal")]
+        # Storage lives stored as 365-day years become calendar years (0009).
+        with sqlite3.connect(path) as raw:
+            lives = raw.execute(
+                "SELECT code, shelf_life_months, shelf_life_days FROM items ORDER BY code"
+            ).fetchall()
+            short_names = raw.execute("SELECT DISTINCT short_name FROM depots").fetchall()
+        raw.close()
+        assert lives == [("050101", 96, None), ("050104", 60, None), ("140201", 12, None)]
+        assert short_names == [("",)]
         # The pending write-off is decided on the new kernel: its reservations are consumed.
         approver = auth.authenticate(uow, "appr", PASSWORD)
         (pending,) = uow.read(

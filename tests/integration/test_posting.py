@@ -163,7 +163,21 @@ def test_receive_derives_expiry_from_shelf_life(world: World) -> None:
         lines=[ReceiptLine(FLOUR, D("1.125"), production_date=made)],
     )
     (lot,) = lots_of(world.uow, result.document_id)
-    assert lot.expiry_date == made + timedelta(days=365)
+    assert lot.expiry_date == made.replace(year=made.year + 1)  # 1 年: the calendar date
+
+
+def test_receive_eight_years_lands_on_the_anniversary(world: World) -> None:
+    """8 年 from 2016-10-15 is 2024-10-15, not 2,920 days later (2024-10-13)."""
+    made = date(2016, 10, 15)
+    result = receipts.receive(
+        world.uow,
+        world.admin,
+        depot="A",
+        request_id=rid(),
+        lines=[ReceiptLine(TENT, D("2"), production_date=made)],
+    )
+    (lot,) = lots_of(world.uow, result.document_id)
+    assert lot.expiry_date == date(2024, 10, 15)
 
 
 def test_receive_into_the_same_item_twice_makes_two_lots(world: World) -> None:

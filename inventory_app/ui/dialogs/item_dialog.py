@@ -28,16 +28,14 @@ from ...services.rows import CategoryRow, ItemRow
 from ..context import AppContext
 from ..errors import show_domain_error
 from ..models.table_models import Column, RowsTableModel
+from ..widgets.shelf_life_edit import ShelfLifeEdit, shelf_life_text
 from .item_fields import (
     COMMON_UNITS,
-    DAYS_PER_YEAR,
-    MAX_SHELF_LIFE_DAYS,
     MEASURED_UNITS,
     NormInvalid,
     check_norms,
     mode_name,
     plain_number,
-    shelf_life_text,
 )
 from .masterdata_base import MasterDataDialog
 
@@ -100,15 +98,7 @@ class ItemDialog(MasterDataDialog):
         self.gb_code_edit.setMaxLength(7)
         self.price_edit = QLineEdit()
         self.price_edit.setMaxLength(20)
-        self.shelf_life_spin = QSpinBox()
-        self.shelf_life_spin.setRange(0, MAX_SHELF_LIFE_DAYS)
-        self.shelf_life_spin.setSingleStep(DAYS_PER_YEAR)
-        self._shelf_life_hint = QLabel()
-        shelf_row = QWidget()
-        shelf_layout = QHBoxLayout(shelf_row)
-        shelf_layout.setContentsMargins(0, 0, 0, 0)
-        shelf_layout.addWidget(self.shelf_life_spin)
-        shelf_layout.addWidget(self._shelf_life_hint, 1)
+        self.shelf_life_edit = ShelfLifeEdit()
 
         self.norm_person_edit = QLineEdit()
         self.norm_tent_edit = QLineEdit()
@@ -135,7 +125,7 @@ class ItemDialog(MasterDataDialog):
             (unit_row, "unit"),
             (self.gb_code_edit, "gb_code"),
             (self.price_edit, "price"),
-            (shelf_row, "shelf_life"),
+            (self.shelf_life_edit, "shelf_life"),
             (self.norm_person_edit, "norm_person"),
             (self.norm_tent_edit, "norm_tent"),
             (self.persons_edit, "persons"),
@@ -149,7 +139,6 @@ class ItemDialog(MasterDataDialog):
         self._lay_out()
 
         self.unit_combo.currentTextChanged.connect(self._unit_changed)
-        self.shelf_life_spin.valueChanged.connect(self._update_shelf_life_hint)
         for edit in (
             self.code_edit,
             self.name_edit,
@@ -196,25 +185,13 @@ class ItemDialog(MasterDataDialog):
         self._decimals_hint.setStyleSheet("color: palette(placeholder-text);")
         self.gb_code_edit.setPlaceholderText(self.tr("GB/T 38565 的 7 位编码，可留空"))
         self.price_edit.setPlaceholderText(self.tr("如 1650.00，最多两位小数"))
-        self.shelf_life_spin.setSuffix(self.tr(" 天"))
-        self.shelf_life_spin.setSpecialValueText(self.tr("不设定"))
+        self.shelf_life_edit.retranslate()
         self.norm_person_edit.setPlaceholderText(self.tr("每名安置人员配备数量，如 1；可留空"))
         self.norm_tent_edit.setPlaceholderText(self.tr("每顶帐篷配备数量，如 1；可留空"))
         self.persons_edit.setPlaceholderText(self.tr("如棉帐篷每顶安置 4 人；可留空"))
         for mode, check in self.mode_checks.items():
             check.setText(self.tr("{mode}储备").format(mode=mode_name(mode)))
         self._retranslate_buttons()
-        self._update_shelf_life_hint()
-
-    def _update_shelf_life_hint(self) -> None:
-        days = self.shelf_life_spin.value()
-        text = ""
-        if days:
-            text = self.tr("约 %1 年").replace(
-                "%1", f"{days / DAYS_PER_YEAR:.1f}".rstrip("0").rstrip(".")
-            )
-        self._shelf_life_hint.setText(text)
-        self._shelf_life_hint.setStyleSheet("color: palette(placeholder-text);")
 
     # ------------------------------------------------------------------ loading
 
@@ -234,7 +211,7 @@ class ItemDialog(MasterDataDialog):
         self.decimals_spin.setValue(item.decimals)
         self.gb_code_edit.setText(item.gb_code or "")
         self.price_edit.setText("" if item.ref_price is None else f"{item.ref_price:f}")
-        self.shelf_life_spin.setValue(item.shelf_life_days or 0)
+        self.shelf_life_edit.set_value(item.shelf_life)
         self.norm_person_edit.setText(plain_number(item.norm_per_person))
         self.norm_tent_edit.setText(plain_number(item.norm_per_tent))
         self.persons_edit.setText(plain_number(item.persons_per_unit))
@@ -297,7 +274,7 @@ class ItemDialog(MasterDataDialog):
         modes = tuple(mode for mode, check in self.mode_checks.items() if check.isChecked())
         if not modes:
             raise InvalidInput("reserve_mode", "required")
-        days = self.shelf_life_spin.value()
+        months, days = self.shelf_life_edit.months_and_days()
         return ItemSpec(
             code=code,
             name=name,
@@ -308,7 +285,8 @@ class ItemDialog(MasterDataDialog):
             name_en=self.name_en_edit.text().strip(),
             gb_code=gb_code or None,
             ref_price=price_text or None,
-            shelf_life_days=days or None,
+            shelf_life_days=days,
+            shelf_life_months=months,
             norm_per_person=norms[0],
             norm_per_tent=norms[1],
             persons_per_unit=norms[2],
@@ -360,7 +338,8 @@ class ItemDialog(MasterDataDialog):
             "unit": self.unit_combo,
             "gb_code": self.gb_code_edit,
             "decimals": self.decimals_spin,
-            "shelf_life_days": self.shelf_life_spin,
+            "shelf_life_days": self.shelf_life_edit,
+            "shelf_life_months": self.shelf_life_edit,
             "norm_per_person": self.norm_person_edit,
             "norm_per_tent": self.norm_tent_edit,
             "persons_per_unit": self.persons_edit,

@@ -37,8 +37,6 @@ COMMON_UNITS = (
 )
 # Goods weighed or measured by volume are kept to three decimals (0.001 t = 1 kg).
 MEASURED_UNITS = frozenset({"吨", "千克", "升"})
-MAX_SHELF_LIFE_DAYS = 36_500
-DAYS_PER_YEAR = 365
 
 
 def mode_name(mode: str) -> str:
@@ -48,17 +46,6 @@ def mode_name(mode: str) -> str:
         ReserveMode.CAPACITY.value: QCoreApplication.translate("ItemDialog", "产能"),
     }
     return names.get(mode, mode)
-
-
-def shelf_life_text(days: int | None) -> str:
-    """2920 → "8 年"; 1000 → "1000 天": whole years read better, odd spans stay exact."""
-    if not days:
-        return ""
-    if days % DAYS_PER_YEAR == 0:
-        return QCoreApplication.translate("ItemDialog", "%1 年").replace(
-            "%1", str(days // DAYS_PER_YEAR)
-        )
-    return QCoreApplication.translate("ItemDialog", "%1 天").replace("%1", str(days))
 
 
 def plain_number(value: Decimal | None) -> str:

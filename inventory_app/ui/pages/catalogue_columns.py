@@ -6,9 +6,10 @@ from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QColor
 
 from ...services.rows import CategoryRow, ItemRow
-from ..dialogs.item_fields import mode_name, shelf_life_text
+from ..dialogs.item_fields import mode_name
 from ..i18n import current_language
 from ..models.table_models import Column
+from ..widgets.shelf_life_edit import shelf_life_text
 from .masterdata_base import (
     INACTIVE,
     SortedLabel,
@@ -51,8 +52,8 @@ def _status(item: ItemRow) -> SortedLabel:
 
 
 def _shelf_life(item: ItemRow) -> SortedLabel | None:
-    days = item.shelf_life_days
-    return None if not days else SortedLabel(days, shelf_life_text(days))
+    life = item.shelf_life
+    return None if life is None else SortedLabel(life.sort_key(), shelf_life_text(life))
 
 
 def category_columns() -> list[Column[CategoryRow]]:
@@ -111,13 +112,6 @@ def item_columns() -> list[Column[ItemRow]]:
             lambda i: i.unit,
             foreground=g,
             alignment=_CENTER,
-        ),
-        Column(
-            "decimals",
-            lambda: QCoreApplication.translate("CataloguePage", "小数位"),
-            lambda i: i.decimals,
-            kind="int",
-            foreground=g,
         ),
         Column(
             "gb_code",
@@ -189,7 +183,6 @@ ITEM_WIDTHS = {
     "name_en": 96,
     "spec": 146,
     "unit": 40,
-    "decimals": 46,
     "gb_code": 66,
     "ref_price": 86,
     "shelf_life": 64,

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import date, timedelta
+from datetime import date
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QDate
@@ -42,10 +42,8 @@ def auto_expiry(line: Line) -> None:
     """Unless the keeper typed an expiry, production date plus the item's shelf life."""
     if line.expiry_manual:
         return
-    life = line.item.shelf_life_days if line.item else None
-    line.expiry_date = (
-        line.production_date + timedelta(days=life) if line.production_date and life else None
-    )
+    life = line.item.shelf_life if line.item else None
+    line.expiry_date = life.expiry(line.production_date) if line.production_date and life else None
 
 
 def _text_value(value: Any) -> str:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import date
 
 from PySide6.QtCore import (
     QAbstractItemModel,
@@ -185,9 +185,9 @@ class LinesDelegate(QStyledItemDelegate):
 
     @staticmethod
     def _default_date(col: Col, line: Line) -> date:
-        life = line.item.shelf_life_days if line.item else None
+        life = line.item.shelf_life if line.item else None
         if col == Col.EXPIRY and line.production_date and life:
-            return line.production_date + timedelta(days=life)
+            return life.expiry(line.production_date)
         return date.today()
 
     def setModelData(self, editor: QWidget, model: QAbstractItemModel, index: AnyIndex) -> None:
