@@ -26,7 +26,7 @@ from .. import __version__, paths
 from ..domain.permissions import Action, Actor
 from ..messages import user_title
 from ..services import backup, database, reference_queries
-from . import i18n
+from . import depot_names, i18n
 from .context import AppContext
 from .dialogs.change_password_dialog import ChangePasswordDialog
 from .dialogs.login_dialog import LoginDialog
@@ -54,6 +54,7 @@ class MainWindow(QMainWindow):
         super().__init__(parent)
         self._open_dialogs: dict[tuple[str, tuple[tuple[str, str], ...]], QDialog] = {}
         self.ctx = ctx
+        depot_names.load(ctx.uow, ctx.actor)  # before any table shows a depot
         self.setObjectName("mainWindow")
         self.pages: dict[str, QWidget] = {}
 
@@ -201,6 +202,7 @@ class MainWindow(QMainWindow):
         uow, actor = self.ctx.uow, self.ctx.actor
 
         def work(_task: Any) -> tuple[list, list]:
+            depot_names.load(uow, actor)
             return (
                 reference_queries.depots(uow, actor, include_inactive=False),
                 reference_queries.categories(uow),

@@ -108,6 +108,8 @@ class DepotDialog(MasterDataDialog):
         self.code_edit.setMaxLength(20)
         self.name_edit = QLineEdit()
         self.name_edit.setMaxLength(200)
+        self.short_name_edit = QLineEdit()
+        self.short_name_edit.setMaxLength(40)
         self.kind_combo = QComboBox()
         for kind in DEPOT_KINDS:
             self.kind_combo.addItem(kind_name(kind), kind)
@@ -155,6 +157,7 @@ class DepotDialog(MasterDataDialog):
         for widget, key in (
             (self.code_edit, "code"),
             (self.name_edit, "name"),
+            (self.short_name_edit, "short_name"),
             (self.kind_combo, "kind"),
             (self.level_combo, "level"),
             (self.region_combo, "region"),
@@ -188,6 +191,7 @@ class DepotDialog(MasterDataDialog):
         labels = {
             "code": self.tr("编码"),
             "name": self.tr("名称"),
+            "short_name": self.tr("简称"),
             "kind": self.tr("类型"),
             "level": self.tr("级别"),
             "region": self.tr("所在区划"),
@@ -204,6 +208,9 @@ class DepotDialog(MasterDataDialog):
             label.setText(labels[key])
         self._lat_label.setText(self.tr("纬度"))
         self._lon_label.setText(self.tr("经度"))
+        self.short_name_edit.setPlaceholderText(
+            self.tr("如 柔远镇库；表格中显示简称，单据上打印全称")
+        )
         self.lat_edit.setPlaceholderText(self.tr("如 37.5100"))
         self.lon_edit.setPlaceholderText(self.tr("如 105.1900"))
         self._coordinate_hint.setText(
@@ -231,6 +238,7 @@ class DepotDialog(MasterDataDialog):
         # The code names the depot in documents and other PCs' records; it never changes.
         self._lock_code(self.code_edit, depot.code)
         self.name_edit.setText(depot.name)
+        self.short_name_edit.setText(depot.short_name)
         kind_index = self.kind_combo.findData(depot.kind)
         if kind_index < 0:  # a type this version does not know: keep it, do not rewrite it
             self.kind_combo.addItem(depot.kind, depot.kind)
@@ -314,6 +322,7 @@ class DepotDialog(MasterDataDialog):
             lon=parse_coordinate(self.lon_edit.text(), "lon", LONGITUDE_LIMIT),
             demo=self.demo_check.isChecked(),
             note=self.note_edit.text().strip(),
+            short_name=self.short_name_edit.text().strip(),
         )
 
     def submit(self) -> None:
@@ -355,6 +364,7 @@ class DepotDialog(MasterDataDialog):
         widget: QWidget | None = {
             "code": self.code_edit,
             "name": self.name_edit,
+            "short_name": self.short_name_edit,
             "owner": self.owner_combo,
             "lat": self.lat_edit,
             "lon": self.lon_edit,

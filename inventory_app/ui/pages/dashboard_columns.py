@@ -10,6 +10,7 @@ from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QColor
 
 from ...services.rows import CategoryStockRow, DocumentRow, LedgerRow, LotStockRow
+from .. import depot_names
 from ..labels import movement_kind_label
 from ..models.table_models import Column, format_quantity
 
@@ -104,7 +105,7 @@ def expiring_columns(as_of: Callable[[], date]) -> list[Column[LotStockRow]]:
         Column(
             "depot",
             lambda: QCoreApplication.translate("DashboardPage", "仓库"),
-            lambda r: r.depot_name,
+            lambda r: depot_names.short(r.depot_name),
             background=bg,
             tooltip=tip,
         ),
@@ -139,12 +140,14 @@ def waiting_columns() -> list[Column[DocumentRow]]:
         Column(
             "from",
             lambda: QCoreApplication.translate("DashboardPage", "调出仓库"),
-            lambda r: r.depot_name,
+            lambda r: depot_names.short(r.depot_name),
+            tooltip=lambda r: depot_names.tooltip(r.depot_name),
         ),
         Column(
             "to",
             lambda: QCoreApplication.translate("DashboardPage", "调入仓库"),
-            lambda r: r.other_depot_name,
+            lambda r: depot_names.short(r.other_depot_name or ""),
+            tooltip=lambda r: depot_names.tooltip(r.other_depot_name or ""),
         ),
         Column(
             "lines",
@@ -195,7 +198,7 @@ def recent_columns() -> list[Column[LedgerRow]]:
         Column(
             "depot",
             lambda: QCoreApplication.translate("DashboardPage", "仓库"),
-            lambda r: r.depot_name,
+            lambda r: depot_names.short(r.depot_name),
             tooltip=tip,
         ),
     ]

@@ -12,6 +12,7 @@ from ...domain.model import DocType
 from ...services.inbox_queries import TransitRow
 from ...services.order_queries import OrderRow
 from ...services.rows import DocumentRow
+from .. import depot_names
 from ..labels import doc_state_label, doc_type_label
 from ..models.table_models import Column
 
@@ -60,7 +61,10 @@ def pending_columns() -> list[Column[PendingRow]]:
             lambda r: doc_type_label(r.doc_type),
         ),
         Column(
-            "depot", lambda: QCoreApplication.translate("DashboardPage", "仓库"), lambda r: r.depot
+            "depot",
+            lambda: QCoreApplication.translate("DashboardPage", "仓库"),
+            lambda r: depot_names.short(r.depot),
+            tooltip=lambda r: depot_names.tooltip(r.depot),
         ),
         Column(
             "subject",
@@ -99,12 +103,14 @@ def transit_columns() -> list[Column[TransitRow]]:
         Column(
             "to",
             lambda: QCoreApplication.translate("DashboardPage", "调入仓库"),
-            lambda r: r.doc.other_depot_name,
+            lambda r: depot_names.short(r.doc.other_depot_name or ""),
+            tooltip=lambda r: depot_names.tooltip(r.doc.other_depot_name or ""),
         ),
         Column(
             "from",
             lambda: QCoreApplication.translate("DashboardPage", "调出仓库"),
-            lambda r: r.doc.depot_name,
+            lambda r: depot_names.short(r.doc.depot_name),
+            tooltip=lambda r: depot_names.tooltip(r.doc.depot_name),
         ),
         Column(
             "doc_date",
@@ -132,7 +138,8 @@ def scrap_columns() -> list[Column[DocumentRow]]:
         Column(
             "depot",
             lambda: QCoreApplication.translate("DashboardPage", "仓库"),
-            lambda r: r.depot_name,
+            lambda r: depot_names.short(r.depot_name),
+            tooltip=lambda r: depot_names.tooltip(r.depot_name),
         ),
         Column(
             "reason",

@@ -178,7 +178,17 @@ DEPOT_WIDTHS = {
     "lots": 64,
     "status": 44,
 }
-DETAIL_KEYS = ("name", "kind", "region", "owner", "address", "contact", "coordinates", "note")
+DETAIL_KEYS = (
+    "name",
+    "short_name",
+    "kind",
+    "region",
+    "owner",
+    "address",
+    "contact",
+    "coordinates",
+    "note",
+)
 
 
 def fit_depot_columns(view: QTableView, columns: list[Column[DepotRow]]) -> None:

@@ -31,6 +31,8 @@ def depot_facts(depot: DepotRow) -> dict[str, str]:
         coordinates += QCoreApplication.translate("DepotsPage", "（演示坐标，仅用于估算运输距离）")
     return {
         "name": name,
+        "short_name": depot.short_name
+        or QCoreApplication.translate("DepotsPage", "未填写（表格中显示全称）"),
         "kind": f"{kind_name(depot.kind)} · {level_name(depot.level)}",
         "region": depot.region_name,
         "owner": depot.owner_name,
@@ -79,6 +81,7 @@ class DepotDetails(QWidget):
         self.title.setText(QCoreApplication.translate("DepotsPage", "仓库详情"))
         captions = {
             "name": QCoreApplication.translate("DepotsPage", "名称"),
+            "short_name": QCoreApplication.translate("DepotsPage", "简称"),
             "kind": QCoreApplication.translate("DepotsPage", "类型"),
             "region": QCoreApplication.translate("DepotsPage", "所在区划"),
             "owner": QCoreApplication.translate("DepotsPage", "权属单位"),

@@ -10,6 +10,7 @@ from PySide6.QtGui import QColor, QFont, QFontMetrics
 from PySide6.QtWidgets import QHeaderView
 
 from ...services.rows import LedgerRow
+from .. import depot_names
 from ..labels import MOVEMENT_KINDS, movement_kind_label
 from ..models.table_models import Column, LazyTableModel
 
@@ -116,11 +117,9 @@ def ledger_columns() -> list[Column[LedgerRow]]:
         Column(
             "depot_code",
             lambda: QCoreApplication.translate("LedgerPage", "仓库"),
-            lambda r: r.depot_name,
+            lambda r: depot_names.short(r.depot_name),
             foreground=fg,
-            tooltip=lambda r: QCoreApplication.translate("LedgerPage", "{name}（{code}）").format(
-                name=r.depot_name, code=r.depot_code
-            ),
+            tooltip=lambda r: depot_names.tooltip(r.depot_name, r.depot_code),
         ),
         Column(
             "item_name",
@@ -193,7 +192,7 @@ def width_samples(metrics: QFontMetrics) -> dict[str, str]:
         "kind": max(
             (movement_kind_label(kind) for kind in MOVEMENT_KINDS), key=metrics.horizontalAdvance
         ),
-        "depot_code": "中卫市应急物资储",
+        "depot_code": "自然资源地灾库",
         "item_name": "折叠床（钢木）",
         "batch_no": "SPT2017-0501-01",
         "delta": "-123,456.789",

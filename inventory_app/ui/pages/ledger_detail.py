@@ -176,7 +176,10 @@ class DocumentDetail(QGroupBox):
             value = QLabel(self)
             value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
             value.setMinimumWidth(120)
-            grid.addWidget(name, row, pair * 2, Qt.AlignmentFlag.AlignRight)
+            value.setWordWrap(True)  # a full depot name wraps rather than clips
+            grid.addWidget(
+                name, row, pair * 2, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop
+            )
             grid.addWidget(value, row, pair * 2 + 1)
             self.labels[key] = name
             self.values[key] = value

@@ -9,6 +9,7 @@ from PySide6.QtGui import QColor
 
 from ...domain.orders import PaperworkStatus
 from ...services.order_queries import EventRow, OrderLineRow, OrderRow
+from .. import depot_names
 from ..labels import doc_state_label, purpose_label
 from ..models.table_models import Column, format_datetime
 
@@ -174,8 +175,8 @@ def line_columns() -> list[Column[OrderLineRow]]:
         Column(
             "depot",
             lambda: QCoreApplication.translate("OrdersPage", "调出仓库"),
-            lambda r: r.depot_name,
-            tooltip=lambda r: r.depot_code,
+            lambda r: depot_names.short(r.depot_name),
+            tooltip=lambda r: depot_names.tooltip(r.depot_name, r.depot_code),
         ),
         Column(
             "quantity",

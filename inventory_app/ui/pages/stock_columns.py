@@ -13,6 +13,7 @@ from PySide6.QtGui import QColor
 from ...domain.model import Level, ReserveMode
 from ...services.rows import CategoryStockRow, ItemStockRow, LotStockRow
 from ...services.stock_queries import NEAR_EXPIRY_DAYS, expiry_status
+from .. import depot_names
 from ..models.table_models import Column
 
 # Light backgrounds keep the numbers readable; the darker text marks the date itself.
@@ -115,7 +116,7 @@ def lot_columns(tone: ExpiryTone) -> list[Column[LotStockRow]]:
         Column(
             "depot_name",
             lambda: QCoreApplication.translate("StockPage", "仓库"),
-            lambda r: r.depot_name,
+            lambda r: depot_names.short(r.depot_name),
             background=bg,
             tooltip=depot_tooltip,
         ),
@@ -240,7 +241,7 @@ def item_columns(tone: ExpiryTone, *, per_depot: bool) -> list[Column[ItemStockR
             Column(
                 "depot_name",
                 lambda: QCoreApplication.translate("StockPage", "仓库"),
-                lambda r: r.depot_name,
+                lambda r: depot_names.short(r.depot_name),
                 tooltip=depot_tooltip,
             )
         )
@@ -363,15 +364,13 @@ def category_columns() -> list[Column[CategoryStockRow]]:
     ]
 
 
-def depot_tooltip(row: LotStockRow | ItemStockRow) -> str:
-    return QCoreApplication.translate("StockPage", "{name}（{code}）").format(
-        name=row.depot_name, code=row.depot_code
-    )
+def depot_tooltip(row: LotStockRow | ItemStockRow) -> str | None:
+    return depot_names.tooltip(row.depot_name, row.depot_code)
 
 
 # The widest text a column usually holds, by column key: sets the starting widths.
 WIDTH_SAMPLES = {
-    "depot_name": "中卫市应急物资储备库（",
+    "depot_name": "自然资源地灾库",
     "item_code": "0501010",
     "item_name": "折叠床（钢木）",
     "spec": "12㎡ 单层帐篷",
