@@ -22,7 +22,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from inventory_app.domain.model import OutLine, ReceiptLine
 from inventory_app.persistence.engine import sqlite_url
-from inventory_app.services import issues, receipts, stock_queries
+from inventory_app.services import issues, ledger_queries, receipts, stock_queries
 from inventory_app.services.database import open_database
 from tests.factories import build_world
 
@@ -374,6 +374,13 @@ def bench_listing(movements: int, lots: int) -> list[tuple[str, str, str, str]]:
         20,
     )
     t_page = median_time(lambda: stock_queries.stock_by_lot(uow, admin, limit=500), 10)
+    t_ledger_new = median_time(lambda: ledger_queries.ledger(uow, admin, limit=200), 10)
+    t_ledger_old = median_time(
+        lambda: ledger_queries.ledger(uow, admin, limit=200, descending=False), 10
+    )
+    t_ledger_mid = median_time(
+        lambda: ledger_queries.ledger(uow, admin, offset=count // 2, limit=200), 5
+    )
     raw.close()
     uow.engine.dispose()
     return [
@@ -390,6 +397,14 @@ def bench_listing(movements: int, lots: int) -> list[tuple[str, str, str, str]]:
             f"{t_item / t_item_raw:.2f}×",
         ),
         ("first page (500 lots) of the stock-by-lot list", f"{t_page * 1000:.1f} ms", "—", "—"),
+        (
+            "ledger page (200 movements) with 结存, newest first",
+            f"{t_ledger_new * 1000:.1f} ms",
+            "—",
+            "—",
+        ),
+        ("the same, oldest first", f"{t_ledger_old * 1000:.1f} ms", "—", "—"),
+        ("the same, from the middle of the ledger", f"{t_ledger_mid * 1000:.1f} ms", "—", "—"),
         (
             "single balance lookup (item, depot)",
             f"{t_one * 1000:.2f} ms",

@@ -35,6 +35,7 @@ _HEADERS = {
     "category_name": "类别",
     "delivered": "已供货",
     "delta": "数量",
+    "stock_after": "结存",
     "depot_code": "仓库编码",
     "depot_name": "仓库",
     "doc_date": "日期",

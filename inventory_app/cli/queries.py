@@ -93,6 +93,7 @@ def cmd_ledger(ctx: Context) -> int:
             "item_name",
             "batch_no",
             "delta",
+            "stock_after",
             "unit",
             "user",
             "reverses_movement_id",

@@ -301,6 +301,14 @@ Index("ix_movements_lot", movements.c.lot_id)
 Index("ix_movements_document", movements.c.document_id)
 Index("ix_movements_depot", movements.c.depot_id, movements.c.id)
 Index("ix_movements_item", movements.c.item_id, movements.c.id)
+# The 台账's 结存 after each movement: a covering range read per (item, depot).
+Index(
+    "ix_movements_item_depot",
+    movements.c.item_id,
+    movements.c.depot_id,
+    movements.c.id,
+    movements.c.delta,
+)
 
 requests = Table(
     "requests",

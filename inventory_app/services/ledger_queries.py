@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 
 from sqlalchemy import Connection, Select, and_, func, or_, select
@@ -142,7 +142,7 @@ def ledger(
         if limit is not None:
             query = query.limit(limit)
         # Positional unpacking (column order above): this builds every visible ledger page.
-        return [
+        rows = [
             LedgerRow(
                 mid,
                 created,
@@ -190,8 +190,86 @@ def ledger(
                 reversed_by,
             ) in conn.execute(query)
         ]
+        return _with_running_balances(conn, rows)
 
     return uow.read(tx)
+
+
+_AFTER = t.movements.alias("after")
+_BALANCE_CHUNK = 500  # ids per query: well inside every database's parameter limit
+
+
+def _with_running_balances(conn: Connection, rows: list[LedgerRow]) -> list[LedgerRow]:
+    """Each row with the 结存 after it, of its item at its depot and of its lot.
+
+    Computed for the listed movements only, whatever the sort and filters: the balance
+    after a movement counts every movement of the same item and depot up to it, listed or
+    filtered out. Per (item, depot) one range read covers the page's movements; the part
+    before it is summed from the start, or taken back from today's balance when the page
+    is in the newer half of the ledger (the usual newest-first view), along
+    ix_movements_item_depot. A lot's few movements are summed directly.
+    """
+    if not rows:
+        return rows
+    m, a = t.movements.c, _AFTER.c
+    lot_sum = select(func.sum(a.delta)).where(a.lot_id == m.lot_id, a.id <= m.id)
+    ids = [row.movement_id for row in rows]
+    keys: dict[int, tuple[int, int]] = {}
+    lot_after: dict[int, int] = {}
+    for start in range(0, len(ids), _BALANCE_CHUNK):
+        chunk = ids[start : start + _BALANCE_CHUNK]
+        query = select(m.id, m.item_id, m.depot_id, lot_sum.scalar_subquery())
+        for mid, item_id, depot_id, lot_milli in conn.execute(query.where(m.id.in_(chunk))):
+            keys[mid] = (item_id, depot_id)
+            lot_after[mid] = int(lot_milli or 0)
+    groups: dict[tuple[int, int], list[int]] = {}
+    for mid, key in keys.items():
+        groups.setdefault(key, []).append(mid)
+    newest = int(conn.execute(select(func.max(m.id))).scalar() or 0)
+    stock_after: dict[int, int] = {}
+    for (item_id, depot_id), wanted in groups.items():
+        stock_after.update(_stock_after(conn, item_id, depot_id, sorted(wanted), newest))
+    return [
+        replace(
+            row,
+            stock_after=from_milli(stock_after[row.movement_id], row.decimals),
+            lot_after=from_milli(lot_after[row.movement_id], row.decimals),
+        )
+        for row in rows
+    ]
+
+
+def _stock_after(
+    conn: Connection, item_id: int, depot_id: int, wanted: list[int], newest: int
+) -> dict[int, int]:
+    m = t.movements.c
+    same = (m.item_id == item_id, m.depot_id == depot_id)
+    low, high = wanted[0], wanted[-1]
+    span = [
+        (int(mid), int(delta))
+        for mid, delta in conn.execute(
+            select(m.id, m.delta).where(*same, m.id.between(low, high)).order_by(m.id)
+        )
+    ]
+    if low > newest // 2:  # nearer the end: today's balance minus what came after
+        on_hand = conn.execute(
+            select(t.stock_balances.c.on_hand).where(
+                t.stock_balances.c.item_id == item_id, t.stock_balances.c.depot_id == depot_id
+            )
+        ).scalar()
+        later = conn.execute(select(func.sum(m.delta)).where(*same, m.id > high)).scalar()
+        running = int(on_hand or 0) - int(later or 0) - sum(delta for _, delta in span)
+    else:
+        running = int(
+            conn.execute(select(func.sum(m.delta)).where(*same, m.id < low)).scalar() or 0
+        )
+    result: dict[int, int] = {}
+    wanted_ids = set(wanted)
+    for mid, delta in span:
+        running += delta
+        if mid in wanted_ids:
+            result[mid] = running
+    return result
 
 
 def count_ledger(uow: UnitOfWork, actor: Actor, flt: LedgerFilter = LedgerFilter()) -> int:

@@ -110,6 +110,7 @@ LEDGER_FIELDS = [
     _f("物资名称", "item_name", weight=1.0),
     _f("批号", "batch_no", "center", 1.1),
     _f("数量", "delta", "right", 0.7),
+    _f("结存", "stock_after", "right", 0.7),
     _f("单位", "unit", "center", 0.4),
     _f("经办人", "user", weight=0.9),
 ]

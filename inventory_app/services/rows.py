@@ -94,6 +94,9 @@ class LedgerRow:
     reason: str
     reverses_movement_id: int | None
     reversed_by_movement_id: int | None
+    # 结存 after this movement: of the item at the depot, and of the lot (keepers' 台账)
+    stock_after: Decimal | None = None
+    lot_after: Decimal | None = None
 
 
 @dataclass(frozen=True)

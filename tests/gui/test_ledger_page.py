@@ -18,7 +18,8 @@ from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
 from inventory_app.domain.model import OutLine, ReceiptLine
-from inventory_app.services import issues, receipts, reversals
+from inventory_app.services import issues, ledger_queries, receipts, reversals
+from inventory_app.services.ledger_queries import LedgerFilter
 from inventory_app.ui.context import AppContext
 from inventory_app.ui.models.table_models import format_datetime
 from inventory_app.ui.pages.ledger_page import (
@@ -126,6 +127,25 @@ def test_rows_newest_first_with_translated_kinds_and_signed_quantities(
         rows[flour].created_at.replace(tzinfo=UTC)
     )
     assert "共 5 条流水" in page.summary_label.text()
+
+
+def test_each_movement_shows_the_balance_after_it(history: Posted, make_page) -> None:
+    """结存: quilts at A go 40 → 36 (issue) → 40 (its reversal), whatever the filter shows."""
+    page, _ctx = make_page()
+    model = page.model
+    rows = all_rows(model)
+    quilts = [i for i, r in enumerate(rows) if r.item_code == "050104"]  # newest first
+    assert [cell(model, i, "stock_after") for i in quilts] == ["40", "36", "40"]
+    assert [rows[i].lot_after for i in quilts] == [Decimal(40), Decimal(36), Decimal(40)]
+    tip = cell(model, quilts[1], "stock_after", Qt.ItemDataRole.ToolTipRole)
+    assert "棉被" in tip and "36" in tip
+    flour = next(i for i, r in enumerate(rows) if r.batch_no == "FLOUR-B")
+    assert cell(model, flour, "stock_after") == "1.5"
+    # Filtered to the issue's document only, the balance still counts what came before.
+    (only,) = ledger_queries.ledger(
+        history.world.uow, history.world.admin, LedgerFilter(doc_no=history.issue_no)
+    )
+    assert (only.delta, only.stock_after, only.lot_after) == (Decimal(-4), Decimal(36), Decimal(36))
 
 
 def test_reversal_is_linked_to_its_original(history: Posted, make_page) -> None:

@@ -1,4 +1,5 @@
-"""depots get a short name (简称) for tables; storage life is kept in months as entered
+"""depots get a short name (简称) for tables; storage life is kept in months as entered;
+an index for the ledger's running balance (结存)
 
 Revision ID: 0009
 Revises: 0006
@@ -24,6 +25,9 @@ def upgrade() -> None:
         batch_op.add_column(sa.Column("short_name", sa.String(40), nullable=False, server_default=""))
     with op.batch_alter_table("items", schema=None) as batch_op:
         batch_op.add_column(sa.Column("shelf_life_months", sa.Integer(), nullable=True))
+    op.create_index(
+        "ix_movements_item_depot", "movements", ["item_id", "depot_id", "id", "delta"]
+    )
     op.execute(
         "UPDATE items SET shelf_life_months = (shelf_life_days / 365) * 12, shelf_life_days = NULL"
         " WHERE shelf_life_days IS NOT NULL AND shelf_life_days > 0 AND shelf_life_days % 365 = 0"
@@ -31,6 +35,7 @@ def upgrade() -> None:
 
 
 def downgrade() -> None:
+    op.drop_index("ix_movements_item_depot", table_name="movements")
     op.execute(
         "UPDATE items SET shelf_life_days = (shelf_life_months / 12) * 365 + (shelf_life_months % 12) * 30"
         " WHERE shelf_life_months IS NOT NULL"

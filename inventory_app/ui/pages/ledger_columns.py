@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QHeaderView
 from ...services.rows import LedgerRow
 from .. import depot_names
 from ..labels import MOVEMENT_KINDS, movement_kind_label
-from ..models.table_models import Column, LazyTableModel
+from ..models.table_models import Column, LazyTableModel, format_quantity
 
 NEGATIVE_FG = QColor("#a31515")  # outgoing quantities
 REVERSED_FG = QColor("#9a9a9a")  # a movement cancelled by a reversal: still shown, greyed
@@ -147,6 +147,16 @@ def ledger_columns() -> list[Column[LedgerRow]]:
             lambda r: r.unit,
             foreground=fg,
         ),
+        Column(
+            "stock_after",
+            lambda: QCoreApplication.translate("LedgerPage", "结存"),
+            lambda r: r.stock_after,
+            kind="quantity",
+            foreground=fg,
+            tooltip=lambda r: QCoreApplication.translate(
+                "LedgerPage", "本笔之后，{item}在本库的结存；本批次结存 {lot}"
+            ).format(item=r.item_name, lot=format_quantity(r.lot_after or 0)),
+        ),
         # Right after the quantity, so the link is on screen without scrolling sideways.
         Column(
             RELATION_KEY,
@@ -197,6 +207,7 @@ def width_samples(metrics: QFontMetrics) -> dict[str, str]:
         "batch_no": "SPT2017-0501-01",
         "delta": "-123,456.789",
         "unit": "单位",
+        "stock_after": "123,456.789",
         "user": "海原县保管员",
         "counterparty": "海原县西安镇人民政府",
         "reason": "盘点差异调整",
