@@ -93,7 +93,9 @@ STOCK_FIELDS: dict[str, list[Field]] = {
     "category": [
         _f("类别编码", "category_code", "center", 0.6),
         _f("类别", "category_name", weight=1.2),
-        _f("库存", "on_hand", "right", 1.0),
+        Field(
+            "库存", lambda r: r.quantities_text(limit=99) if r.mixed else r.on_hand, "right", 1.6
+        ),
         _f("单位", "unit", "center", 0.5),
         _f("物资种数", "items", "right", 0.6),
         _f("批次数", "lots", "right", 0.6),

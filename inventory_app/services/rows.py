@@ -60,15 +60,33 @@ class ItemStockRow:
     nearest_expiry: date | None
 
 
+def _plain(quantity: Decimal) -> str:
+    """1,234.500 → "1,234.5": grouped, without trailing zeros."""
+    text = f"{quantity:,f}"
+    return text.rstrip("0").rstrip(".") if "." in text else text
+
+
 @dataclass(frozen=True)
 class CategoryStockRow:
     category_code: str
     category_name: str
-    unit: str  # the common unit when all items share one, else "件" as the source counts
-    on_hand: Decimal
+    unit: str  # the common unit when all items share one, else "" (never add 顶 to 套)
+    on_hand: Decimal  # meaningful with one unit only: see by_unit
     items: int
     lots: int
     value: Decimal
+    by_unit: tuple[tuple[str, Decimal], ...] = ()  # on hand per unit, largest first
+
+    @property
+    def mixed(self) -> bool:
+        return len(self.by_unit) > 1
+
+    def quantities_text(self, limit: int = 3) -> str:
+        """548 顶 / 170 套 / 811 张: each unit counted on its own; "…" past `limit` units."""
+        parts = [f"{_plain(quantity)} {unit}" for unit, quantity in self.by_unit]
+        if not parts:
+            return f"{_plain(self.on_hand)} {self.unit}".strip()
+        return " / ".join(parts[:limit]) + (" / …" if len(parts) > limit else "")
 
 
 @dataclass(frozen=True)

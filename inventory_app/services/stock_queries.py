@@ -358,7 +358,7 @@ def stock_by_category(
                 r.code,
                 {
                     "name": r.name,
-                    "units": set(),
+                    "units": {},
                     "milli": 0,
                     "lots": 0,
                     "items": 0,
@@ -366,7 +366,11 @@ def stock_by_category(
                     "decimals": 0,
                 },
             )
-            entry["units"].add(r.unit)
+            unit_milli, unit_decimals = entry["units"].get(r.unit, (0, 0))
+            entry["units"][r.unit] = (
+                unit_milli + int(r.on_hand),
+                max(unit_decimals, int(r.decimals)),
+            )
             entry["milli"] += int(r.on_hand)
             entry["lots"] += int(r.lots)
             entry["items"] += int(r.items)
@@ -376,11 +380,17 @@ def stock_by_category(
             CategoryStockRow(
                 code,
                 e["name"],
-                next(iter(e["units"])) if len(e["units"]) == 1 else "件",
+                next(iter(e["units"])) if len(e["units"]) == 1 else "",
                 from_milli(e["milli"], e["decimals"]),
                 e["items"],
                 e["lots"],
                 (Decimal(e["value"]) / 100000).quantize(Decimal("0.01")),
+                tuple(
+                    (unit, from_milli(milli, decimals))
+                    for unit, (milli, decimals) in sorted(
+                        e["units"].items(), key=lambda pair: (-pair[1][0], pair[0])
+                    )
+                ),
             )
             for code, e in sorted(acc.items())
         ]

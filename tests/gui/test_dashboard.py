@@ -107,6 +107,20 @@ def test_dashboard_counts_expired_and_near(stocked: World) -> None:
     assert data.near_expiry_days == 90
 
 
+def test_a_category_of_tents_and_quilts_is_counted_per_unit(
+    stocked: World, page: DashboardPage
+) -> None:
+    """10 顶 of tents and 20 套 of quilts are never "30 件"."""
+    model = page.categories.model
+    rows = [model.row_at(model.index(i, 0)) for i in range(model.rowCount())]
+    shelter = next(i for i, r in enumerate(rows) if r.category_code == "05")
+    column = model.column_index("on_hand")
+    assert model.index(shelter, column).data() == "20 套 / 10 顶"
+    assert rows[shelter].unit == "" and rows[shelter].mixed
+    grain = next(i for i, r in enumerate(rows) if r.category_code == "14")
+    assert model.index(grain, column).data() == "0.75 吨"
+
+
 def test_near_expiry_threshold_is_the_editable_setting(stocked: World) -> None:
     settings.set_settings(stocked.uow, stocked.admin, {"near_expiry_days": 10})
     data = dashboard_queries.dashboard(stocked.uow, stocked.admin)

@@ -53,8 +53,9 @@ def category_columns() -> list[Column[CategoryStockRow]]:
         Column(
             "on_hand",
             lambda: QCoreApplication.translate("DashboardPage", "库存数量"),
-            lambda r: quantity_with_unit(r.on_hand, r.unit),
+            lambda r: r.quantities_text() if r.mixed else quantity_with_unit(r.on_hand, r.unit),
             alignment=_RIGHT,
+            tooltip=lambda r: r.quantities_text(limit=99) if r.mixed else None,
         ),
         Column(
             "value",

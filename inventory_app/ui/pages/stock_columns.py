@@ -11,7 +11,7 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QColor
 
 from ...domain.model import Level, ReserveMode
-from ...services.rows import CategoryStockRow, ItemStockRow, LotStockRow
+from ...services.rows import ItemStockRow, LotStockRow
 from ...services.stock_queries import NEAR_EXPIRY_DAYS, expiry_status
 from .. import depot_names
 from ..models.table_models import Column
@@ -317,51 +317,6 @@ def item_columns(tone: ExpiryTone, *, per_depot: bool) -> list[Column[ItemStockR
         ),
     ]
     return columns
-
-
-def category_columns() -> list[Column[CategoryStockRow]]:
-    return [
-        Column(
-            "category_code",
-            lambda: QCoreApplication.translate("StockPage", "类别编码"),
-            lambda r: r.category_code,
-        ),
-        Column(
-            "category_name",
-            lambda: QCoreApplication.translate("StockPage", "类别名称"),
-            lambda r: r.category_name,
-        ),
-        Column(
-            "items",
-            lambda: QCoreApplication.translate("StockPage", "物资种数"),
-            lambda r: r.items,
-            kind="int",
-        ),
-        Column(
-            "lots",
-            lambda: QCoreApplication.translate("StockPage", "批次数"),
-            lambda r: r.lots,
-            kind="int",
-        ),
-        Column(
-            "on_hand",
-            lambda: QCoreApplication.translate("StockPage", "在库数量"),
-            lambda r: r.on_hand,
-            kind="quantity",
-            tooltip=lambda r: (
-                QCoreApplication.translate("StockPage", "单位不同的物资按件合计")
-                if r.unit == "件"
-                else None
-            ),
-        ),
-        Column("unit", lambda: QCoreApplication.translate("StockPage", "单位"), lambda r: r.unit),
-        Column(
-            "value",
-            lambda: QCoreApplication.translate("StockPage", "金额"),
-            lambda r: r.value,
-            kind="money",
-        ),
-    ]
 
 
 def depot_tooltip(row: LotStockRow | ItemStockRow) -> str | None:

@@ -27,13 +27,13 @@ from ..tasks import TaskContext
 from ..widgets.filter_bar import PagedSource, export_in_background, set_sort_indicator
 from ..widgets.print_button import PrintReportButton
 from .page_base import QueryPage
+from .stock_category_columns import category_columns
 from .stock_columns import (
     EXPIRED_BG,
     EXPIRED_FG,
     NEAR_BG,
     ExpiryTone,
     StockView,
-    category_columns,
     item_columns,
     lot_columns,
     view_names,
