@@ -318,7 +318,21 @@ def user_title(name: str, role: str, lang: str = "zh") -> str:
     )
 
 
-def state_name(state: str, lang: str = "zh") -> str:
+_POSTED_BY_KIND = {
+    "RECEIPT": ("已入库", "received into stock"),
+    "ISSUE": ("已出库", "issued"),
+    "TRANSFER": ("已调出", "sent"),
+    "ADJUST": ("已调整", "adjusted"),
+    "SCRAP": ("已报废", "written off"),
+    "REVERSAL": ("已生效", "in effect"),
+    "RETURN": ("已回收入库", "returned into stock"),
+}
+
+
+def state_name(state: str, lang: str = "zh", kind: str | None = None) -> str:
+    """A state's word; a posted document of a known kind reads as keepers say it (已入库)."""
+    if state == "POSTED" and kind in _POSTED_BY_KIND:
+        return _pick(_POSTED_BY_KIND, kind, lang)
     return _pick(_STATES, state, lang)
 
 

@@ -10,6 +10,7 @@ from datetime import date, datetime
 from decimal import Decimal
 from typing import Any
 
+from ..domain.documents import kind_of_number
 from ..domain.model import PostingResult
 from ..messages import state_name
 
@@ -166,7 +167,8 @@ def posted(args: argparse.Namespace, result: PostingResult) -> None:
     again = ("（重复请求，返回原结果）" if zh else " (replayed)") if result.replayed else ""
     label = "单据" if zh else "document"
     moves = "流水" if zh else "movements"
-    state = state_name(result.state) if zh else result.state
+    kind = kind_of_number(result.doc_no)
+    state = state_name(result.state, kind=kind) if zh else result.state
     print(
         f"{label} {result.doc_no} [{state}] {moves} "
         f"{', '.join(map(str, result.movement_ids))}{again}"

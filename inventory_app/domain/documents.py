@@ -236,6 +236,12 @@ def format_doc_no(kind: DocType, depot_code: str, year: int, seq: int) -> str:
     return f"{KINDS[kind].prefix}-{depot_code}-{year}-{seq:05d}"
 
 
+def kind_of_number(doc_no: str) -> DocType | None:
+    """The kind a document number was made for, from its prefix (RK-… → RECEIPT)."""
+    prefix = doc_no.split("-", 1)[0]
+    return next((kind for kind, spec in KINDS.items() if spec.prefix == prefix), None)
+
+
 # ------------------------------------------------------------------ reversals
 
 

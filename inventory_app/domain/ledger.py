@@ -15,7 +15,7 @@ _FAR_FUTURE = date(9999, 12, 31)
 def fefo_key(
     expiry_date: date | None, received_date: date | None, lot_id: int
 ) -> tuple[date, date, int]:
-    """先进先出、出陈存新: earliest expiry first (none last), then oldest receipt, then lot id.
+    """先到期先出、出陈存新: earliest expiry first (none last), then oldest receipt, then lot id.
 
     The one ordering rule: the services allocate in it and the dialogs list lots in it.
     """

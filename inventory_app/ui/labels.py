@@ -94,8 +94,29 @@ def doc_type_label(value: str) -> str:
     return _translate(DOC_TYPES, value)
 
 
-def doc_state_label(value: str) -> str:
+# What a keeper says once a document is done: 已入库 / 已出库, not the ledger's 已过账.
+POSTED_BY_KIND: Mapping[str, object] = {
+    DocType.RECEIPT: QT_TRANSLATE_NOOP("Labels", "已入库"),
+    DocType.ISSUE: QT_TRANSLATE_NOOP("Labels", "已出库"),
+    DocType.TRANSFER: QT_TRANSLATE_NOOP("Labels", "已调出"),
+    DocType.ADJUST: QT_TRANSLATE_NOOP("Labels", "已调整"),
+    DocType.SCRAP: QT_TRANSLATE_NOOP("Labels", "已报废"),
+    DocType.REVERSAL: QT_TRANSLATE_NOOP("Labels", "已生效"),
+    DocType.RETURN: QT_TRANSLATE_NOOP("Labels", "已回收入库"),
+}
+
+
+def doc_state_label(value: str, kind: str | None = None) -> str:
+    """The state's word; with the document's kind, a posted one reads as the keeper says
+    it (an 入库单 is 已入库)."""
+    if value == DocState.POSTED and kind is not None and kind in POSTED_BY_KIND:
+        return _translate(POSTED_BY_KIND, kind)
     return _translate(DOC_STATES, value)
+
+
+def posted_label(kind: str) -> str:
+    """已入库 / 已出库 / 已调出 … for a document of `kind` just posted."""
+    return doc_state_label(DocState.POSTED, kind)
 
 
 def movement_kind_label(value: str) -> str:

@@ -384,7 +384,7 @@ def test_document_panel_links_the_reversal_and_jumps_to_it(
     assert links.isVisibleTo(page.detail_box)
     [button] = links.buttons
     assert history.reversal_no in button.text()
-    assert button.text() == f"冲销单 {history.reversal_no}（已过账）"
+    assert button.text() == f"冲销单 {history.reversal_no}（已生效）"
 
     qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
     settle_page(ctx, qtbot)

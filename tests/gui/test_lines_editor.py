@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QApplication, QLineEdit, QStyleOptionViewItem
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
+from inventory_app.domain.shelf_life import add_months
 from inventory_app.services import reference_queries, stock_queries
 from inventory_app.services.stock_queries import StockFilter
 from inventory_app.ui.dialogs.receive_dialog import ReceiveDialog
@@ -105,12 +106,12 @@ def test_defaults_follow_the_item_until_the_keeper_overrides_them(world: World) 
     assert cell(model, 0, Col.PRICE) == "¥1,650.00"
     made = date.today() - timedelta(days=10)
     put(model, 0, Col.PRODUCTION, made)
-    assert cell(model, 0, Col.EXPIRY) == (made + timedelta(days=2920)).isoformat()
+    assert cell(model, 0, Col.EXPIRY) == add_months(made, 96).isoformat()
     assert cell(model, 0, Col.EXPIRY, Qt.ItemDataRole.FontRole).italic()  # computed
 
     put(model, 0, Col.ITEM, "050104")  # another item: its own price and storage life
     assert cell(model, 0, Col.PRICE) == "¥135.00"
-    assert cell(model, 0, Col.EXPIRY) == (made + timedelta(days=1825)).isoformat()
+    assert cell(model, 0, Col.EXPIRY) == add_months(made, 60).isoformat()
 
     put(model, 0, Col.PRICE, "120")
     put(model, 0, Col.EXPIRY, date(2031, 1, 1))
@@ -118,7 +119,7 @@ def test_defaults_follow_the_item_until_the_keeper_overrides_them(world: World) 
     assert cell(model, 0, Col.PRICE) == "¥120.00"  # typed by the keeper: kept
     assert cell(model, 0, Col.EXPIRY) == "2031-01-01"
     model.clear_cell(model.index(0, model.column_of(Col.EXPIRY)))
-    assert cell(model, 0, Col.EXPIRY) == (made + timedelta(days=2920)).isoformat()
+    assert cell(model, 0, Col.EXPIRY) == add_months(made, 96).isoformat()
 
     put(model, 0, Col.QUANTITY, "3")
     assert cell(model, 0, Col.QUANTITY) == "3 顶"
@@ -346,10 +347,10 @@ def test_tabbing_through_a_computed_expiry_does_not_freeze_it(world: World) -> N
     model = new_model(world, RECEIVE)
     put(model, 0, Col.ITEM, "050101")
     put(model, 0, Col.PRODUCTION, date(2026, 10, 1))
-    computed = date(2026, 10, 1) + timedelta(days=2920)
+    computed = date(2034, 10, 1)  # 8 年 on the calendar
     put(model, 0, Col.EXPIRY, computed)  # what the editor commits on Tab
     put(model, 0, Col.PRODUCTION, date(2026, 10, 15))
-    assert cell(model, 0, Col.EXPIRY) == (date(2026, 10, 15) + timedelta(days=2920)).isoformat()
+    assert cell(model, 0, Col.EXPIRY) == "2034-10-15"
     put(model, 0, Col.EXPIRY, date(2031, 1, 1))  # a real change detaches it
     put(model, 0, Col.PRODUCTION, date(2026, 10, 20))
     assert cell(model, 0, Col.EXPIRY) == "2031-01-01"

@@ -12,6 +12,7 @@ from pytestqt.qtbot import QtBot
 
 from inventory_app.domain.errors import DatabaseUnavailable
 from inventory_app.domain.model import DocState, OutLine
+from inventory_app.domain.shelf_life import add_months
 from inventory_app.services import (
     issues,
     ledger_queries,
@@ -87,7 +88,7 @@ def test_receive_posts_the_lines_and_shows_the_document_number(
 
     box = only_box()
     year = date.today().year
-    assert f"已过账：RK-A-{year}-00001" in box.text()
+    assert f"已入库：RK-A-{year}-00001" in box.text()
     assert changed == [True]
     rows = ledger_queries.ledger(world.uow, world.admin, LedgerFilter(depot_codes=("A",)))
     assert [(r.item_code, r.delta, r.batch_no, r.kind) for r in rows] == [
@@ -96,7 +97,7 @@ def test_receive_posts_the_lines_and_shows_the_document_number(
     lot = stock_queries.stock_by_lot(world.uow, world.admin, StockFilter(depot_codes=("A",)))[0]
     assert lot.location_code == "A-01"
     assert lot.unit_price == Decimal("1650.00")  # the item's reference price by default
-    assert lot.expiry_date == date.today() - timedelta(days=30) + timedelta(days=2920)
+    assert lot.expiry_date == add_months(date.today() - timedelta(days=30), 96)  # 8 年
     box.button(QMessageBox.StandardButton.Ok).click()
     assert dialog.result() == QDialog.DialogCode.Accepted
 
@@ -310,7 +311,7 @@ def test_issue_reduces_the_balance(qtbot: QtBot, world: World, make_ctx: MakeCtx
     click_ok(qtbot, dialog)
     settle(ctx)
 
-    assert "已过账：CK-A-" in only_box().text()
+    assert "已出库：CK-A-" in only_box().text()
     assert available(world, "A", "050101") == 7
     doc = ledger_queries.documents(world.uow, world.admin, doc_types=("ISSUE",))[0]
     assert doc.counterparty == "海原县三河镇人民政府" and doc.purpose == "relief"
@@ -379,7 +380,7 @@ def test_issue_from_a_named_lot(qtbot: QtBot, world: World, make_ctx: MakeCtx) -
     put(model, 0, Col.ITEM, "050104")
     lots = model.lots_for("050104")
     assert [lot.batch_no for lot in lots] == ["OLD", "NEW"]  # first-expiring-first
-    assert model.index(0, model.column_of(Col.LOT)).data() == "先进先出（自动）"
+    assert model.index(0, model.column_of(Col.LOT)).data() == "先到期先出（自动）"
     put(model, 0, Col.LOT, lots[1].lot_id)
     assert model.index(0, model.column_of(Col.AVAILABLE)).data() == "5 套"
     put(model, 0, Col.QUANTITY, "2")
@@ -413,7 +414,7 @@ def test_transfer_then_receive_at_the_other_depot(
     send.submit()
     settle(ctx_a)
     text = only_box().text()
-    assert "已过账：DB-A-" in text and "在途，待调入仓库“海原县库”接收" in text
+    assert "已调出：DB-A-" in text and "在途，待调入仓库“海原县库”接收" in text
     close_message_boxes()
     assert available(world, "A", "050101") == 6
     doc_no = send.posting_result.doc_no  # type: ignore[union-attr]
@@ -487,7 +488,7 @@ def test_adjust_requires_a_reason(qtbot: QtBot, world: World, make_ctx: MakeCtx)
     click_ok(qtbot, dialog)
     settle(ctx)
 
-    assert "已过账：TZ-A-" in only_box().text()
+    assert "已调整：TZ-A-" in only_box().text()
     assert available(world, "A", "050101") == 8
     doc = ledger_queries.documents(world.uow, world.admin, doc_types=("ADJUST",))[0]
     assert doc.reason == "年度盘点盘亏 2 顶"
@@ -536,7 +537,7 @@ def test_reversing_an_issue_restores_the_balance(
     dialog.reason_edit.setText("数量录错")
     click_ok(qtbot, dialog)
     settle(ctx)
-    assert "已过账：CX-A-" in only_box().text()
+    assert "已冲销：CX-A-" in only_box().text()
     assert available(world, "A", "050101") == 10
     kinds = [
         r.kind

@@ -370,4 +370,4 @@ def test_text_tables_speak_the_users_language(
     en = capsys.readouterr().out
     assert en.splitlines()[0].startswith("movement_id") and "RECEIVE" in en
     assert run(cli_db, "receive", "--depot", "A", "--item", "050101", "--qty", "1") == EXIT_OK
-    assert "[已过账]" in capsys.readouterr().out
+    assert "[已入库]" in capsys.readouterr().out

@@ -44,7 +44,7 @@ class IssueDialog(OutboundDialog):
             self.tr("出库明细"),
             self.lines,
             self.tr(
-                "不指定批次时按先到期先出库自动分配；超过可用库存的行标为黄色。"
+                "不指定批次时按先到期先出自动分配；超过可用库存的行标为黄色。"
                 "Insert 添加行，Delete 删除行。"
             ),
         )

@@ -44,7 +44,7 @@ def load_depot_lots(ctx: AppContext, code: str) -> list[LotStockRow]:
 
 
 class OutboundDialog(PostingDialog):
-    """Lines: item, lot ("先进先出（自动）" unless one is named), quantity, what is available."""
+    """Lines: item, lot ("先到期先出（自动）" unless one is named), quantity, what is available."""
 
     def __init__(
         self, ctx: AppContext, parent: QWidget | None, action: Action, depot_code: str | None

@@ -22,27 +22,28 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ...domain.documents import kind_of_number
 from ...domain.model import PostingResult, Purpose
 from ..context import AppContext
 from ..errors import show_domain_error
-from ..labels import purpose_choices
+from ..labels import posted_label, purpose_choices
 from ..widgets.lines_editor import LinesEditor
 
 _CTX = "PostingDialog"
 
 _TEXTS = {
-    "posted_no": QT_TRANSLATE_NOOP("PostingDialog", "已过账：{doc_no}"),
+    "posted_no": QT_TRANSLATE_NOOP("PostingDialog", "{done}：{doc_no}"),
+    "saved": QT_TRANSLATE_NOOP("PostingDialog", "已保存"),
     "more": QT_TRANSLATE_NOOP("PostingDialog", "…另有 {n} 处"),
     "fix_first": QT_TRANSLATE_NOOP("PostingDialog", "请先更正以下内容："),
     "confirm_title": QT_TRANSLATE_NOOP("PostingDialog", "请确认"),
     "still_submit_q": QT_TRANSLATE_NOOP("PostingDialog", "仍要提交吗？"),
     "still_submit": QT_TRANSLATE_NOOP("PostingDialog", "仍然提交"),
     "go_back": QT_TRANSLATE_NOOP("PostingDialog", "返回修改"),
-    "posting": QT_TRANSLATE_NOOP("PostingDialog", "正在过账…"),
-    "posted": QT_TRANSLATE_NOOP("PostingDialog", "已过账"),
+    "posting": QT_TRANSLATE_NOOP("PostingDialog", "正在保存…"),
     "discard_title": QT_TRANSLATE_NOOP("PostingDialog", "放弃本单？"),
     "discard": QT_TRANSLATE_NOOP(
-        "PostingDialog", "已录入 {n} 行明细，尚未过账。关闭后这些内容不会保存。"
+        "PostingDialog", "已录入 {n} 行明细，尚未保存。关闭后这些内容不会保存。"
     ),
     "discard_yes": QT_TRANSLATE_NOOP("PostingDialog", "放弃并关闭"),
     "keep_editing": QT_TRANSLATE_NOOP("PostingDialog", "继续填写"),
@@ -226,7 +227,12 @@ class PostingDialog(QDialog):
         raise NotImplementedError
 
     def success_text(self, result: PostingResult) -> str:
-        return _text("posted_no").format(doc_no=result.doc_no)
+        return _text("posted_no").format(done=self.done_word(result), doc_no=result.doc_no)
+
+    def done_word(self, result: PostingResult) -> str:
+        """已入库 / 已出库 / 已调整 … from the number's prefix (RK-, CK-, TZ- …)."""
+        kind = kind_of_number(result.doc_no)
+        return posted_label(kind) if kind else _text("saved")
 
     def can_submit(self) -> bool:
         """Whether OK is enabled right now (e.g. a required reason is filled in)."""
@@ -328,7 +334,7 @@ class PostingDialog(QDialog):
         self.ctx.events.stock_changed.emit()
         box = QMessageBox(
             QMessageBox.Icon.Information,
-            _text("posted"),
+            self.done_word(result),
             self.success_text(result),
             QMessageBox.StandardButton.Ok,
             self,

@@ -228,7 +228,7 @@ class ReverseDialog(PostingDialog):
             self.tr("{doc_no}（{type}，{state}）").format(
                 doc_no=doc.doc_no,
                 type=doc_type_label(doc.doc_type),
-                state=doc_state_label(doc.state),
+                state=doc_state_label(doc.state, doc.doc_type),
             )
         )
         self.date_label.setText(doc.doc_date.isoformat())
@@ -338,6 +338,6 @@ class ReverseDialog(PostingDialog):
         return lambda: reversals.reverse(uow, actor, **kwargs)  # type: ignore[arg-type]
 
     def success_text(self, result: PostingResult) -> str:
-        return self.tr("已过账：{doc_no}\n原单据 {original} 保留在台账中，已被冲销。").format(
+        return self.tr("已冲销：{doc_no}\n原单据 {original} 保留在台账中，已被冲销。").format(
             doc_no=result.doc_no, original=self.document.doc_no if self.document else ""
         )

@@ -46,7 +46,7 @@ class TransferDialog(OutboundDialog):
             self.lines,
             self.tr(
                 "调出后货物处于“在途”状态，由调入仓库的保管员在“调拨接收”中确认入库。"
-                "不指定批次时按先到期先出库自动分配。"
+                "不指定批次时按先到期先出自动分配。"
             ),
         )
         self.resize(1100, 600)
@@ -92,6 +92,6 @@ class TransferDialog(OutboundDialog):
 
     def success_text(self, result: PostingResult) -> str:
         to = self.to_combo.current_depot()
-        return self.tr("已过账：{doc_no}\n在途，待调入仓库“{depot}”接收。").format(
+        return self.tr("已调出：{doc_no}\n在途，待调入仓库“{depot}”接收。").format(
             doc_no=result.doc_no, depot=to.name if to else ""
         )

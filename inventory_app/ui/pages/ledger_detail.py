@@ -78,7 +78,7 @@ def document_values(doc: DocumentRow) -> dict[str, str]:
     return {
         "doc_no": doc.doc_no,
         "doc_type": doc_type_label(doc.doc_type),
-        "state": doc_state_label(doc.state),
+        "state": doc_state_label(doc.state, doc.doc_type),
         "doc_date": doc.doc_date.isoformat(),
         "depot": doc.depot_name,
         "other": other,
@@ -100,13 +100,13 @@ def read_document(uow: Database, actor: Actor, doc_no: str) -> DocumentInfo:
 
 
 def link_text(link: LinkedDocumentRow) -> str:
-    """冲销单 CX-A-2026-00001（已过账）; the original of a reversal is called 原单."""
+    """冲销单 CX-A-2026-00001（已生效）; the original of a reversal is called 原单."""
     if link.is_parent and link.role == LinkRole.REVERSAL:
         kind = QCoreApplication.translate("LedgerPage", "原单")
     else:
         kind = doc_type_label(link.doc_type)
     return QCoreApplication.translate("LedgerPage", "{kind} {doc_no}（{state}）").format(
-        kind=kind, doc_no=link.doc_no, state=doc_state_label(link.state)
+        kind=kind, doc_no=link.doc_no, state=doc_state_label(link.state, link.doc_type)
     )
 
 

@@ -65,8 +65,8 @@ _HEADERS = {
     Col.OWNER: QT_TRANSLATE_NOOP("LinesModel", "权属单位"),
 }
 _TEXTS = {
-    "fefo_tip": QT_TRANSLATE_NOOP("LinesModel", "不指定批次时，按先到期先出库的原则自动分配"),
-    "fefo": QT_TRANSLATE_NOOP("LinesModel", "先进先出（自动）"),
+    "fefo_tip": QT_TRANSLATE_NOOP("LinesModel", "不指定批次时，按先到期先出的原则自动分配"),
+    "fefo": QT_TRANSLATE_NOOP("LinesModel", "先到期先出（自动）"),
     "expired_on_receipt": QT_TRANSLATE_NOOP("LinesModel", "入库时已过有效期"),
     "line_count": QT_TRANSLATE_NOOP("LinesModel", "共 {n} 行"),
     "lot_available": QT_TRANSLATE_NOOP("LinesModel", "可用 {qty} {unit}"),

@@ -132,7 +132,7 @@ class LinesDelegate(QStyledItemDelegate):
             combo.setModel(owners)
             return self._popup_combo(combo, index)
         if col == Col.LOT:
-            none = None if self._model.lot_required else (lambda: self.tr("先进先出（自动）"))
+            none = None if self._model.lot_required else (lambda: self.tr("先到期先出（自动）"))
             lots: RowListModel[LotStockRow] = RowListModel(lot_label, None, none_label=none)
             lots.set_rows(self._model.lots_for(line.item.code if line.item else None))
             combo = QComboBox(parent)
