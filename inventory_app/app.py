@@ -34,9 +34,11 @@ def run_gui(db: str | None = None, demo: bool = False, lang: str | None = None) 
     except Exception as error:  # expected errors were messages already: this is a bug
         return startup.report_startup_bug(error)
     try:
-        actor = startup.sign_in(opened, tasks)
-        if actor is None:
+        signed_in = startup.sign_in(opened, tasks)
+        if signed_in is None:
+            database.close(opened.uow)
             return 0
+        opened, actor = signed_in
         _log.info("Signed in as %s on %s", actor.username, opened.label)
         ctx = AppContext(opened.uow, actor, tasks, DataEvents(), opened.label, language)
         window = MainWindow(ctx)

@@ -123,9 +123,14 @@ def _ask(title: str, text: str, detail: str, choices: list[tuple[str, str]]) -> 
     return next((key for button, key in buttons if button == clicked), "quit")
 
 
-def _first_run(tasks: TaskRunner, url: str) -> OpenedDatabase | None:
+def _first_run(tasks: TaskRunner, url: str, *, switching: bool = False) -> OpenedDatabase | None:
     path = database.sqlite_path(url) or paths.default_sqlite_path()
-    dialog = FirstRunDialog(tasks, Path(path), server_url=url if first_run.is_server(url) else None)
+    dialog = FirstRunDialog(
+        tasks,
+        Path(path),
+        server_url=url if first_run.is_server(url) else None,
+        switching=switching,
+    )
     if dialog.exec() != QDialog.DialogCode.Accepted or dialog.uow is None or dialog.url is None:
         return None
     return OpenedDatabase(
@@ -207,19 +212,36 @@ def _ask_password(url: str) -> str | None:
     return prompt.entered_password()
 
 
-def sign_in(opened: OpenedDatabase, tasks: TaskRunner) -> Actor | None:
-    hint = ""
-    username = opened.username
-    if opened.demo:
-        hint = QCoreApplication.translate(
-            "Startup",
-            "演示数据库的账户：admin（管理员）、keeper_city（市级库保管员）、keeper_haiyuan（海原县保管员）等，密码均为 demo1234。",
+def sign_in(opened: OpenedDatabase, tasks: TaskRunner) -> tuple[OpenedDatabase, Actor] | None:
+    """Sign in to `opened`, or to another database chosen with 更换数据库… on the way;
+    returns the database signed in to and the user, or None if the user gave up."""
+    while True:
+        hint = ""
+        username = opened.username
+        if opened.demo:
+            hint = QCoreApplication.translate(
+                "Startup",
+                "演示数据库的账户：admin（管理员）、keeper_city（市级库保管员）、keeper_haiyuan（海原县保管员）等，密码均为 demo1234。",
+            )
+            username = username or str(QSettings().value(LAST_USER_KEY, "") or DEMO_USER)
+        dialog = LoginDialog(
+            opened.uow,
+            tasks,
+            opened.label,
+            hint=hint,
+            username=username,
+            can_switch_database=True,
         )
-        username = username or str(QSettings().value(LAST_USER_KEY, "") or DEMO_USER)
-    dialog = LoginDialog(opened.uow, tasks, opened.label, hint=hint, username=username)
-    if dialog.exec() != QDialog.DialogCode.Accepted:
-        return None
-    return dialog.actor
+        accepted = dialog.exec() == QDialog.DialogCode.Accepted
+        if dialog.switch_requested:
+            chosen = _first_run(tasks, opened.url, switching=True)
+            if chosen is not None:  # cancelled: back to signing in to the same database
+                database.close(opened.uow)
+                opened = chosen
+            continue
+        if not accepted or dialog.actor is None:
+            return None
+        return opened, dialog.actor
 
 
 def application() -> QApplication:

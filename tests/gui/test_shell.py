@@ -394,7 +394,7 @@ def test_run_gui_signs_in_and_shows_the_window(
 ) -> None:
     from inventory_app.ui import crash
 
-    monkeypatch.setattr(startup, "sign_in", lambda _opened, _tasks: world.keeper_a)
+    monkeypatch.setattr(startup, "sign_in", lambda opened, _tasks: (opened, world.keeper_a))
     shown: list[str] = []
 
     def fake_exec() -> int:
@@ -467,6 +467,47 @@ def test_login_wrong_then_right_password(qtbot: QtBot, world: World, tasks: Task
     again = LoginDialog(world.uow, tasks)
     qtbot.addWidget(again)
     assert again.username.text() == "ka"  # remembered for next time
+
+
+def test_login_offers_to_switch_the_database(qtbot: QtBot, world: World, tasks: TaskRunner) -> None:
+    dialog = LoginDialog(world.uow, tasks, "/data/test.sqlite3", can_switch_database=True)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    assert dialog.switch_button.isVisible() and not dialog.switch_button.autoDefault()
+    with qtbot.waitSignal(dialog.rejected, timeout=5000):
+        dialog.switch_button.click()
+    assert dialog.switch_requested and dialog.actor is None
+    # Switching user inside the running window keeps its database: no button there.
+    plain = LoginDialog(world.uow, tasks, "/data/test.sqlite3")
+    qtbot.addWidget(plain)
+    plain.show()
+    assert not plain.switch_button.isVisible()
+
+
+def test_sign_in_opens_the_database_chosen_with_switch(
+    world: World, tasks: TaskRunner, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """更换数据库… → the chooser → sign in to the chosen database; the first is closed."""
+    seen: list[str] = []
+
+    class FakeLogin:
+        def __init__(self, _uow: Any, _tasks: Any, label: str, **_kw: Any) -> None:
+            seen.append(label)
+            self.switch_requested = len(seen) == 1
+            self.actor = None if self.switch_requested else world.keeper_a
+
+        def exec(self) -> int:
+            return 0 if self.switch_requested else 1
+
+    first = startup.OpenedDatabase(world.uow, "sqlite:////data/first.sqlite3")
+    chosen = startup.OpenedDatabase(world.uow, "sqlite:////data/chosen.sqlite3")
+    closed: list[object] = []
+    monkeypatch.setattr(startup, "LoginDialog", FakeLogin)
+    monkeypatch.setattr(startup, "_first_run", lambda _t, _u, switching: chosen)
+    monkeypatch.setattr(startup.database, "close", closed.append)
+    result = startup.sign_in(first, tasks)
+    assert result == (chosen, world.keeper_a)
+    assert seen == ["/data/first.sqlite3", "/data/chosen.sqlite3"] and closed == [world.uow]
 
 
 def test_login_needs_a_user_name(qtbot: QtBot, world: World, tasks: TaskRunner) -> None:

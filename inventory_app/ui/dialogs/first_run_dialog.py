@@ -55,6 +55,7 @@ class FirstRunDialog(QDialog):
         parent: QWidget | None = None,
         *,
         server_url: str | None = None,
+        switching: bool = False,
     ) -> None:
         super().__init__(parent)
         self.tasks = tasks
@@ -69,7 +70,7 @@ class FirstRunDialog(QDialog):
         self.setMinimumWidth(560)
 
         self.pages = QStackedWidget()
-        self.choice_page = ChoicePage()
+        self.choice_page = ChoicePage(switching=switching)
         self.admin_page = AdminPage()
         self.server_page = ServerPage()
         for page in (self.choice_page, self.admin_page, self.server_page):

@@ -64,7 +64,7 @@ def _password_edit() -> QLineEdit:
 class ChoicePage(QWidget):
     """New empty database, new demo database, or a server; where the new file will go."""
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, parent: QWidget | None = None, *, switching: bool = False) -> None:
         super().__init__(parent)
         self.empty_button = QCommandLinkButton(
             self.tr("新建空数据库"),
@@ -93,12 +93,17 @@ class ChoicePage(QWidget):
         buttons = QDialogButtonBox()
         buttons.addButton(self.open_button, QDialogButtonBox.ButtonRole.ActionRole)
         self.quit_button = buttons.addButton(
-            self.tr("退出"), QDialogButtonBox.ButtonRole.RejectRole
+            self.tr("返回登录") if switching else self.tr("退出"),
+            QDialogButtonBox.ButtonRole.RejectRole,
         )
 
         layout = _page_layout(self)
-        layout.addWidget(title_label(self.tr("欢迎使用应急物资储备管理系统")))
-        layout.addWidget(note_label(self.tr("还没有找到数据库。请选择如何开始：")))
+        if switching:  # asked for from the sign-in dialog: a database is open already
+            layout.addWidget(title_label(self.tr("更换数据库")))
+            layout.addWidget(note_label(self.tr("打开已有的数据库文件，或新建一个：")))
+        else:
+            layout.addWidget(title_label(self.tr("欢迎使用应急物资储备管理系统")))
+            layout.addWidget(note_label(self.tr("还没有找到数据库。请选择如何开始：")))
         layout.addSpacing(4)
         layout.addWidget(self.empty_button)
         layout.addWidget(self.demo_button)

@@ -7,6 +7,7 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFormLayout,
+    QHBoxLayout,
     QLabel,
     QLineEdit,
     QPushButton,
@@ -38,11 +39,13 @@ class LoginDialog(QDialog):
         *,
         hint: str = "",
         username: str = "",
+        can_switch_database: bool = False,
     ) -> None:
         super().__init__(parent)
         self.uow = uow
         self.tasks = tasks if tasks is not None else TaskRunner(self)
         self.actor: Actor | None = None
+        self.switch_requested = False  # closed with 更换数据库…: the caller offers the choice
         self._busy = False
         self.setObjectName("loginDialog")
         self.setWindowTitle(self.tr("登录 — 应急物资储备管理系统"))
@@ -86,6 +89,17 @@ class LoginDialog(QDialog):
         self.database_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.database_label.setStyleSheet("color: #5b6675;")
         self.database_label.setVisible(bool(database_label))
+        self.switch_button = QPushButton(self.tr("更换数据库…"))
+        self.switch_button.setObjectName("switchDatabase")
+        self.switch_button.setToolTip(
+            self.tr("打开另一个数据库文件、新建数据库或连接 PostgreSQL 服务器")
+        )
+        self.switch_button.setAutoDefault(False)
+        self.switch_button.clicked.connect(self._switch_database)
+        self.switch_button.setVisible(can_switch_database)
+        database_row = QHBoxLayout()
+        database_row.addWidget(self.database_label, 1)
+        database_row.addWidget(self.switch_button, 0, Qt.AlignmentFlag.AlignTop)
 
         self.buttons = QDialogButtonBox()
         self.login_button: QPushButton = self.buttons.addButton(
@@ -107,11 +121,17 @@ class LoginDialog(QDialog):
         layout.addLayout(form)
         layout.addWidget(self.error_label)
         layout.addWidget(self.hint_label)
-        layout.addWidget(self.database_label)
+        layout.addLayout(database_row)
         layout.addWidget(self.buttons)
 
         # The usual case is the same user as last time: start in the password field.
         (self.password if self.username.text() else self.username).setFocus()
+
+    def _switch_database(self) -> None:
+        if self._busy:
+            return
+        self.switch_requested = True
+        self.reject()
 
     def sign_in(self) -> None:
         if self._busy:

@@ -78,7 +78,9 @@ class ShipDialog(PostingDialog):
             form,
             self.tr("本次出库（默认全部待出库数量，可改小分批发运）"),
             self.lines_view,
-            self.tr("按批准时预留的批次出库（先到期先出）；出库后打印出库单一式三联，司机和接收人签字。"),
+            self.tr(
+                "按批准时预留的批次出库（先到期先出）；出库后打印出库单一式三联，司机和接收人签字。"
+            ),
         )
         self.resize(1000, 500)
         chain_tab_order(
