@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 
-from sqlalchemy import Connection, select
+from sqlalchemy import ColumnElement, Connection, func, select
 
 from ..domain.model import DocState, DocType
 from ..domain.permissions import Actor
@@ -42,6 +42,39 @@ class DashboardData:
     @property
     def lots(self) -> int:
         return sum(row.lots for row in self.categories)
+
+
+@dataclass(frozen=True)
+class SetupProgress:
+    """How far a new deployment is: what the first-start guide on the 首页 ticks off."""
+
+    depots: int
+    locations: int
+    items: int
+    users: int  # besides administrators and the system account
+    movements: int
+
+    @property
+    def complete(self) -> bool:
+        return min(self.depots, self.locations, self.items, self.users, self.movements) > 0
+
+
+def setup_progress(uow: UnitOfWork) -> SetupProgress:
+    def count(conn: Connection, table: t.Table, *conds: ColumnElement[bool]) -> int:
+        query = select(func.count()).select_from(table).where(*conds)
+        return int(conn.execute(query).scalar() or 0)
+
+    def tx(conn: Connection) -> SetupProgress:
+        u = t.users.c
+        return SetupProgress(
+            depots=count(conn, t.depots),
+            locations=count(conn, t.locations),
+            items=count(conn, t.items),
+            users=count(conn, t.users, u.role != "admin", u.username != "system"),
+            movements=int(conn.execute(select(func.max(t.movements.c.id))).scalar() or 0),
+        )
+
+    return uow.read(tx)
 
 
 def _depot_codes(conn: Connection, ids: frozenset[int]) -> set[str]:

@@ -164,6 +164,8 @@ class MainWindow(QMainWindow):
             )
         if key == PAGE_DASHBOARD and hasattr(page, "open_order_requested"):
             page.open_order_requested.connect(self.show_order)
+        if key == PAGE_DASHBOARD and hasattr(page, "go_requested"):
+            page.go_requested.connect(self.go_to)
         return page
 
     def navigate(self, target: NavTarget) -> None:
@@ -180,6 +182,13 @@ class MainWindow(QMainWindow):
         self.stack.setCurrentWidget(page)
         if self.nav.current_target() != target:
             self.nav.select(target, emit=False)
+
+    def go_to(self, target: str) -> None:
+        """A page by its key, or "receive" for the 入库 dialog (the first-start guide)."""
+        if target == "receive":
+            self.open_dialog("receive")
+        else:
+            self.navigate(NavTarget(target))
 
     def show_order(self, doc_no: str) -> None:
         """Open the 调拨指令 page with this order selected."""

@@ -35,6 +35,7 @@ from .dashboard_columns import (
     waiting_columns,
 )
 from .dashboard_emergency import EmergencyPanel
+from .dashboard_setup import SetupGuide
 from .dashboard_work import WorkPanels
 
 _CENTER = Qt.AlignmentFlag.AlignCenter
@@ -149,6 +150,8 @@ class DashboardPage(QWidget):
     receive_transfer_requested = Signal(str)
     # the user opened an order in the 紧急调拨 or 待审批 panel (document number)
     open_order_requested = Signal(str)
+    # the first-start guide asks for a page (its key) or the receive dialog ("receive")
+    go_requested = Signal(str)
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -195,6 +198,8 @@ class DashboardPage(QWidget):
         self.emergency.open_order.connect(self.open_order_requested)
         self.work = WorkPanels(ctx, self)  # 待审批, transfers sent and in transit, write-offs
         self.work.open_order.connect(self.open_order_requested)
+        self.setup = SetupGuide(ctx, self)
+        self.setup.go.connect(self.go_requested)
 
         grid = QGridLayout()
         grid.setSpacing(10)
@@ -212,6 +217,7 @@ class DashboardPage(QWidget):
         layout.setSpacing(10)
         layout.addWidget(self.title)
         layout.addWidget(self.subtitle)
+        layout.addWidget(self.setup)
         layout.addLayout(kpis)
         layout.addWidget(self.emergency)
         layout.addWidget(self.work)
@@ -245,6 +251,7 @@ class DashboardPage(QWidget):
             on_error=self._failed_emergency,
         )
         self.work.refresh()
+        self.setup.refresh()
 
     def _failed_emergency(self, error: BaseException) -> None:
         show_domain_error(self, self.ctx, error)
@@ -317,6 +324,7 @@ class DashboardPage(QWidget):
         self.recent.empty.setText(self.tr("暂无出入库记录"))
         self.emergency.retranslate()
         self.work.retranslate()
+        self.setup.retranslate()
         for card in (self.categories, self.expiring, self.waiting, self.recent):
             card.model.retranslate()
             card.view.viewport().update()  # status and kind texts are re-read on paint
