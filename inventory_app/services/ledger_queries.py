@@ -128,6 +128,7 @@ def ledger(
             t.lots.c.batch_no,
             t.users.c.display_name,
             REVERSAL.c.id.label("reversed_by"),
+            m.line_no,
         ]
         query = (
             _ledger_select(conn, actor, flt, cols)
@@ -165,6 +166,7 @@ def ledger(
                 reason,
                 reverses,
                 reversed_by,
+                line_no=line_no,
             )
             for (
                 mid,
@@ -188,6 +190,7 @@ def ledger(
                 batch_no,
                 user,
                 reversed_by,
+                line_no,
             ) in conn.execute(query)
         ]
         return _with_running_balances(conn, rows)

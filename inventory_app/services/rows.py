@@ -115,6 +115,7 @@ class LedgerRow:
     # 结存 after this movement: of the item at the depot, and of the lot (keepers' 台账)
     stock_after: Decimal | None = None
     lot_after: Decimal | None = None
+    line_no: int = 0  # the document line it books (a line split over lots: several rows)
 
 
 @dataclass(frozen=True)

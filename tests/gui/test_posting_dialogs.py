@@ -14,12 +14,14 @@ from inventory_app.domain.errors import DatabaseUnavailable
 from inventory_app.domain.model import DocState, OutLine
 from inventory_app.domain.shelf_life import add_months
 from inventory_app.services import (
+    document_lines,
     issues,
     ledger_queries,
     receipts,
     reversals,
     stock_queries,
     transfers,
+    verify,
 )
 from inventory_app.services.ledger_queries import LedgerFilter
 from inventory_app.services.stock_queries import StockFilter
@@ -27,6 +29,7 @@ from inventory_app.ui.dialogs.adjust_dialog import AdjustDialog
 from inventory_app.ui.dialogs.issue_dialog import IssueDialog
 from inventory_app.ui.dialogs.receive_dialog import ReceiveDialog
 from inventory_app.ui.dialogs.reverse_dialog import ReverseDialog
+from inventory_app.ui.dialogs.sign_dialog import REASON, RECEIVED
 from inventory_app.ui.dialogs.transfer_dialog import TransferDialog
 from inventory_app.ui.dialogs.transfer_receive_dialog import TransferReceiveDialog
 from inventory_app.ui.widgets.lines_model import ERROR_BACKGROUND, Col, LinesModel
@@ -426,8 +429,10 @@ def test_transfer_then_receive_at_the_other_depot(
     settle(ctx_b)
     assert [d.doc_no for d in dialog.docs_model.rows()] == [doc_no]
     # The send-side lines are at depot A, which keeper B cannot normally see.
-    assert [(r.item_code, r.delta) for r in dialog.lines_model.rows()] == [("050101", Decimal(-4))]
-    assert dialog.lines_model.index(0, 2).data() == "4 顶"
+    model = dialog.lines_model
+    assert [(r.item_code, r.shipped) for r in model.lines()] == [("050101", Decimal(4))]
+    assert model.index(0, model.column_of("shipped")).data() == "4"
+    assert model.index(0, model.column_of(RECEIVED)).data() == "4"  # all arrived, by default
     dialog.location_combo.set_current_code("B-01")
     assert dialog.ok_button.isEnabled()
     click_ok(qtbot, dialog)
@@ -439,6 +444,45 @@ def test_transfer_then_receive_at_the_other_depot(
     assert lot.location_code == "B-01"
     state = ledger_queries.documents(world.uow, world.admin, doc_no=doc_no)[0].state
     assert state == DocState.RECEIVED
+
+
+def test_transfer_received_short_books_the_loss_with_its_reason(
+    qtbot: QtBot, world: World, make_ctx: MakeCtx
+) -> None:
+    """4 顶 sent, 3 arrive: the reason is required, the 1 顶 is a 途损 adjustment linked to
+    the transfer, and the receiving depot holds 3."""
+    receive(world, "A", "050101", "10")
+    sent = transfers.transfer_send(
+        world.uow,
+        world.admin,
+        from_depot="A",
+        to_depot="B",
+        lines=[OutLine("050101", Decimal(4))],
+        request_id="t-short",
+    )
+    ctx = make_ctx(world.keeper_b)
+    dialog = TransferReceiveDialog(ctx, doc_no=sent.doc_no)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    settle(ctx)
+    model = dialog.lines_model
+    model.setData(model.index(0, model.column_of(RECEIVED)), "3")
+    dialog.submit()
+    assert "原因" in dialog.message_label.text() and not dialog.posted
+    model.setData(model.index(0, model.column_of(REASON)), "运输途中破损 1 顶")
+    model.setData(model.index(0, model.column_of(RECEIVED)), "5")
+    dialog.submit()
+    assert "不能多于" in dialog.message_label.text() and not dialog.posted
+    model.setData(model.index(0, model.column_of(RECEIVED)), "3")
+    dialog.location_combo.set_current_code("B-01")
+    dialog.submit()
+    settle(ctx)
+    assert "1 行短少或损坏" in only_box().text()
+    close_message_boxes()
+    assert available(world, "B", "050101") == 3
+    links = document_lines.linked_documents(world.uow, world.admin, sent.doc_no)
+    assert [(link.role, link.doc_type) for link in links] == [("transit_loss", "ADJUST")]
+    assert verify.verify(world.uow, world.admin).ok
 
 
 def test_transfer_receive_lists_only_transfers_to_my_depots(

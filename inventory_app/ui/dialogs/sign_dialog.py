@@ -68,8 +68,8 @@ def sign_columns() -> list[InputColumn]:
 class SignLinesModel(LineInputsModel):
     """Shipped lines; 实收 defaults to what was shipped."""
 
-    def __init__(self, parent: Any = None) -> None:
-        super().__init__(sign_columns(), parent)
+    def __init__(self, parent: Any = None, columns: list[InputColumn] | None = None) -> None:
+        super().__init__(columns if columns is not None else sign_columns(), parent)
 
     def set_order_lines(self, lines: list[OrderLineRow]) -> None:
         shipped = [line for line in lines if line.shipped > 0]

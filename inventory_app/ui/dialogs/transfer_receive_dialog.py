@@ -15,15 +15,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...domain.model import DocState, DocType, MovementKind, PostingResult
+from ...domain.model import DocState, DocType, PostingResult
 from ...domain.permissions import Action
 from ...services import ledger_queries, reference_queries, transfers
 from ...services.document_lines import document_lines
-from ...services.rows import DocumentRow, LedgerRow, LocationRow
+from ...services.rows import DocumentRow, LocationRow
 from ..context import AppContext
 from ..labels import purpose_label
-from ..models.table_models import ROW_ROLE, Column, RowsTableModel, format_quantity
+from ..models.table_models import ROW_ROLE, Column, RowsTableModel
 from ..widgets.depot_combo import LocationCombo
+from .line_inputs import input_lines_view
 from .posting_base import (
     NOTE_STYLE,
     PostingDialog,
@@ -31,6 +32,7 @@ from .posting_base import (
     hint_label,
     qdate_value,
 )
+from .transfer_receive_lines import ReceiveLinesModel, SentLine, sent_lines
 
 _CTX = "TransferReceiveDialog"
 _RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
@@ -77,27 +79,6 @@ def _transfer_columns() -> list[Column[DocumentRow]]:
     ]
 
 
-def _line_columns() -> list[Column[LedgerRow]]:
-    return [
-        Column(
-            "item_name",
-            lambda: QCoreApplication.translate("TransferReceiveDialog", "物资"),
-            lambda r: f"{r.item_name} {r.item_code}",
-        ),
-        Column(
-            "batch_no",
-            lambda: QCoreApplication.translate("TransferReceiveDialog", "批号"),
-            lambda r: r.batch_no,
-        ),
-        Column(
-            "quantity",
-            lambda: QCoreApplication.translate("TransferReceiveDialog", "数量"),
-            lambda r: f"{format_quantity(-r.delta)} {r.unit}",
-            alignment=_RIGHT,
-        ),
-    ]
-
-
 class TransferReceiveDialog(PostingDialog):
     """Pick a transfer on its way to one of the user's depots, a location and a date; receive."""
 
@@ -113,12 +94,8 @@ class TransferReceiveDialog(PostingDialog):
         self.docs_model: RowsTableModel[DocumentRow] = RowsTableModel(_transfer_columns(), self)
         self.docs_view = self._table(self.docs_model)
         self.docs_view.selectionModel().selectionChanged.connect(self._selection_changed)
-        self.lines_model: RowsTableModel[LedgerRow] = RowsTableModel(_line_columns(), self)
-        self.lines_view = self._table(self.lines_model)
-        self.lines_view.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
-        # The item name takes the spare width; quantities stay next to it, not far right.
-        self.lines_view.horizontalHeader().setStretchLastSection(False)
-        self.lines_view.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self.lines_model = ReceiveLinesModel(self)
+        self.lines_view = input_lines_view(self, self.lines_model, stretch=6)
         self.empty_label = QLabel(
             self.tr("目前没有发往您仓库的在途调拨单。调出仓库发出调拨后，会出现在这里。"), self
         )
@@ -138,12 +115,18 @@ class TransferReceiveDialog(PostingDialog):
         layout.addWidget(QLabel(self.tr("待接收的调拨单"), self))
         layout.addWidget(self.docs_view, 1)
         layout.addWidget(self.empty_label)
-        layout.addWidget(QLabel(self.tr("调拨明细"), self))
+        layout.addWidget(
+            QLabel(self.tr("调拨明细（默认全部收到；短少或损坏时改写实收并填写原因）"), self)
+        )
         layout.addWidget(self.lines_view, 2)
         layout.addLayout(form)
         layout.addWidget(
             hint_label(
-                self.tr("接收后货物记入调入仓库库存，批号、生产日期和有效期沿用调出批次。"), self
+                self.tr(
+                    "接收后货物记入调入仓库库存，批号、生产日期和有效期沿用调出批次；"
+                    "短少或损坏的数量作为途损调整记账，并与本调拨单关联。"
+                ),
+                self,
             )
         )
         layout.addWidget(self.message_label)
@@ -204,7 +187,7 @@ class TransferReceiveDialog(PostingDialog):
 
     def _selection_changed(self, _selected: QItemSelection, _deselected: QItemSelection) -> None:
         doc = self.current_document()
-        self.lines_model.set_rows([])
+        self.lines_model.set_order_lines([])
         self.set_ready(False)
         if doc is None:
             return
@@ -214,20 +197,14 @@ class TransferReceiveDialog(PostingDialog):
         ctx, doc_no, depot = self.ctx, doc.doc_no, doc.other_depot_code
         self._lines_for = doc_no
 
-        def fetch(_task: object) -> tuple[list[LedgerRow], list[LocationRow]]:
+        def fetch(_task: object) -> tuple[list[SentLine], list[LocationRow]]:
             _header, rows = document_lines(ctx.uow, ctx.actor, doc_no)
-            outs = [
-                r
-                for r in rows
-                if r.kind == MovementKind.TRANSFER_OUT and r.reversed_by_movement_id is None
-            ]
-            return outs, reference_queries.locations(ctx.uow, depot)
+            return sent_lines(rows), reference_queries.locations(ctx.uow, depot)
 
-        def done(result: tuple[list[LedgerRow], list[LocationRow]]) -> None:
+        def done(result: tuple[list[SentLine], list[LocationRow]]) -> None:
             if self._lines_for != doc_no:
                 return  # the user already moved on to another transfer
-            self.lines_model.set_rows(result[0])
-            self.lines_view.resizeColumnsToContents()
+            self.lines_model.set_order_lines(list(result[0]))
             self.location_combo.set_locations(result[1])
             self.set_ready(bool(result[0]))
             self.show_message("")
@@ -239,7 +216,7 @@ class TransferReceiveDialog(PostingDialog):
     def check(self) -> tuple[list[str], list[str]]:
         if self.current_document() is None:
             return [self.tr("请选择要接收的调拨单")], []
-        return [], []
+        return self.lines_model.problems(self.ctx.error_text), []
 
     def build_call(self) -> Callable[[], PostingResult]:
         doc = self.current_document()
@@ -250,11 +227,16 @@ class TransferReceiveDialog(PostingDialog):
             "request_id": self.request_id,
             "location": self.location_combo.current_code(),
             "doc_date": qdate_value(self.date_edit),
+            "received": self.lines_model.received_lines(),
         }
         return lambda: transfers.transfer_receive(uow, actor, **kwargs)  # type: ignore[arg-type]
 
     def success_text(self, result: PostingResult) -> str:
         doc = self.current_document()
-        return self.tr("已接收：{doc_no}\n货物已记入“{depot}”库存。").format(
+        text = self.tr("已接收：{doc_no}\n货物已记入“{depot}”库存。").format(
             doc_no=result.doc_no, depot=doc.other_depot_name if doc else ""
         )
+        short = len(self.lines_model.received_lines())
+        if short:
+            text += "\n" + self.tr("其中 {0} 行短少或损坏，已作为途损调整记账。").format(short)
+        return text
