@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QMenu, QToolBar
 
 from ..domain.permissions import Action
 from . import i18n
+from .dialogs.verify_dialog import run_verify
 from .registry import POSTINGS
 
 if TYPE_CHECKING:
@@ -93,6 +94,7 @@ class WindowActions(QObject):
         self._allowed(
             "backup", window.backup_database, lambda: window.ctx.can(Action.BACKUP) and is_sqlite
         )
+        self._allowed("verify", lambda: run_verify(window.ctx, window), can(Action.VERIFY))
         self._action("change_password", window.change_password)
         self._action("switch_user", window.switch_user)
         self._action("quit", window.close, QKeySequence(QKeySequence.StandardKey.Quit))
@@ -116,6 +118,7 @@ class WindowActions(QObject):
         self.file_menu.addAction(actions["refresh"])
         self.file_menu.addSeparator()
         self.file_menu.addAction(actions["backup"])
+        self.file_menu.addAction(actions["verify"])
         self.file_menu.addSeparator()
         self.file_menu.addAction(actions["change_password"])
         self.file_menu.addAction(actions["switch_user"])
@@ -175,6 +178,10 @@ class WindowActions(QObject):
             "ship": (self.tr("指令出库"), self.tr("按已批准的调拨指令开具出库单")),
             "refresh": (self.tr("刷新"), self.tr("重新读取当前页面的数据")),
             "backup": (self.tr("备份数据库…"), self.tr("把数据库备份到一个文件")),
+            "verify": (
+                self.tr("数据校验（账账相符）"),
+                self.tr("核对每个批次和仓库的结存与台账流水是否一致"),
+            ),
             "change_password": (self.tr("修改密码…"), self.tr("修改您自己的登录密码")),
             "switch_user": (
                 self.tr("切换用户…"),
