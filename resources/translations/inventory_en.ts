@@ -98,7 +98,7 @@
 <context>
     <name>AdminPage</name>
     <message>
-        <location filename="../../inventory_app/ui/dialogs/first_run_pages.py" line="+121"/>
+        <location filename="../../inventory_app/ui/dialogs/first_run_pages.py" line="+126"/>
         <source>设置管理员账户</source>
         <translation>Set Up the Administrator Account</translation>
     </message>
@@ -136,7 +136,7 @@
 <context>
     <name>CataloguePage</name>
     <message>
-        <location filename="../../inventory_app/ui/pages/catalogue_columns.py" line="+31"/>
+        <location filename="../../inventory_app/ui/pages/catalogue_columns.py" line="+32"/>
         <source>、</source>
         <extracomment>separator between the items of a list</extracomment>
         <translation>, </translation>
@@ -193,11 +193,6 @@
         <location line="+7"/>
         <source>单位</source>
         <translation>Unit</translation>
-    </message>
-    <message>
-        <location line="+7"/>
-        <source>小数位</source>
-        <translation>Decimals</translation>
     </message>
     <message>
         <location line="+7"/>
@@ -324,7 +319,7 @@ It can no longer be received; existing stock and history are not affected, and i
 <context>
     <name>ChangePasswordDialog</name>
     <message>
-        <location filename="../../inventory_app/ui/dialogs/change_password_dialog.py" line="+108"/>
+        <location filename="../../inventory_app/ui/dialogs/change_password_dialog.py" line="+107"/>
         <source>修改密码</source>
         <translation>Change Password</translation>
     </message>
@@ -352,7 +347,7 @@ It can no longer be received; existing stock and history are not affected, and i
 <context>
     <name>ChoicePage</name>
     <message>
-        <location filename="../../inventory_app/ui/dialogs/first_run_pages.py" line="-77"/>
+        <location filename="../../inventory_app/ui/dialogs/first_run_pages.py" line="-82"/>
         <source>新建空数据库</source>
         <translation>New Empty Database</translation>
     </message>
@@ -397,7 +392,22 @@ It can no longer be received; existing stock and history are not affected, and i
         <translation>Quit</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+0"/>
+        <source>返回登录</source>
+        <translation>Back to sign-in</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>更换数据库</source>
+        <translation>Switch database</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>打开已有的数据库文件，或新建一个：</source>
+        <translation>Open an existing database file, or create a new one:</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>欢迎使用应急物资储备管理系统</source>
         <translation>Welcome to the Relief Material Reserve Manager</translation>
     </message>
@@ -446,8 +456,8 @@ Please copy the details below and send them, together with the log file, to tech
 <context>
     <name>DashboardPage</name>
     <message>
-        <location filename="../../inventory_app/ui/pages/dashboard_columns.py" line="+37"/>
-        <location filename="../../inventory_app/ui/pages/dashboard_work_columns.py" line="+59"/>
+        <location filename="../../inventory_app/ui/pages/dashboard_columns.py" line="+38"/>
+        <location filename="../../inventory_app/ui/pages/dashboard_work_columns.py" line="+60"/>
         <source>类别</source>
         <translation>Category</translation>
     </message>
@@ -467,14 +477,14 @@ Please copy the details below and send them, together with the log file, to tech
         <translation>On hand</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>金额</source>
         <translation>Value</translation>
     </message>
     <message>
         <location line="+15"/>
         <location filename="../../inventory_app/ui/pages/dashboard_emergency.py" line="+48"/>
-        <location filename="../../inventory_app/ui/pages/dashboard_work_columns.py" line="+91"/>
+        <location filename="../../inventory_app/ui/pages/dashboard_work_columns.py" line="+97"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
@@ -485,26 +495,26 @@ Please copy the details below and send them, together with the log file, to tech
     </message>
     <message>
         <location line="+8"/>
-        <location line="+92"/>
+        <location line="+94"/>
         <source>物资</source>
         <translation>Item</translation>
     </message>
     <message>
-        <location line="-85"/>
-        <location line="+91"/>
+        <location line="-87"/>
+        <location line="+93"/>
         <source>数量</source>
         <translation>Quantity</translation>
     </message>
     <message>
-        <location line="-83"/>
-        <location line="+91"/>
-        <location filename="../../inventory_app/ui/pages/dashboard_work_columns.py" line="-87"/>
-        <location line="+71"/>
+        <location line="-85"/>
+        <location line="+93"/>
+        <location filename="../../inventory_app/ui/pages/dashboard_work_columns.py" line="-92"/>
+        <location line="+75"/>
         <source>仓库</source>
         <translation>Depot</translation>
     </message>
     <message>
-        <location line="-82"/>
+        <location line="-84"/>
         <source>{item}（{spec}）
 仓库：{depot} {location}
 批号：{batch}</source>
@@ -525,18 +535,18 @@ Batch no.: {batch}</translation>
     </message>
     <message>
         <location line="+6"/>
-        <location filename="../../inventory_app/ui/pages/dashboard_work_columns.py" line="-5"/>
+        <location filename="../../inventory_app/ui/pages/dashboard_work_columns.py" line="-6"/>
         <source>调出仓库</source>
         <translation>From depot</translation>
     </message>
     <message>
-        <location line="+5"/>
-        <location filename="../../inventory_app/ui/pages/dashboard_work_columns.py" line="-5"/>
+        <location line="+6"/>
+        <location filename="../../inventory_app/ui/pages/dashboard_work_columns.py" line="-6"/>
         <source>调入仓库</source>
         <translation>To depot</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>明细行</source>
         <translation>Lines</translation>
     </message>
@@ -550,7 +560,7 @@ Entered by: {user}</translation>
     <message>
         <location line="+7"/>
         <location filename="../../inventory_app/ui/pages/dashboard_work_columns.py" line="-24"/>
-        <location line="+67"/>
+        <location line="+70"/>
         <source>日期</source>
         <translation>Date</translation>
     </message>
@@ -575,7 +585,7 @@ Entered by: {user}</translation>
         <translation>{days} d left</translation>
     </message>
     <message>
-        <location filename="../../inventory_app/ui/pages/dashboard_page.py" line="+302"/>
+        <location filename="../../inventory_app/ui/pages/dashboard_page.py" line="+309"/>
         <source>首页</source>
         <translation>Home</translation>
     </message>
@@ -656,7 +666,7 @@ Entered by: {user}</translation>
         <translation>No movements yet</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+13"/>
         <source>{user}，正在读取数据…</source>
         <translation>{user}, loading data…</translation>
     </message>
@@ -711,14 +721,14 @@ Entered by: {user}</translation>
         <translation>Written approval is due within 48 h of the phone approval · double-click to open the order</translation>
     </message>
     <message>
-        <location filename="../../inventory_app/ui/pages/dashboard_work_columns.py" line="-90"/>
-        <location line="+42"/>
-        <location line="+33"/>
+        <location filename="../../inventory_app/ui/pages/dashboard_work_columns.py" line="-96"/>
+        <location line="+45"/>
+        <location line="+35"/>
         <source>单号</source>
         <translation>Document no.</translation>
     </message>
     <message>
-        <location line="-62"/>
+        <location line="-64"/>
         <source>事由</source>
         <translation>Subject</translation>
     </message>
@@ -733,12 +743,12 @@ Entered by: {user}</translation>
         <translation>In transit {days} d</translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+34"/>
         <source>在途时间</source>
         <translation>In transit</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+23"/>
         <source>报废原因</source>
         <translation>Reason</translation>
     </message>
@@ -789,7 +799,7 @@ Entered by: {user}</translation>
         <translation>Village level</translation>
     </message>
     <message>
-        <location line="+137"/>
+        <location line="+140"/>
         <source>编辑仓库</source>
         <translation>Edit Depot</translation>
     </message>
@@ -807,6 +817,11 @@ Entered by: {user}</translation>
         <location line="+1"/>
         <source>名称</source>
         <translation>Name</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>简称</source>
+        <translation>Short name</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -864,7 +879,12 @@ Entered by: {user}</translation>
         <translation>Longitude</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
+        <source>如 柔远镇库；表格中显示简称，单据上打印全称</source>
+        <translation>e.g. Rouyuan depot; tables show the short name, documents print the full name</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>如 37.5100</source>
         <translation>e.g. 37.5100</translation>
     </message>
@@ -895,12 +915,12 @@ Entered by: {user}</translation>
     </message>
     <message>
         <location line="+7"/>
-        <location line="+48"/>
+        <location line="+49"/>
         <source>（未指定）</source>
         <translation>(not specified)</translation>
     </message>
     <message>
-        <location line="+78"/>
+        <location line="+79"/>
         <source>请填写仓库编码。</source>
         <translation>Enter the depot code.</translation>
     </message>
@@ -913,6 +933,16 @@ Entered by: {user}</translation>
         <location line="+1"/>
         <source>请选择权属单位。</source>
         <translation>Choose the owner.</translation>
+    </message>
+</context>
+<context>
+    <name>DepotNames</name>
+    <message>
+        <location filename="../../inventory_app/ui/depot_names.py" line="+42"/>
+        <source>{name}
+编码：{code}</source>
+        <translation>{name}
+Code: {code}</translation>
     </message>
 </context>
 <context>
@@ -945,13 +975,13 @@ Entered by: {user}</translation>
     <message>
         <location line="+6"/>
         <location line="+83"/>
-        <location filename="../../inventory_app/ui/pages/depots_detail.py" line="+81"/>
+        <location filename="../../inventory_app/ui/pages/depots_detail.py" line="+83"/>
         <source>名称</source>
         <translation>Name</translation>
     </message>
     <message>
         <location line="-76"/>
-        <location filename="../../inventory_app/ui/pages/depots_detail.py" line="+1"/>
+        <location filename="../../inventory_app/ui/pages/depots_detail.py" line="+2"/>
         <source>类型</source>
         <translation>Type</translation>
     </message>
@@ -1041,12 +1071,17 @@ Entered by: {user}</translation>
         <translation>New Location…</translation>
     </message>
     <message>
-        <location filename="../../inventory_app/ui/pages/depots_detail.py" line="-7"/>
+        <location filename="../../inventory_app/ui/pages/depots_detail.py" line="-8"/>
         <source>仓库详情</source>
         <translation>Depot details</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+3"/>
+        <source>简称</source>
+        <translation>Short name</translation>
+    </message>
+    <message>
+        <location line="+6"/>
         <source>坐标</source>
         <translation>Coordinates</translation>
     </message>
@@ -1090,7 +1125,7 @@ Entered by: {user}</translation>
         <translation>Locations of %1 (%2)</translation>
     </message>
     <message>
-        <location filename="../../inventory_app/ui/pages/depots_detail.py" line="-71"/>
+        <location filename="../../inventory_app/ui/pages/depots_detail.py" line="-74"/>
         <source>{name}（{code}）</source>
         <translation>{name} ({code})</translation>
     </message>
@@ -1113,6 +1148,11 @@ Entered by: {user}</translation>
         <location line="+2"/>
         <source>（演示坐标，仅用于估算运输距离）</source>
         <translation> (demo coordinates, only for estimating transport distance)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>未填写（表格中显示全称）</source>
+        <translation>Not set (tables show the full name)</translation>
     </message>
     <message>
         <location filename="../../inventory_app/ui/pages/depots_page.py" line="+10"/>
@@ -1491,7 +1531,7 @@ It can no longer be chosen when receiving goods; lots already stored there and t
 <context>
     <name>FirstRunDialog</name>
     <message>
-        <location filename="../../inventory_app/ui/dialogs/first_run_dialog.py" line="+68"/>
+        <location filename="../../inventory_app/ui/dialogs/first_run_dialog.py" line="+69"/>
         <source>开始使用 — 应急物资储备管理系统</source>
         <translation>Getting Started — Relief Material Reserve Manager</translation>
     </message>
@@ -1647,8 +1687,8 @@ It can no longer be chosen when receiving goods; lots already stored there and t
     </message>
     <message>
         <location line="+3"/>
-        <source>不指定批次时按先到期先出库自动分配；超过可用库存的行标为黄色。Insert 添加行，Delete 删除行。</source>
-        <translation>Without a lot, stock is allocated first-expiring-first (FEFO); lines above the available stock turn yellow. Insert adds a line, Delete removes one.</translation>
+        <source>不指定批次时按先到期先出自动分配；超过可用库存的行标为黄色。Insert 添加行，Delete 删除行。</source>
+        <translation>Without a batch, the earliest-expiring stock is allocated first; rows beyond available stock are yellow. Insert adds a row, Delete removes one.</translation>
     </message>
     <message>
         <location line="+25"/>
@@ -1659,7 +1699,7 @@ It can no longer be chosen when receiving goods; lots already stored there and t
 <context>
     <name>ItemDialog</name>
     <message>
-        <location filename="../../inventory_app/ui/dialogs/item_fields.py" line="+46"/>
+        <location filename="../../inventory_app/ui/dialogs/item_fields.py" line="+44"/>
         <source>实物</source>
         <translation>Physical</translation>
     </message>
@@ -1674,17 +1714,37 @@ It can no longer be chosen when receiving goods; lots already stored there and t
         <translation>Capacity</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location filename="../../inventory_app/ui/widgets/shelf_life_edit.py" line="+18"/>
         <source>%1 年</source>
         <translation>%1 yr</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
+        <source>%1 个月</source>
+        <translation>%1 months</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>%1 天</source>
         <translation>%1 days</translation>
     </message>
     <message>
-        <location filename="../../inventory_app/ui/dialogs/item_dialog.py" line="+171"/>
+        <location line="+28"/>
+        <source>年</source>
+        <translation>years</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>个月</source>
+        <translation>months</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>天</source>
+        <translation>days</translation>
+    </message>
+    <message>
+        <location filename="../../inventory_app/ui/dialogs/item_dialog.py" line="+160"/>
         <source>编辑物资</source>
         <translation>Edit Item</translation>
     </message>
@@ -1740,24 +1800,24 @@ It can no longer be chosen when receiving goods; lots already stored there and t
     </message>
     <message>
         <location line="+1"/>
-        <location line="+211"/>
+        <location line="+201"/>
         <source>人均定额</source>
         <translation>Per person</translation>
     </message>
     <message>
-        <location line="-210"/>
-        <location line="+211"/>
+        <location line="-200"/>
+        <location line="+201"/>
         <source>每顶帐篷定额</source>
         <translation>Per tent</translation>
     </message>
     <message>
-        <location line="-210"/>
-        <location line="+211"/>
+        <location line="-200"/>
+        <location line="+201"/>
         <source>每件可安置人数</source>
         <translation>People per unit</translation>
     </message>
     <message>
-        <location line="-210"/>
+        <location line="-200"/>
         <source>储备方式</source>
         <translation>Reserve type</translation>
     </message>
@@ -1797,17 +1857,12 @@ It can no longer be chosen when receiving goods; lots already stored there and t
         <translation>e.g. 1650.00, at most two decimals</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source> 天</source>
-        <translation> days</translation>
-    </message>
-    <message>
-        <location line="+1"/>
+        <location filename="../../inventory_app/ui/widgets/shelf_life_edit.py" line="+4"/>
         <source>不设定</source>
         <translation>None</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location filename="../../inventory_app/ui/dialogs/item_dialog.py" line="+2"/>
         <source>每名安置人员配备数量，如 1；可留空</source>
         <translation>Quantity per sheltered person, e.g. 1; optional</translation>
     </message>
@@ -1827,17 +1882,12 @@ It can no longer be chosen when receiving goods; lots already stored there and t
         <translation>{mode} reserve</translation>
     </message>
     <message>
-        <location line="+8"/>
-        <source>约 %1 年</source>
-        <translation>about %1 yr</translation>
-    </message>
-    <message>
-        <location line="+130"/>
+        <location line="+128"/>
         <source>该物资已有库存批次，计量单位和小数位数不能再修改（其他内容可以修改）。如需改用其他单位，请新建一个物资，并停用本物资。</source>
         <translation>This item already has stock lots, so its unit and decimals can no longer change (everything else can). To use another unit, create a new item and deactivate this one.</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+28"/>
         <source>请填写物资编码。</source>
         <translation>Enter the item code.</translation>
     </message>
@@ -1994,11 +2044,12 @@ It can no longer be chosen when receiving goods; lots already stored there and t
     </message>
     <message>
         <location line="+1"/>
+        <location line="+59"/>
         <source>已出库</source>
         <translation>Shipped</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-58"/>
         <source>已签收</source>
         <translation>Signed for</translation>
     </message>
@@ -2070,7 +2121,37 @@ It can no longer be chosen when receiving goods; lots already stored there and t
         <translation>Transfer → loss in transit</translation>
     </message>
     <message>
-        <location line="-56"/>
+        <location line="+16"/>
+        <source>已入库</source>
+        <translation>Received</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>已调出</source>
+        <translation>Sent</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>已调整</source>
+        <translation>Adjusted</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>已报废</source>
+        <translation>Written off</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>已生效</source>
+        <translation>In effect</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>已回收入库</source>
+        <translation>Returned to stock</translation>
+    </message>
+    <message>
+        <location line="-78"/>
         <location line="+31"/>
         <source>演练</source>
         <translation>Drill</translation>
@@ -2149,19 +2230,19 @@ It can no longer be chosen when receiving goods; lots already stored there and t
 <context>
     <name>LedgerPage</name>
     <message>
-        <location filename="../../inventory_app/ui/pages/ledger_columns.py" line="+29"/>
-        <location line="+176"/>
+        <location filename="../../inventory_app/ui/pages/ledger_columns.py" line="+30"/>
+        <location line="+185"/>
         <source>已被流水 {0} 冲销</source>
         <translation>Reversed by movement {0}</translation>
     </message>
     <message>
-        <location line="-172"/>
-        <location line="+173"/>
+        <location line="-181"/>
+        <location line="+182"/>
         <source>冲销流水 {0}</source>
         <translation>Reverses movement {0}</translation>
     </message>
     <message>
-        <location line="-121"/>
+        <location line="-130"/>
         <source>流水号</source>
         <translation>Movement no.</translation>
     </message>
@@ -2197,12 +2278,7 @@ It can no longer be chosen when receiving goods; lots already stored there and t
         <translation>Depot</translation>
     </message>
     <message>
-        <location line="+3"/>
-        <source>{name}（{code}）</source>
-        <translation>{name} ({code})</translation>
-    </message>
-    <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>物资</source>
         <translation>Item</translation>
     </message>
@@ -2220,6 +2296,16 @@ It can no longer be chosen when receiving goods; lots already stored there and t
         <location line="+7"/>
         <source>单位</source>
         <translation>Unit</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>结存</source>
+        <translation>Balance</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>本笔之后，{item}在本库的结存；本批次结存 {lot}</source>
+        <translation>Balance of {item} at this depot after this movement; this batch: {lot}</translation>
     </message>
     <message>
         <location line="+7"/>
@@ -2269,7 +2355,7 @@ It can no longer be chosen when receiving goods; lots already stored there and t
         <translation>{0} (inactive)</translation>
     </message>
     <message>
-        <location filename="../../inventory_app/ui/pages/ledger_columns.py" line="+62"/>
+        <location filename="../../inventory_app/ui/pages/ledger_columns.py" line="+63"/>
         <source>共 {0} 条流水</source>
         <translation>Movements: {0}</translation>
     </message>
@@ -2289,7 +2375,7 @@ It can no longer be chosen when receiving goods; lots already stored there and t
         <translation>ascending</translation>
     </message>
     <message>
-        <location filename="../../inventory_app/ui/pages/ledger_detail.py" line="+166"/>
+        <location filename="../../inventory_app/ui/pages/ledger_detail.py" line="+169"/>
         <source>正在读取单据…</source>
         <translation>Loading the document…</translation>
     </message>
@@ -2400,7 +2486,7 @@ It can no longer be chosen when receiving goods; lots already stored there and t
         <translation>Document</translation>
     </message>
     <message>
-        <location line="-188"/>
+        <location line="-191"/>
         <source>单据类型</source>
         <translation>Document type</translation>
     </message>
@@ -2455,7 +2541,7 @@ It can no longer be chosen when receiving goods; lots already stored there and t
         <translation>{role}, {date}: click to see this document&apos;s movements</translation>
     </message>
     <message>
-        <location line="+92"/>
+        <location line="+95"/>
         <source>：</source>
         <translation>: </translation>
     </message>
@@ -2488,20 +2574,20 @@ It can no longer be chosen when receiving goods; lots already stored there and t
 <context>
     <name>LinesDelegate</name>
     <message>
-        <location filename="../../inventory_app/ui/widgets/lines_editor.py" line="+130"/>
+        <location filename="../../inventory_app/ui/widgets/lines_editor.py" line="+127"/>
         <source>（仓库所属单位）</source>
         <translation>(depot&apos;s owner)</translation>
     </message>
     <message>
         <location line="+8"/>
-        <source>先进先出（自动）</source>
-        <translation>FEFO (automatic)</translation>
+        <source>先到期先出（自动）</source>
+        <translation>Earliest expiry first (automatic)</translation>
     </message>
 </context>
 <context>
     <name>LinesEditor</name>
     <message>
-        <location line="+145"/>
+        <location line="+148"/>
         <source>添加行 (Insert)</source>
         <translation>Add Line (Insert)</translation>
     </message>
@@ -2585,13 +2671,13 @@ It can no longer be chosen when receiving goods; lots already stored there and t
     </message>
     <message>
         <location line="+3"/>
-        <source>不指定批次时，按先到期先出库的原则自动分配</source>
-        <translation>Without a lot, stock is allocated first-expiring-first (FEFO)</translation>
+        <source>不指定批次时，按先到期先出的原则自动分配</source>
+        <translation>Without a batch, the earliest-expiring stock is allocated first</translation>
     </message>
     <message>
         <location line="+1"/>
-        <source>先进先出（自动）</source>
-        <translation>FEFO (automatic)</translation>
+        <source>先到期先出（自动）</source>
+        <translation>Earliest expiry first (automatic)</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -2764,7 +2850,7 @@ It can no longer be chosen when receiving goods; lots already stored there and t
 <context>
     <name>LoginDialog</name>
     <message>
-        <location filename="../../inventory_app/ui/dialogs/login_dialog.py" line="+48"/>
+        <location filename="../../inventory_app/ui/dialogs/login_dialog.py" line="+51"/>
         <source>登录 — 应急物资储备管理系统</source>
         <translation>Sign In — Relief Material Reserve Manager</translation>
     </message>
@@ -2794,7 +2880,17 @@ It can no longer be chosen when receiving goods; lots already stored there and t
         <translation>Database: {database}</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+6"/>
+        <source>更换数据库…</source>
+        <translation>Switch database…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>打开另一个数据库文件、新建数据库或连接 PostgreSQL 服务器</source>
+        <translation>Open another database file, create a database or connect to a PostgreSQL server</translation>
+    </message>
+    <message>
+        <location line="+11"/>
         <source>登录</source>
         <translation>Sign In</translation>
     </message>
@@ -2804,7 +2900,7 @@ It can no longer be chosen when receiving goods; lots already stored there and t
         <translation>Cancel</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+33"/>
         <source>请输入用户名。</source>
         <translation>Enter your user name.</translation>
     </message>
@@ -2822,7 +2918,7 @@ It can no longer be chosen when receiving goods; lots already stored there and t
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../inventory_app/ui/main_window.py" line="+337"/>
+        <location filename="../../inventory_app/ui/main_window.py" line="+348"/>
         <source>关于</source>
         <translation>About</translation>
     </message>
@@ -2832,12 +2928,12 @@ It can no longer be chosen when receiving goods; lots already stored there and t
         <translation>Back Up Database</translation>
     </message>
     <message>
-        <location line="-176"/>
+        <location line="-186"/>
         <source>应急物资储备管理系统 — {user} — {database}</source>
         <translation>Relief Material Reserve Manager — {user} — {database}</translation>
     </message>
     <message>
-        <location line="+126"/>
+        <location line="+136"/>
         <source>密码已修改。</source>
         <translation>Password changed.</translation>
     </message>
@@ -2977,7 +3073,7 @@ It can no longer be chosen when receiving goods; lots already stored there and t
 <context>
     <name>NewPasswordDialog</name>
     <message>
-        <location filename="../../inventory_app/ui/dialogs/change_password_dialog.py" line="-53"/>
+        <location filename="../../inventory_app/ui/dialogs/change_password_dialog.py" line="-49"/>
         <source>新密码至少 {count} 个字符。</source>
         <translation>The new password needs at least {count} characters.</translation>
     </message>
@@ -2987,7 +3083,7 @@ It can no longer be chosen when receiving goods; lots already stored there and t
         <translation>The two new passwords differ.</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+14"/>
         <source>正在保存密码…</source>
         <translation>Saving the password…</translation>
     </message>
@@ -3575,7 +3671,7 @@ It can no longer be chosen when receiving goods; lots already stored there and t
         <translation>Completed: {doc_no}</translation>
     </message>
     <message>
-        <location filename="../../inventory_app/ui/pages/orders_columns.py" line="+43"/>
+        <location filename="../../inventory_app/ui/pages/orders_columns.py" line="+44"/>
         <source>剩余 {h} 小时 {m} 分</source>
         <translation>{h} h {m} min left</translation>
     </message>
@@ -3894,9 +3990,14 @@ It can no longer be chosen when receiving goods; lots already stored there and t
         <translation>Enter at least one line</translation>
     </message>
     <message>
-        <location filename="../../inventory_app/ui/dialogs/posting_base.py" line="+34"/>
-        <source>已过账：{doc_no}</source>
-        <translation>Posted: {doc_no}</translation>
+        <location filename="../../inventory_app/ui/dialogs/posting_base.py" line="+35"/>
+        <source>{done}：{doc_no}</source>
+        <translation>{done}: {doc_no}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>已保存</source>
+        <translation>Saved</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -3930,26 +4031,21 @@ It can no longer be chosen when receiving goods; lots already stored there and t
     </message>
     <message>
         <location line="+1"/>
-        <source>正在过账…</source>
-        <translation>Posting…</translation>
+        <source>正在保存…</source>
+        <translation>Saving…</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>已过账</source>
-        <translation>Posted</translation>
+        <location line="+2"/>
+        <source>已录入 {n} 行明细，尚未保存。关闭后这些内容不会保存。</source>
+        <translation>{n} lines entered and not saved yet. Closing discards them.</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-1"/>
         <source>放弃本单？</source>
         <translation>Discard This Document?</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>已录入 {n} 行明细，尚未过账。关闭后这些内容不会保存。</source>
-        <translation>{n} line(s) entered but not posted. They will be lost if you close.</translation>
-    </message>
-    <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>放弃并关闭</source>
         <translation>Discard and Close</translation>
     </message>
@@ -4704,10 +4800,10 @@ Allocation order: {order}</translation>
     </message>
     <message>
         <location line="+15"/>
-        <source>已过账：{doc_no}
+        <source>已冲销：{doc_no}
 原单据 {original} 保留在台账中，已被冲销。</source>
-        <translation>Posted: {doc_no}
-The original document {original} stays in the ledger, now reversed.</translation>
+        <translation>Reversed: {doc_no}
+The original document {original} stays in the ledger, marked as reversed.</translation>
     </message>
 </context>
 <context>
@@ -4869,6 +4965,90 @@ Dispatch slip paper: the paper documents print on by default; the preview can st
     </message>
 </context>
 <context>
+    <name>SetupGuide</name>
+    <message>
+        <location filename="../../inventory_app/ui/pages/dashboard_setup.py" line="+42"/>
+        <source>1. 建立仓库</source>
+        <translation>1. Create depots</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>本单位的储备库和储备点：名称、简称、级别、权属单位、地址。</source>
+        <translation>Your reserve depots and points: name, short name, level, owner, address.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <location line="+7"/>
+        <source>打开仓库页</source>
+        <translation>Open Depots</translation>
+    </message>
+    <message>
+        <location line="-4"/>
+        <source>2. 添加库位</source>
+        <translation>2. Add locations</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>每个仓库的货架或区位，入库时选择，盘点时按库位打印。</source>
+        <translation>Each depot's shelves or areas: chosen when receiving, printed per location for counts.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>3. 建立物资目录</source>
+        <translation>3. Build the catalogue</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>物资的编码、名称、规格、单位、储存年限和配备标准。</source>
+        <translation>Item codes, names, specifications, units, storage life and norms.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>打开物资目录</source>
+        <translation>Open Catalogue</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>4. 添加用户</source>
+        <translation>4. Add users</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>保管员（指定所管仓库）、审批人、审计员，各自登录。</source>
+        <translation>Keepers (with their depots), approvers and auditors, each signing in.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>打开用户页</source>
+        <translation>Open Users</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>5. 录入期初库存</source>
+        <translation>5. Enter opening stock</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>把现有库存按批次入库，之后的收发都记在台账上。</source>
+        <translation>Receive the stock on hand batch by batch; every later movement is in the ledger.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>入库…</source>
+        <translation>Receive…</translation>
+    </message>
+    <message>
+        <location line="+65"/>
+        <source>开始使用：新数据库的设置步骤</source>
+        <translation>Getting started: setting up a new database</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>这是一个新的数据库。请按顺序完成以下几步，完成的步骤会打勾；录入期初库存后，本提示不再显示。</source>
+        <translation>This is a new database. Complete these steps in order; each is ticked when done. Once opening stock is entered, this guide disappears.</translation>
+    </message>
+</context>
+<context>
     <name>ShipDialog</name>
     <message>
         <location filename="../../inventory_app/ui/dialogs/ship_dialog.py" line="+36"/>
@@ -4941,12 +5121,12 @@ Dispatch slip paper: the paper documents print on by default; the preview can st
         <translation>Ship now (all that is waiting by default; lower it to ship in batches)</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <source>按批准时预留的批次先到期先出库；出库后打印出库单一式三联，司机和接收人签字。</source>
-        <translation>Ships the lots reserved at approval, first-expiring-first; print the slip in three copies for the driver and the receiver to sign.</translation>
+        <location line="+3"/>
+        <source>按批准时预留的批次出库（先到期先出）；出库后打印出库单一式三联，司机和接收人签字。</source>
+        <translation>Ships the batches reserved at approval (earliest expiry first); then print the three-part dispatch slip for the driver and the receiver to sign.</translation>
     </message>
     <message>
-        <location line="+42"/>
+        <location line="+43"/>
         <source>目前没有已批准、待出库的调拨指令。</source>
         <translation>No approved order is waiting to ship.</translation>
     </message>
@@ -5165,7 +5345,7 @@ Receipt: {receipt}</translation>
 <context>
     <name>Startup</name>
     <message>
-        <location filename="../../inventory_app/ui/startup.py" line="+153"/>
+        <location filename="../../inventory_app/ui/startup.py" line="+158"/>
         <source>正在准备演示数据库，约需 15 秒…</source>
         <translation>Preparing the demo database, about 15 seconds…</translation>
     </message>
@@ -5212,7 +5392,7 @@ Receipt: {receipt}</translation>
         <translation>Wrong password; please try again.</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+15"/>
         <source>演示数据库的账户：admin（管理员）、keeper_city（市级库保管员）、keeper_haiyuan（海原县保管员）等，密码均为 demo1234。</source>
         <translation>Demo accounts: admin (administrator), keeper_city (city depot keeper), keeper_haiyuan (Haiyuan County keeper) and others; the password is demo1234 for all.</translation>
     </message>
@@ -5248,7 +5428,7 @@ Receipt: {receipt}</translation>
 <context>
     <name>StockPage</name>
     <message>
-        <location filename="../../inventory_app/ui/pages/stock_columns.py" line="+37"/>
+        <location filename="../../inventory_app/ui/pages/stock_columns.py" line="+38"/>
         <source>按批次</source>
         <translation>By Lot</translation>
     </message>
@@ -5396,26 +5576,26 @@ Receipt: {receipt}</translation>
         <translation>Available</translation>
     </message>
     <message>
-        <location line="-115"/>
+        <location filename="../../inventory_app/ui/pages/stock_category_columns.py" line="+50"/>
+        <location filename="../../inventory_app/ui/pages/stock_columns.py" line="-115"/>
         <location line="+128"/>
-        <location line="+54"/>
         <source>单位</source>
         <translation>Unit</translation>
     </message>
     <message>
-        <location line="-150"/>
+        <location filename="../../inventory_app/ui/pages/stock_columns.py" line="-96"/>
         <source>单价</source>
         <translation>Unit price</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location filename="../../inventory_app/ui/pages/stock_category_columns.py" line="+3"/>
+        <location filename="../../inventory_app/ui/pages/stock_columns.py" line="+7"/>
         <location line="+92"/>
-        <location line="+54"/>
         <source>金额</source>
         <translation>Value</translation>
     </message>
     <message>
-        <location line="-139"/>
+        <location filename="../../inventory_app/ui/pages/stock_columns.py" line="-85"/>
         <source>权属单位</source>
         <translation>Owner</translation>
     </message>
@@ -5436,13 +5616,13 @@ Receipt: {receipt}</translation>
         <translation>Category</translation>
     </message>
     <message>
-        <location line="+5"/>
-        <location line="+70"/>
+        <location filename="../../inventory_app/ui/pages/stock_category_columns.py" line="-20"/>
+        <location filename="../../inventory_app/ui/pages/stock_columns.py" line="+5"/>
         <source>批次数</source>
         <translation>Lots</translation>
     </message>
     <message>
-        <location line="-46"/>
+        <location filename="../../inventory_app/ui/pages/stock_columns.py" line="+24"/>
         <source>在途</source>
         <translation>In transit</translation>
     </message>
@@ -5457,7 +5637,7 @@ Receipt: {receipt}</translation>
         <translation>Next expiry</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location filename="../../inventory_app/ui/pages/stock_category_columns.py" line="-16"/>
         <source>类别编码</source>
         <translation>Code</translation>
     </message>
@@ -5478,16 +5658,11 @@ Receipt: {receipt}</translation>
     </message>
     <message>
         <location line="+4"/>
-        <source>单位不同的物资按件合计</source>
-        <translation>Items with different units are summed as pieces</translation>
+        <source>单位不同的物资分别计数，不相加：{list}</source>
+        <translation>Items in different units are counted separately, never added: {list}</translation>
     </message>
     <message>
-        <location line="+16"/>
-        <source>{name}（{code}）</source>
-        <translation>{name} ({code})</translation>
-    </message>
-    <message>
-        <location line="-272"/>
+        <location filename="../../inventory_app/ui/pages/stock_columns.py" line="-216"/>
         <source>无有效期</source>
         <translation>No expiry</translation>
     </message>
@@ -5715,26 +5890,26 @@ Receipt: {receipt}</translation>
     </message>
     <message>
         <location line="+3"/>
-        <source>调出后货物处于“在途”状态，由调入仓库的保管员在“调拨接收”中确认入库。不指定批次时按先到期先出库自动分配。</source>
-        <translation>Once sent, the goods are &quot;in transit&quot; until the keeper of the receiving depot confirms them under &quot;Receive Transfer&quot;. Without a lot, stock is allocated first-expiring-first (FEFO).</translation>
+        <source>调出后货物处于“在途”状态，由调入仓库的保管员在“调拨接收”中确认入库。不指定批次时按先到期先出自动分配。</source>
+        <translation>Once sent, the goods are in transit until the receiving depot's keeper confirms them under “Receive transfer”. Without a batch, the earliest-expiring stock is allocated first.</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+47"/>
+        <source>已调出：{doc_no}
+在途，待调入仓库“{depot}”接收。</source>
+        <translation>Sent: {doc_no}
+In transit, waiting for “{depot}” to receive it.</translation>
+    </message>
+    <message>
+        <location line="-23"/>
         <source>请选择调入仓库</source>
         <translation>Choose the receiving depot</translation>
-    </message>
-    <message>
-        <location line="+23"/>
-        <source>已过账：{doc_no}
-在途，待调入仓库“{depot}”接收。</source>
-        <translation>Posted: {doc_no}
-In transit, waiting for &quot;{depot}&quot; to receive it.</translation>
     </message>
 </context>
 <context>
     <name>TransferReceiveDialog</name>
     <message>
-        <location filename="../../inventory_app/ui/dialogs/transfer_receive_dialog.py" line="+43"/>
+        <location filename="../../inventory_app/ui/dialogs/transfer_receive_dialog.py" line="+45"/>
         <source>调拨单号</source>
         <translation>Transfer no.</translation>
     </message>
@@ -5769,22 +5944,22 @@ In transit, waiting for &quot;{depot}&quot; to receive it.</translation>
         <translation>Entered by</translation>
     </message>
     <message>
-        <location line="+10"/>
-        <source>物资</source>
-        <translation>Item</translation>
+        <location line="+43"/>
+        <source>调拨明细（默认全部收到；短少或损坏时改写实收并填写原因）</source>
+        <translation>Transfer lines (all received by default; for a shortage or damage, change Received and give the reason)</translation>
     </message>
     <message>
-        <location line="+5"/>
-        <source>批号</source>
-        <translation>Batch no.</translation>
+        <location line="+7"/>
+        <source>接收后货物记入调入仓库库存，批号、生产日期和有效期沿用调出批次；短少或损坏的数量作为途损调整记账，并与本调拨单关联。</source>
+        <translation>Received goods join the receiving depot's stock with the sending batch's number, production and expiry dates; a shortage or damage is booked as a transit-loss adjustment linked to this transfer.</translation>
     </message>
     <message>
-        <location line="+5"/>
-        <source>数量</source>
-        <translation>Quantity</translation>
+        <location line="+115"/>
+        <source>其中 {0} 行短少或损坏，已作为途损调整记账。</source>
+        <translation>{0} line(s) short or damaged, booked as a transit-loss adjustment.</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="-152"/>
         <source>调拨接收</source>
         <translation>Receive Transfer</translation>
     </message>
@@ -5794,7 +5969,7 @@ In transit, waiting for &quot;{depot}&quot; to receive it.</translation>
         <translation>Post Receipt</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+10"/>
         <source>目前没有发往您仓库的在途调拨单。调出仓库发出调拨后，会出现在这里。</source>
         <translation>No transfers are on their way to your depots. They appear here once the sending depot has sent them.</translation>
     </message>
@@ -5814,26 +5989,51 @@ In transit, waiting for &quot;{depot}&quot; to receive it.</translation>
         <translation>Transfers waiting for receipt</translation>
     </message>
     <message>
-        <location line="+3"/>
-        <source>调拨明细</source>
-        <translation>Transfer lines</translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>接收后货物记入调入仓库库存，批号、生产日期和有效期沿用调出批次。</source>
-        <translation>Received goods are added to the receiving depot&apos;s stock; batch no., production date and expiry are taken over from the sending lot.</translation>
-    </message>
-    <message>
-        <location line="+95"/>
+        <location line="+103"/>
         <source>请选择要接收的调拨单</source>
         <translation>Choose the transfer to receive</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+18"/>
         <source>已接收：{doc_no}
 货物已记入“{depot}”库存。</source>
         <translation>Received: {doc_no}
 The goods were added to the stock of &quot;{depot}&quot;.</translation>
+    </message>
+    <message>
+        <location filename="../../inventory_app/ui/dialogs/transfer_receive_lines.py" line="+65"/>
+        <source>行</source>
+        <translation>Line</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>物资</source>
+        <translation>Item</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>批号</source>
+        <translation>Batch</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>发出</source>
+        <translation>Sent</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>实收</source>
+        <translation>Received</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>单位</source>
+        <translation>Unit</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>短少或损坏原因（实收少于发出时必填）</source>
+        <translation>Reason for shortage or damage (required when less arrived)</translation>
     </message>
 </context>
 <context>
@@ -5975,9 +6175,44 @@ The goods were added to the stock of &quot;{depot}&quot;.</translation>
     </message>
 </context>
 <context>
+    <name>VerifyDialog</name>
+    <message>
+        <location filename="../../inventory_app/ui/dialogs/verify_dialog.py" line="+38"/>
+        <source>数据校验结果</source>
+        <translation>Consistency check</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>校验通过：账账相符。</source>
+        <translation>Check passed: the books agree.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>发现 {n} 处不一致，请保留本结果并联系管理员。</source>
+        <translation>{n} inconsistencies found. Keep this result and contact the administrator.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>已核对 {movements:,} 条流水、{lots:,} 个批次、{documents:,} 张单据：每个批次和每个仓库的结存等于台账流水之和，预留、冲销、单据关联和编号连续。
+数据库：{database}&#x3000;校验时间：{at:%Y-%m-%d %H:%M}</source>
+        <translation>Checked {movements:,} movements, {lots:,} lots and {documents:,} documents: every lot's and depot's balance equals the sum of its ledger movements; reservations, reversals, document links and numbering are consistent.
+Database: {database}  Checked at: {at:%Y-%m-%d %H:%M}</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>复制结果</source>
+        <translation>Copy result</translation>
+    </message>
+    <message>
+        <location line="+33"/>
+        <source>正在校验数据…</source>
+        <translation>Checking the data…</translation>
+    </message>
+</context>
+<context>
     <name>WindowActions</name>
     <message>
-        <location filename="../../inventory_app/ui/window_actions.py" line="+158"/>
+        <location filename="../../inventory_app/ui/window_actions.py" line="+161"/>
         <source>文件(&amp;F)</source>
         <translation>&amp;File</translation>
     </message>
@@ -6112,7 +6347,17 @@ The goods were added to the stock of &quot;{depot}&quot;.</translation>
         <translation>Back up the database to a file</translation>
     </message>
     <message>
+        <location line="+2"/>
+        <source>数据校验（账账相符）</source>
+        <translation>Consistency check</translation>
+    </message>
+    <message>
         <location line="+1"/>
+        <source>核对每个批次和仓库的结存与台账流水是否一致</source>
+        <translation>Check that every lot's and depot's balance agrees with the ledger</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>修改密码…</source>
         <translation>Change Password…</translation>
     </message>

@@ -59,19 +59,45 @@ def _batches(line: OrderLineRow) -> str:
 
 
 def receive_columns() -> list[InputColumn]:
-    def tr(text: str) -> str:
-        return QCoreApplication.translate("TransferReceiveDialog", text)
-
     return [
-        InputColumn("line_no", lambda: tr("行"), lambda r: str(r.line_no), numeric=True),
-        InputColumn("item", lambda: tr("物资"), lambda r: f"{r.item_name} {r.item_code}"),
-        InputColumn("batch_no", lambda: tr("批号"), _batches),
         InputColumn(
-            "shipped", lambda: tr("发出"), lambda r: format_quantity(r.shipped), numeric=True
+            "line_no",
+            lambda: QCoreApplication.translate("TransferReceiveDialog", "行"),
+            lambda r: str(r.line_no),
+            numeric=True,
         ),
-        InputColumn(RECEIVED, lambda: tr("实收"), numeric=True),
-        InputColumn("unit", lambda: tr("单位"), lambda r: r.unit),
-        InputColumn(REASON, lambda: tr("短少或损坏原因（实收少于发出时必填）")),
+        InputColumn(
+            "item",
+            lambda: QCoreApplication.translate("TransferReceiveDialog", "物资"),
+            lambda r: f"{r.item_name} {r.item_code}",
+        ),
+        InputColumn(
+            "batch_no",
+            lambda: QCoreApplication.translate("TransferReceiveDialog", "批号"),
+            _batches,
+        ),
+        InputColumn(
+            "shipped",
+            lambda: QCoreApplication.translate("TransferReceiveDialog", "发出"),
+            lambda r: format_quantity(r.shipped),
+            numeric=True,
+        ),
+        InputColumn(
+            RECEIVED,
+            lambda: QCoreApplication.translate("TransferReceiveDialog", "实收"),
+            numeric=True,
+        ),
+        InputColumn(
+            "unit",
+            lambda: QCoreApplication.translate("TransferReceiveDialog", "单位"),
+            lambda r: r.unit,
+        ),
+        InputColumn(
+            REASON,
+            lambda: QCoreApplication.translate(
+                "TransferReceiveDialog", "短少或损坏原因（实收少于发出时必填）"
+            ),
+        ),
     ]
 
 

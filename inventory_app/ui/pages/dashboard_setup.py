@@ -37,32 +37,41 @@ STEPS = (
 
 def _texts() -> dict[str, tuple[str, str, str]]:
     """Per step: what to do, why, and the button."""
-    tr = QCoreApplication.translate
     return {
         "depots": (
-            tr("SetupGuide", "1. 建立仓库"),
-            tr("SetupGuide", "本单位的储备库和储备点：名称、简称、级别、权属单位、地址。"),
-            tr("SetupGuide", "打开仓库页"),
+            QCoreApplication.translate("SetupGuide", "1. 建立仓库"),
+            QCoreApplication.translate(
+                "SetupGuide", "本单位的储备库和储备点：名称、简称、级别、权属单位、地址。"
+            ),
+            QCoreApplication.translate("SetupGuide", "打开仓库页"),
         ),
         "locations": (
-            tr("SetupGuide", "2. 添加库位"),
-            tr("SetupGuide", "每个仓库的货架或区位，入库时选择，盘点时按库位打印。"),
-            tr("SetupGuide", "打开仓库页"),
+            QCoreApplication.translate("SetupGuide", "2. 添加库位"),
+            QCoreApplication.translate(
+                "SetupGuide", "每个仓库的货架或区位，入库时选择，盘点时按库位打印。"
+            ),
+            QCoreApplication.translate("SetupGuide", "打开仓库页"),
         ),
         "items": (
-            tr("SetupGuide", "3. 建立物资目录"),
-            tr("SetupGuide", "物资的编码、名称、规格、单位、储存年限和配备标准。"),
-            tr("SetupGuide", "打开物资目录"),
+            QCoreApplication.translate("SetupGuide", "3. 建立物资目录"),
+            QCoreApplication.translate(
+                "SetupGuide", "物资的编码、名称、规格、单位、储存年限和配备标准。"
+            ),
+            QCoreApplication.translate("SetupGuide", "打开物资目录"),
         ),
         "users": (
-            tr("SetupGuide", "4. 添加用户"),
-            tr("SetupGuide", "保管员（指定所管仓库）、审批人、审计员，各自登录。"),
-            tr("SetupGuide", "打开用户页"),
+            QCoreApplication.translate("SetupGuide", "4. 添加用户"),
+            QCoreApplication.translate(
+                "SetupGuide", "保管员（指定所管仓库）、审批人、审计员，各自登录。"
+            ),
+            QCoreApplication.translate("SetupGuide", "打开用户页"),
         ),
         "movements": (
-            tr("SetupGuide", "5. 录入期初库存"),
-            tr("SetupGuide", "把现有库存按批次入库，之后的收发都记在台账上。"),
-            tr("SetupGuide", "入库…"),
+            QCoreApplication.translate("SetupGuide", "5. 录入期初库存"),
+            QCoreApplication.translate(
+                "SetupGuide", "把现有库存按批次入库，之后的收发都记在台账上。"
+            ),
+            QCoreApplication.translate("SetupGuide", "入库…"),
         ),
     }
 
@@ -127,10 +136,9 @@ class SetupGuide(QFrame):
         self.retranslate()
 
     def retranslate(self) -> None:
-        tr = QCoreApplication.translate
-        self.title.setText(tr("SetupGuide", "开始使用：新数据库的设置步骤"))
+        self.title.setText(QCoreApplication.translate("SetupGuide", "开始使用：新数据库的设置步骤"))
         self.intro.setText(
-            tr(
+            QCoreApplication.translate(
                 "SetupGuide",
                 "这是一个新的数据库。请按顺序完成以下几步，完成的步骤会打勾；"
                 "录入期初库存后，本提示不再显示。",
