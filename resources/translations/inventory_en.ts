@@ -4990,7 +4990,7 @@ Dispatch slip paper: the paper documents print on by default; the preview can st
     <message>
         <location line="+1"/>
         <source>每个仓库的货架或区位，入库时选择，盘点时按库位打印。</source>
-        <translation>Each depot's shelves or areas: chosen when receiving, printed per location for counts.</translation>
+        <translation>Each depot&apos;s shelves or areas: chosen when receiving, printed per location for counts.</translation>
     </message>
     <message>
         <location line="+6"/>
@@ -5261,7 +5261,7 @@ Print the slip for the driver and the receiver to sign.</translation>
         <translation>Reason for shortage (required when received &lt; shipped)</translation>
     </message>
     <message>
-        <location line="+69"/>
+        <location line="+77"/>
         <source>签收回执 — {0}</source>
         <translation>Receipt — {0}</translation>
     </message>
@@ -5327,17 +5327,17 @@ Receipt: {receipt}</translation>
 <context>
     <name>SignLinesModel</name>
     <message>
-        <location line="-108"/>
+        <location line="-116"/>
         <source>第 {0} 行：</source>
         <translation>Line {0}: </translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+11"/>
         <source>实收不能多于实发 {0}</source>
         <translation>received cannot exceed the shipped {0}</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+7"/>
         <source>实收少于实发，请填写短少原因</source>
         <translation>less received than shipped; enter the reason for the shortage</translation>
     </message>
@@ -5891,7 +5891,7 @@ Receipt: {receipt}</translation>
     <message>
         <location line="+3"/>
         <source>调出后货物处于“在途”状态，由调入仓库的保管员在“调拨接收”中确认入库。不指定批次时按先到期先出自动分配。</source>
-        <translation>Once sent, the goods are in transit until the receiving depot's keeper confirms them under “Receive transfer”. Without a batch, the earliest-expiring stock is allocated first.</translation>
+        <translation>Once sent, the goods are in transit until the receiving depot&apos;s keeper confirms them under “Receive transfer”. Without a batch, the earliest-expiring stock is allocated first.</translation>
     </message>
     <message>
         <location line="+47"/>
@@ -5951,7 +5951,7 @@ In transit, waiting for “{depot}” to receive it.</translation>
     <message>
         <location line="+7"/>
         <source>接收后货物记入调入仓库库存，批号、生产日期和有效期沿用调出批次；短少或损坏的数量作为途损调整记账，并与本调拨单关联。</source>
-        <translation>Received goods join the receiving depot's stock with the sending batch's number, production and expiry dates; a shortage or damage is booked as a transit-loss adjustment linked to this transfer.</translation>
+        <translation>Received goods join the receiving depot&apos;s stock with the sending batch&apos;s number, production and expiry dates; a shortage or damage is booked as a transit-loss adjustment linked to this transfer.</translation>
     </message>
     <message>
         <location line="+115"/>
@@ -6195,7 +6195,7 @@ The goods were added to the stock of &quot;{depot}&quot;.</translation>
         <location line="+7"/>
         <source>已核对 {movements:,} 条流水、{lots:,} 个批次、{documents:,} 张单据：每个批次和每个仓库的结存等于台账流水之和，预留、冲销、单据关联和编号连续。
 数据库：{database}&#x3000;校验时间：{at:%Y-%m-%d %H:%M}</source>
-        <translation>Checked {movements:,} movements, {lots:,} lots and {documents:,} documents: every lot's and depot's balance equals the sum of its ledger movements; reservations, reversals, document links and numbering are consistent.
+        <translation>Checked {movements:,} movements, {lots:,} lots and {documents:,} documents: every lot&apos;s and depot&apos;s balance equals the sum of its ledger movements; reservations, reversals, document links and numbering are consistent.
 Database: {database}  Checked at: {at:%Y-%m-%d %H:%M}</translation>
     </message>
     <message>
@@ -6354,7 +6354,7 @@ Database: {database}  Checked at: {at:%Y-%m-%d %H:%M}</translation>
     <message>
         <location line="+1"/>
         <source>核对每个批次和仓库的结存与台账流水是否一致</source>
-        <translation>Check that every lot's and depot's balance agrees with the ledger</translation>
+        <translation>Check that every lot&apos;s and depot&apos;s balance agrees with the ledger</translation>
     </message>
     <message>
         <location line="+2"/>

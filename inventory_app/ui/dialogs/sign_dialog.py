@@ -98,7 +98,9 @@ class SignLinesModel(LineInputsModel):
     def problems(self, error_text: Callable[[DomainError], str]) -> list[str]:
         found = []
         for row, line in enumerate(self.lines()):
-            prefix = self.tr("第 {0} 行：").format(line.line_no)
+            prefix = QCoreApplication.translate("SignLinesModel", "第 {0} 行：").format(
+                line.line_no
+            )
             try:
                 got = self.received(row)
             except DomainError as error:
@@ -106,10 +108,16 @@ class SignLinesModel(LineInputsModel):
                 continue
             if got > line.shipped:
                 found.append(
-                    prefix + self.tr("实收不能多于实发 {0}").format(format_quantity(line.shipped))
+                    prefix
+                    + QCoreApplication.translate("SignLinesModel", "实收不能多于实发 {0}").format(
+                        format_quantity(line.shipped)
+                    )
                 )
             elif got < line.shipped and not self.text(row, REASON):
-                found.append(prefix + self.tr("实收少于实发，请填写短少原因"))
+                found.append(
+                    prefix
+                    + QCoreApplication.translate("SignLinesModel", "实收少于实发，请填写短少原因")
+                )
         return found
 
     def received_lines(self) -> list[ReceivedLine]:
