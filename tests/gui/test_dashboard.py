@@ -116,6 +116,7 @@ def test_a_category_of_tents_and_quilts_is_counted_per_unit(
     shelter = next(i for i, r in enumerate(rows) if r.category_code == "05")
     column = model.column_index("on_hand")
     assert model.index(shelter, column).data() == "20 套 / 10 顶"
+    assert model.index(shelter, column).data(Qt.ItemDataRole.ToolTipRole) == "20 套 / 10 顶"
     assert rows[shelter].unit == "" and rows[shelter].mixed
     grain = next(i for i, r in enumerate(rows) if r.category_code == "14")
     assert model.index(grain, column).data() == "0.75 吨"
@@ -226,3 +227,13 @@ def test_retranslate_keeps_texts(page: DashboardPage) -> None:
     assert page.title.text() == "首页"
     assert page.subtitle.text().startswith("admin（管理员） · 数据截至 ")
     assert page.expiring.hint.text() == "有效期在 90 天内，含已过期"
+
+
+def test_a_category_of_many_units_names_how_many(qapp: object) -> None:
+    from inventory_app.services.rows import CategoryStockRow
+    from inventory_app.ui.pages.dashboard_columns import category_quantity_text
+
+    units = (("件", Decimal(1000)), ("个", Decimal(533)), ("顶", Decimal(225)))
+    row = CategoryStockRow("01", "防护用品类", "", Decimal(1758), 5, 9, Decimal(0), units)
+    assert category_quantity_text(row) == "3 种单位"
+    assert row.quantities_text(limit=99) == "1,000 件 / 533 个 / 225 顶"

@@ -20,6 +20,7 @@ from ...domain.permissions import Action
 from ...services import ledger_queries, reference_queries, transfers
 from ...services.document_lines import document_lines
 from ...services.rows import DocumentRow, LocationRow
+from .. import depot_names
 from ..context import AppContext
 from ..labels import purpose_label
 from ..models.table_models import ROW_ROLE, Column, RowsTableModel
@@ -54,12 +55,14 @@ def _transfer_columns() -> list[Column[DocumentRow]]:
         Column(
             "depot_name",
             lambda: QCoreApplication.translate("TransferReceiveDialog", "调出仓库"),
-            lambda d: d.depot_name,
+            lambda d: depot_names.short(d.depot_name),
+            tooltip=lambda d: depot_names.tooltip(d.depot_name, d.depot_code),
         ),
         Column(
             "other_depot_name",
             lambda: QCoreApplication.translate("TransferReceiveDialog", "调入仓库"),
-            lambda d: d.other_depot_name,
+            lambda d: depot_names.short(d.other_depot_name or ""),
+            tooltip=lambda d: depot_names.tooltip(d.other_depot_name or ""),
         ),
         Column(
             "purpose",

@@ -31,6 +31,16 @@ def quantity_with_unit(value: Decimal, unit: str) -> str:
     return f"{format_quantity(value)} {unit}".strip()
 
 
+def category_quantity_text(row: CategoryStockRow) -> str:
+    """One unit: "548 顶"; two: "10 个 / 5 台"; more would not fit the card: "4 种单位"
+    (the tooltip lists them). Tents and quilts are never added up."""
+    if not row.mixed:
+        return quantity_with_unit(row.on_hand, row.unit)
+    if len(row.by_unit) == 2:
+        return row.quantities_text()
+    return QCoreApplication.translate("DashboardPage", "{n} 种单位").format(n=len(row.by_unit))
+
+
 def category_columns() -> list[Column[CategoryStockRow]]:
     return [
         Column(
@@ -53,7 +63,7 @@ def category_columns() -> list[Column[CategoryStockRow]]:
         Column(
             "on_hand",
             lambda: QCoreApplication.translate("DashboardPage", "库存数量"),
-            lambda r: r.quantities_text() if r.mixed else quantity_with_unit(r.on_hand, r.unit),
+            category_quantity_text,
             alignment=_RIGHT,
             tooltip=lambda r: r.quantities_text(limit=99) if r.mixed else None,
         ),

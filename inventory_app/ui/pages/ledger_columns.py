@@ -96,13 +96,6 @@ def ledger_columns() -> list[Column[LedgerRow]]:
             foreground=fg,
         ),
         Column(
-            "created_at",
-            lambda: QCoreApplication.translate("LedgerPage", "录入时间"),
-            lambda r: as_utc(r.created_at),
-            kind="datetime",
-            foreground=fg,
-        ),
-        Column(
             "doc_no",
             lambda: QCoreApplication.translate("LedgerPage", "单据号"),
             lambda r: r.doc_no,
@@ -173,6 +166,13 @@ def ledger_columns() -> list[Column[LedgerRow]]:
             "user",
             lambda: QCoreApplication.translate("LedgerPage", "经办人"),
             lambda r: r.user,
+            foreground=fg,
+        ),
+        Column(
+            "created_at",
+            lambda: QCoreApplication.translate("LedgerPage", "录入时间"),
+            lambda r: as_utc(r.created_at),
+            kind="datetime",
             foreground=fg,
         ),
         Column(

@@ -175,7 +175,7 @@ class NavModel(QAbstractItemModel):
             for depot in groups[key]:
                 self._node(
                     NavTarget(PAGE_STOCK, depot_code=depot.code),
-                    _const(depot.name),
+                    _const(depot.display_name),
                     group,
                     tooltip=_const(f"{depot.code}  {depot.name}\n{depot.address}".strip()),
                 )
