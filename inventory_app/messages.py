@@ -56,6 +56,10 @@ _REASONS = {
         "PostgreSQL on the server with pg_dump",
     ),
     "missing": ("文件不存在", "the file does not exist"),
+    "not_an_anchor": (
+        "不是校验锚点文件或备份（应为 verify --heads-out 写出的文件或数据库备份）",
+        "is neither an anchor file (from verify --heads-out) nor a backup",
+    ),
     "not_a_database": ("不是数据库文件", "is not a database file"),
     "verify_failed": ("数据校验未通过", "failed the consistency check"),
     "unreadable": ("无法读取", "cannot be read"),

@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import os
 from datetime import date
+from pathlib import Path
 from typing import NoReturn
 
 from . import agreements as agreement_commands
@@ -186,6 +187,18 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("verify", help="recompute balances from the ledger and check invariants")
     p.add_argument("--json", action="store_true")
+    p.add_argument(
+        "--heads-out",
+        type=Path,
+        metavar="FILE",
+        help="also write the history chain heads to FILE (an anchor to keep elsewhere)",
+    )
+    p.add_argument(
+        "--against",
+        type=Path,
+        metavar="FILE",
+        help="prove the history up to an earlier anchor (heads file or backup) is unchanged",
+    )
     p.set_defaults(fn=cmd_verify)
 
     p = sub.add_parser("backup", help="online backup of the SQLite database")

@@ -119,7 +119,32 @@ def cmd_verify(ctx: Context) -> int:
         )
         for problem in report.problems:
             print(problem)
-    if report.ok:
-        print("校验通过：账账相符。" if zh else "All invariants hold.")
+        print(
+            "账链校验码（请另行保存，用于日后比对）："
+            if zh
+            else "History chain heads (keep a copy elsewhere):"
+        )
+        for head in report.heads:
+            print(f"  {head.depot_code}  #{head.seq}  {head.hash}")
+    problems = list(report.problems)
+    if ctx.args.against is not None:
+        anchor = verify.read_anchor(ctx.args.against)
+        against = verify.check_anchor(ctx.uow, ctx.actor, anchor)
+        problems += against
+        if not ctx.args.json:
+            for problem in against:
+                print(problem)
+            if not against:
+                print(
+                    f"与 {ctx.args.against} 中的 {len(anchor)} 个校验码比对一致：此前的记录未被改动。"
+                    if zh
+                    else f"Matches the {len(anchor)} anchored heads in {ctx.args.against}:"
+                    " the history up to them is unchanged."
+                )
+    if ctx.args.heads_out is not None:
+        verify.write_anchor(report, ctx.args.heads_out)
+    if not problems:
+        if not ctx.args.json:
+            print("校验通过：账账相符。" if zh else "All invariants hold.")
         return EXIT_OK
-    raise VerificationFailed(problems=len(report.problems), first=report.problems[0])
+    raise VerificationFailed(problems=len(problems), first=problems[0])

@@ -23,6 +23,7 @@ from sqlalchemy import (
     UniqueConstraint,
 )
 
+from .chain_tables import chain_heads, ledger_chain
 from .flow_tables import (
     agreement_deliveries,
     agreements,
@@ -36,6 +37,8 @@ from .schema import Qty, metadata
 __all__ = [
     "agreement_deliveries",
     "agreements",
+    "chain_heads",
+    "ledger_chain",
     "metadata",
     "order_details",
     "request_details",

@@ -11,6 +11,7 @@ from sqlalchemy import Connection, Engine
 from sqlalchemy.exc import DBAPIError, IntegrityError, OperationalError
 
 from ..domain.errors import DatabaseUnavailable
+from . import chain
 
 T = TypeVar("T")
 
@@ -66,8 +67,14 @@ class UnitOfWork:
     def _transaction(self, write: bool) -> Iterator[Connection]:
         with self.engine.connect() as conn:
             conn = conn.execution_options(write=write)
-            with conn.begin():
-                yield conn
+            conn.info.pop(chain.TOUCHED, None)  # the pooled connection's last use is over
+            try:
+                with conn.begin():
+                    yield conn
+                    if write:
+                        chain.seal(conn)  # what it wrote joins the history chains, or nothing
+            finally:
+                conn.info.pop(chain.TOUCHED, None)
 
     def write(self, fn: Callable[[Connection], T]) -> T:
         """Run fn in one write transaction; commit if it returns, roll back if it raises."""

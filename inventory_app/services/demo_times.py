@@ -15,6 +15,7 @@ from datetime import UTC, datetime, time, timedelta
 from sqlalchemy import Connection, bindparam, select, update
 
 from ..domain.model import DocState, MovementKind
+from ..persistence import chain
 from ..persistence import tables as t
 from ..persistence.uow import UnitOfWork
 from .common import utcnow
@@ -45,6 +46,8 @@ def spread_entry_times(uow: UnitOfWork, seed: int = 2024) -> None:
         for eid, doc_id, state in conn.execute(select(e.id, e.document_id, e.to_state)):
             at = later if state == DocState.RECEIVED else made
             conn.execute(update(t.document_events).where(e.id == eid).values(at=at[doc_id]))
+        # The rows were chained as posted; dated now, their history chains start afresh.
+        chain.rebuild(conn)
 
     uow.write(tx)
 

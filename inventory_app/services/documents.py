@@ -33,7 +33,7 @@ from ..domain.documents import (
 from ..domain.errors import InvalidInput, InvalidState, NotFound, RequestIdReused
 from ..domain.model import DocState, DocType, PostingResult
 from ..domain.permissions import Action, Actor, require
-from ..persistence import repo
+from ..persistence import chain, repo
 from ..persistence import tables as t
 from ..persistence.repo import DepotRec, next_doc_seq
 from ..persistence.uow import UnitOfWork
@@ -237,6 +237,7 @@ def _record_event(
     to_state: str,
     note: str = "",
 ) -> None:
+    chain.touch(conn, document_id)  # its new rows join the depot's history chain at commit
     conn.execute(
         _NEW_EVENT,
         {
@@ -341,6 +342,7 @@ def link(
     """Relate two documents: `parent` → `child` in `role` (e.g. original → reversal)."""
     parent_id = parent.id if isinstance(parent, DocHead) else int(parent)
     child_id = child.id if isinstance(child, DocHead) else int(child)
+    chain.touch(conn, parent_id, child_id)
     conn.execute(
         insert(t.document_links).values(
             parent_id=parent_id,

@@ -20,7 +20,7 @@ from ..domain.ledger import allocate_fefo
 from ..domain.model import LotStock, MovementKind, OutLine, ReserveMode
 from ..domain.permissions import Actor
 from ..domain.quantities import from_milli, parse_quantity, to_milli
-from ..persistence import repo
+from ..persistence import chain, repo
 from ..persistence import tables as t
 from ..persistence.repo import DepotRec, ItemRec
 from .common import utcnow
@@ -126,6 +126,7 @@ def insert_movements(
     conn: Connection, actor: Actor, document_id: int, doc_date: date, moves: Sequence[Move]
 ) -> tuple[int, ...]:
     """Write movements whose balances are already changed (bulk, for large documents)."""
+    chain.touch(conn, document_id)
     ids = repo.reserve_ids(conn, t.movements, len(moves))
     now = utcnow()
     repo.bulk_insert(
@@ -183,6 +184,7 @@ def new_lot(
     **fields: object,
 ) -> int:
     """A lot with a zero balance row; its stock arrives by a movement."""
+    chain.touch(conn, document_id)
     lot_id = conn.execute(
         insert(t.lots)
         .values(

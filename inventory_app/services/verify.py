@@ -2,16 +2,33 @@
 
 from __future__ import annotations
 
+import json
+import sqlite3
 from collections import defaultdict
-from dataclasses import dataclass, field
+from collections.abc import Sequence
+from contextlib import closing
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
 
 from sqlalchemy import Connection, func, select, text
 
 from ..domain.documents import LinkRole, spec
+from ..domain.errors import InvalidInput
 from ..domain.model import DocState, MovementKind
 from ..domain.permissions import Action, Actor, require
+from ..persistence import chain
 from ..persistence import tables as t
 from ..persistence.uow import UnitOfWork
+from .common import utcnow
+
+
+@dataclass(frozen=True)
+class ChainHead:
+    """The end of one depot's history chain: an anchor to keep outside the database."""
+
+    depot_code: str
+    seq: int
+    hash: str
 
 
 @dataclass(frozen=True)
@@ -20,6 +37,7 @@ class VerifyReport:
     lots: int
     documents: int
     problems: tuple[str, ...] = field(default_factory=tuple)
+    heads: tuple[ChainHead, ...] = field(default_factory=tuple)
 
     @property
     def ok(self) -> bool:
@@ -282,10 +300,73 @@ def verify(uow: UnitOfWork, actor: Actor | None = None) -> VerifyReport:
         _check_links(conn, problems)
         _check_flow(conn, problems)
         _check_numbers(conn, problems)
+        problems.extend(b.describe() for b in chain.check(conn))
         counts = [
             int(conn.execute(select(func.count()).select_from(tbl)).scalar_one())
             for tbl in (t.movements, t.lots, t.documents)
         ]
-        return VerifyReport(counts[0], counts[1], counts[2], tuple(problems))
+        anchors = tuple(ChainHead(h.depot_code, h.seq, h.hash) for h in chain.heads(conn))
+        return VerifyReport(counts[0], counts[1], counts[2], tuple(problems), anchors)
 
     return uow.read(tx)
+
+
+def check_anchor(uow: UnitOfWork, actor: Actor | None, anchor: Sequence[ChainHead]) -> list[str]:
+    """Whether the history up to an earlier anchor (heads kept outside this database) is
+    unchanged: each depot's chain must still carry the anchored hash at the anchored place.
+    Returns the problems, empty when the anchor holds."""
+    if actor is not None:
+        require(actor, Action.VERIFY)
+
+    def tx(conn: Connection) -> list[str]:
+        depots = {
+            str(code): int(i) for i, code in conn.execute(select(t.depots.c.id, t.depots.c.code))
+        }
+        found = []
+        for head in anchor:
+            depot_id = depots.get(head.depot_code)
+            current = chain.entry_hash(conn, depot_id, head.seq) if depot_id is not None else None
+            if current is None:
+                found.append(f"anchor: depot {head.depot_code} chain #{head.seq} no longer exists")
+            elif current != head.hash:
+                found.append(
+                    f"anchor: depot {head.depot_code} chain #{head.seq} differs from the anchor"
+                    " (history up to it was changed)"
+                )
+        return found
+
+    return uow.read(tx)
+
+
+def read_anchor(path: Path) -> list[ChainHead]:
+    """Heads from a file written by `verify --heads-out`, or from a backup (a database file)."""
+    try:
+        data = path.read_bytes()[:16]
+    except OSError:
+        raise InvalidInput("file", "missing", str(path)) from None
+    if data.startswith(b"SQLite format 3\x00"):
+        uri = f"{path.resolve().as_uri()}?mode=ro"
+        try:
+            with closing(sqlite3.connect(uri, uri=True)) as raw:
+                rows = raw.execute(
+                    "SELECT d.code, h.seq, h.hash FROM chain_heads h JOIN depots d ON d.id = h.depot_id"
+                ).fetchall()
+        except sqlite3.DatabaseError:
+            raise InvalidInput("file", "not_an_anchor", str(path)) from None
+        return [ChainHead(str(code), int(seq), str(digest)) for code, seq, digest in rows]
+    try:
+        heads = json.loads(path.read_text(encoding="utf-8"))["heads"]
+        return [ChainHead(str(h["depot_code"]), int(h["seq"]), str(h["hash"])) for h in heads]
+    except (ValueError, KeyError, TypeError):
+        raise InvalidInput("file", "not_an_anchor", str(path)) from None
+
+
+def write_anchor(report: VerifyReport, path: Path) -> Path:
+    """Keep the heads of a verified database outside it (a USB stick, a printout, e-mail)."""
+    payload = {
+        "written_at": utcnow().isoformat(timespec="seconds") + "Z",
+        "movements": report.movements,
+        "heads": [asdict(head) for head in report.heads],
+    }
+    path.write_text(json.dumps(payload, ensure_ascii=False, indent=2), encoding="utf-8")
+    return path

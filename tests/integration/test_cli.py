@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 
 from inventory_app.cli import EXIT_ERROR, EXIT_OK, EXIT_USAGE, main
+from inventory_app.persistence import chain
 from inventory_app.persistence.engine import sqlite_url
 from inventory_app.services.database import open_database
 from tests.factories import PASSWORD, build_world
@@ -371,3 +372,45 @@ def test_text_tables_speak_the_users_language(
     assert en.splitlines()[0].startswith("movement_id") and "RECEIVE" in en
     assert run(cli_db, "receive", "--depot", "A", "--item", "050101", "--qty", "1") == EXIT_OK
     assert "[已入库]" in capsys.readouterr().out
+
+
+def test_verify_keeps_an_anchor_and_proves_the_history_against_it(
+    cli_db: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """verify prints the chain heads; --heads-out keeps them; --against (the file or a
+    backup) proves the history up to them unchanged, and catches a recomputed chain."""
+    assert run(cli_db, "receive", "--depot", "A", "--item", "050101", "--qty", "3") == EXIT_OK
+    anchor = tmp_path / "anchor.json"
+    capsys.readouterr()
+    assert run(cli_db, "verify", "--heads-out", str(anchor), user="admin") == EXIT_OK
+    out = capsys.readouterr().out
+    assert "账链校验码" in out and "  A  #" in out
+    backup = tmp_path / "backup.sqlite3"
+    assert run(cli_db, "backup", str(backup), user="admin") == EXIT_OK
+    assert run(cli_db, "receive", "--depot", "A", "--item", "050101", "--qty", "2") == EXIT_OK
+    for earlier in (anchor, backup):
+        capsys.readouterr()
+        assert run(cli_db, "verify", "--against", str(earlier), user="admin") == EXIT_OK
+        assert "此前的记录未被改动" in capsys.readouterr().out
+    # Someone with the file edits a quantity, fixes the balances and recomputes the chain.
+    conn = sqlite3.connect(str(cli_db))
+    with conn:
+        conn.execute("UPDATE movements SET delta = delta + 1000 WHERE id = 1")
+        conn.execute("UPDATE lot_balances SET on_hand = on_hand + 1000 WHERE lot_id = 1")
+        conn.execute(
+            "UPDATE stock_balances SET on_hand = on_hand + 1000"
+            " WHERE item_id = (SELECT item_id FROM lots WHERE id = 1)"
+            " AND depot_id = (SELECT depot_id FROM lots WHERE id = 1)"
+        )
+    conn.close()
+    uow = open_database(sqlite_url(cli_db))
+    uow.write(chain.rebuild)
+    uow.engine.dispose()
+    assert run(cli_db, "verify", user="admin") == EXIT_OK  # the file agrees with itself …
+    capsys.readouterr()
+    assert run(cli_db, "verify", "--against", str(anchor), user="admin") != EXIT_OK  # … not
+    assert "differs from the anchor" in capsys.readouterr().out
+    not_anchor = tmp_path / "x.txt"
+    not_anchor.write_text("hello", encoding="utf-8")
+    assert run(cli_db, "verify", "--against", str(not_anchor), user="admin") != EXIT_OK
+    assert "不是校验锚点文件或备份" in capsys.readouterr().err
