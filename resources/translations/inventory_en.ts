@@ -456,7 +456,12 @@ Please copy the details below and send them, together with the log file, to tech
 <context>
     <name>DashboardPage</name>
     <message>
-        <location filename="../../inventory_app/ui/pages/dashboard_columns.py" line="+38"/>
+        <location filename="../../inventory_app/ui/pages/dashboard_columns.py" line="+41"/>
+        <source>{n} 种单位</source>
+        <translation>{n} units</translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <location filename="../../inventory_app/ui/pages/dashboard_work_columns.py" line="+60"/>
         <source>类别</source>
         <translation>Category</translation>
@@ -2253,13 +2258,13 @@ It can no longer be chosen when receiving goods; lots already stored there and t
         <translation>Date</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+80"/>
         <location filename="../../inventory_app/ui/pages/ledger_detail.py" line="+63"/>
         <source>录入时间</source>
         <translation>Entered at</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="-73"/>
         <location filename="../../inventory_app/ui/pages/ledger_detail.py" line="-10"/>
         <location filename="../../inventory_app/ui/pages/ledger_filters.py" line="-12"/>
         <source>单据号</source>
@@ -2323,7 +2328,7 @@ It can no longer be chosen when receiving goods; lots already stored there and t
         <translation>Entered by</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+13"/>
         <location filename="../../inventory_app/ui/pages/ledger_detail.py" line="+1"/>
         <source>对方单位</source>
         <translation>Counterparty</translation>
@@ -5909,7 +5914,7 @@ In transit, waiting for “{depot}” to receive it.</translation>
 <context>
     <name>TransferReceiveDialog</name>
     <message>
-        <location filename="../../inventory_app/ui/dialogs/transfer_receive_dialog.py" line="+45"/>
+        <location filename="../../inventory_app/ui/dialogs/transfer_receive_dialog.py" line="+46"/>
         <source>调拨单号</source>
         <translation>Transfer no.</translation>
     </message>
@@ -5924,12 +5929,12 @@ In transit, waiting for “{depot}” to receive it.</translation>
         <translation>From depot</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>调入仓库</source>
         <translation>To depot</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>用途</source>
         <translation>Purpose</translation>
     </message>
