@@ -10,8 +10,12 @@ import logging
 _log = logging.getLogger(__name__)
 
 
-def run_gui(db: str | None = None, demo: bool = False, lang: str | None = None) -> int:
-    """Start the desktop application; returns the process exit code."""
+def run_gui(
+    db: str | None = None, demo: bool = False, lang: str | None = None, smoke: bool = False
+) -> int:
+    """Start the desktop application; returns the process exit code.
+
+    ``smoke``: no dialogs, sign in from the environment, exit 0 once the window painted."""
     # Imported here so the command line (cli.py) never loads Qt for its sub-commands.
     from .services import database
     from .ui import i18n, startup
@@ -23,6 +27,10 @@ def run_gui(db: str | None = None, demo: bool = False, lang: str | None = None) 
     startup.start_diagnostics(app)
     language = startup.startup_language(lang)
     i18n.install_language(app, language)
+    if smoke:
+        from .ui.smoke import run_smoke
+
+        return run_smoke(app, db, language)
 
     # No window is open between the start-up dialogs; do not quit in those gaps.
     app.setQuitOnLastWindowClosed(False)

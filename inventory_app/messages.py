@@ -54,6 +54,16 @@ _REASONS = {
     "missing": ("文件不存在", "the file does not exist"),
     "not_a_database": ("不是数据库文件", "is not a database file"),
     "verify_failed": ("数据校验未通过", "failed the consistency check"),
+    "checksum_mismatch": (
+        "与备份时记录的校验和（SHA-256）不符，文件已被改动或损坏",
+        "does not match the checksum (SHA-256) recorded when it was made: it was altered or damaged",
+    ),
+    "no_checksum": (
+        "旁边没有校验文件（.json），无法确认未被改动；确认来源可靠时可用 restore --without-checksum",
+        "has no checksum file (.json) beside it, so it cannot be shown unaltered; if you trust "
+        "its source, use restore --without-checksum",
+    ),
+    "integrity_failed": ("已损坏（数据库完整性检查未通过）", "is damaged (integrity check failed)"),
     "unreadable": ("无法读取", "cannot be read"),
     "database_too_new": ("由更新版本的程序创建", "was written by a newer version"),
     "too_big": ("文件过大", "is too large"),
