@@ -226,6 +226,18 @@ _MESSAGES: dict[str, tuple[str, str]] = {
         "该数据库由更新版本的程序创建（版本 {found}），请升级本程序后再打开。",
         "This database was written by a newer version ({found}); please upgrade the program.",
     ),
+    "upgrade_failed": (
+        "数据库 {path} 从版本 {found} 升级失败，数据库保持原样；升级前另存的副本：{copy}。"
+        "请把日志文件发给技术支持。",
+        "Upgrading the database {path} from version {found} failed; it was left as it was. "
+        "A copy taken before the attempt: {copy}. Please send the log file to support.",
+    ),
+    "upgrade_failed_server": (
+        "数据库 {path} 从版本 {found} 升级失败，数据库保持原样（事务已回滚）。"
+        "请把日志文件发给技术支持。",
+        "Upgrading the database {path} from version {found} failed; it was left as it was "
+        "(the transaction was rolled back). Please send the log file to support.",
+    ),
     "database_missing": (
         "数据库不存在或尚未初始化：{path}。请先运行 inventory-app init。",
         "The database does not exist or is not initialised: {path}. Run inventory-app init first.",

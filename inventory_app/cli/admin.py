@@ -8,7 +8,7 @@ import sys
 from pathlib import Path
 
 from ..services import auth, auto_backup, backup, database
-from .context import EXIT_OK, Context
+from .context import EXIT_OK, Context, announce_upgrade
 
 
 def cmd_init(ctx: Context) -> int:
@@ -17,6 +17,7 @@ def cmd_init(ctx: Context) -> int:
     args = ctx.args
     url = database.resolve_url(args.db)
     uow = database.open_database(url, create=True, durable=not args.demo)
+    announce_upgrade(uow, args.lang)
     ctx.uow = uow
     if args.demo:
         if not database.is_empty(uow):

@@ -19,6 +19,7 @@ from pathlib import Path
 from ..domain.errors import BadFile, DatabaseTooNew, InvalidInput
 from ..domain.permissions import Action, Actor, require
 from ..persistence.engine import sqlite_path, sqlite_url
+from ..persistence.sqlite_copy import copy_database
 from ..persistence.uow import UnitOfWork
 from . import backup_files
 from .backup_files import AUTO_PREFIX, Manifest, file_sha256, read_manifest, write_manifest
@@ -40,25 +41,6 @@ def _require_sqlite(uow: UnitOfWork) -> Path:
         # PostgreSQL is backed up on the server with pg_dump (docs/备份与恢复.md).
         raise InvalidInput("database", "backup_sqlite_only")
     return path
-
-
-def copy_database(source: Path, target: Path) -> None:
-    """A consistent snapshot of ``source`` in ``target`` (one self-contained file), written
-    beside it first and moved into place only when complete."""
-    target.parent.mkdir(parents=True, exist_ok=True)
-    partial = target.with_name(target.name + ".partial")
-    partial.unlink(missing_ok=True)
-    src = sqlite3.connect(str(source))
-    try:
-        dst = sqlite3.connect(str(partial))
-        try:
-            src.backup(dst)
-            dst.execute("PRAGMA journal_mode=DELETE")  # no -wal file to travel with it
-        finally:
-            dst.close()
-    finally:
-        src.close()
-    partial.replace(target)
 
 
 def _timestamped(folder: Path, prefix: str = "inventory-") -> Path:
