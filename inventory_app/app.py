@@ -19,9 +19,11 @@ def run_gui(
     # Imported here so the command line (cli.py) never loads Qt for its sub-commands.
     from .services import database
     from .ui import i18n, startup
+    from .ui.backup_schedule import BackupSchedule
     from .ui.context import AppContext, DataEvents
     from .ui.main_window import MainWindow
     from .ui.tasks import TaskRunner
+    from .ui.widgets.backup_banner import refresh_dashboard_banner
 
     app = startup.application()
     startup.start_diagnostics(app)
@@ -48,6 +50,8 @@ def run_gui(
         _log.info("Signed in as %s on %s", actor.username, opened.label)
         ctx = AppContext(opened.uow, actor, tasks, DataEvents(), opened.label, language)
         window = MainWindow(ctx)
+        schedule = BackupSchedule(ctx, window)  # daily while running, and on exit below
+        schedule.changed.connect(lambda: refresh_dashboard_banner(window))
     except Exception as error:
         tasks.wait_all(15000)
         database.close(opened.uow)
@@ -56,4 +60,5 @@ def run_gui(
         return startup.run_window(app, window)
     finally:
         tasks.wait_all(15000)  # a posting under way commits before the engine goes
+        schedule.run_now()  # the backup on exit, checked; a failure shows at the next start
         database.close(opened.uow)

@@ -51,6 +51,10 @@ def translations_dir() -> Path:
     return resources_dir() / "translations"
 
 
+def licenses_dir() -> Path:
+    return resources_dir() / "licenses"
+
+
 def icons_dir() -> Path:
     return resources_dir() / "icons"
 
