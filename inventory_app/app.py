@@ -6,8 +6,22 @@ Qt itself is used only under ``ui/``; this module wires the pieces together in o
 from __future__ import annotations
 
 import logging
+import sys
 
 _log = logging.getLogger(__name__)
+
+# Named in packaging/windows/inventory-app.iss (AppMutex): setup waits while it exists.
+RUNNING_MUTEX = "inventory-app-running"
+_mutex: object = None
+
+
+def _hold_running_mutex() -> None:
+    """On Windows, hold a named mutex while the window runs, for the installer to see."""
+    global _mutex
+    if sys.platform == "win32":  # pragma: no cover - Windows only
+        import ctypes
+
+        _mutex = ctypes.windll.kernel32.CreateMutexW(None, False, RUNNING_MUTEX)
 
 
 def run_gui(
@@ -26,6 +40,7 @@ def run_gui(
     from .ui.widgets.backup_banner import refresh_dashboard_banner
 
     app = startup.application()
+    _hold_running_mutex()
     startup.start_diagnostics(app)
     language = startup.startup_language(lang)
     i18n.install_language(app, language)
