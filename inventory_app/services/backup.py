@@ -38,7 +38,7 @@ __all__ = [
 def _require_sqlite(uow: UnitOfWork) -> Path:
     path = sqlite_path(str(uow.engine.url))
     if path is None:
-        # PostgreSQL is backed up on the server with pg_dump (docs/备份与恢复.md).
+        # PostgreSQL is backed up on the server with pg_dump (docs/guides/backup-restore.md).
         raise InvalidInput("database", "backup_sqlite_only")
     return path
 
