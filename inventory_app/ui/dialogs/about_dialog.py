@@ -37,8 +37,8 @@ class AboutDialog(QDialog):
         }
         db_kind = self.tr("内置 SQLite 文件") if database.is_sqlite(ctx.uow) else "PostgreSQL"
         rows = [
-            (self.tr("版本"), f"{__version__}（{kinds[paths.how_installed()]}）"),
-            (self.tr("数据库"), f"{db_kind}：{ctx.database_label}"),
+            (self.tr("版本"), f"{__version__} · {kinds[paths.how_installed()]}"),
+            (self.tr("数据库"), f"{db_kind} · {ctx.database_label}"),
             (self.tr("数据目录"), str(paths.data_dir())),
             (self.tr("日志文件"), str(log_file_path())),
             (
@@ -64,6 +64,7 @@ class AboutDialog(QDialog):
         self.text.setWordWrap(True)
         self.text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.text.setTextFormat(Qt.TextFormat.RichText)
+        self.text.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
 
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         self.logs_button = QPushButton(self.tr("打开日志文件夹"))

@@ -28,6 +28,7 @@ class BackupSettingsDialog(QDialog):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("自动备份设置"))
+        self.setMinimumWidth(600)
         current = policy()
         self.folder = QLineEdit(str(current.folder))
         browse = QPushButton(self.tr("浏览…"))

@@ -48,7 +48,7 @@ def backup_columns() -> list[Column[BackupEntry]]:
             "size",
             lambda: QCoreApplication.translate("RestoreDialog", "大小"),
             _size,
-            alignment=Qt.AlignmentFlag.AlignRight,
+            alignment=Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
         ),
         Column(
             "movements",
