@@ -46,11 +46,6 @@ _REASONS = {
     ),
     "too_short": ("太短（至少 6 个字符）", "is too short (at least 6 characters)"),
     "movement_or_document": ("请指定一条流水或一张单据", "name one movement or one document"),
-    "backup_sqlite_only": (
-        "仅内置 SQLite 数据库可在此备份；PostgreSQL 请在服务器上用 pg_dump 备份",
-        "only the embedded SQLite database is backed up here; back up "
-        "PostgreSQL on the server with pg_dump",
-    ),
     "missing": ("文件不存在", "the file does not exist"),
     "not_a_database": ("不是数据库文件", "is not a database file"),
     "verify_failed": ("数据校验未通过", "failed the consistency check"),
@@ -156,6 +151,11 @@ _MESSAGES: dict[str, tuple[str, str]] = {
     "invalid_input": (
         "{field_text}{reason_text}：“{value}”。",
         "{field_text} {reason_text}: “{value}”.",
+    ),
+    "backup_sqlite_only": (
+        "程序只能备份和恢复内置 SQLite 数据库；PostgreSQL 请在服务器上用 pg_dump / pg_restore。",
+        "Only the embedded SQLite database is backed up and restored here; back up PostgreSQL "
+        "on the server with pg_dump / pg_restore.",
     ),
     "reason_required": ("请填写原因。", "A reason is required."),
     "empty_document": ("单据没有任何明细行。", "The document has no lines."),

@@ -191,6 +191,12 @@ class DatabaseTooNew(DomainError):
         super().__init__(found=found)
 
 
+class BackupSqliteOnly(DomainError):
+    """Backup and restore in the app are for the embedded SQLite file (a server: pg_dump)."""
+
+    code = "backup_sqlite_only"
+
+
 class UpgradeFailed(DomainError):
     """A schema migration failed; the database was left as it was (its transaction rolled
     back). ``copy``: the copy taken before the attempt (SQLite), "" on a server."""

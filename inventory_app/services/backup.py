@@ -16,7 +16,7 @@ import tempfile
 from datetime import datetime
 from pathlib import Path
 
-from ..domain.errors import BadFile, DatabaseTooNew, InvalidInput
+from ..domain.errors import BackupSqliteOnly, BadFile, DatabaseTooNew
 from ..domain.permissions import Action, Actor, require
 from ..persistence.engine import sqlite_path, sqlite_url
 from ..persistence.sqlite_copy import copy_database
@@ -39,7 +39,7 @@ def _require_sqlite(uow: UnitOfWork) -> Path:
     path = sqlite_path(str(uow.engine.url))
     if path is None:
         # PostgreSQL is backed up on the server with pg_dump (docs/guides/backup-restore.md).
-        raise InvalidInput("database", "backup_sqlite_only")
+        raise BackupSqliteOnly()
     return path
 
 

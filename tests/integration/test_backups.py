@@ -18,7 +18,7 @@ from pathlib import Path
 
 import pytest
 
-from inventory_app.domain.errors import BadFile, InvalidInput
+from inventory_app.domain.errors import BackupSqliteOnly, BadFile
 from inventory_app.domain.model import ReceiptLine
 from inventory_app.messages import error_message
 from inventory_app.persistence.engine import sqlite_url
@@ -176,7 +176,7 @@ def test_restore_keeps_the_current_database_beside(world: World, tmp_path: Path)
 
 def test_postgres_is_not_backed_up_here(world: World, tmp_path: Path) -> None:
     memory = open_database("sqlite://", create=True)
-    with pytest.raises(InvalidInput) as excinfo:
+    with pytest.raises(BackupSqliteOnly) as excinfo:
         backup(memory, None, tmp_path / "x.sqlite3")
     assert "pg_dump" in error_message(excinfo.value, "zh")
 
