@@ -7,14 +7,12 @@ import os
 import subprocess
 import sys
 import uuid
-from collections.abc import Iterator
 from datetime import datetime, timedelta
 from decimal import Decimal
 from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QSettings, Qt
-from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from inventory_app import __version__, paths
@@ -22,7 +20,7 @@ from inventory_app.domain.model import ReceiptLine
 from inventory_app.services import auto_backup, backup_files, receipts
 from inventory_app.services.backup import backup
 from inventory_app.services.verify import verify
-from inventory_app.ui import backup_schedule, crash, maintenance, open_path, startup
+from inventory_app.ui import backup_schedule, crash, maintenance, open_path
 from inventory_app.ui.backup_schedule import BackupSchedule
 from inventory_app.ui.dialogs import about_dialog
 from inventory_app.ui.dialogs.about_dialog import AboutDialog
@@ -32,21 +30,7 @@ from inventory_app.ui.pages.dashboard_page import DashboardPage
 from tests.factories import PASSWORD, World
 from tests.gui.dialog_support import MakeCtx, close_message_boxes, message_boxes, settle
 
-
-@pytest.fixture(autouse=True)
-def isolated_settings(qapp: QApplication, tmp_path: Path) -> Iterator[None]:
-    names = (qapp.organizationName(), qapp.applicationName())
-    QSettings.setDefaultFormat(QSettings.Format.IniFormat)
-    QSettings.setPath(
-        QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(tmp_path / "settings")
-    )
-    qapp.setOrganizationName(startup.ORGANISATION)
-    qapp.setApplicationName(f"{startup.APPLICATION}-test")
-    QSettings().clear()
-    yield
-    QSettings.setDefaultFormat(QSettings.Format.NativeFormat)
-    qapp.setOrganizationName(names[0])
-    qapp.setApplicationName(names[1])
+pytestmark = pytest.mark.usefixtures("qsettings_isolated")
 
 
 @pytest.fixture
@@ -223,23 +207,20 @@ def test_smoke_option_paints_the_window_and_exits_zero(world: World, tmp_path: P
         "INVENTORY_USER": "ka",
         "INVENTORY_PASSWORD": PASSWORD,
     }
-    done = subprocess.run(
-        [sys.executable, "-m", "inventory_app", "--db", db, "--smoke"],
-        cwd=tmp_path,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=180,
-    )
+
+    def smoke() -> subprocess.CompletedProcess[str]:
+        return subprocess.run(
+            [sys.executable, "-m", "inventory_app", "--db", db, "--smoke"],
+            cwd=tmp_path,
+            env=env,
+            capture_output=True,
+            text=True,
+            timeout=180,
+        )
+
+    done = smoke()
     assert done.returncode == 0, done.stderr
     env["INVENTORY_PASSWORD"] = "wrong"
-    refused = subprocess.run(
-        [sys.executable, "-m", "inventory_app", "--db", db, "--smoke"],
-        cwd=tmp_path,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=180,
-    )
+    refused = smoke()
     assert refused.returncode == 1
     assert refused.stderr.startswith("smoke: ") and "Traceback" not in refused.stderr
