@@ -14,6 +14,7 @@ import uuid
 from pathlib import Path
 
 import pytest
+from sqlalchemy import create_engine, text
 
 from inventory_app import paths
 from inventory_app.domain.errors import UpgradeFailed
@@ -23,7 +24,7 @@ from inventory_app.persistence.migrations import current_revision, head_revision
 from inventory_app.services import auth, shipping
 from inventory_app.services.database import open_database
 from inventory_app.services.verify import verify
-from tests.factories import PASSWORD
+from tests.factories import PASSWORD, build_world
 
 DATA = Path(__file__).resolve().parent.parent / "data"
 
@@ -153,16 +154,21 @@ def downgrade() -> None:
 '''
 
 
-@pytest.mark.parametrize("fixture", ["schema_0006.sqlite3", "schema_0001.sqlite3"])
-def test_a_failed_migration_leaves_the_file_byte_identical(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, fixture: str
-) -> None:
+def _with_failing_migration(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The real migrations plus one after head that fails half-way."""
     migrations = tmp_path / "migrations"
     shutil.copytree(paths.migrations_dir(), migrations)
     (migrations / "versions" / "9999_fails.py").write_text(
         _FAILING.format(head=head_revision()), encoding="utf-8"
     )
     monkeypatch.setattr(paths, "migrations_dir", lambda: migrations)
+
+
+@pytest.mark.parametrize("fixture", ["schema_0006.sqlite3", "schema_0001.sqlite3"])
+def test_a_failed_migration_leaves_the_file_byte_identical(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, fixture: str
+) -> None:
+    _with_failing_migration(tmp_path, monkeypatch)
     folder = tmp_path / "db"
     folder.mkdir()
     path = folder / "inventory.sqlite3"
@@ -187,3 +193,32 @@ def test_a_failed_migration_leaves_the_file_byte_identical(
         assert verify(uow).ok
     finally:
         uow.engine.dispose()
+
+
+@pytest.mark.postgres
+def test_a_failed_migration_leaves_a_postgres_database_as_it_was(
+    pg_url: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    uow = open_database(pg_url, create=True)
+    head = head_revision()
+    build_world(uow)
+    uow.engine.dispose()
+    engine = create_engine(pg_url)
+    query = (
+        "SELECT (SELECT version_num FROM alembic_version), (SELECT count(*) FROM users), "
+        "(SELECT count(*) FROM information_schema.tables WHERE table_name = 'half_done'), "
+        "(SELECT count(*) FROM information_schema.columns WHERE column_name = 'never')"
+    )
+    try:
+        with engine.connect() as conn:
+            before = conn.execute(text(query)).one()
+        _with_failing_migration(tmp_path, monkeypatch)
+        with pytest.raises(UpgradeFailed) as excinfo:
+            open_database(pg_url)
+        assert excinfo.value.code == "upgrade_failed_server"
+        assert "rolled back" in error_message(excinfo.value, "en")
+        with engine.connect() as conn:
+            assert conn.execute(text(query)).one() == before
+        assert before[0] == head and before[1] > 0 and before[2:] == (0, 0)
+    finally:
+        engine.dispose()
