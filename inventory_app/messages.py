@@ -50,11 +50,6 @@ _REASONS = {
     ),
     "too_short": ("太短（至少 6 个字符）", "is too short (at least 6 characters)"),
     "movement_or_document": ("请指定一条流水或一张单据", "name one movement or one document"),
-    "backup_sqlite_only": (
-        "仅内置 SQLite 数据库可在此备份；PostgreSQL 请在服务器上用 pg_dump 备份",
-        "only the embedded SQLite database is backed up here; back up "
-        "PostgreSQL on the server with pg_dump",
-    ),
     "missing": ("文件不存在", "the file does not exist"),
     "not_an_anchor": (
         "不是校验锚点文件或备份（应为 verify --heads-out 写出的文件或数据库备份）",
@@ -62,6 +57,16 @@ _REASONS = {
     ),
     "not_a_database": ("不是数据库文件", "is not a database file"),
     "verify_failed": ("数据校验未通过", "failed the consistency check"),
+    "checksum_mismatch": (
+        "与备份时记录的校验和（SHA-256）不符，文件已被改动或损坏",
+        "does not match the checksum (SHA-256) recorded when it was made: it was altered or damaged",
+    ),
+    "no_checksum": (
+        "旁边没有校验文件（.json），无法确认未被改动；确认来源可靠时可用 restore --without-checksum",
+        "has no checksum file (.json) beside it, so it cannot be shown unaltered; if you trust "
+        "its source, use restore --without-checksum",
+    ),
+    "integrity_failed": ("已损坏（数据库完整性检查未通过）", "is damaged (integrity check failed)"),
     "unreadable": ("无法读取", "cannot be read"),
     "database_too_new": ("由更新版本的程序创建", "was written by a newer version"),
     "too_big": ("文件过大", "is too large"),
@@ -157,6 +162,11 @@ _MESSAGES: dict[str, tuple[str, str]] = {
         "{field_text}{reason_text}：“{value}”。",
         "{field_text} {reason_text}: “{value}”.",
     ),
+    "backup_sqlite_only": (
+        "程序只能备份和恢复内置 SQLite 数据库；PostgreSQL 请在服务器上用 pg_dump / pg_restore。",
+        "Only the embedded SQLite database is backed up and restored here; back up PostgreSQL "
+        "on the server with pg_dump / pg_restore.",
+    ),
     "reason_required": ("请填写原因。", "A reason is required."),
     "empty_document": ("单据没有任何明细行。", "The document has no lines."),
     "lot_mismatch": ("批次 {lot} 不属于 {expected}。", "Lot {lot} does not belong to {expected}."),
@@ -225,6 +235,18 @@ _MESSAGES: dict[str, tuple[str, str]] = {
     "database_too_new": (
         "该数据库由更新版本的程序创建（版本 {found}），请升级本程序后再打开。",
         "This database was written by a newer version ({found}); please upgrade the program.",
+    ),
+    "upgrade_failed": (
+        "数据库 {path} 从版本 {found} 升级失败，数据库保持原样；升级前另存的副本：{copy}。"
+        "请把日志文件发给技术支持。",
+        "Upgrading the database {path} from version {found} failed; it was left as it was. "
+        "A copy taken before the attempt: {copy}. Please send the log file to support.",
+    ),
+    "upgrade_failed_server": (
+        "数据库 {path} 从版本 {found} 升级失败，数据库保持原样（事务已回滚）。"
+        "请把日志文件发给技术支持。",
+        "Upgrading the database {path} from version {found} failed; it was left as it was "
+        "(the transaction was rolled back). Please send the log file to support.",
     ),
     "database_missing": (
         "数据库不存在或尚未初始化：{path}。请先运行 inventory-app init。",

@@ -7,7 +7,16 @@
 from __future__ import annotations
 
 from .context import EXIT_ERROR, EXIT_OK, EXIT_USAGE, EXIT_VERIFY, Context
-from .main import main
+from .main import gui_main, main
 from .parser import build_parser
 
-__all__ = ["EXIT_ERROR", "EXIT_OK", "EXIT_USAGE", "EXIT_VERIFY", "Context", "build_parser", "main"]
+__all__ = [
+    "EXIT_ERROR",
+    "EXIT_OK",
+    "EXIT_USAGE",
+    "EXIT_VERIFY",
+    "Context",
+    "build_parser",
+    "gui_main",
+    "main",
+]

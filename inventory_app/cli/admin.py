@@ -5,9 +5,10 @@ from __future__ import annotations
 import getpass
 import os
 import sys
+from pathlib import Path
 
-from ..services import auth, backup, database
-from .context import EXIT_OK, Context
+from ..services import auth, auto_backup, backup, database
+from .context import EXIT_OK, Context, announce_upgrade
 
 
 def cmd_init(ctx: Context) -> int:
@@ -16,6 +17,7 @@ def cmd_init(ctx: Context) -> int:
     args = ctx.args
     url = database.resolve_url(args.db)
     uow = database.open_database(url, create=True, durable=not args.demo)
+    announce_upgrade(uow, args.lang)
     ctx.uow = uow
     if args.demo:
         if not database.is_empty(uow):
@@ -45,12 +47,19 @@ def cmd_init(ctx: Context) -> int:
 
 
 def cmd_backup(ctx: Context) -> int:
-    print(backup.backup(ctx.uow, ctx.actor, ctx.args.path))
+    a = ctx.args
+    if a.auto:
+        policy = auto_backup.Policy(Path(a.path), a.keep_daily, a.keep_monthly)
+        print(auto_backup.run(ctx.uow, policy, ctx.actor))
+    else:
+        print(backup.backup(ctx.uow, ctx.actor, a.path))
     return EXIT_OK
 
 
 def cmd_restore(ctx: Context) -> int:
-    kept = backup.restore(ctx.uow, ctx.actor, ctx.args.path)
+    kept = backup.restore(
+        ctx.uow, ctx.actor, ctx.args.path, require_checksum=not ctx.args.without_checksum
+    )
     zh = not ctx.args.lang.startswith("en")
     print(
         f"已恢复；原数据库另存为 {kept}"

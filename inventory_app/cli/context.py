@@ -6,6 +6,7 @@ import argparse
 import getpass
 import json
 import os
+import sys
 import uuid
 from dataclasses import fields
 from pathlib import Path
@@ -32,6 +33,7 @@ class Context:
     def uow(self) -> Database:
         if self._uow is None:
             self._uow = database.open_database(database.resolve_url(self.args.db))
+            announce_upgrade(self._uow, self.args.lang)
         return self._uow
 
     @uow.setter
@@ -54,6 +56,27 @@ class Context:
     def close(self) -> None:
         if self._uow is not None:
             database.close(self._uow)
+
+
+def announce_upgrade(uow: Database, lang: str) -> None:
+    """Say on stderr that opening upgraded the schema, and where the copy taken before is."""
+    if uow.upgraded_from is None:
+        return
+    zh = not lang.startswith("en")
+    if uow.upgrade_copy is not None:
+        text = (
+            f"数据库已从版本 {uow.upgraded_from} 升级；升级前的副本：{uow.upgrade_copy}"
+            if zh
+            else f"The database was upgraded from version {uow.upgraded_from}; "
+            f"a copy taken before: {uow.upgrade_copy}"
+        )
+    else:
+        text = (
+            f"数据库已从版本 {uow.upgraded_from} 升级。"
+            if zh
+            else f"The database was upgraded from version {uow.upgraded_from}."
+        )
+    print(text, file=sys.stderr)
 
 
 def request_id(args: argparse.Namespace) -> str:

@@ -21,6 +21,11 @@ def _lang(argv: Sequence[str]) -> str:
     return os.environ.get("INVENTORY_LANG", "zh")
 
 
+def gui_main() -> int:
+    """The `inventory-app-gui` entry (gui-scripts: no console window on Windows)."""
+    return main()
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     lang = _lang(argv)
@@ -34,7 +39,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         from ..app import run_gui
 
         return run_gui(
-            db=args.db, demo=args.demo, lang=args.lang if "--lang" in " ".join(argv) else None
+            db=args.db,
+            demo=args.demo,
+            lang=args.lang if "--lang" in " ".join(argv) else None,
+            smoke=args.smoke,
         )
     ctx = Context(args)
     try:

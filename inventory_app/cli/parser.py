@@ -69,6 +69,12 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument(
         "--demo", action="store_true", help="(GUI) create the demo database first if there is none"
     )
+    parser.add_argument(
+        "--smoke",
+        action="store_true",
+        help="(GUI) check the installation: open --db, sign in from INVENTORY_USER/"
+        "INVENTORY_PASSWORD, exit 0 once the main window has painted",
+    )
     sub = parser.add_subparsers(dest="command", parser_class=_Parser)
 
     p = sub.add_parser("init", help="create or migrate the database")
@@ -201,12 +207,24 @@ def build_parser() -> argparse.ArgumentParser:
     )
     p.set_defaults(fn=cmd_verify)
 
-    p = sub.add_parser("backup", help="online backup of the SQLite database")
-    p.add_argument("path")
+    p = sub.add_parser("backup", help="online backup of the SQLite database, checked")
+    p.add_argument("path", help="a file, or a folder for a dated name")
+    p.add_argument(
+        "--auto",
+        action="store_true",
+        help="an automatic backup into the folder PATH, then rotate the automatic ones",
+    )
+    p.add_argument("--keep-daily", type=int, default=7, help="with --auto (default 7)")
+    p.add_argument("--keep-monthly", type=int, default=12, help="with --auto (default 12)")
     p.set_defaults(fn=cmd_backup)
 
-    p = sub.add_parser("restore", help="restore a verified backup")
-    p.add_argument("path")
+    p = sub.add_parser("restore", help="restore a checked backup (the current one is kept)")
+    p.add_argument("path", help="a backup file, or a folder: its newest backup")
+    p.add_argument(
+        "--without-checksum",
+        action="store_true",
+        help="accept a backup that has no checksum file (made by hand or by version 0.1)",
+    )
     p.set_defaults(fn=cmd_restore)
 
     p = sub.add_parser("user-add", help="create a user (password from INVENTORY_NEW_PASSWORD)")

@@ -191,6 +191,24 @@ class DatabaseTooNew(DomainError):
         super().__init__(found=found)
 
 
+class BackupSqliteOnly(DomainError):
+    """Backup and restore in the app are for the embedded SQLite file (a server: pg_dump)."""
+
+    code = "backup_sqlite_only"
+
+
+class UpgradeFailed(DomainError):
+    """A schema migration failed; the database was left as it was (its transaction rolled
+    back). ``copy``: the copy taken before the attempt (SQLite), "" on a server."""
+
+    code = "upgrade_failed"
+
+    def __init__(self, path: str, found: str, copy: str = "") -> None:
+        super().__init__(path=path, found=found, copy=copy)
+        if not copy:
+            self.code = "upgrade_failed_server"
+
+
 class DatabaseMissing(DomainError):
     code = "database_missing"
 

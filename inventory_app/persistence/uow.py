@@ -5,6 +5,7 @@ from __future__ import annotations
 import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from pathlib import Path
 from typing import TypeVar
 
 from sqlalchemy import Connection, Engine
@@ -58,6 +59,10 @@ class UnitOfWork:
     def __init__(self, engine: Engine) -> None:
         self.engine = engine
         self.dialect = engine.dialect.name
+        # Set by services.database when opening migrated the schema: from which revision,
+        # and where the copy taken before it is (SQLite), for the user to be told.
+        self.upgraded_from: str | None = None
+        self.upgrade_copy: Path | None = None
 
     @property
     def is_sqlite(self) -> bool:

@@ -6,17 +6,32 @@ of work) and use the path/URL helpers from here, never ``persistence`` itself.
 
 from __future__ import annotations
 
+import logging
 import os
 import sqlite3
+from datetime import datetime
+from pathlib import Path
 
 from sqlalchemy import Engine, select, text
 from sqlalchemy.exc import DatabaseError, OperationalError
 
 from .. import __version__, paths
-from ..domain.errors import BadFile, DatabaseMissing, DatabaseUnavailable
+from ..domain.errors import (
+    BadFile,
+    DatabaseMissing,
+    DatabaseUnavailable,
+    DomainError,
+    UpgradeFailed,
+)
 from ..persistence import tables as t
 from ..persistence.engine import make_engine, sqlite_path, sqlite_url
-from ..persistence.migrations import is_initialised, upgrade_to_head
+from ..persistence.migrations import (
+    check_not_newer,
+    head_revision,
+    is_initialised,
+    upgrade_to_head,
+)
+from ..persistence.sqlite_copy import copy_database
 from ..persistence.uow import UnitOfWork
 
 # Re-exported for ui/ and cli (import-linter forbids them `persistence`).
@@ -37,6 +52,8 @@ __all__ = [
 ]
 
 ENV_URL = "INVENTORY_DB_URL"
+
+_log = logging.getLogger(__name__)
 
 
 def resolve_url(db: str | None = None) -> str:
@@ -82,14 +99,41 @@ def open_database(url: str, *, create: bool = False, durable: bool = True) -> Un
         _ping(engine, url)
         if not create and not is_initialised(engine):
             raise DatabaseMissing(describe(url))
-        upgrade_to_head(engine)
+        found, copy = _upgrade_safely(engine, url)
     except BaseException:
         engine.dispose()  # a refused file must not stay open (Windows would keep it locked)
         raise
     uow = UnitOfWork(engine)
+    uow.upgraded_from, uow.upgrade_copy = found, copy
     if create:
         _stamp_meta(uow)
     return uow
+
+
+def _upgrade_safely(engine: Engine, url: str) -> tuple[str | None, Path | None]:
+    """Migrate to head. An existing SQLite file is copied beside itself first (the copy is
+    returned, to tell the user); the migrations run in one transaction, so a failure leaves
+    the database as it was and is reported as UpgradeFailed. Returns (from revision, copy)."""
+    with engine.connect() as conn:
+        found = check_not_newer(conn)
+    if found is None or found == head_revision():
+        upgrade_to_head(engine)  # a new database, or nothing to do
+        return None, None
+    path = sqlite_path(url)
+    copy = None
+    if path is not None:
+        stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
+        copy = path.with_name(f"{path.stem}.before-upgrade-{found}-{stamp}{path.suffix}")
+        copy_database(path, copy)
+        _log.info("Upgrading %s from schema %s; copy taken before: %s", path, found, copy)
+    try:
+        upgrade_to_head(engine)
+    except DomainError:
+        raise
+    except Exception as error:
+        _log.exception("Upgrading %s from schema %s failed", describe(url), found)
+        raise UpgradeFailed(describe(url), found, str(copy or "")) from error
+    return found, copy
 
 
 def _stamp_meta(uow: UnitOfWork) -> None:

@@ -26,6 +26,8 @@ from PySide6.QtWidgets import (
 
 from inventory_app import paths
 
+from .open_path import open_path
+
 LOG_FILE_NAME = "inventory-app.log"
 _LOG_MAX_BYTES = 2_000_000
 _LOG_BACKUPS = 5
@@ -114,6 +116,10 @@ class CrashDialog(QDialog):
         self.copy_button = QPushButton(self.tr("复制"))
         buttons.addButton(self.copy_button, QDialogButtonBox.ButtonRole.ActionRole)
         self.copy_button.clicked.connect(self.copy_to_clipboard)
+        self.logs_button = QPushButton(self.tr("打开日志文件夹"))
+        buttons.addButton(self.logs_button, QDialogButtonBox.ButtonRole.ActionRole)
+        self.logs_button.clicked.connect(self.open_log_folder)
+        self.logs_button.setVisible(log_path is not None)
         buttons.rejected.connect(self.reject)
 
         layout = QVBoxLayout(self)
@@ -128,6 +134,11 @@ class CrashDialog(QDialog):
     def add_details(self, details: str) -> None:
         """Append a further traceback: a bug often repeats while the dialog is open."""
         self._details.appendPlainText("\n" + details)
+
+    @Slot()
+    def open_log_folder(self) -> None:
+        if self._log_path is not None:
+            open_path(self._log_path.parent)
 
     @Slot()
     def copy_to_clipboard(self) -> None:

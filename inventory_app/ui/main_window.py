@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from .. import __version__, paths
+from .. import paths
 from ..domain.permissions import Action, Actor
 from ..messages import user_title
 from ..services import backup, database, reference_queries
@@ -32,6 +32,7 @@ from .dialogs.change_password_dialog import ChangePasswordDialog
 from .dialogs.login_dialog import LoginDialog
 from .dialogs.settings_dialog import SettingsDialog
 from .errors import show_domain_error
+from .maintenance import open_about
 from .registry import PAGES, POSTING_BY_KEY, POSTINGS
 from .status_bar import StatusPanel
 from .widgets.nav_pane import PAGE_DASHBOARD, PAGE_ORDERS, PAGE_STOCK, NavPane, NavTarget
@@ -342,18 +343,8 @@ class MainWindow(QMainWindow):
             parent_widget=self,
         )
 
-    def show_about(self) -> None:
-        QMessageBox.about(
-            self,
-            self.tr("关于"),
-            self.tr(
-                "<h3>应急物资储备管理系统</h3>"
-                "<p>版本 {version}</p>"
-                "<p>应急物资的入库、出库、调拨、盘点与台账管理。</p>"
-                "<p>数据库：{database}<br>日志目录：{logs}</p>"
-                "<p>界面字体：文泉驿微米黑（Apache 2.0 / GPLv3）</p>"
-            ).format(version=__version__, database=self.ctx.database_label, logs=paths.log_dir()),
-        )
+    def show_about(self) -> QDialog:
+        return open_about(self)
 
     # -- window state ------------------------------------------------------------------
 

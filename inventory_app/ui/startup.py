@@ -159,7 +159,9 @@ def open_startup_database(
                 uow = wait_for(tasks, functools.partial(_create_demo, url), label)
                 return OpenedDatabase(uow, url, demo=True)
             label = QCoreApplication.translate("Startup", "正在打开数据库…")
-            return OpenedDatabase(wait_for(tasks, functools.partial(_open, url), label), url)
+            opened = OpenedDatabase(wait_for(tasks, functools.partial(_open, url), label), url)
+            _tell_upgrade(opened.uow)
+            return opened
         except DatabaseMissing:
             return _first_run(tasks, url)
         except DatabaseUnavailable as error:
@@ -197,6 +199,18 @@ def open_startup_database(
         if choice == "choose":
             return _first_run(tasks, url)
         return None
+
+
+def _tell_upgrade(uow: Database) -> None:
+    """Opening migrated the schema: say so, and where the copy taken before it is."""
+    if uow.upgraded_from is None:
+        return
+    text = QCoreApplication.translate("Startup", "数据库已升级到本版本程序使用的格式。")
+    if uow.upgrade_copy is not None:
+        text += "\n\n" + QCoreApplication.translate(
+            "Startup", "升级前的数据库另存为：\n{path}"
+        ).format(path=uow.upgrade_copy)
+    QMessageBox.information(None, QCoreApplication.translate("Startup", "数据库已升级"), text)
 
 
 def _ask_password(url: str) -> str | None:

@@ -11,7 +11,7 @@ from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import QMenu, QToolBar
 
 from ..domain.permissions import Action
-from . import i18n
+from . import i18n, maintenance
 from .dialogs.verify_dialog import run_verify
 from .registry import POSTINGS
 
@@ -94,6 +94,16 @@ class WindowActions(QObject):
         self._allowed(
             "backup", window.backup_database, lambda: window.ctx.can(Action.BACKUP) and is_sqlite
         )
+        for key, slot in (
+            ("backup_settings", maintenance.open_backup_settings),
+            ("restore", maintenance.open_restore),
+        ):
+            self._allowed(
+                key,
+                functools.partial(slot, window),
+                lambda: window.ctx.can(Action.BACKUP) and is_sqlite,
+            )
+        self._action("open_logs", maintenance.open_log_folder)
         self._allowed("verify", lambda: run_verify(window.ctx, window), can(Action.VERIFY))
         self._action("change_password", window.change_password)
         self._action("switch_user", window.switch_user)
@@ -118,6 +128,8 @@ class WindowActions(QObject):
         self.file_menu.addAction(actions["refresh"])
         self.file_menu.addSeparator()
         self.file_menu.addAction(actions["backup"])
+        self.file_menu.addAction(actions["restore"])
+        self.file_menu.addAction(actions["backup_settings"])
         self.file_menu.addAction(actions["verify"])
         self.file_menu.addSeparator()
         self.file_menu.addAction(actions["change_password"])
@@ -139,6 +151,7 @@ class WindowActions(QObject):
         self.settings_menu.addAction(actions["settings"])
 
         self.help_menu = bar.addMenu("")
+        self.help_menu.addAction(actions["open_logs"])
         self.help_menu.addAction(actions["about"])
 
     def _create_toolbar(self) -> None:
@@ -189,7 +202,13 @@ class WindowActions(QObject):
             ),
             "quit": (self.tr("退出"), self.tr("关闭程序")),
             "settings": (self.tr("系统设置…"), self.tr("人口目标、道路系数、车速、临期天数")),
-            "about": (self.tr("关于"), self.tr("版本和数据库信息")),
+            "about": (self.tr("关于"), self.tr("版本、数据库、数据目录和许可")),
+            "restore": (self.tr("从备份恢复…"), self.tr("校验并恢复一份备份，当前数据库另存")),
+            "backup_settings": (
+                self.tr("自动备份设置…"),
+                self.tr("自动备份的文件夹和保留份数"),
+            ),
+            "open_logs": (self.tr("打开日志文件夹"), self.tr("出错时把日志文件发给技术支持")),
         }
         for key, (text, tip) in texts.items():
             action = self.action_map[key]

@@ -2,6 +2,84 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en" sourcelanguage="zh_CN">
 <context>
+    <name>AboutDialog</name>
+    <message>
+        <location filename="../../inventory_app/ui/dialogs/about_dialog.py" line="+31"/>
+        <source>关于</source>
+        <translation>About</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>安装版</source>
+        <translation>installed program</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Python 包</source>
+        <translation>Python package</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>源代码</source>
+        <translation>source code</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>内置 SQLite 文件</source>
+        <translation>Embedded SQLite file</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>版本</source>
+        <translation>Version</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>数据库</source>
+        <translation>Database</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>数据目录</source>
+        <translation>Data folder</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>日志文件</source>
+        <translation>Log file</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>运行环境</source>
+        <translation>Environment</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>&lt;p&gt;&lt;b&gt;许可&lt;/b&gt;&lt;/p&gt;&lt;p&gt;界面和打印使用的字体“文泉驿微米黑”按 Apache 2.0 许可或带字体嵌入例外的 GPLv3 许可发布。&lt;/p&gt;&lt;p&gt;本程序使用 Qt 和 Qt for Python（PySide6），依据 GNU 宽通用公共许可证第 3 版（LGPLv3）使用；它们以独立的共享库形式随程序提供，未经修改，可以替换。源代码见 https://code.qt.io/ 。许可证全文在程序的 resources/licenses 文件夹中。&lt;/p&gt;</source>
+        <translation>&lt;p&gt;&lt;b&gt;Licences&lt;/b&gt;&lt;/p&gt;&lt;p&gt;The font used on screen and in print, WenQuanYi Micro Hei, is licensed under the Apache License 2.0 or the GPLv3 with the font embedding exception.&lt;/p&gt;&lt;p&gt;This program uses Qt and Qt for Python (PySide6) under the GNU Lesser General Public License version 3 (LGPLv3); they ship unmodified as separate shared libraries and can be replaced. Source code: https://code.qt.io/ . The full licence texts are in the program's resources/licenses folder.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>应急物资储备管理系统</source>
+        <translation>Relief Material Reserve Manager</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>打开日志文件夹</source>
+        <translation>Open Log Folder</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>打开数据目录</source>
+        <translation>Open Data Folder</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>许可证文件</source>
+        <translation>Licence Files</translation>
+    </message>
+</context>
+<context>
     <name>AdjustDialog</name>
     <message>
         <location filename="../../inventory_app/ui/dialogs/adjust_dialog.py" line="+43"/>
@@ -131,6 +209,78 @@
         <location line="+9"/>
         <source>密码至少 {n} 个字符。请牢记：忘记后只能由另一位管理员重设。</source>
         <translation>The password needs at least {n} characters. Remember it: if forgotten, only another administrator can reset it.</translation>
+    </message>
+</context>
+<context>
+    <name>BackupSettingsDialog</name>
+    <message>
+        <location filename="../../inventory_app/ui/dialogs/backup_settings_dialog.py" line="+30"/>
+        <source>自动备份设置</source>
+        <translation>Automatic Backups</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>浏览…</source>
+        <translation>Browse…</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>还没有自动备份</source>
+        <translation>No automatic backup yet</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <location line="+22"/>
+        <source>备份文件夹</source>
+        <translation>Backup folder</translation>
+    </message>
+    <message>
+        <location line="-21"/>
+        <source>保留每日备份（天）</source>
+        <translation>Keep daily backups (days)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>保留每月备份（月）</source>
+        <translation>Keep monthly backups (months)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>最近一次自动备份</source>
+        <translation>Last automatic backup</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>程序运行时每天备份一次，退出时再备份一次；每份备份写完后都会校验。建议选择另一块硬盘或 U 盘上的文件夹，这样电脑硬盘损坏时数据仍在。</source>
+        <translation>While it runs the program backs up once a day, and again when it closes; every backup is checked after it is written. Choose a folder on another disk or a USB stick, so that the data survives if this PC's disk fails.</translation>
+    </message>
+</context>
+<context>
+    <name>BackupStatus</name>
+    <message>
+        <location filename="../../inventory_app/ui/backup_schedule.py" line="+80"/>
+        <source>自动备份失败（{at}）：{error}</source>
+        <translation>The automatic backup failed ({at}): {error}</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>还没有自动备份。备份文件夹：{folder}</source>
+        <translation>There is no automatic backup yet. Backup folder: {folder}</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>最近一次自动备份在 {when}，已超过两天。备份文件夹：{folder}</source>
+        <translation>The last automatic backup was on {when}, more than two days ago. Backup folder: {folder}</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>无法写入备份文件夹（{reason}）</source>
+        <translation>Cannot write to the backup folder ({reason})</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>程序错误，详见日志文件</source>
+        <translation>A program error; see the log file</translation>
     </message>
 </context>
 <context>
@@ -425,7 +575,7 @@ It can no longer be received; existing stock and history are not affected, and i
 <context>
     <name>CrashDialog</name>
     <message>
-        <location filename="../../inventory_app/ui/crash.py" line="+77"/>
+        <location filename="../../inventory_app/ui/crash.py" line="+79"/>
         <location line="+26"/>
         <source>日志文件：{path}</source>
         <translation>Log file: {path}</translation>
@@ -448,7 +598,12 @@ Please copy the details below and send them, together with the log file, to tech
         <translation>Copy</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+3"/>
+        <source>打开日志文件夹</source>
+        <translation>Open Log Folder</translation>
+    </message>
+    <message>
+        <location line="+27"/>
         <source>已复制</source>
         <translation>Copied</translation>
     </message>
@@ -590,7 +745,7 @@ Entered by: {user}</translation>
         <translation>{days} d left</translation>
     </message>
     <message>
-        <location filename="../../inventory_app/ui/pages/dashboard_page.py" line="+309"/>
+        <location filename="../../inventory_app/ui/pages/dashboard_page.py" line="+313"/>
         <source>首页</source>
         <translation>Home</translation>
     </message>
@@ -2923,12 +3078,7 @@ It can no longer be chosen when receiving goods; lots already stored there and t
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../inventory_app/ui/main_window.py" line="+348"/>
-        <source>关于</source>
-        <translation>About</translation>
-    </message>
-    <message>
-        <location line="-27"/>
+        <location filename="../../inventory_app/ui/main_window.py" line="+322"/>
         <source>备份数据库</source>
         <translation>Back Up Database</translation>
     </message>
@@ -2964,10 +3114,24 @@ It can no longer be chosen when receiving goods; lots already stored there and t
         <source>正在备份数据库…</source>
         <translation>Backing up the database…</translation>
     </message>
+</context>
+<context>
+    <name>Maintenance</name>
     <message>
-        <location line="+9"/>
-        <source>&lt;h3&gt;应急物资储备管理系统&lt;/h3&gt;&lt;p&gt;版本 {version}&lt;/p&gt;&lt;p&gt;应急物资的入库、出库、调拨、盘点与台账管理。&lt;/p&gt;&lt;p&gt;数据库：{database}&lt;br&gt;日志目录：{logs}&lt;/p&gt;&lt;p&gt;界面字体：文泉驿微米黑（Apache 2.0 / GPLv3）&lt;/p&gt;</source>
-        <translation>&lt;h3&gt;Relief Material Reserve Manager&lt;/h3&gt;&lt;p&gt;Version {version}&lt;/p&gt;&lt;p&gt;Receipts, issues, transfers, stock counts and the ledger of emergency relief materials.&lt;/p&gt;&lt;p&gt;Database: {database}&lt;br&gt;Log folder: {logs}&lt;/p&gt;&lt;p&gt;Interface font: WenQuanYi Micro Hei (Apache 2.0 / GPLv3)&lt;/p&gt;</translation>
+        <location filename="../../inventory_app/ui/maintenance.py" line="+48"/>
+        <source>已恢复</source>
+        <translation>Restored</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>数据库已从备份恢复。恢复前的数据库另存为：
+{path}
+
+请重新登录。</source>
+        <translation>The database was restored from the backup. The database as it was before is kept as:
+{path}
+
+Please sign in again.</translation>
     </message>
 </context>
 <context>
@@ -4517,6 +4681,100 @@ You can answer it with a new order on the Allocation orders page.</translation>
     </message>
 </context>
 <context>
+    <name>RestoreDialog</name>
+    <message>
+        <location filename="../../inventory_app/ui/dialogs/restore_dialog.py" line="+43"/>
+        <source>备份时间</source>
+        <translation>Taken</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>大小</source>
+        <translation>Size</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>流水条数</source>
+        <translation>Movements</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>类型</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>自动</source>
+        <translation>automatic</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>手动</source>
+        <translation>by hand</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>校验和</source>
+        <translation>Checksum</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>有</source>
+        <translation>yes</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>无（不能直接恢复）</source>
+        <translation>none (cannot be restored as is)</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>文件</source>
+        <translation>File</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <location line="+60"/>
+        <source>从备份恢复</source>
+        <translation>Restore from Backup</translation>
+    </message>
+    <message>
+        <location line="-55"/>
+        <source>选择文件夹…</source>
+        <translation>Choose Folder…</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>恢复前会校验备份（校验和、完整性、账账相符），有问题的备份不会恢复。当前数据库另存在原位置旁边。恢复后请重新登录。</source>
+        <translation>Before restoring, the backup is checked (checksum, integrity, ledger against balances); a backup with any problem is not restored. The current database is kept beside it. Sign in again after the restore.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>恢复所选备份</source>
+        <translation>Restore Selected Backup</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>备份文件夹：{folder}</source>
+        <translation>Backup folder: {folder}</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>备份文件夹</source>
+        <translation>Backup folder</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>用 {when} 的备份替换当前数据库？当前数据库会另存一份。</source>
+        <translation>Replace the current database with the backup of {when}? A copy of the current database is kept.</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>正在校验并恢复备份…</source>
+        <translation>Checking and restoring the backup…</translation>
+    </message>
+</context>
+<context>
     <name>ReturnDialog</name>
     <message>
         <location filename="../../inventory_app/ui/dialogs/return_dialog.py" line="+33"/>
@@ -5360,7 +5618,7 @@ Receipt: {receipt}</translation>
         <translation>Opening the database…</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+15"/>
         <source>无法连接数据库</source>
         <translation>Cannot Connect to the Database</translation>
     </message>
@@ -5392,7 +5650,24 @@ Receipt: {receipt}</translation>
         <translation>Cannot Open the Database</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+19"/>
+        <source>数据库已升级到本版本程序使用的格式。</source>
+        <translation>The database was upgraded to the format this version uses.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>升级前的数据库另存为：
+{path}</source>
+        <translation>The database as it was before the upgrade is kept as:
+{path}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>数据库已升级</source>
+        <translation>Database Upgraded</translation>
+    </message>
+    <message>
+        <location line="+8"/>
         <source>密码不正确，请重新输入。</source>
         <translation>Wrong password; please try again.</translation>
     </message>
@@ -6217,7 +6492,7 @@ Database: {database}  Checked at: {at:%Y-%m-%d %H:%M}</translation>
 <context>
     <name>WindowActions</name>
     <message>
-        <location filename="../../inventory_app/ui/window_actions.py" line="+161"/>
+        <location filename="../../inventory_app/ui/window_actions.py" line="+174"/>
         <source>文件(&amp;F)</source>
         <translation>&amp;File</translation>
     </message>
@@ -6408,8 +6683,38 @@ Database: {database}  Checked at: {at:%Y-%m-%d %H:%M}</translation>
     </message>
     <message>
         <location line="+0"/>
-        <source>版本和数据库信息</source>
-        <translation>Version and database information</translation>
+        <source>版本、数据库、数据目录和许可</source>
+        <translation>Version, database, data folder and licences</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>从备份恢复…</source>
+        <translation>Restore from Backup…</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>校验并恢复一份备份，当前数据库另存</source>
+        <translation>Check and restore a backup; the current database is kept</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>自动备份设置…</source>
+        <translation>Automatic Backups…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>自动备份的文件夹和保留份数</source>
+        <translation>Folder of the automatic backups and how many are kept</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>打开日志文件夹</source>
+        <translation>Open Log Folder</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>出错时把日志文件发给技术支持</source>
+        <translation>Send the log file to support when something goes wrong</translation>
     </message>
     <message>
         <location line="+10"/>

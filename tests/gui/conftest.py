@@ -10,6 +10,7 @@ from pathlib import Path
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 import pytest
+from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
@@ -70,3 +71,22 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     for item in items:
         if _GUI_DIR in item.path.parents:
             item.add_marker(pytest.mark.qt_log_ignore(_OFFSCREEN_NOISE))
+
+
+@pytest.fixture
+def qsettings_isolated(qapp: QApplication, tmp_path: Path) -> Iterator[None]:
+    """QSettings() in the code under test reads and writes a temporary INI file."""
+    from inventory_app.ui import startup
+
+    names = (qapp.organizationName(), qapp.applicationName())
+    QSettings.setDefaultFormat(QSettings.Format.IniFormat)
+    QSettings.setPath(
+        QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(tmp_path / "settings")
+    )
+    qapp.setOrganizationName(startup.ORGANISATION)
+    qapp.setApplicationName(f"{startup.APPLICATION}-test")
+    QSettings().clear()
+    yield
+    QSettings.setDefaultFormat(QSettings.Format.NativeFormat)
+    qapp.setOrganizationName(names[0])
+    qapp.setApplicationName(names[1])

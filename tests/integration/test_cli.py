@@ -315,8 +315,9 @@ def test_backup_into_a_folder_named_with_a_trailing_separator(
     """`backup 备份/` means "into this folder", even before the folder exists."""
     folder = tmp_path / "备份"
     assert run(cli_db, "backup", f"{folder}{os.sep}", user="admin") == EXIT_OK
-    (written,) = folder.iterdir()
+    written, manifest = sorted(folder.iterdir())  # the backup and its checksum file
     assert written.name.startswith("inventory-") and written.suffix == ".sqlite3"
+    assert manifest.name == written.name + ".json"
     assert not (tmp_path / "备份.partial").exists()
 
 

@@ -52,5 +52,6 @@ def test_the_readme_walkthrough_runs_as_written(
         assert (tmp_path / name).stat().st_size > 1000, name
     out = capsys.readouterr().out
     assert "部分出库" in out and "校验通过" in out  # Chinese headers and states
-    (backup,) = (tmp_path / "备份").iterdir()  # backup 备份/ wrote into the folder
-    assert backup.suffix == ".sqlite3"
+    # backup 备份/ wrote into the folder: the copy and its checksum file
+    backup, manifest = sorted((tmp_path / "备份").iterdir())
+    assert backup.suffix == ".sqlite3" and manifest.name == backup.name + ".json"

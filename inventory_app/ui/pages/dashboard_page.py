@@ -26,6 +26,7 @@ from ...services.dashboard_queries import DashboardData
 from ..context import AppContext
 from ..errors import show_domain_error
 from ..models.table_models import RowsTableModel, format_money
+from ..widgets.backup_banner import BackupBanner
 from .dashboard_columns import (
     EXPIRED_BG,
     NEAR_BG,
@@ -168,6 +169,7 @@ class DashboardPage(QWidget):
         self.title.setObjectName("dashTitle")
         self.subtitle = QLabel()
         self.subtitle.setObjectName("dashSubtitle")
+        self.backup_banner = BackupBanner(ctx, self)  # a failed or stale automatic backup
 
         self.kpi_depots = _Kpi()
         self.kpi_lots = _Kpi()
@@ -217,6 +219,7 @@ class DashboardPage(QWidget):
         layout.setSpacing(10)
         layout.addWidget(self.title)
         layout.addWidget(self.subtitle)
+        layout.addWidget(self.backup_banner)
         layout.addWidget(self.setup)
         layout.addLayout(kpis)
         layout.addWidget(self.emergency)
@@ -239,6 +242,7 @@ class DashboardPage(QWidget):
             return
         self._loading = True
         self._stale = False
+        self.backup_banner.update_status()
         uow, actor = self.ctx.uow, self.ctx.actor
         self.ctx.tasks.run(
             lambda _task: dashboard_queries.dashboard(uow, actor),
