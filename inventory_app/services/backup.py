@@ -77,6 +77,7 @@ def backup(uow: UnitOfWork, actor: Actor | None, target: Path | str, *, auto: bo
             size=target.stat().st_size,
             movements=report.movements,
             documents=report.documents,
+            chain_heads=report.heads,
         ),
     )
     return target
@@ -127,7 +128,11 @@ def _check_copy(path: Path, shown: str) -> backup_files.CopyReport:
         candidate.engine.dispose()
     if not report.ok:
         raise BadFile(shown, "verify_failed")
-    return backup_files.CopyReport(report.movements, report.documents)
+    return backup_files.CopyReport(
+        report.movements,
+        report.documents,
+        tuple((h.depot_code, h.seq, h.hash) for h in report.heads),
+    )
 
 
 def newest_backup(folder: Path) -> Path:

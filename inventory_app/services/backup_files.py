@@ -28,6 +28,7 @@ class CopyReport:
 
     movements: int
     documents: int
+    heads: tuple[tuple[str, int, str], ...] = ()  # history chain heads (depot, seq, hash)
 
 
 @dataclass(frozen=True)
@@ -38,6 +39,9 @@ class Manifest:
     movements: int
     documents: int
     app_version: str = __version__
+    # the history chain heads of the copy (depot code, seq, hash): an anchor for
+    # `verify --against` kept outside the database
+    chain_heads: tuple[tuple[str, int, str], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -81,6 +85,10 @@ def read_manifest(backup: Path) -> Manifest | None:
             movements=int(data["movements"]),
             documents=int(data["documents"]),
             app_version=str(data.get("app_version", "")),
+            chain_heads=tuple(
+                (str(code), int(seq), str(digest))
+                for code, seq, digest in data.get("chain_heads", ())
+            ),
         )
     except (OSError, ValueError, KeyError, TypeError):
         return None

@@ -355,9 +355,12 @@ def read_anchor(path: Path) -> list[ChainHead]:
             raise InvalidInput("file", "not_an_anchor", str(path)) from None
         return [ChainHead(str(code), int(seq), str(digest)) for code, seq, digest in rows]
     try:
-        heads = json.loads(path.read_text(encoding="utf-8"))["heads"]
+        data = json.loads(path.read_text(encoding="utf-8"))
+        if "chain_heads" in data:  # a backup's manifest (X.sqlite3.json)
+            return [ChainHead(str(c), int(s), str(h)) for c, s, h in data["chain_heads"]]
+        heads = data["heads"]
         return [ChainHead(str(h["depot_code"]), int(h["seq"]), str(h["hash"])) for h in heads]
-    except (ValueError, KeyError, TypeError):
+    except (ValueError, KeyError, TypeError, AttributeError):
         raise InvalidInput("file", "not_an_anchor", str(path)) from None
 
 

@@ -389,7 +389,9 @@ def test_verify_keeps_an_anchor_and_proves_the_history_against_it(
     backup = tmp_path / "backup.sqlite3"
     assert run(cli_db, "backup", str(backup), user="admin") == EXIT_OK
     assert run(cli_db, "receive", "--depot", "A", "--item", "050101", "--qty", "2") == EXIT_OK
-    for earlier in (anchor, backup):
+    manifest = backup.with_name(backup.name + ".json")
+    assert json.loads(manifest.read_text(encoding="utf-8"))["chain_heads"]
+    for earlier in (anchor, backup, manifest):
         capsys.readouterr()
         assert run(cli_db, "verify", "--against", str(earlier), user="admin") == EXIT_OK
         assert "此前的记录未被改动" in capsys.readouterr().out
