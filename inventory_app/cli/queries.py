@@ -126,6 +126,10 @@ def cmd_verify(ctx: Context) -> int:
         )
         for head in report.heads:
             print(f"  {head.depot_code}  #{head.seq}  {head.hash}")
+        print(
+            ("总校验码（打印在报表页脚）：" if zh else "Combined code (printed on reports): ")
+            + report.anchor
+        )
     problems = list(report.problems)
     if ctx.args.against is not None:
         anchor = verify.read_anchor(ctx.args.against)

@@ -13,6 +13,7 @@ from typing import Any
 
 from ..domain.errors import InvalidInput
 from ..domain.permissions import Actor
+from ..persistence import chain
 from ..persistence.uow import UnitOfWork
 from ..reports import list_report, xlsx_export
 from ..reports.list_report import ListReport
@@ -118,6 +119,13 @@ LEDGER_FIELDS = [
 ]
 
 
+def _anchor_text(uow: UnitOfWork | None) -> str:
+    """总校验码 of the history chains when the report was made (verify prints the same)."""
+    if uow is None:
+        return ""
+    return f"总校验码 {uow.read(lambda conn: chain.combined(chain.heads(conn)))}"
+
+
 def stock_report(
     uow: UnitOfWork, actor: Actor, by: str, flt: StockFilter, out: Path
 ) -> tuple[Path, int]:
@@ -151,7 +159,7 @@ def stock_report(
         ("到期", f"{flt.expiring_within_days} 天内" if flt.expiring_within_days else ""),
         ("仅已过期", "是" if flt.expired_only else ""),
     ]
-    return write(out, titles[by], filters, STOCK_FIELDS[by], rows, actor), len(rows)
+    return write(out, titles[by], filters, STOCK_FIELDS[by], rows, actor, uow), len(rows)
 
 
 def ledger_report(
@@ -168,7 +176,7 @@ def ledger_report(
         ("至", str(flt.date_to or "")),
         ("查找", flt.text),
     ]
-    return write(out, "出入库台账", filters, LEDGER_FIELDS, rows, actor), len(rows)
+    return write(out, "出入库台账", filters, LEDGER_FIELDS, rows, actor, uow), len(rows)
 
 
 SUMMARY_FIELDS = [
@@ -198,7 +206,7 @@ def summary_report(
     """收发存汇总 for the period, per depot and item, to `out` (.pdf or .xlsx)."""
     rows = period_summary(uow, actor, date_from, date_to, depot_codes)
     filters = [("期间", f"{date_from} 至 {date_to}"), ("仓库", "、".join(depot_codes))]
-    return write(out, "收发存汇总", filters, SUMMARY_FIELDS, rows, actor), len(rows)
+    return write(out, "收发存汇总", filters, SUMMARY_FIELDS, rows, actor, uow), len(rows)
 
 
 def write(
@@ -208,6 +216,7 @@ def write(
     fields: Sequence[Field],
     rows: Sequence[Any],
     actor: Actor,
+    uow: UnitOfWork | None = None,
 ) -> Path:
     """The rows as a PDF list report or an Excel sheet, by the suffix of `out`."""
     suffix = out.suffix.lower()
@@ -225,7 +234,9 @@ def write(
         columns=[_column(f) for f in fields],
         rows=[[_text(f.get(r)) for f in fields] for r in rows],
         totals=_totals(fields, rows),
-        footer=f"应急物资储备管理系统 · PC {host()}",
+        footer=" · ".join(
+            part for part in ("应急物资储备管理系统", f"PC {host()}", _anchor_text(uow)) if part
+        ),
     )
     list_report.render(report, out)
     return out

@@ -97,7 +97,7 @@ def depots_report(uow: UnitOfWork, actor: Actor, out: Path, text: str = "") -> t
         )
     ]
     filters = [("筛选", text.strip())]
-    return write(out, "仓库名录", filters, DEPOT_FIELDS, rows, actor), len(rows)
+    return write(out, "仓库名录", filters, DEPOT_FIELDS, rows, actor, uow), len(rows)
 
 
 def catalogue_report(
@@ -112,7 +112,7 @@ def catalogue_report(
     rows: list[ItemRow] = reference_queries.items(uow, category_code=category_code, text=text)
     category = rows[0].category_name if category_code and rows else category_code or ""
     filters = [("类别", category), ("查找", text.strip())]
-    return write(out, "物资目录", filters, ITEM_FIELDS, rows, actor), len(rows)
+    return write(out, "物资目录", filters, ITEM_FIELDS, rows, actor, uow), len(rows)
 
 
 def orders_report(
@@ -129,4 +129,4 @@ def orders_report(
         ("状态", "、".join(_STATES.get(s, s) for s in states)),
         ("仅紧急调拨", "是" if emergency_only else ""),
     ]
-    return write(out, "调拨指令一览", filters, ORDER_FIELDS, rows, actor), len(rows)
+    return write(out, "调拨指令一览", filters, ORDER_FIELDS, rows, actor, uow), len(rows)

@@ -16,7 +16,7 @@ from ..domain.documents import LinkRole, spec
 from ..domain.errors import InvalidInput
 from ..domain.model import DocState, MovementKind
 from ..domain.permissions import Action, Actor, require
-from ..persistence import chain
+from ..persistence import chain, chain_check
 from ..persistence import tables as t
 from ..persistence.uow import UnitOfWork
 from .common import utcnow
@@ -38,6 +38,7 @@ class VerifyReport:
     documents: int
     problems: tuple[str, ...] = field(default_factory=tuple)
     heads: tuple[ChainHead, ...] = field(default_factory=tuple)
+    anchor: str = ""  # 总校验码: one code for all heads, as reports print it
 
     @property
     def ok(self) -> bool:
@@ -300,13 +301,16 @@ def verify(uow: UnitOfWork, actor: Actor | None = None) -> VerifyReport:
         _check_links(conn, problems)
         _check_flow(conn, problems)
         _check_numbers(conn, problems)
-        problems.extend(b.describe() for b in chain.check(conn))
+        problems.extend(b.describe() for b in chain_check.check(conn))
         counts = [
             int(conn.execute(select(func.count()).select_from(tbl)).scalar_one())
             for tbl in (t.movements, t.lots, t.documents)
         ]
-        anchors = tuple(ChainHead(h.depot_code, h.seq, h.hash) for h in chain.heads(conn))
-        return VerifyReport(counts[0], counts[1], counts[2], tuple(problems), anchors)
+        found = chain.heads(conn)
+        anchors = tuple(ChainHead(h.depot_code, h.seq, h.hash) for h in found)
+        return VerifyReport(
+            counts[0], counts[1], counts[2], tuple(problems), anchors, chain.combined(found)
+        )
 
     return uow.read(tx)
 

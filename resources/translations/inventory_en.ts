@@ -56,7 +56,7 @@
     <message>
         <location line="+10"/>
         <source>&lt;p&gt;&lt;b&gt;许可&lt;/b&gt;&lt;/p&gt;&lt;p&gt;界面和打印使用的字体“文泉驿微米黑”按 Apache 2.0 许可或带字体嵌入例外的 GPLv3 许可发布。&lt;/p&gt;&lt;p&gt;本程序使用 Qt 和 Qt for Python（PySide6），依据 GNU 宽通用公共许可证第 3 版（LGPLv3）使用；它们以独立的共享库形式随程序提供，未经修改，可以替换。源代码见 https://code.qt.io/ 。许可证全文在程序的 resources/licenses 文件夹中。&lt;/p&gt;</source>
-        <translation>&lt;p&gt;&lt;b&gt;Licences&lt;/b&gt;&lt;/p&gt;&lt;p&gt;The font used on screen and in print, WenQuanYi Micro Hei, is licensed under the Apache License 2.0 or the GPLv3 with the font embedding exception.&lt;/p&gt;&lt;p&gt;This program uses Qt and Qt for Python (PySide6) under the GNU Lesser General Public License version 3 (LGPLv3); they ship unmodified as separate shared libraries and can be replaced. Source code: https://code.qt.io/ . The full licence texts are in the program's resources/licenses folder.&lt;/p&gt;</translation>
+        <translation>&lt;p&gt;&lt;b&gt;Licences&lt;/b&gt;&lt;/p&gt;&lt;p&gt;The font used on screen and in print, WenQuanYi Micro Hei, is licensed under the Apache License 2.0 or the GPLv3 with the font embedding exception.&lt;/p&gt;&lt;p&gt;This program uses Qt and Qt for Python (PySide6) under the GNU Lesser General Public License version 3 (LGPLv3); they ship unmodified as separate shared libraries and can be replaced. Source code: https://code.qt.io/ . The full licence texts are in the program&apos;s resources/licenses folder.&lt;/p&gt;</translation>
     </message>
     <message>
         <location line="+7"/>
@@ -252,7 +252,7 @@
     <message>
         <location line="+3"/>
         <source>程序运行时每天备份一次，退出时再备份一次；每份备份写完后都会校验。建议选择另一块硬盘或 U 盘上的文件夹，这样电脑硬盘损坏时数据仍在。</source>
-        <translation>While it runs the program backs up once a day, and again when it closes; every backup is checked after it is written. Choose a folder on another disk or a USB stick, so that the data survives if this PC's disk fails.</translation>
+        <translation>While it runs the program backs up once a day, and again when it closes; every backup is checked after it is written. Choose a folder on another disk or a USB stick, so that the data survives if this PC&apos;s disk fails.</translation>
     </message>
 </context>
 <context>
@@ -6474,17 +6474,19 @@ The goods were added to the stock of &quot;{depot}&quot;.</translation>
     <message>
         <location line="+7"/>
         <source>已核对 {movements:,} 条流水、{lots:,} 个批次、{documents:,} 张单据：每个批次和每个仓库的结存等于台账流水之和，预留、冲销、单据关联和编号连续。
-数据库：{database}&#x3000;校验时间：{at:%Y-%m-%d %H:%M}</source>
-        <translation>Checked {movements:,} movements, {lots:,} lots and {documents:,} documents: every lot&apos;s and depot&apos;s balance equals the sum of its ledger movements; reservations, reversals, document links and numbering are consistent.
-Database: {database}  Checked at: {at:%Y-%m-%d %H:%M}</translation>
+数据库：{database}&#x3000;校验时间：{at:%Y-%m-%d %H:%M}
+总校验码：{anchor}（报表页脚印有同一代码；各仓库的账链校验码见下，请另行保存）</source>
+        <translation>Checked {movements:,} movements, {lots:,} lots and {documents:,} documents: every lot's and depot's balance equals the sum of its ledger movements; reservations, reversals, document links and numbering are consistent.
+Database: {database}  Checked at: {at:%Y-%m-%d %H:%M}
+Combined code: {anchor} (printed in report footers; each depot's chain head is listed below: keep a copy elsewhere)</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+22"/>
         <source>复制结果</source>
         <translation>Copy result</translation>
     </message>
     <message>
-        <location line="+33"/>
+        <location line="+35"/>
         <source>正在校验数据…</source>
         <translation>Checking the data…</translation>
     </message>

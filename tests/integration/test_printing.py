@@ -14,14 +14,17 @@ from pypdf import PdfReader
 from inventory_app.domain.errors import NotFound
 from inventory_app.domain.model import OutLine, ReceiptLine
 from inventory_app.domain.orders import OrderLine, ReceivedLine
+from inventory_app.persistence import chain
 from inventory_app.services import (
     approvals,
+    documents,
     list_reports,
     orders,
     printing,
     receipt_notes,
     receipts,
     shipping,
+    verify,
     writeoffs,
 )
 from inventory_app.services.ledger_queries import LedgerFilter
@@ -95,6 +98,11 @@ def test_dispatch_slip_in_three_copies_with_everything_on_it(world: World) -> No
     fonts = fonts_of(data)
     assert fonts and all("WenQuanYi" in str(f["/BaseFont"]) for f in fonts)
     assert all("/FontFile2" in f["/FontDescriptor"].get_object() for f in fonts)
+    # The slip's own place in the history chain: the paper can be matched to the database.
+    code = world.uow.read(
+        lambda conn: chain.row_chain_hash(conn, "document", documents.load(conn, slip).id)
+    )
+    assert code and all(f"校验码 {code[:16]}" in page.replace("\n", "") for page in pages)
 
 
 def test_continuous_form_is_241_by_140_mm(world: World, tmp_path: Path) -> None:
@@ -151,6 +159,8 @@ def test_lists_as_pdf_and_excel(world: World, tmp_path: Path) -> None:
     text = "".join(_text(pdf.read_bytes()))
     assert rows == 1 and "库存明细" in text and "仓库: A" in text.replace("：", ": ")
     assert "合计" in text and "第 1 页 共 1 页" in text
+    anchor = verify.verify(world.uow, world.admin).anchor
+    assert f"总校验码 {anchor}" in text.replace("\n", "")  # as verify prints it
     xlsx, rows = list_reports.ledger_report(
         world.uow, world.admin, LedgerFilter(), tmp_path / "l.xlsx"
     )

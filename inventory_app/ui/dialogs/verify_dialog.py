@@ -52,8 +52,10 @@ class VerifyDialog(QDialog):
             self.tr(
                 "已核对 {movements:,} 条流水、{lots:,} 个批次、{documents:,} 张单据："
                 "每个批次和每个仓库的结存等于台账流水之和，预留、冲销、单据关联和编号连续。\n"
-                "数据库：{database}　校验时间：{at:%Y-%m-%d %H:%M}"
+                "数据库：{database}　校验时间：{at:%Y-%m-%d %H:%M}\n"
+                "总校验码：{anchor}（报表页脚印有同一代码；各仓库的账链校验码见下，请另行保存）"
             ).format(
+                anchor=report.anchor,
                 movements=report.movements,
                 lots=report.lots,
                 documents=report.documents,
@@ -65,8 +67,10 @@ class VerifyDialog(QDialog):
         self.facts.setWordWrap(True)
         self.problems = QPlainTextEdit(self)
         self.problems.setReadOnly(True)
-        self.problems.setPlainText("\n".join(report.problems))
-        self.problems.setVisible(not report.ok)
+        heads = [f"{h.depot_code}  #{h.seq}  {h.hash}" for h in report.heads]
+        self.problems.setPlainText(
+            "\n".join([*report.problems, *([""] if report.problems else []), *heads])
+        )
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         self.copy_button = QPushButton(self.tr("复制结果"), self)
         buttons.addButton(self.copy_button, QDialogButtonBox.ButtonRole.ActionRole)
@@ -77,11 +81,13 @@ class VerifyDialog(QDialog):
         layout.addWidget(self.facts)
         layout.addWidget(self.problems, 1)
         layout.addWidget(buttons)
-        self.resize(620, 420 if not report.ok else 200)
+        self.resize(680, 420)
 
     def text(self) -> str:
         return "\n".join(
-            part for part in (self.verdict.text(), self.facts.text(), *self.report.problems) if part
+            part
+            for part in (self.verdict.text(), self.facts.text(), self.problems.toPlainText())
+            if part
         )
 
     def copy(self) -> None:
