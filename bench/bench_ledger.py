@@ -14,13 +14,15 @@ import statistics
 import sys
 import tempfile
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from decimal import Decimal
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from inventory_app.domain.model import OutLine, ReceiptLine
+from inventory_app.persistence import chain
 from inventory_app.persistence.engine import sqlite_url
 from inventory_app.services import issues, ledger_queries, receipts, stock_queries
 from inventory_app.services.database import open_database
@@ -64,6 +66,17 @@ def raw_connection(path: Path) -> sqlite3.Connection:
     conn.execute("CREATE INDEX IF NOT EXISTS ix_depot ON movements(depot_id, id)")
     conn.execute("CREATE INDEX IF NOT EXISTS ix_doc ON movements(document_id)")
     return conn
+
+
+@contextmanager
+def without_chain() -> Iterator[None]:
+    """The history chain switched off, to measure what it costs (never in the app)."""
+    sealing = chain.seal
+    chain.seal = lambda conn: len(conn.info.pop(chain.TOUCHED, ()))  # type: ignore[assignment]
+    try:
+        yield
+    finally:
+        chain.seal = sealing  # type: ignore[assignment]
 
 
 def bench_single(tmp: Path, n: int) -> list[tuple[str, str, str, str]]:
@@ -168,6 +181,9 @@ def bench_single(tmp: Path, n: int) -> list[tuple[str, str, str, str]]:
     t_rec = median_time(service_receive, 3) / n
     t_same = median_time(raw_same_writes, 3) / n
     t_iss = median_time(service_issue, 3) / n
+    with without_chain():
+        t_rec_plain = median_time(service_receive, 3) / n
+        t_iss_plain = median_time(service_issue, 3) / n
     same.close()
     uow.engine.dispose()
     issue_uow.engine.dispose()
@@ -191,6 +207,18 @@ def bench_single(tmp: Path, n: int) -> list[tuple[str, str, str, str]]:
             f"{1 / t_raw:,.0f} /s",
             f"{t_raw / t_iss:.0%}",
         ),
+        (
+            "history chain's cost: receive with the chain vs without",
+            f"{1 / t_rec:,.0f} /s",
+            f"{1 / t_rec_plain:,.0f} /s",
+            f"{t_rec_plain / t_rec:.0%}",
+        ),
+        (
+            "history chain's cost: issue with the chain vs without",
+            f"{1 / t_iss:,.0f} /s",
+            f"{1 / t_iss_plain:,.0f} /s",
+            f"{t_iss_plain / t_iss:.0%}",
+        ),
     ]
 
 
@@ -201,14 +229,20 @@ def bench_bulk(tmp: Path, n: int) -> list[tuple[str, str, str, str]]:
         )
         for i in range(n)
     ]
-    runs = []
-    for run in range(3):
-        uow, world = fresh_world(tmp, f"bulk{run}")
-        start = time.perf_counter()
-        receipts.receive(uow, world.keeper_a, depot="A", lines=lines, request_id="bulk")
-        runs.append(time.perf_counter() - start)
-        uow.engine.dispose()
-    t_service = statistics.median(runs)
+
+    def service_runs(name: str) -> float:
+        runs = []
+        for run in range(3):
+            uow, world = fresh_world(tmp, f"{name}{run}")
+            start = time.perf_counter()
+            receipts.receive(uow, world.keeper_a, depot="A", lines=lines, request_id="bulk")
+            runs.append(time.perf_counter() - start)
+            uow.engine.dispose()
+        return statistics.median(runs)
+
+    t_service = service_runs("bulk")
+    with without_chain():
+        t_plain = service_runs("bulk-plain")
     raw_runs = []
     for run in range(3):
         raw = raw_connection(tmp / f"raw-bulk{run}.sqlite3")
@@ -296,6 +330,12 @@ def bench_bulk(tmp: Path, n: int) -> list[tuple[str, str, str, str]]:
             f"{t_service:.2f} s",
             f"{t_same:.2f} s",
             f"{t_same / t_service:.0%}",
+        ),
+        (
+            f"history chain's cost: bulk import of {n:,} movements with the chain vs without",
+            f"{t_service:.2f} s",
+            f"{t_plain:.2f} s",
+            f"{t_plain / t_service:.0%}",
         ),
     ]
 
