@@ -35,6 +35,7 @@ from sqlalchemy import (
     update,
 )
 
+from . import repo
 from . import tables as t
 
 GENESIS = "0" * 64
@@ -147,8 +148,7 @@ KIND_BY_CODE = {kind.code: kind for kind in KINDS}
 
 
 def _plain(value: Any) -> Any:
-    if value is None or isinstance(value, int | str):
-        return value
+    """JSON for what json cannot write itself (ints, text and None it writes natively)."""
     if isinstance(value, datetime):
         return value.replace(tzinfo=None).isoformat(sep=" ", timespec="microseconds")
     if isinstance(value, date):
@@ -156,10 +156,12 @@ def _plain(value: Any) -> Any:
     return str(value)
 
 
+_ENCODE = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"), default=_plain).encode
+
+
 def row_hash(kind: str, values: Sequence[Any]) -> str:
     """The hash of one row's content (its hashed columns, in order)."""
-    text = json.dumps([kind, *map(_plain, values)], ensure_ascii=False, separators=(",", ":"))
-    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+    return hashlib.sha256(_ENCODE([kind, *values]).encode("utf-8")).hexdigest()
 
 
 def link_hash(depot_id: int, seq: int, kind: str, row_id: int, content: str, prev: str) -> str:
@@ -235,6 +237,9 @@ def seal(conn: Connection) -> int:
     return added
 
 
+_ENTRY_COLUMNS = ("depot_id", "seq", "kind", "row_id", "row_hash", "hash")
+
+
 def _head(conn: Connection, depot_id: int) -> tuple[int, str]:
     h = t.chain_heads.c
     query = select(h.seq, h.hash).where(h.depot_id == depot_id)
@@ -254,19 +259,10 @@ def _append(conn: Connection, depot_id: int, rows: Iterable[tuple[str, int, str]
     for kind, row_id, content in rows:
         seq += 1
         prev = link_hash(depot_id, seq, kind, row_id, content, prev)
-        entries.append(
-            {
-                "depot_id": depot_id,
-                "seq": seq,
-                "kind": kind,
-                "row_id": row_id,
-                "row_hash": content,
-                "hash": prev,
-            }
-        )
+        entries.append((depot_id, seq, kind, row_id, content, prev))
     if not entries:
         return 0
-    conn.execute(insert(t.ledger_chain), entries)
+    repo.bulk_insert(conn, t.ledger_chain, _ENTRY_COLUMNS, entries)
     h = t.chain_heads.c
     changed = conn.execute(
         update(t.chain_heads)
