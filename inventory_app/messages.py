@@ -261,6 +261,7 @@ _STATES = {
     "SIGNED": ("已签收", "signed for"),
     "COMPLETED": ("已完成", "completed"),
     "CANCELLED": ("已作废", "cancelled"),
+    "SUPERSEDED": ("已修订", "superseded"),
 }
 _ACTIONS = {
     "receive": ("接收", "received"),
@@ -279,6 +280,8 @@ _ACTIONS = {
     "report": ("生成报告", "reported on"),
     "depart": ("发车", "departed"),
     "arrive": ("登记到达", "marked arrived"),
+    "revise": ("修订", "revised"),
+    "edit": ("修改", "edited"),
 }
 
 

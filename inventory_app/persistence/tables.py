@@ -31,14 +31,36 @@ from .flow_tables import (
     return_lines,
     slip_details,
 )
+from .plan_tables import (
+    contract_details,
+    contract_lines,
+    contract_payments,
+    delivery_acceptances,
+    norm_set_lines,
+    norm_sets,
+    plan_details,
+    plan_line_years,
+    plan_lines,
+    reserve_targets,
+)
 from .schema import Qty, metadata
 
 __all__ = [
     "agreement_deliveries",
     "agreements",
+    "contract_details",
+    "contract_lines",
+    "contract_payments",
+    "delivery_acceptances",
     "metadata",
+    "norm_set_lines",
+    "norm_sets",
     "order_details",
+    "plan_details",
+    "plan_line_years",
+    "plan_lines",
     "request_details",
+    "reserve_targets",
     "return_lines",
     "slip_details",
 ]
