@@ -26,7 +26,23 @@ def json_default(value: Any) -> Any:
 
 # Column headers of the text tables in Chinese (JSON keeps the field names).
 _HEADERS = {
+    "agreement_24h": "协议24小时",
+    "agreement_72h": "协议72小时",
     "agreement_no": "协议号",
+    "approved_by": "批准人",
+    "funding_source": "资金来源",
+    "held": "现有",
+    "norm_set": "定额",
+    "owner_name": "所有权单位",
+    "persons_covered": "可安置人数",
+    "persons_with_agreements": "含协议可安置",
+    "required": "需储备",
+    "revises": "修订自",
+    "target": "储备目标",
+    "total_amount": "金额合计",
+    "version": "版本",
+    "yearly_ceiling": "年度预算上限",
+    "years": "年度",
     "at": "时间",
     "available": "可用",
     "batch_no": "批号",
@@ -130,7 +146,11 @@ def emit(args: argparse.Namespace, rows: Sequence[Any], columns: Sequence[str]) 
         return
     zh = not getattr(args, "lang", "zh").startswith("en")
     heads = [_header(c, zh) for c in columns]
-    table = [[_value(c, getattr(r, c), zh) for c in columns] for r in rows]
+    print_table(heads, [[_value(c, getattr(r, c), zh) for c in columns] for r in rows])
+
+
+def print_table(heads: Sequence[str], table: Sequence[Sequence[str]]) -> None:
+    """Aligned columns (CJK glyphs count double)."""
     widths = [max([_width(h)] + [_width(row[i]) for row in table]) for i, h in enumerate(heads)]
     print("  ".join(_pad(h, w) for h, w in zip(heads, widths, strict=True)))
     for row in table:

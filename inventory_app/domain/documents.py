@@ -27,6 +27,8 @@ class LinkRole(enum.StrEnum):
     REQUEST_ORDER = "request_order"  # request → the order that answers it (申请 → 调拨指令)
     RECEIPT_LOSS = "receipt_loss"  # receipt note → the loss-in-transit adjustment (签收 → 途损)
     TRANSIT_LOSS = "transit_loss"  # transfer received short → its loss adjustment (调拨 → 途损)
+    PLAN_REVISION = "plan_revision"  # approved plan → its revision (计划 → 修订版)
+    PLAN_CONTRACT = "plan_contract"  # approved plan → a purchase contract (计划 → 合同)
 
 
 @dataclass(frozen=True)

@@ -81,6 +81,8 @@ LINK_ROLES: Mapping[str, object] = {
     LinkRole.ORDER_RETURN: QT_TRANSLATE_NOOP("Labels", "调拨指令→回收单"),
     LinkRole.CONTRACT_DELIVERY: QT_TRANSLATE_NOOP("Labels", "合同→到货"),
     LinkRole.COUNT_ADJUSTMENT: QT_TRANSLATE_NOOP("Labels", "盘点→调整"),
+    LinkRole.PLAN_REVISION: QT_TRANSLATE_NOOP("Labels", "计划→修订版"),
+    LinkRole.PLAN_CONTRACT: QT_TRANSLATE_NOOP("Labels", "计划→采购合同"),
     LinkRole.REQUEST_ORDER: QT_TRANSLATE_NOOP("Labels", "调拨申请→调拨指令"),
     LinkRole.RECEIPT_LOSS: QT_TRANSLATE_NOOP("Labels", "签收回执→途损调整"),
     LinkRole.TRANSIT_LOSS: QT_TRANSLATE_NOOP("Labels", "调拨单→途损调整"),
