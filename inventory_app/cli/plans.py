@@ -73,23 +73,10 @@ def print_plan(args: argparse.Namespace, view: PlanView) -> None:
     who = view.target or view.owner_name
     print(f"{who}  {view.persons} {'人' if zh else 'persons'}  {view.norm_set}")
     years = [str(y) for y in view.years]
-    heads = (
-        [
-            "物资编码",
-            "物资名称",
-            "单位",
-            "需储备",
-            "现有",
-            "在途合同",
-            "需购置",
-            *years,
-            "单价",
-            "金额",
-        ]
-        if zh
-        else ["item", "name", "unit", "required", "held", "contracted", "need", *years]
-        + ["price", "amount"]
-    )
+    first = ("物资编码", "物资名称", "单位", "需储备", "现有", "在途合同", "需购置")
+    first_en = ("item", "name", "unit", "required", "held", "contracted", "need")
+    last = ("单价", "金额") if zh else ("price", "amount")
+    heads = [*(first if zh else first_en), *years, *last]
     rows = [
         [ln.item_code, ln.item_name, ln.unit]
         + [_cell(v) for v in (ln.required, ln.held, ln.contracted, ln.need)]
