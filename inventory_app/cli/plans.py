@@ -204,7 +204,7 @@ def _norms(ctx: Context, a: argparse.Namespace) -> int:
 
 def _target_set(ctx: Context, a: argparse.Namespace) -> int:
     if not a.target or a.persons is None or not a.owner:
-        raise InvalidInput("target" if not a.target else "owner", "required")
+        raise InvalidInput("reserve_target" if not a.target else "owner", "required")
     plan_setup.define_target(
         ctx.uow,
         ctx.actor,

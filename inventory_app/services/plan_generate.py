@@ -105,7 +105,7 @@ def resolve(
     """A named target (its persons, owner, norms, ceiling), or persons and an owner."""
     found = plan_setup.target_rows(conn, target)[0] if target else None
     if found is None and (persons is None or not owner):
-        raise InvalidInput("target" if persons is None else "owner", "required")
+        raise InvalidInput("reserve_target" if persons is None else "owner", "required")
     settings = read_settings(conn)
     span = year_range(years, year_range(settings["plan_years"], ()))
     set_code = norm_set or (found.norm_set if found else DEFAULT_NORM_SET)
