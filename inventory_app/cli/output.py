@@ -26,6 +26,27 @@ def json_default(value: Any) -> Any:
 
 # Column headers of the text tables in Chinese (JSON keeps the field names).
 _HEADERS = {
+    "accepted": "验收合格",
+    "accepted_amount": "验收金额",
+    "amount": "金额",
+    "contract_no": "合同号",
+    "contracted": "已签合同",
+    "contracted_amount": "合同金额",
+    "delivered_on": "到货日期",
+    "delivery_due": "交货期限",
+    "late": "逾期",
+    "ordered": "合同数量",
+    "paid_amount": "已付款",
+    "plan_no": "计划单号",
+    "planned": "计划数量",
+    "planned_amount": "计划金额",
+    "qc_report_no": "质检报告号",
+    "reason": "原因",
+    "receipt_no": "入库单号",
+    "rejected": "拒收",
+    "result": "验收结论",
+    "supplier": "供应商",
+    "year": "年度",
     "agreement_24h": "协议24小时",
     "agreement_72h": "协议72小时",
     "agreement_no": "协议号",
@@ -114,6 +135,7 @@ _KINDS = {
     "SCRAP": "报废",
     "REVERSAL": "冲销",
 }
+_RESULTS = {"pass": "合格", "fail": "不合格"}
 _EXPIRY = {"ok": "正常", "near": "临期", "expired": "已过期", "none": "无"}
 
 
@@ -127,6 +149,8 @@ def _value(column: str, value: Any, zh: bool) -> str:
             return _KINDS.get(value, value)
         if column in ("state", "from_state", "to_state"):
             return state_name(value) if value else ""
+        if column == "result":
+            return _RESULTS.get(value, value)
         if column == "expiry_status":
             return _EXPIRY.get(value, value)
     if zh and isinstance(value, bool):

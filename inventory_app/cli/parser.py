@@ -8,6 +8,7 @@ from datetime import date
 from typing import NoReturn
 
 from . import agreements as agreement_commands
+from . import contracts as contract_commands
 from . import drills as drill_commands
 from . import orders as order_commands
 from . import plans as plan_commands
@@ -212,4 +213,5 @@ def build_parser() -> argparse.ArgumentParser:
     agreement_commands.add_parser(sub, _add_doc_options)
     print_commands.add_parsers(sub)
     plan_commands.add_parsers(sub, _add_doc_options)
+    contract_commands.add_parsers(sub, _add_doc_options)
     return parser
