@@ -193,7 +193,13 @@ def edit(
                 .values(unit_price_fen=parse_money(unit_price))
             )
         if quantity is not None:
-            _set_year(conn, doc.id, item.id, year, parse_quantity(quantity, item.decimals))
+            _set_year(
+                conn,
+                doc.id,
+                item.id,
+                year,
+                parse_quantity(quantity, item.decimals, allow_zero=True),
+            )
         documents.note_event(conn, actor, doc, f"修改 {item_code}")
         return documents.Posted(doc.id)
 

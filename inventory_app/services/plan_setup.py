@@ -101,7 +101,7 @@ def define_norm_set(
 
 
 def _milli(value: Decimal | str) -> int:
-    qty = parse_quantity(value, 3)
+    qty = parse_quantity(value, 3, allow_zero=True)
     if qty < 0:
         raise InvalidInput("quantity", "negative", value)
     return to_milli(qty)
