@@ -144,6 +144,8 @@ _FIELDS = {
     "voucher": ("凭证号", "voucher number"),
     "reason": ("原因", "reason"),
     "accepted": ("验收合格数量", "accepted quantity"),
+    "document": ("单据号", "document number"),
+    "delivery_due": ("交货期限", "delivery date"),
 }
 
 _MESSAGES: dict[str, tuple[str, str]] = {
