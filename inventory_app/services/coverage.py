@@ -67,6 +67,12 @@ def default_target(conn: Connection) -> str:
     return next((r.name for r in rows if r.name == wanted), rows[0].name)
 
 
+def home_target(uow: UnitOfWork, actor: Actor) -> str:
+    """The target the plan page and `coverage` open with (setting plan_target)."""
+    require(actor, Action.VIEW)
+    return uow.read(default_target)
+
+
 def coverage(
     uow: UnitOfWork,
     actor: Actor,

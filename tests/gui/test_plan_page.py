@@ -1,0 +1,61 @@
+"""The 储备计划 page on the demo database: the seed plan, coverage with charts, approval."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+from pytestqt.qtbot import QtBot
+
+from inventory_app.domain.model import DocState
+from inventory_app.persistence.uow import UnitOfWork
+from inventory_app.services import auth, plan_queries
+from inventory_app.ui.context import AppContext, DataEvents
+from inventory_app.ui.pages.plan_page import PlanPage
+from inventory_app.ui.tasks import TaskRunner
+from tests.gui.dialog_support import settle
+from tests.integration.plan_support import SEED_NEED, demo_db, demo_file, demo_template
+
+__all__ = ["demo_db", "demo_file", "demo_template"]  # fixtures
+
+pytestmark = [pytest.mark.slow, pytest.mark.usefixtures("popups_quiet")]
+
+
+@pytest.fixture
+def plan_page(qtbot: QtBot, demo_db: tuple[UnitOfWork, object]) -> Iterator[PlanPage]:
+    uow, _admin = demo_db
+    planner = auth.authenticate(uow, "planner", "demo1234")
+    runner = TaskRunner(progress_delay_ms=60_000)
+    ctx = AppContext(uow, planner, runner, DataEvents(), "test")  # type: ignore[arg-type]
+    page = PlanPage(ctx)
+    qtbot.addWidget(page)
+    page.show()
+    settle(ctx)
+    yield page
+    runner.wait_all(10_000)
+
+
+def test_the_page_shows_the_seed_plan_and_coverage(plan_page: PlanPage, qtmodeltester) -> None:  # type: ignore[no-untyped-def]
+    rows = plan_page.plan_model.rows()
+    assert {r.item_code: r.need for r in rows} == SEED_NEED
+    assert "肆佰贰拾肆万壹仟壹佰捌拾元整" in plan_page.plan_summary.text()
+    assert plan_page.target_combo.currentText() == "中卫市本级"
+    assert "棉褥" in plan_page.coverage_summary.text()
+    assert len(plan_page.bar_chart.chart().series()) == 1
+    assert len(plan_page.line_chart.chart().series()) == 2
+    for model in (plan_page.plan_model, plan_page.coverage_model):
+        qtmodeltester.check(model)
+
+
+def test_a_planner_saves_and_approves_from_the_page(plan_page: PlanPage) -> None:
+    ctx = plan_page.ctx
+    assert plan_page.save_button.isEnabled() and not plan_page.approve_button.isEnabled()
+    plan_page.save_button.click()
+    settle(ctx)
+    assert plan_page.data is not None and plan_page.data.plan.state == DocState.DRAFT
+    doc_no = plan_page.data.plan.doc_no
+    plan_page.approve_button.click()
+    settle(ctx)
+    assert plan_queries.show(ctx.uow, ctx.actor, doc_no).state == DocState.APPROVED
+    assert plan_page.revise_button.isEnabled()
+    assert "执行计划" in plan_page.progress_summary.text()
