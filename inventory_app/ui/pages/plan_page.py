@@ -68,6 +68,8 @@ class PlanPage(DataPage):
         self.years_caption, self.version_caption = QLabel(self), QLabel(self)
         self.target_combo, self.norms_combo = QComboBox(self), QComboBox(self)
         self.version_combo = QComboBox(self)
+        for combo in (self.target_combo, self.norms_combo, self.version_combo):
+            combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self.version_combo.setMinimumContentsLength(30)
         self.years_edit = QLineEdit(self)
         self.years_edit.setMaximumWidth(110)
@@ -116,7 +118,7 @@ class PlanPage(DataPage):
         self.coverage_summary = QLabel(self)
         self.coverage_summary.setWordWrap(True)
         self.coverage_table = query_table(
-            self, self.coverage_model, selection=single, stretch_last=True
+            self, self.coverage_model, selection=single, stretch_last=False
         )
         self.bar_chart, self.line_chart = HeldRequiredChart(self), CoverageLineChart(self)
         charts = QSplitter(Qt.Orientation.Horizontal, self)
@@ -129,7 +131,7 @@ class PlanPage(DataPage):
         box.addWidget(charts, 2)
 
         self.progress_table = query_table(
-            self, self.progress_model, selection=single, stretch_last=True
+            self, self.progress_model, selection=single, stretch_last=False
         )
         self.contract_table = query_table(
             self, self.contract_model, selection=single, stretch_last=True
