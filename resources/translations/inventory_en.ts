@@ -324,7 +324,7 @@ It can no longer be received; existing stock and history are not affected, and i
 <context>
     <name>ChangePasswordDialog</name>
     <message>
-        <location filename="../../inventory_app/ui/dialogs/change_password_dialog.py" line="+108"/>
+        <location filename="../../inventory_app/ui/dialogs/change_password_dialog.py" line="+107"/>
         <source>修改密码</source>
         <translation>Change Password</translation>
     </message>
@@ -1943,6 +1943,16 @@ It can no longer be chosen when receiving goods; lots already stored there and t
         <translation>Settlement</translation>
     </message>
     <message>
+        <location line="+1"/>
+        <source>储备计划</source>
+        <translation>Reserve plan</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>采购合同</source>
+        <translation>Purchase contract</translation>
+    </message>
+    <message>
         <location line="+3"/>
         <source>已过账</source>
         <translation>Posted</translation>
@@ -2013,6 +2023,11 @@ It can no longer be chosen when receiving goods; lots already stored there and t
         <translation>Cancelled</translation>
     </message>
     <message>
+        <location line="+1"/>
+        <source>已修订</source>
+        <translation>Superseded</translation>
+    </message>
+    <message>
         <location line="+3"/>
         <source>入库</source>
         <translation>Receipt</translation>
@@ -2060,7 +2075,17 @@ It can no longer be chosen when receiving goods; lots already stored there and t
         <translation>Pre-positioning</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+24"/>
+        <source>计划→修订版</source>
+        <translation>Plan → revision</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>计划→采购合同</source>
+        <translation>Plan → contract</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>签收回执→途损调整</source>
         <translation>Receipt note → loss in transit</translation>
     </message>
@@ -2070,8 +2095,8 @@ It can no longer be chosen when receiving goods; lots already stored there and t
         <translation>Transfer → loss in transit</translation>
     </message>
     <message>
-        <location line="-56"/>
-        <location line="+31"/>
+        <location line="-61"/>
+        <location line="+34"/>
         <source>演练</source>
         <translation>Drill</translation>
     </message>
@@ -2126,12 +2151,12 @@ It can no longer be chosen when receiving goods; lots already stored there and t
         <translation>Order → return</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+5"/>
         <source>调拨申请→调拨指令</source>
         <translation>Request → order</translation>
     </message>
     <message>
-        <location line="-4"/>
+        <location line="-6"/>
         <source>出库单→签收回执</source>
         <translation>Dispatch slip → receipt</translation>
     </message>
@@ -2488,7 +2513,7 @@ It can no longer be chosen when receiving goods; lots already stored there and t
 <context>
     <name>LinesDelegate</name>
     <message>
-        <location filename="../../inventory_app/ui/widgets/lines_editor.py" line="+130"/>
+        <location filename="../../inventory_app/ui/widgets/lines_editor.py" line="+127"/>
         <source>（仓库所属单位）</source>
         <translation>(depot&apos;s owner)</translation>
     </message>
@@ -2501,7 +2526,7 @@ It can no longer be chosen when receiving goods; lots already stored there and t
 <context>
     <name>LinesEditor</name>
     <message>
-        <location line="+145"/>
+        <location line="+148"/>
         <source>添加行 (Insert)</source>
         <translation>Add Line (Insert)</translation>
     </message>
@@ -2899,7 +2924,7 @@ It can no longer be chosen when receiving goods; lots already stored there and t
 <context>
     <name>NavModel</name>
     <message>
-        <location filename="../../inventory_app/ui/widgets/nav_pane.py" line="+49"/>
+        <location filename="../../inventory_app/ui/widgets/nav_pane.py" line="+50"/>
         <source>首页</source>
         <translation>Home</translation>
     </message>
@@ -2912,6 +2937,11 @@ It can no longer be chosen when receiving goods; lots already stored there and t
         <location line="+2"/>
         <source>演练</source>
         <translation>Drills</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>储备计划</source>
+        <translation>Reserve plan</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -2969,7 +2999,7 @@ It can no longer be chosen when receiving goods; lots already stored there and t
         <translation>Grain storage points</translation>
     </message>
     <message>
-        <location line="+109"/>
+        <location line="+110"/>
         <source>{name}（{count}）</source>
         <translation>{name} ({count})</translation>
     </message>
@@ -2977,7 +3007,7 @@ It can no longer be chosen when receiving goods; lots already stored there and t
 <context>
     <name>NewPasswordDialog</name>
     <message>
-        <location filename="../../inventory_app/ui/dialogs/change_password_dialog.py" line="-53"/>
+        <location filename="../../inventory_app/ui/dialogs/change_password_dialog.py" line="-49"/>
         <source>新密码至少 {count} 个字符。</source>
         <translation>The new password needs at least {count} characters.</translation>
     </message>
@@ -2987,7 +3017,7 @@ It can no longer be chosen when receiving goods; lots already stored there and t
         <translation>The two new passwords differ.</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+14"/>
         <source>正在保存密码…</source>
         <translation>Saving the password…</translation>
     </message>
@@ -3874,6 +3904,306 @@ It can no longer be chosen when receiving goods; lots already stored there and t
         <location line="+1"/>
         <source>预览并打印这条调拨指令、它的申请或出库单</source>
         <translation>Preview and print this order, its request or its dispatch slips</translation>
+    </message>
+</context>
+<context>
+    <name>PlanPage</name>
+    <message>
+        <location filename="../../inventory_app/ui/pages/plan_columns.py" line="+29"/>
+        <location line="+59"/>
+        <source>物资编码</source>
+        <translation>Item code</translation>
+    </message>
+    <message>
+        <location line="-54"/>
+        <location line="+59"/>
+        <location line="+44"/>
+        <source>物资名称</source>
+        <translation>Item</translation>
+    </message>
+    <message>
+        <location line="-100"/>
+        <location line="+59"/>
+        <source>单位</source>
+        <translation>Unit</translation>
+    </message>
+    <message>
+        <location line="-56"/>
+        <location line="+65"/>
+        <location filename="../../inventory_app/ui/pages/plan_page.py" line="+230"/>
+        <source>需储备</source>
+        <translation>Required</translation>
+    </message>
+    <message>
+        <location line="-59"/>
+        <location line="+53"/>
+        <location filename="../../inventory_app/ui/pages/plan_page.py" line="+0"/>
+        <source>现有</source>
+        <translation>Held</translation>
+    </message>
+    <message>
+        <location line="-47"/>
+        <source>在途合同</source>
+        <translation>On open contracts</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>需购置</source>
+        <translation>To buy</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <location filename="../../inventory_app/ui/pages/plan_page.py" line="+51"/>
+        <source>单价</source>
+        <translation>Unit price</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>金额</source>
+        <translation>Amount</translation>
+    </message>
+    <message>
+        <location line="+35"/>
+        <location filename="../../inventory_app/ui/pages/plan_page.py" line="-46"/>
+        <source>可安置人数</source>
+        <translation>Persons sheltered</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>协议储备（24小时）</source>
+        <translation>Agreements (24 h)</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>协议储备（72小时）</source>
+        <translation>Agreements (72 h)</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <location line="+69"/>
+        <source>年度</source>
+        <translation>Year</translation>
+    </message>
+    <message>
+        <location line="-60"/>
+        <source>计划</source>
+        <translation>Planned</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>已签合同</source>
+        <translation>Contracted</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>已到货</source>
+        <translation>Delivered</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>验收合格</source>
+        <translation>Accepted</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>拒收</source>
+        <translation>Rejected</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>计划金额</source>
+        <translation>Planned amount</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <location line="+46"/>
+        <source>验收金额</source>
+        <translation>Accepted amount</translation>
+    </message>
+    <message>
+        <location line="-31"/>
+        <source>合同号</source>
+        <translation>Contract no.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>状态</source>
+        <translation>State</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>供应商</source>
+        <translation>Supplier</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>交货期限</source>
+        <translation>Delivery due</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>合同金额</source>
+        <translation>Contract amount</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>已付款</source>
+        <translation>Paid</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>逾期</source>
+        <translation>Late</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>逾期未交货</source>
+        <translation>Delivery overdue</translation>
+    </message>
+    <message>
+        <location filename="../../inventory_app/ui/pages/plan_page.py" line="-65"/>
+        <source>正在查询…</source>
+        <translation>Querying…</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>尚未定义储备目标</source>
+        <translation>No reserve target is defined yet</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>{scope}：现有实物可安置 {covered} 人（目标 {target} 人），限制物资：{item}。</source>
+        <translation>{scope}: the physical stock shelters {covered} persons (target {target}); limited by {item}.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>协议储备另可增至：24 小时内 {h24} 人，72 小时内 {h72} 人（不计入实物）。</source>
+        <translation>Agreement reserves could raise it to {h24} persons within 24 h and {h72} within 72 h (not counted as stock).</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>现有与需储备</source>
+        <translation>Held and required</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>现在</source>
+        <translation>Now</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>目标</source>
+        <translation>Target</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>按计划逐年保障能力</source>
+        <translation>Coverage year by year as planned</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>执行计划 {plan}；逾期未交货合同 {late} 份</source>
+        <translation>Executing plan {plan}; {late} contract(s) overdue</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>尚无已批准的计划</source>
+        <translation>No approved plan yet</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>年度预算 {years}。合计 {total}（{words}）。资金来源：{funding}。</source>
+        <translation>Yearly budget {years}. Total {total} ({words}). Funded by {funding}.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>年度上限 {ceiling}，超出年份：{years}。</source>
+        <translation>Yearly ceiling {ceiling}; exceeded in {years}.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>各年均不超过年度上限 {ceiling}。</source>
+        <translation>Every year is within the yearly ceiling {ceiling}.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>{no} 第 {version} 版 {state}</source>
+        <translation>{no} version {version} {state}</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>批准人 {who}</source>
+        <translation>approved by {who}</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>按当前库存生成</source>
+        <translation>Generated from current stock</translation>
+    </message>
+    <message>
+        <location line="+76"/>
+        <source>储备目标：</source>
+        <translation>Reserve target:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>定额：</source>
+        <translation>Norms:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>年度：</source>
+        <translation>Years:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>方案：</source>
+        <translation>Plan:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>生成</source>
+        <translation>Generate</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>需购置 = 定额 × 人数 − 现有实物 − 在途合同，按年度比例分摊</source>
+        <translation>To buy = norm × persons − physical stock held − open contracts, spread over the years by the shares</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>保存为草稿</source>
+        <translation>Save as Draft</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>批准</source>
+        <translation>Approve</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>修订</source>
+        <translation>Revise</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>刷新</source>
+        <translation>Refresh</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>购置计划</source>
+        <translation>Purchase plan</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>保障能力</source>
+        <translation>Coverage</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>执行进度</source>
+        <translation>Execution</translation>
     </message>
 </context>
 <context>

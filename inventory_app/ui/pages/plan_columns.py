@@ -23,47 +23,104 @@ def _year_qty(year: int, line: PlanLine) -> Decimal:
 
 
 def plan_line_columns(years: Sequence[int]) -> list[Column[PlanLine]]:
-    tr = QCoreApplication.translate
     columns: list[Column[PlanLine]] = [
-        Column("item_code", lambda: tr("PlanPage", "物资编码"), lambda r: r.item_code),
-        Column("item_name", lambda: tr("PlanPage", "物资名称"), lambda r: r.item_name),
-        Column("unit", lambda: tr("PlanPage", "单位"), lambda r: r.unit),
-        Column("required", lambda: tr("PlanPage", "需储备"), lambda r: r.required, "quantity"),
-        Column("held", lambda: tr("PlanPage", "现有"), lambda r: r.held, "quantity"),
         Column(
-            "contracted", lambda: tr("PlanPage", "在途合同"), lambda r: r.contracted, "quantity"
+            "item_code",
+            lambda: QCoreApplication.translate("PlanPage", "物资编码"),
+            lambda r: r.item_code,
         ),
-        Column("need", lambda: tr("PlanPage", "需购置"), lambda r: r.need, "quantity"),
+        Column(
+            "item_name",
+            lambda: QCoreApplication.translate("PlanPage", "物资名称"),
+            lambda r: r.item_name,
+        ),
+        Column("unit", lambda: QCoreApplication.translate("PlanPage", "单位"), lambda r: r.unit),
+        Column(
+            "required",
+            lambda: QCoreApplication.translate("PlanPage", "需储备"),
+            lambda r: r.required,
+            "quantity",
+        ),
+        Column(
+            "held",
+            lambda: QCoreApplication.translate("PlanPage", "现有"),
+            lambda r: r.held,
+            "quantity",
+        ),
+        Column(
+            "contracted",
+            lambda: QCoreApplication.translate("PlanPage", "在途合同"),
+            lambda r: r.contracted,
+            "quantity",
+        ),
+        Column(
+            "need",
+            lambda: QCoreApplication.translate("PlanPage", "需购置"),
+            lambda r: r.need,
+            "quantity",
+        ),
     ]
     for year in years:
         columns.append(
             Column(f"y{year}", str(year), functools.partial(_year_qty, year), "quantity")
         )
     columns += [
-        Column("unit_price", lambda: tr("PlanPage", "单价"), lambda r: r.unit_price, "money"),
-        Column("amount", lambda: tr("PlanPage", "金额"), lambda r: r.amount, "money"),
+        Column(
+            "unit_price",
+            lambda: QCoreApplication.translate("PlanPage", "单价"),
+            lambda r: r.unit_price,
+            "money",
+        ),
+        Column(
+            "amount",
+            lambda: QCoreApplication.translate("PlanPage", "金额"),
+            lambda r: r.amount,
+            "money",
+        ),
     ]
     return columns
 
 
 def coverage_columns() -> list[Column[CoverageItem]]:
-    tr = QCoreApplication.translate
     return [
-        Column("item_code", lambda: tr("PlanPage", "物资编码"), lambda r: r.item_code),
-        Column("item_name", lambda: tr("PlanPage", "物资名称"), lambda r: r.item_name),
-        Column("unit", lambda: tr("PlanPage", "单位"), lambda r: r.unit),
-        Column("held", lambda: tr("PlanPage", "现有"), lambda r: r.held, "quantity"),
-        Column("required", lambda: tr("PlanPage", "需储备"), lambda r: r.required, "quantity"),
-        Column("persons", lambda: tr("PlanPage", "可安置人数"), lambda r: r.persons_covered, "int"),
+        Column(
+            "item_code",
+            lambda: QCoreApplication.translate("PlanPage", "物资编码"),
+            lambda r: r.item_code,
+        ),
+        Column(
+            "item_name",
+            lambda: QCoreApplication.translate("PlanPage", "物资名称"),
+            lambda r: r.item_name,
+        ),
+        Column("unit", lambda: QCoreApplication.translate("PlanPage", "单位"), lambda r: r.unit),
+        Column(
+            "held",
+            lambda: QCoreApplication.translate("PlanPage", "现有"),
+            lambda r: r.held,
+            "quantity",
+        ),
+        Column(
+            "required",
+            lambda: QCoreApplication.translate("PlanPage", "需储备"),
+            lambda r: r.required,
+            "quantity",
+        ),
+        Column(
+            "persons",
+            lambda: QCoreApplication.translate("PlanPage", "可安置人数"),
+            lambda r: r.persons_covered,
+            "int",
+        ),
         Column(
             "agreement_24h",
-            lambda: tr("PlanPage", "协议储备（24小时）"),
+            lambda: QCoreApplication.translate("PlanPage", "协议储备（24小时）"),
             lambda r: r.agreement_24h,
             "quantity",
         ),
         Column(
             "agreement_72h",
-            lambda: tr("PlanPage", "协议储备（72小时）"),
+            lambda: QCoreApplication.translate("PlanPage", "协议储备（72小时）"),
             lambda r: r.agreement_72h,
             "quantity",
         ),
@@ -71,26 +128,54 @@ def coverage_columns() -> list[Column[CoverageItem]]:
 
 
 def progress_columns() -> list[Column[ProgressRow]]:
-    tr = QCoreApplication.translate
     return [
-        Column("year", lambda: tr("PlanPage", "年度"), lambda r: str(r.year)),
-        Column("item_name", lambda: tr("PlanPage", "物资名称"), lambda r: r.item_name),
-        Column("planned", lambda: tr("PlanPage", "计划"), lambda r: r.planned, "quantity"),
         Column(
-            "contracted", lambda: tr("PlanPage", "已签合同"), lambda r: r.contracted, "quantity"
+            "year", lambda: QCoreApplication.translate("PlanPage", "年度"), lambda r: str(r.year)
         ),
-        Column("delivered", lambda: tr("PlanPage", "已到货"), lambda r: r.delivered, "quantity"),
-        Column("accepted", lambda: tr("PlanPage", "验收合格"), lambda r: r.accepted, "quantity"),
-        Column("rejected", lambda: tr("PlanPage", "拒收"), lambda r: r.rejected, "quantity"),
+        Column(
+            "item_name",
+            lambda: QCoreApplication.translate("PlanPage", "物资名称"),
+            lambda r: r.item_name,
+        ),
+        Column(
+            "planned",
+            lambda: QCoreApplication.translate("PlanPage", "计划"),
+            lambda r: r.planned,
+            "quantity",
+        ),
+        Column(
+            "contracted",
+            lambda: QCoreApplication.translate("PlanPage", "已签合同"),
+            lambda r: r.contracted,
+            "quantity",
+        ),
+        Column(
+            "delivered",
+            lambda: QCoreApplication.translate("PlanPage", "已到货"),
+            lambda r: r.delivered,
+            "quantity",
+        ),
+        Column(
+            "accepted",
+            lambda: QCoreApplication.translate("PlanPage", "验收合格"),
+            lambda r: r.accepted,
+            "quantity",
+        ),
+        Column(
+            "rejected",
+            lambda: QCoreApplication.translate("PlanPage", "拒收"),
+            lambda r: r.rejected,
+            "quantity",
+        ),
         Column(
             "planned_amount",
-            lambda: tr("PlanPage", "计划金额"),
+            lambda: QCoreApplication.translate("PlanPage", "计划金额"),
             lambda r: r.planned_amount,
             "money",
         ),
         Column(
             "accepted_amount",
-            lambda: tr("PlanPage", "验收金额"),
+            lambda: QCoreApplication.translate("PlanPage", "验收金额"),
             lambda r: r.accepted_amount,
             "money",
         ),
@@ -102,28 +187,54 @@ def _late_color(row: ContractRow) -> QColor | None:
 
 
 def contract_columns() -> list[Column[ContractRow]]:
-    tr = QCoreApplication.translate
     return [
-        Column("contract_no", lambda: tr("PlanPage", "合同号"), lambda r: r.contract_no),
-        Column("state", lambda: tr("PlanPage", "状态"), lambda r: doc_state_label(r.state)),
-        Column("year", lambda: tr("PlanPage", "年度"), lambda r: str(r.year)),
-        Column("supplier", lambda: tr("PlanPage", "供应商"), lambda r: r.supplier),
+        Column(
+            "contract_no",
+            lambda: QCoreApplication.translate("PlanPage", "合同号"),
+            lambda r: r.contract_no,
+        ),
+        Column(
+            "state",
+            lambda: QCoreApplication.translate("PlanPage", "状态"),
+            lambda r: doc_state_label(r.state),
+        ),
+        Column(
+            "year", lambda: QCoreApplication.translate("PlanPage", "年度"), lambda r: str(r.year)
+        ),
+        Column(
+            "supplier",
+            lambda: QCoreApplication.translate("PlanPage", "供应商"),
+            lambda r: r.supplier,
+        ),
         Column(
             "due",
-            lambda: tr("PlanPage", "交货期限"),
+            lambda: QCoreApplication.translate("PlanPage", "交货期限"),
             lambda r: r.delivery_due,
             "date",
             foreground=_late_color,
         ),
-        Column("amount", lambda: tr("PlanPage", "合同金额"), lambda r: r.amount, "money"),
         Column(
-            "accepted", lambda: tr("PlanPage", "验收金额"), lambda r: r.accepted_amount, "money"
+            "amount",
+            lambda: QCoreApplication.translate("PlanPage", "合同金额"),
+            lambda r: r.amount,
+            "money",
         ),
-        Column("paid", lambda: tr("PlanPage", "已付款"), lambda r: r.paid_amount, "money"),
+        Column(
+            "accepted",
+            lambda: QCoreApplication.translate("PlanPage", "验收金额"),
+            lambda r: r.accepted_amount,
+            "money",
+        ),
+        Column(
+            "paid",
+            lambda: QCoreApplication.translate("PlanPage", "已付款"),
+            lambda r: r.paid_amount,
+            "money",
+        ),
         Column(
             "late",
-            lambda: tr("PlanPage", "逾期"),
-            lambda r: tr("PlanPage", "逾期未交货") if r.late else "",
+            lambda: QCoreApplication.translate("PlanPage", "逾期"),
+            lambda r: QCoreApplication.translate("PlanPage", "逾期未交货") if r.late else "",
             foreground=_late_color,
         ),
     ]
