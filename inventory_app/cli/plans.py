@@ -7,10 +7,18 @@ import json
 from collections.abc import Callable
 from dataclasses import asdict
 from decimal import Decimal
+from pathlib import Path
 from typing import Any
 
 from ..domain.errors import InvalidInput
-from ..services import coverage, plan_documents, plan_generate, plan_queries, plan_setup
+from ..services import (
+    coverage,
+    plan_documents,
+    plan_generate,
+    plan_queries,
+    plan_reports,
+    plan_setup,
+)
 from ..services.plan_generate import PlanView
 from .context import EXIT_OK, Context, request_id
 from .output import _cell, emit, json_default, posted, print_table
@@ -301,3 +309,24 @@ def add_parsers(
     p.add_argument("--norms")
     p.add_argument("--json", action="store_true")
     p.set_defaults(fn=cmd_coverage)
+
+
+PLAN_REPORTS = ("plan", "execution", "coverage", "annual")
+
+
+def plan_report(ctx: Context, out: Path) -> tuple[Path, int]:
+    """`report plan|execution|coverage|annual --year Y --out FILE.pdf|.xlsx`."""
+    a = ctx.args
+    if a.what == "coverage":
+        return plan_reports.coverage_report(ctx.uow, ctx.actor, out, target=a.target)
+    if a.what == "plan":
+        return plan_reports.plan_report(
+            ctx.uow, ctx.actor, out, year=a.year, plan_no=a.plan, target=a.target
+        )
+    if a.year is None:
+        raise InvalidInput("year", "required")
+    if a.what == "execution":
+        return plan_reports.execution_report(
+            ctx.uow, ctx.actor, out, year=a.year, plan_no=a.plan, target=a.target
+        )
+    return plan_reports.annual_report(ctx.uow, ctx.actor, out, year=a.year)
