@@ -12,6 +12,7 @@ from typing import Any
 
 from ..domain.errors import InvalidInput
 from ..services import (
+    annual_report,
     coverage,
     plan_documents,
     plan_generate,
@@ -329,4 +330,4 @@ def plan_report(ctx: Context, out: Path) -> tuple[Path, int]:
         return plan_reports.execution_report(
             ctx.uow, ctx.actor, out, year=a.year, plan_no=a.plan, target=a.target
         )
-    return plan_reports.annual_report(ctx.uow, ctx.actor, out, year=a.year)
+    return annual_report.annual_report(ctx.uow, ctx.actor, out, year=a.year)
