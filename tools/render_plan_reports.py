@@ -33,6 +33,7 @@ from inventory_app.services import (
 from inventory_app.services.contract_deliveries import DeliveryLine
 from inventory_app.services.contracts import ContractLine
 from inventory_app.services.database import open_database
+from inventory_app.services.plan_generate import PlanSpec
 
 OUT = Path(__file__).resolve().parent.parent / "docs" / "documents"
 
@@ -44,7 +45,7 @@ def main() -> None:
     demo.load_demo(uow)
     planner = auth.authenticate(uow, "planner", "demo1234")
     keeper = auth.authenticate(uow, "keeper_city", "demo1234")
-    plan = plan_documents.save(uow, planner, target="中卫市本级", request_id="docs-plan")
+    plan = plan_documents.save(uow, planner, PlanSpec(target="中卫市本级"), request_id="docs-plan")
     plan_documents.approve(uow, planner, doc_no=plan.doc_no, request_id="docs-approve")
     contracts.sign(
         uow,

@@ -20,7 +20,7 @@ from ..services import (
     plan_reports,
     plan_setup,
 )
-from ..services.plan_generate import PlanView
+from ..services.plan_generate import PlanSpec, PlanView
 from .context import EXIT_OK, Context, request_id
 from .output import _cell, emit, json_default, posted, print_table
 
@@ -125,18 +125,10 @@ def cmd_plan(ctx: Context) -> int:
 
 
 def _generate(ctx: Context, a: argparse.Namespace) -> int:
-    options = {
-        "target": a.target,
-        "persons": a.persons,
-        "owner": a.owner,
-        "norm_set": a.norms,
-        "years": a.years,
-        "shares": a.shares,
-        "prices": _prices(a.price),
-    }
+    spec = PlanSpec(a.target, a.persons, a.owner, a.norms, a.years, a.shares, _prices(a.price))
     if a.save:
         result = plan_documents.save(
-            ctx.uow, ctx.actor, request_id=request_id(a), doc_date=a.doc_date, **options
+            ctx.uow, ctx.actor, spec, request_id=request_id(a), doc_date=a.doc_date
         )
         if a.json:
             view = plan_queries.show(ctx.uow, ctx.actor, result.doc_no)
@@ -144,7 +136,7 @@ def _generate(ctx: Context, a: argparse.Namespace) -> int:
         else:
             posted(a, result)
         return EXIT_OK
-    print_plan(a, plan_generate.generate(ctx.uow, ctx.actor, **options))
+    print_plan(a, plan_generate.generate(ctx.uow, ctx.actor, spec))
     return EXIT_OK
 
 

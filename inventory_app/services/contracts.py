@@ -36,18 +36,6 @@ class ContractLine:
     unit_price: Decimal | str | None = None  # yuan; default the plan's price
 
 
-@dataclass(frozen=True)
-class DeliveryLine:
-    """What came for one contract line and what the acceptance found."""
-
-    line_no: int
-    delivered: Decimal | str
-    accepted: Decimal | str | None = None  # default: all of it
-    reason: str = ""  # why the rest was refused
-    batch_no: str = ""
-    production_date: date | str | None = None
-
-
 def plan_chain(conn: Connection, plan_id: int) -> list[int]:
     """The plan and every version it revises (contracts of earlier versions still count)."""
     chain: list[int] = []

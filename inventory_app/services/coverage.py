@@ -20,6 +20,7 @@ from ..persistence import repo
 from ..persistence.uow import UnitOfWork
 from . import plan_generate, plan_queries, plan_setup, plan_stock
 from .common import today
+from .plan_generate import PlanSpec
 from .settings import read_settings
 
 
@@ -104,7 +105,7 @@ def coverage(
         result = _cover(conn, norms, held, quick, slow, persons, scope)
         if depot:
             return result
-        inputs = plan_generate.resolve(conn, target=found.name, norm_set=set_code)
+        inputs = plan_generate.resolve(conn, PlanSpec(target=found.name, norm_set=set_code))
         plan_no = plan_queries.current_plan(conn, owner_id) if norm_set is None else None
         view = (
             plan_queries.load_view(conn, plan_no, with_changes=False)

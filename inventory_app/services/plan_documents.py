@@ -6,7 +6,7 @@ at the version it revises) that starts as a copy; approving it supersedes the ol
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from dataclasses import asdict
 from datetime import date
 from decimal import Decimal
 
@@ -23,6 +23,7 @@ from ..persistence.repo import DepotRec
 from ..persistence.uow import UnitOfWork
 from . import documents, plan_generate
 from .common import audit, doc_date_or_today, utcnow
+from .plan_generate import PlanSpec
 
 
 def plan_depot(conn: Connection, owner_id: int) -> DepotRec:
@@ -39,41 +40,18 @@ def plan_depot(conn: Connection, owner_id: int) -> DepotRec:
 def save(
     uow: UnitOfWork,
     actor: Actor,
+    spec: PlanSpec,
     *,
     request_id: str,
-    target: str | None = None,
-    persons: int | None = None,
-    owner: str | None = None,
-    norm_set: str | None = None,
-    years: str | None = None,
-    shares: str | None = None,
-    prices: Mapping[str, Decimal | str] | None = None,
     doc_date: date | str | None = None,
 ) -> PostingResult:
     """Generate the plan now and store it as a draft PLAN document."""
-    payload = {
-        "target": target,
-        "persons": persons,
-        "owner": owner,
-        "norm_set": norm_set,
-        "years": years,
-        "shares": shares,
-        "prices": dict(prices or {}),
-        "doc_date": doc_date,
-    }
+    payload = {**asdict(spec), "prices": dict(spec.prices), "doc_date": doc_date}
 
     def body(conn: Connection) -> documents.Posted:
         require(actor, Action.MANAGE_CATALOG)
-        inputs = plan_generate.resolve(
-            conn,
-            target=target,
-            persons=persons,
-            owner=owner,
-            norm_set=norm_set,
-            years=years,
-            shares=shares,
-        )
-        view = plan_generate.compute(conn, inputs, prices)
+        inputs = plan_generate.resolve(conn, spec)
+        view = plan_generate.compute(conn, inputs, spec.prices)
         doc = documents.create(
             conn,
             actor,

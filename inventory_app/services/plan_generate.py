@@ -77,6 +77,20 @@ class PlanView:
 
 
 @dataclass(frozen=True)
+class PlanSpec:
+    """What a planner asks for: a named target, or persons and an owner; norms, years,
+    yearly shares ("33,33") and unit-price overrides (item code → yuan)."""
+
+    target: str | None = None
+    persons: int | None = None
+    owner: str | None = None
+    norm_set: str | None = None
+    years: str | None = None
+    shares: str | None = None
+    prices: Mapping[str, Decimal | str] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
 class PlanInputs:
     """What a plan is generated from, resolved to ids."""
 
@@ -92,24 +106,16 @@ class PlanInputs:
     funding_source: str
 
 
-def resolve(
-    conn: Connection,
-    *,
-    target: str | None = None,
-    persons: int | None = None,
-    owner: str | None = None,
-    norm_set: str | None = None,
-    years: str | None = None,
-    shares: str | None = None,
-) -> PlanInputs:
+def resolve(conn: Connection, spec: PlanSpec) -> PlanInputs:
     """A named target (its persons, owner, norms, ceiling), or persons and an owner."""
-    found = plan_setup.target_rows(conn, target)[0] if target else None
-    if found is None and (persons is None or not owner):
+    found = plan_setup.target_rows(conn, spec.target)[0] if spec.target else None
+    persons = spec.persons
+    if found is None and (persons is None or not spec.owner):
         raise InvalidInput("reserve_target" if persons is None else "owner", "required")
     settings = read_settings(conn)
-    span = year_range(years, year_range(settings["plan_years"], ()))
-    set_code = norm_set or (found.norm_set if found else DEFAULT_NORM_SET)
-    owner_code = owner or (found.owner_code if found else "")
+    span = year_range(spec.years, year_range(settings["plan_years"], ()))
+    set_code = spec.norm_set or (found.norm_set if found else DEFAULT_NORM_SET)
+    owner_code = spec.owner or (found.owner_code if found else "")
     count = int(persons) if persons is not None else found.persons if found else 0
     if count < 0:
         raise InvalidInput("persons", "negative", count)
@@ -126,7 +132,7 @@ def resolve(
         plan_setup.norm_set_id(conn, set_code),
         set_code,
         tuple(span),
-        tuple(parse_shares(shares, len(span))),
+        tuple(parse_shares(spec.shares, len(span))),
         None if ceiling is None else parse_money(ceiling),
         found.funding_source if found else settings["funding_source"],
     )
@@ -236,31 +242,7 @@ def assemble(lines: list[PlanLine], **head: object) -> PlanView:
     )
 
 
-def generate(
-    uow: UnitOfWork,
-    actor: Actor,
-    *,
-    target: str | None = None,
-    persons: int | None = None,
-    owner: str | None = None,
-    norm_set: str | None = None,
-    years: str | None = None,
-    shares: str | None = None,
-    prices: Mapping[str, Decimal | str] | None = None,
-) -> PlanView:
+def generate(uow: UnitOfWork, actor: Actor, spec: PlanSpec) -> PlanView:
     """The plan as it would be generated now (not saved)."""
     require(actor, Action.VIEW)
-
-    def tx(conn: Connection) -> PlanView:
-        inputs = resolve(
-            conn,
-            target=target,
-            persons=persons,
-            owner=owner,
-            norm_set=norm_set,
-            years=years,
-            shares=shares,
-        )
-        return compute(conn, inputs, prices)
-
-    return uow.read(tx)
+    return uow.read(lambda conn: compute(conn, resolve(conn, spec), spec.prices))

@@ -13,6 +13,7 @@ from ..domain.permissions import Actor
 from ..persistence.uow import UnitOfWork
 from ..reports.sectioned_report import Chart, Section, SectionedReport, render_pdf, write_xlsx
 from . import coverage, plan_generate, plan_progress, plan_queries
+from .plan_generate import PlanSpec
 
 _RESERVE_MODE = "实物储备"
 _PLAN_HEADERS = (
@@ -48,7 +49,7 @@ def _plan_view(
     cov = coverage.coverage(uow, actor, target=target)
     if cov.plan_no:
         return plan_queries.show(uow, actor, cov.plan_no)
-    return plan_generate.generate(uow, actor, target=target or cov.scope)
+    return plan_generate.generate(uow, actor, PlanSpec(target=target or cov.scope))
 
 
 def _plan_meta(plan: plan_generate.PlanView) -> list[tuple[str, str]]:

@@ -23,6 +23,7 @@ from inventory_app.services import (
 )
 from inventory_app.services.contract_deliveries import DeliveryLine
 from inventory_app.services.contracts import ContractLine
+from inventory_app.services.plan_generate import PlanSpec
 from inventory_app.services.verify import verify
 from tests.integration.helpers import dump, rid
 from tests.integration.plan_support import demo_db, demo_file, demo_template
@@ -35,7 +36,7 @@ Demo = tuple[UnitOfWork, Actor]
 
 
 def _approved_plan(uow: UnitOfWork, admin: Actor) -> str:
-    draft = plan_documents.save(uow, admin, target="中卫市本级", request_id=rid())
+    draft = plan_documents.save(uow, admin, PlanSpec(target="中卫市本级"), request_id=rid())
     plan_documents.approve(uow, admin, doc_no=draft.doc_no, request_id=rid())
     return draft.doc_no
 
@@ -158,7 +159,7 @@ def test_contracts_stay_within_the_plan_and_payments_within_the_contract(demo_db
         contracts.pay(
             uow, admin, contract_no=number, amount="838610.01", voucher_no="PZ", request_id=rid()
         )
-    draft = plan_documents.save(uow, admin, target="中卫市本级", request_id=rid())
+    draft = plan_documents.save(uow, admin, PlanSpec(target="中卫市本级"), request_id=rid())
     with pytest.raises(InvalidState):  # only an approved plan is contracted against
         contracts.sign(
             uow,

@@ -24,6 +24,7 @@ from inventory_app.services import (
 from inventory_app.services.contract_deliveries import DeliveryLine
 from inventory_app.services.contracts import ContractLine
 from inventory_app.services.period_summary import period_summary
+from inventory_app.services.plan_generate import PlanSpec
 from tests.integration.helpers import rid
 from tests.integration.pdf_support import page_texts, squeeze
 from tests.integration.plan_support import demo_db, demo_file, demo_template
@@ -44,7 +45,7 @@ def _sheet(path: Path, index: int = 0) -> list[tuple]:
 
 def test_plan_report_figures_equal_the_plan(demo_db: Demo, tmp_path: Path) -> None:
     uow, admin = demo_db
-    plan = plan_generate.generate(uow, admin, target="中卫市本级")
+    plan = plan_generate.generate(uow, admin, PlanSpec(target="中卫市本级"))
     path, rows = plan_reports.plan_report(uow, admin, tmp_path / "plan.xlsx")
     assert rows == 18
     sheet = _sheet(path)  # 2022
@@ -67,7 +68,7 @@ def test_plan_report_figures_equal_the_plan(demo_db: Demo, tmp_path: Path) -> No
 
 def test_execution_and_coverage_reports(demo_db: Demo, tmp_path: Path) -> None:
     uow, admin = demo_db
-    draft = plan_documents.save(uow, admin, target="中卫市本级", request_id=rid())
+    draft = plan_documents.save(uow, admin, PlanSpec(target="中卫市本级"), request_id=rid())
     plan_documents.approve(uow, admin, doc_no=draft.doc_no, request_id=rid())
     contracts.sign(
         uow,

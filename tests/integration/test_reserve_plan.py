@@ -23,6 +23,7 @@ from inventory_app.services import (
     plan_queries,
     plan_setup,
 )
+from inventory_app.services.plan_generate import PlanSpec
 from tests.integration.helpers import rid
 from tests.integration.plan_support import SEED_NEED, demo_db, demo_file, demo_template
 
@@ -35,7 +36,7 @@ Demo = tuple[UnitOfWork, Actor]
 
 def test_the_seed_plan_is_reproduced_exactly(demo_db: Demo) -> None:
     uow, admin = demo_db
-    plan = plan_generate.generate(uow, admin, target="中卫市本级", years="2022-2024")
+    plan = plan_generate.generate(uow, admin, PlanSpec(target="中卫市本级", years="2022-2024"))
     assert {ln.item_code: ln.need for ln in plan.lines} == SEED_NEED
     assert [ln.item_name for ln in plan.lines] == [
         "棉帐篷",
@@ -98,11 +99,13 @@ def test_cli_generate_json_reproduces_the_seed(
 
 def test_other_persons_norms_and_an_owner_without_stock(demo_db: Demo) -> None:
     uow, admin = demo_db
-    bigger = plan_generate.generate(uow, admin, persons=10_001, owner="ZW-YJJ")
+    bigger = plan_generate.generate(uow, admin, PlanSpec(persons=10_001, owner="ZW-YJJ"))
     need = {ln.item_code: ln.need for ln in bigger.lines}
     assert need["050101"] == 2501 - 548  # ⌈10001 / 4⌉ tents
     assert need["050103"] == 10_001 - 40
-    summer = plan_generate.generate(uow, admin, target="中卫市本级", norm_set="city-summer")
+    summer = plan_generate.generate(
+        uow, admin, PlanSpec(target="中卫市本级", norm_set="city-summer")
+    )
     assert [ln.item_code for ln in summer.lines] == [
         "050102",
         "050104",
@@ -112,7 +115,9 @@ def test_other_persons_norms_and_an_owner_without_stock(demo_db: Demo) -> None:
     ]
     assert "050103" not in {ln.item_code for ln in summer.lines}  # no coats in summer
     # 中卫市公安局 owns none of these: it needs everything the norms require.
-    police = plan_generate.generate(uow, admin, persons=400, owner="ZW-GAJ", shares="50,30")
+    police = plan_generate.generate(
+        uow, admin, PlanSpec(persons=400, owner="ZW-GAJ", shares="50,30")
+    )
     assert {ln.item_code: ln.held for ln in police.lines} == dict.fromkeys(SEED_NEED, 0)
     assert {ln.item_code: ln.need for ln in police.lines}["050101"] == 100
     assert police.lines[0].years == {2022: 50, 2023: 30, 2024: 20}
@@ -121,19 +126,19 @@ def test_other_persons_norms_and_an_owner_without_stock(demo_db: Demo) -> None:
 def test_prices_are_overridable_and_money_is_exact(demo_db: Demo) -> None:
     uow, admin = demo_db
     plan = plan_generate.generate(
-        uow, admin, target="中卫市本级", prices={"050101": "1599.99", "050106": "25.5"}
+        uow, admin, PlanSpec(target="中卫市本级", prices={"050101": "1599.99", "050106": "25.5"})
     )
     tents = plan.lines[0]
     assert tents.unit_price == D("1599.99")
     assert tents.amount == D("2243185.98")  # 1402 × 1599.99, to the fen
     assert tents.year_amounts[2022] == D("739195.38")  # 462 × 1599.99
     with pytest.raises(InvalidInput):
-        plan_generate.generate(uow, admin, target="中卫市本级", prices={"140201": "1"})
+        plan_generate.generate(uow, admin, PlanSpec(target="中卫市本级", prices={"140201": "1"}))
 
 
 def test_approved_plan_is_never_overwritten_only_revised(demo_db: Demo) -> None:
     uow, admin = demo_db
-    first = plan_documents.save(uow, admin, target="中卫市本级", request_id=rid())
+    first = plan_documents.save(uow, admin, PlanSpec(target="中卫市本级"), request_id=rid())
     assert first.state == DocState.DRAFT and first.doc_no.startswith("JH-")
     plan_documents.edit(
         uow,
@@ -192,7 +197,7 @@ def test_a_keeper_cannot_write_plans(demo_db: Demo) -> None:
     uow, _admin = demo_db
     keeper = auth.authenticate(uow, "keeper_city", "demo1234")
     with pytest.raises(PermissionDenied):
-        plan_documents.save(uow, keeper, target="中卫市本级", request_id=rid())
+        plan_documents.save(uow, keeper, PlanSpec(target="中卫市本级"), request_id=rid())
 
 
 def test_coverage_names_the_limiting_item(demo_db: Demo) -> None:

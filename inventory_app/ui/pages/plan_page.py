@@ -24,7 +24,7 @@ from ...domain.model import DocState, PostingResult
 from ...domain.permissions import Action
 from ...services import coverage, plan_documents, plan_generate, plan_progress, plan_queries
 from ...services.coverage import Coverage
-from ...services.plan_generate import PlanLine, PlanView
+from ...services.plan_generate import PlanLine, PlanSpec, PlanView
 from ...services.plan_progress import ContractRow, Progress, ProgressRow
 from ...services.plan_queries import PlanRow
 from ...services.plan_setup import NormSetRow, TargetRow, norm_sets, targets
@@ -178,7 +178,7 @@ class PlanPage(DataPage):
                 plan_queries.show(ctx.uow, ctx.actor, chosen)
                 if chosen
                 else plan_generate.generate(
-                    ctx.uow, ctx.actor, target=name, norm_set=norms, years=years
+                    ctx.uow, ctx.actor, PlanSpec(target=name, norm_set=norms, years=years)
                 )
             )
             cov = coverage.coverage(ctx.uow, ctx.actor, target=view.target or name)
@@ -332,7 +332,10 @@ class PlanPage(DataPage):
         years = self.years_edit.text().strip() or None
         self._post(
             lambda: plan_documents.save(
-                ctx.uow, ctx.actor, target=target, norm_set=norms, years=years, request_id=rid
+                ctx.uow,
+                ctx.actor,
+                PlanSpec(target=target, norm_set=norms, years=years),
+                request_id=rid,
             )
         )
 
