@@ -575,7 +575,7 @@ Entered by: {user}</translation>
         <translation>{days} d left</translation>
     </message>
     <message>
-        <location filename="../../inventory_app/ui/pages/dashboard_page.py" line="+302"/>
+        <location filename="../../inventory_app/ui/pages/dashboard_page.py" line="+306"/>
         <source>首页</source>
         <translation>Home</translation>
     </message>
@@ -656,7 +656,7 @@ Entered by: {user}</translation>
         <translation>No movements yet</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+13"/>
         <source>{user}，正在读取数据…</source>
         <translation>{user}, loading data…</translation>
     </message>
@@ -3907,6 +3907,19 @@ It can no longer be chosen when receiving goods; lots already stored there and t
     </message>
 </context>
 <context>
+    <name>PlanAlerts</name>
+    <message>
+        <location filename="../../inventory_app/ui/pages/dashboard_plan.py" line="+46"/>
+        <source>逾期未交货的采购合同 {count} 份：{named}</source>
+        <translation>{count} purchase contract(s) past their delivery date: {named}</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source> 等</source>
+        <translation> and more</translation>
+    </message>
+</context>
+<context>
     <name>PlanPage</name>
     <message>
         <location filename="../../inventory_app/ui/pages/plan_columns.py" line="+29"/>
@@ -4141,7 +4154,7 @@ It can no longer be chosen when receiving goods; lots already stored there and t
         <translation>Generated from current stock</translation>
     </message>
     <message>
-        <location line="+76"/>
+        <location line="+79"/>
         <source>储备目标：</source>
         <translation>Reserve target:</translation>
     </message>

@@ -59,3 +59,36 @@ def test_a_planner_saves_and_approves_from_the_page(plan_page: PlanPage) -> None
     assert plan_queries.show(ctx.uow, ctx.actor, doc_no).state == DocState.APPROVED
     assert plan_page.revise_button.isEnabled()
     assert "执行计划" in plan_page.progress_summary.text()
+
+
+def test_the_home_page_flags_late_contracts(plan_page: PlanPage, qtbot: QtBot) -> None:
+    from datetime import date
+
+    from inventory_app.services import contracts, plan_documents
+    from inventory_app.services.contracts import ContractLine
+    from inventory_app.services.plan_generate import PlanSpec
+    from inventory_app.ui.pages.dashboard_page import DashboardPage
+
+    ctx = plan_page.ctx
+    draft = plan_documents.save(ctx.uow, ctx.actor, PlanSpec(target="中卫市本级"), request_id="d1")
+    plan_documents.approve(ctx.uow, ctx.actor, doc_no=draft.doc_no, request_id="d2")
+    home = DashboardPage(ctx)
+    qtbot.addWidget(home)
+    home.show()
+    settle(ctx)
+    assert home.plan_alerts.isHidden()  # nothing contracted yet
+    contracts.sign(
+        ctx.uow,
+        ctx.actor,
+        plan_no=draft.doc_no,
+        contract_no="HT-LATE",
+        supplier="宁夏某帐篷厂",
+        year=2022,
+        depot="ZW-SJ-01",
+        lines=[ContractLine("050101", "10")],
+        delivery_due=date(2022, 9, 30),
+        request_id="d3",
+    )
+    home.refresh()
+    settle(ctx)
+    assert home.plan_alerts.isVisible() and "HT-LATE" in home.plan_alerts.text()

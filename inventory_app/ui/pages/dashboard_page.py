@@ -35,6 +35,7 @@ from .dashboard_columns import (
     waiting_columns,
 )
 from .dashboard_emergency import EmergencyPanel
+from .dashboard_plan import PlanAlerts
 from .dashboard_work import WorkPanels
 
 _CENTER = Qt.AlignmentFlag.AlignCenter
@@ -195,6 +196,7 @@ class DashboardPage(QWidget):
         self.emergency.open_order.connect(self.open_order_requested)
         self.work = WorkPanels(ctx, self)  # 待审批, transfers sent and in transit, write-offs
         self.work.open_order.connect(self.open_order_requested)
+        self.plan_alerts = PlanAlerts(ctx, self)  # late purchase contracts (储备计划)
 
         grid = QGridLayout()
         grid.setSpacing(10)
@@ -215,6 +217,7 @@ class DashboardPage(QWidget):
         layout.addLayout(kpis)
         layout.addWidget(self.emergency)
         layout.addWidget(self.work)
+        layout.addWidget(self.plan_alerts)
         layout.addLayout(grid, 1)
 
         ctx.events.stock_changed.connect(self._on_data_changed)
@@ -245,6 +248,7 @@ class DashboardPage(QWidget):
             on_error=self._failed_emergency,
         )
         self.work.refresh()
+        self.plan_alerts.refresh()
 
     def _failed_emergency(self, error: BaseException) -> None:
         show_domain_error(self, self.ctx, error)
@@ -317,6 +321,7 @@ class DashboardPage(QWidget):
         self.recent.empty.setText(self.tr("暂无出入库记录"))
         self.emergency.retranslate()
         self.work.retranslate()
+        self.plan_alerts.retranslate()
         for card in (self.categories, self.expiring, self.waiting, self.recent):
             card.model.retranslate()
             card.view.viewport().update()  # status and kind texts are re-read on paint
