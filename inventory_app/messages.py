@@ -25,6 +25,7 @@ _KINDS = {
     "user": ("用户", "user"),
     "norm_set": ("定额", "norm set"),
     "reserve_target": ("储备目标", "reserve target"),
+    "rotation_window": ("轮换窗口", "rotation window"),
 }
 
 _REASONS = {
@@ -83,6 +84,7 @@ _REASONS = {
     "no_depot": ("没有可用于编号的仓库", "has no depot to number the plan at"),
     "more_than_planned": ("超过了计划该年度的数量", "is more than the plan holds for the year"),
     "more_than_contract": ("超过了合同金额", "is more than the contract amount"),
+    "grade_mismatch": ("与轮出的等级不同", "differs from the grade rotated out"),
 }
 
 _FIELDS = {
@@ -146,6 +148,7 @@ _FIELDS = {
     "accepted": ("验收合格数量", "accepted quantity"),
     "document": ("单据号", "document number"),
     "delivery_due": ("交货期限", "delivery date"),
+    "grade": ("等级", "grade"),
 }
 
 _MESSAGES: dict[str, tuple[str, str]] = {
@@ -312,6 +315,7 @@ _ACTIONS = {
     "contract": ("据此签订合同", "contracted against"),
     "accept_delivery": ("登记到货", "delivered against"),
     "pay": ("登记付款", "paid against"),
+    "rotate_in": ("轮入", "rotated in"),
     "edit": ("修改", "edited"),
 }
 

@@ -47,6 +47,15 @@ _HEADERS = {
     "result": "验收结论",
     "supplier": "供应商",
     "year": "年度",
+    "action": "建议",
+    "due_on": "轮入期限",
+    "grade": "等级",
+    "harvest_year": "收获年度",
+    "out_doc_no": "轮出单号",
+    "rotated_in": "已轮入",
+    "shortfall": "待轮入",
+    "status": "状态",
+    "window_id": "窗口",
     "agreement_24h": "协议24小时",
     "agreement_72h": "协议72小时",
     "agreement_no": "协议号",
@@ -136,6 +145,13 @@ _KINDS = {
     "REVERSAL": "冲销",
 }
 _RESULTS = {"pass": "合格", "fail": "不合格"}
+_ROTATION = {
+    "rotate": "轮出轮入",
+    "renew": "更新轮换",
+    "open": "进行中",
+    "overdue": "已超期",
+    "closed": "已轮入",
+}
 _EXPIRY = {"ok": "正常", "near": "临期", "expired": "已过期", "none": "无"}
 
 
@@ -151,6 +167,8 @@ def _value(column: str, value: Any, zh: bool) -> str:
             return state_name(value) if value else ""
         if column == "result":
             return _RESULTS.get(value, value)
+        if column in ("action", "status"):
+            return _ROTATION.get(value, value)
         if column == "expiry_status":
             return _EXPIRY.get(value, value)
     if zh and isinstance(value, bool):

@@ -14,6 +14,7 @@ from . import orders as order_commands
 from . import plans as plan_commands
 from . import printing as print_commands
 from . import requests as request_commands
+from . import rotation as rotation_commands
 from .admin import cmd_backup, cmd_init, cmd_restore, cmd_user_add
 from .postings import (
     cmd_adjust,
@@ -214,4 +215,5 @@ def build_parser() -> argparse.ArgumentParser:
     print_commands.add_parsers(sub)
     plan_commands.add_parsers(sub, _add_doc_options)
     contract_commands.add_parsers(sub, _add_doc_options)
+    rotation_commands.add_parser(sub, _add_doc_options)
     return parser

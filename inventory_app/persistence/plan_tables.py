@@ -161,3 +161,30 @@ contract_payments = Table(
     CheckConstraint("amount_fen > 0", name="amount_positive"),
 )
 Index("ix_contract_payments_contract", contract_payments.c.contract_document_id)
+
+# 轮换: a lot's harvest year and grade (grain and oil), and the windows a 轮出 opens that a
+# 轮入 of the same grade and quantity must close within four months (轮换架空期).
+lot_grades = Table(
+    "lot_grades",
+    metadata,
+    Column("lot_id", Integer, ForeignKey("lots.id"), primary_key=True),
+    Column("harvest_year", Integer),
+    Column("grade", String(20), nullable=False, default=""),
+)
+
+rotation_windows = Table(
+    "rotation_windows",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("item_id", Integer, ForeignKey("items.id"), nullable=False),
+    Column("depot_id", Integer, ForeignKey("depots.id"), nullable=False),
+    Column("grade", String(20), nullable=False, default=""),
+    Column("quantity", Qty, nullable=False),  # rotated out
+    Column("returned", Qty, nullable=False, default=0),  # rotated back in so far
+    Column("out_document_id", Integer, ForeignKey("documents.id"), nullable=False),
+    Column("opened_on", Date, nullable=False),
+    Column("due_on", Date, nullable=False),
+    Column("closed_on", Date),
+    CheckConstraint("quantity > 0 AND returned >= 0", name="amounts"),
+)
+Index("ix_rotation_windows_open", rotation_windows.c.closed_on)

@@ -36,12 +36,14 @@ from .plan_tables import (
     contract_lines,
     contract_payments,
     delivery_acceptances,
+    lot_grades,
     norm_set_lines,
     norm_sets,
     plan_details,
     plan_line_years,
     plan_lines,
     reserve_targets,
+    rotation_windows,
 )
 from .schema import Qty, metadata
 
@@ -52,6 +54,7 @@ __all__ = [
     "contract_lines",
     "contract_payments",
     "delivery_acceptances",
+    "lot_grades",
     "metadata",
     "norm_set_lines",
     "norm_sets",
@@ -62,6 +65,7 @@ __all__ = [
     "request_details",
     "reserve_targets",
     "return_lines",
+    "rotation_windows",
     "slip_details",
 ]
 

@@ -3909,14 +3909,19 @@ It can no longer be chosen when receiving goods; lots already stored there and t
 <context>
     <name>PlanAlerts</name>
     <message>
-        <location filename="../../inventory_app/ui/pages/dashboard_plan.py" line="+46"/>
+        <location filename="../../inventory_app/ui/pages/dashboard_plan.py" line="+54"/>
         <source>逾期未交货的采购合同 {count} 份：{named}</source>
         <translation>{count} purchase contract(s) past their delivery date: {named}</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+3"/>
         <source> 等</source>
         <translation> and more</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>轮换未轮入 {count} 笔，其中超过 4 个月 {overdue} 笔：{named}</source>
+        <translation>{count} rotation(s) not yet rotated back in, {overdue} of them past 4 months: {named}</translation>
     </message>
 </context>
 <context>

@@ -64,7 +64,7 @@ def test_a_planner_saves_and_approves_from_the_page(plan_page: PlanPage) -> None
 def test_the_home_page_flags_late_contracts(plan_page: PlanPage, qtbot: QtBot) -> None:
     from datetime import date
 
-    from inventory_app.services import contracts, plan_documents
+    from inventory_app.services import balances, contracts, plan_documents, rotation
     from inventory_app.services.contracts import ContractLine
     from inventory_app.services.plan_generate import PlanSpec
     from inventory_app.ui.pages.dashboard_page import DashboardPage
@@ -89,6 +89,20 @@ def test_the_home_page_flags_late_contracts(plan_page: PlanPage, qtbot: QtBot) -
         delivery_due=date(2022, 9, 30),
         request_id="d3",
     )
+    admin = auth.authenticate(ctx.uow, "admin", "demo1234")
+    wheat = balances.lot_by_batch(ctx.uow, admin, "ZW-LK-01", "LS2024-1401-01", None)
+    rotation.rotate_out(
+        ctx.uow,
+        admin,
+        depot="ZW-LK-01",
+        lot_id=wheat,
+        quantity="500",
+        grade="二等",
+        doc_date=date(2026, 1, 5),
+        request_id="d4",
+    )
     home.refresh()
     settle(ctx)
-    assert home.plan_alerts.isVisible() and "HT-LATE" in home.plan_alerts.text()
+    text = home.plan_alerts.text()
+    assert home.plan_alerts.isVisible() and "HT-LATE" in text
+    assert "小麦 500 吨" in text and "超过 4 个月 1 笔" in text
