@@ -312,6 +312,7 @@ _ACTIONS = {
     "depart": ("发车", "departed"),
     "arrive": ("登记到达", "marked arrived"),
     "revise": ("修订", "revised"),
+    "show": ("作为储备计划查看", "shown as a plan"),
     "contract": ("据此签订合同", "contracted against"),
     "accept_delivery": ("登记到货", "delivered against"),
     "pay": ("登记付款", "paid against"),
