@@ -251,7 +251,9 @@ _COVERAGE_COLUMNS = (
 
 def cmd_coverage(ctx: Context) -> int:
     a = ctx.args
-    cov = coverage.coverage(ctx.uow, ctx.actor, target=a.target, depot=a.depot, norm_set=a.norms)
+    cov = coverage.coverage(
+        ctx.uow, ctx.actor, target=a.target, depot=a.depot, region=a.region, norm_set=a.norms
+    )
     if a.json:
         print(json.dumps(asdict(cov), ensure_ascii=False, default=json_default, indent=1))
         return EXIT_OK
@@ -299,6 +301,7 @@ def add_parsers(
     p = sub.add_parser("coverage", help="保障能力: persons the stock can shelter, limiting item")
     p.add_argument("--target")
     p.add_argument("--depot", help="one depot's stock, whoever owns it")
+    p.add_argument("--region", help="the stock in a region's depots (640522 海原县, 640500 全市)")
     p.add_argument("--norms")
     p.add_argument("--json", action="store_true")
     p.set_defaults(fn=cmd_coverage)

@@ -10,13 +10,14 @@ from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 
-from sqlalchemy import Connection
+from sqlalchemy import Connection, select
 
 from ..domain.errors import NotFound
 from ..domain.permissions import Action, Actor, require
 from ..domain.planning import Norm, limiting, persons_covered, required_quantities, shelter_of
 from ..domain.quantities import from_milli
 from ..persistence import repo
+from ..persistence import tables as t
 from ..persistence.uow import UnitOfWork
 from . import plan_generate, plan_queries, plan_setup, plan_stock
 from .common import today
@@ -80,10 +81,13 @@ def coverage(
     *,
     target: str | None = None,
     depot: str | None = None,
+    region: str | None = None,
     norm_set: str | None = None,
     day: date | None = None,
 ) -> Coverage:
-    """Coverage of a target (its owner's stock wherever held) or of one depot's stock."""
+    """Coverage of a target (its owner's stock wherever held), or of the stock lying in one
+    depot or in one region (a county, the whole city), whoever owns it, on the target's
+    norms."""
     require(actor, Action.VIEW)
 
     def tx(conn: Connection) -> Coverage:
@@ -96,6 +100,15 @@ def coverage(
         if depot:
             dep = repo.depot_by_code(conn, depot, for_posting=False)
             held, scope, persons = plan_stock.held_in_depot(conn, dep.id, ids), dep.label, 0
+        elif region:
+            place = conn.execute(select(t.regions).where(t.regions.c.code == region)).first()
+            if place is None:
+                raise NotFound("region", region)
+            held, scope, persons = (
+                plan_stock.held_in_region(conn, int(place.id), ids),
+                place.name,
+                0,
+            )
         else:
             held = plan_stock.held_by_owner(conn, owner_id, ids)
             scope, persons = found.name, found.persons
@@ -103,7 +116,7 @@ def coverage(
         quick = plan_stock.agreement_capacity(conn, ids, on, 24)
         slow = plan_stock.agreement_capacity(conn, ids, on, 72)
         result = _cover(conn, norms, held, quick, slow, persons, scope)
-        if depot:
+        if depot or region:
             return result
         inputs = plan_generate.resolve(conn, PlanSpec(target=found.name, norm_set=set_code))
         plan_no = plan_queries.current_plan(conn, owner_id) if norm_set is None else None

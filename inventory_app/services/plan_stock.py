@@ -39,6 +39,25 @@ def held_in_depot(conn: Connection, depot_id: int, item_ids: Collection[int]) ->
     return {int(item): int(total or 0) for item, total in rows}
 
 
+def held_in_region(conn: Connection, region_id: int, item_ids: Collection[int]) -> dict[int, int]:
+    """Physical stock in the depots of a region and the regions below it (a county with its
+    towns and villages; the whole city), whoever owns it."""
+    r = t.regions.c
+    found, frontier = {region_id}, {region_id}
+    while frontier:
+        frontier = set(conn.execute(select(r.id).where(r.parent_id.in_(frontier))).scalars())
+        frontier -= found
+        found |= frontier
+    depots = select(t.depots.c.id).where(t.depots.c.region_id.in_(found))
+    sb = t.stock_balances.c
+    rows = conn.execute(
+        select(sb.item_id, func.sum(sb.on_hand))
+        .where(sb.depot_id.in_(depots), sb.item_id.in_(list(item_ids)))
+        .group_by(sb.item_id)
+    )
+    return {int(item): int(total or 0) for item, total in rows}
+
+
 def accepted_per_line(
     conn: Connection, contract_ids: Collection[int]
 ) -> dict[tuple[int, int], int]:

@@ -266,3 +266,17 @@ def test_cli_coverage_json(
     assert (
         main(["--db", str(demo_file), "--user", "auditor", "coverage", "--depot", "ZW-SJ-01"]) == 0
     )
+
+
+def test_coverage_of_a_county_and_the_whole_city(demo_db: Demo) -> None:
+    uow, admin = demo_db
+    city = coverage.coverage(uow, admin, region="640500")
+    haiyuan = coverage.coverage(uow, admin, region="640522")
+    owned = coverage.coverage(uow, admin, target="中卫市本级")
+    tents = {
+        c.scope: next(i.held for i in c.items if i.item_code == "050101") for c in (city, haiyuan)
+    }
+    # The whole city holds every tent of every owner; 海原县 holds its own and the city's 100.
+    assert tents["中卫市"] >= next(i.held for i in owned.items if i.item_code == "050101")
+    assert 0 < tents["海原县"] < tents["中卫市"]
+    assert city.by_year == () and city.persons_target == 0
