@@ -280,3 +280,43 @@ def acceptances(uow: UnitOfWork, actor: Actor, contract_no: str) -> list[Accepta
 def late_contracts(uow: UnitOfWork, actor: Actor) -> list[ContractRow]:
     """Open contracts past their delivery date (the dashboard flags them)."""
     return [c for c in contracts_list(uow, actor) if c.late]
+
+
+@dataclass(frozen=True)
+class ContractLineRow:
+    line_no: int
+    item_code: str
+    item_name: str
+    unit: str
+    ordered: Decimal
+    accepted: Decimal
+    open_qty: Decimal  # still to deliver (refused goods are still owed)
+
+
+def contract_line_rows(uow: UnitOfWork, actor: Actor, contract_no: str) -> list[ContractLineRow]:
+    """A contract's lines with what was accepted and what is still open (the 到货验收 form)."""
+    require(actor, Action.VIEW)
+
+    def tx(conn: Connection) -> list[ContractLineRow]:
+        contract, _head = contracts.load_contract(conn, contract_no)
+        done = plan_stock.accepted_per_line(conn, [contract.id])
+        i = t.items.c
+        found = []
+        for n, ln in sorted(contracts.contract_lines(conn, contract.id).items()):
+            dec = int(ln.decimals)
+            got = done.get((contract.id, n), 0)
+            row = conn.execute(select(i.name, i.unit).where(i.code == ln.code)).one()
+            found.append(
+                ContractLineRow(
+                    n,
+                    ln.code,
+                    row.name,
+                    row.unit,
+                    from_milli(int(ln.quantity), dec),
+                    from_milli(got, dec),
+                    from_milli(max(int(ln.quantity) - got, 0), dec),
+                )
+            )
+        return found
+
+    return uow.read(tx)

@@ -413,6 +413,49 @@ It can no longer be received; existing stock and history are not affected, and i
     </message>
 </context>
 <context>
+    <name>ContractDialog</name>
+    <message>
+        <location filename="../../inventory_app/ui/dialogs/contract_dialogs.py" line="+98"/>
+        <source>签订采购合同（{plan}）</source>
+        <translation>Sign a purchase contract ({plan})</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>收货仓库编码，如 ZW-SJ-01</source>
+        <translation>Receiving depot code, e.g. ZW-SJ-01</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>合同号</source>
+        <translation>Contract no.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>供应商</source>
+        <translation>Supplier</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>计划年度</source>
+        <translation>Plan year</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>收货仓库</source>
+        <translation>Receiving depot</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>交货期限</source>
+        <translation>Delivery due</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>计划 {qty}</source>
+        <translation>planned {qty}</translation>
+    </message>
+</context>
+<context>
     <name>CrashDialog</name>
     <message>
         <location filename="../../inventory_app/ui/crash.py" line="+77"/>
@@ -741,6 +784,49 @@ Entered by: {user}</translation>
         <location line="+22"/>
         <source>报废原因</source>
         <translation>Reason</translation>
+    </message>
+</context>
+<context>
+    <name>DeliveryDialog</name>
+    <message>
+        <location filename="../../inventory_app/ui/dialogs/contract_dialogs.py" line="+38"/>
+        <source>到货验收（合同 {no}）</source>
+        <translation>Delivery and acceptance (contract {no})</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>质检报告号</source>
+        <translation>QC report no.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>到货日期</source>
+        <translation>Delivered on</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>未交 {qty}</source>
+        <translation>{qty} still open</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>合格数量（默认全部）</source>
+        <translation>accepted (default: all)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>不合格原因</source>
+        <translation>reason for refusing</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&#x3000;验收合格</source>
+        <translation>　Accepted</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&#x3000;拒收原因</source>
+        <translation>　Refused because</translation>
     </message>
 </context>
 <context>
@@ -1436,6 +1522,39 @@ It can no longer be chosen when receiving goods; lots already stored there and t
         <location line="+13"/>
         <source>重试</source>
         <translation>Retry</translation>
+    </message>
+</context>
+<context>
+    <name>ExecutionPanel</name>
+    <message>
+        <location filename="../../inventory_app/ui/pages/plan_execution.py" line="+140"/>
+        <source>签订合同…</source>
+        <translation>Sign Contract…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>到货验收…</source>
+        <translation>Delivery…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>登记付款…</source>
+        <translation>Payment…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>合同结案</source>
+        <translation>Close Contract</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>执行计划 {plan}；逾期未交货合同 {late} 份</source>
+        <translation>Executing plan {plan}; {late} contract(s) overdue</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>尚无已批准的计划</source>
+        <translation>No approved plan yet</translation>
     </message>
 </context>
 <context>
@@ -3907,6 +4026,34 @@ It can no longer be chosen when receiving goods; lots already stored there and t
     </message>
 </context>
 <context>
+    <name>PaymentDialog</name>
+    <message>
+        <location filename="../../inventory_app/ui/dialogs/contract_dialogs.py" line="+22"/>
+        <source>登记付款（合同 {no}）</source>
+        <translation>Record a payment (contract {no})</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>元，如 500000.00</source>
+        <translation>yuan, e.g. 500000.00</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>金额</source>
+        <translation>Amount</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>凭证号</source>
+        <translation>Voucher no.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>付款日期</source>
+        <translation>Paid on</translation>
+    </message>
+</context>
+<context>
     <name>PlanAlerts</name>
     <message>
         <location filename="../../inventory_app/ui/pages/dashboard_plan.py" line="+54"/>
@@ -3948,7 +4095,7 @@ It can no longer be chosen when receiving goods; lots already stored there and t
     <message>
         <location line="-56"/>
         <location line="+65"/>
-        <location filename="../../inventory_app/ui/pages/plan_page.py" line="+230"/>
+        <location filename="../../inventory_app/ui/pages/plan_page.py" line="+223"/>
         <source>需储备</source>
         <translation>Required</translation>
     </message>
@@ -3971,7 +4118,7 @@ It can no longer be chosen when receiving goods; lots already stored there and t
     </message>
     <message>
         <location line="+12"/>
-        <location filename="../../inventory_app/ui/pages/plan_page.py" line="+51"/>
+        <location filename="../../inventory_app/ui/pages/plan_page.py" line="+40"/>
         <source>单价</source>
         <translation>Unit price</translation>
     </message>
@@ -3982,7 +4129,7 @@ It can no longer be chosen when receiving goods; lots already stored there and t
     </message>
     <message>
         <location line="+35"/>
-        <location filename="../../inventory_app/ui/pages/plan_page.py" line="-46"/>
+        <location filename="../../inventory_app/ui/pages/plan_page.py" line="-35"/>
         <source>可安置人数</source>
         <translation>Persons sheltered</translation>
     </message>
@@ -4079,12 +4226,12 @@ It can no longer be chosen when receiving goods; lots already stored there and t
         <translation>Delivery overdue</translation>
     </message>
     <message>
-        <location filename="../../inventory_app/ui/pages/plan_page.py" line="-65"/>
+        <location filename="../../inventory_app/ui/pages/plan_page.py" line="-68"/>
         <source>正在查询…</source>
         <translation>Querying…</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+27"/>
         <source>尚未定义储备目标</source>
         <translation>No reserve target is defined yet</translation>
     </message>
@@ -4119,17 +4266,7 @@ It can no longer be chosen when receiving goods; lots already stored there and t
         <translation>Coverage year by year as planned</translation>
     </message>
     <message>
-        <location line="+8"/>
-        <source>执行计划 {plan}；逾期未交货合同 {late} 份</source>
-        <translation>Executing plan {plan}; {late} contract(s) overdue</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>尚无已批准的计划</source>
-        <translation>No approved plan yet</translation>
-    </message>
-    <message>
-        <location line="+8"/>
+        <location line="+9"/>
         <source>年度预算 {years}。合计 {total}（{words}）。资金来源：{funding}。</source>
         <translation>Yearly budget {years}. Total {total} ({words}). Funded by {funding}.</translation>
     </message>

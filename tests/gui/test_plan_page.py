@@ -58,7 +58,8 @@ def test_a_planner_saves_and_approves_from_the_page(plan_page: PlanPage) -> None
     settle(ctx)
     assert plan_queries.show(ctx.uow, ctx.actor, doc_no).state == DocState.APPROVED
     assert plan_page.revise_button.isEnabled()
-    assert "执行计划" in plan_page.progress_summary.text()
+    assert "执行计划" in plan_page.execution.summary.text()
+    assert plan_page.execution.sign_button.isEnabled()
 
 
 def test_the_home_page_flags_late_contracts(plan_page: PlanPage, qtbot: QtBot) -> None:
@@ -106,3 +107,54 @@ def test_the_home_page_flags_late_contracts(plan_page: PlanPage, qtbot: QtBot) -
     text = home.plan_alerts.text()
     assert home.plan_alerts.isVisible() and "HT-LATE" in text
     assert "小麦 500 吨" in text and "超过 4 个月 1 笔" in text
+
+
+def test_contract_delivery_and_payment_dialogs(plan_page: PlanPage) -> None:
+    from inventory_app.services import plan_documents, plan_progress
+    from inventory_app.services.plan_generate import PlanSpec
+    from inventory_app.ui.dialogs.contract_dialogs import (
+        ContractDialog,
+        DeliveryDialog,
+        PaymentDialog,
+    )
+
+    ctx = plan_page.ctx
+    draft = plan_documents.save(ctx.uow, ctx.actor, PlanSpec(target="中卫市本级"), request_id="g1")
+    plan_documents.approve(ctx.uow, ctx.actor, doc_no=draft.doc_no, request_id="g2")
+    plan = plan_queries.show(ctx.uow, ctx.actor, draft.doc_no)
+    sign = ContractDialog(ctx, plan)
+    sign.number.setText("HT-GUI-01")
+    sign.supplier.setText("宁夏某被服厂")
+    sign.depot.setText("ZW-SJ-01")
+    assert "462" in sign.quantities["050101"].placeholderText()
+    sign.quantities["050105"].setText("600")
+    sign.submit()
+    settle(ctx)
+    assert sign.result_doc is not None and sign.result_doc.doc_no.startswith("HT-")
+    lines = plan_progress.contract_line_rows(ctx.uow, ctx.actor, "HT-GUI-01")
+    keeper = auth.authenticate(ctx.uow, "keeper_city", "demo1234")
+    keeper_ctx = AppContext(ctx.uow, keeper, ctx.tasks, DataEvents(), "test")
+    assert not plan_page.execution.deliver_button.isVisibleTo(plan_page)  # planners do not receive
+    deliver = DeliveryDialog(keeper_ctx, "HT-GUI-01", lines)
+    _line_no, delivered, accepted, reason = deliver.rows[0]
+    delivered.setText("600")
+    accepted.setText("590")
+    deliver.submit()  # a refused part needs its reason: refused, the input stays
+    settle(ctx)
+    assert deliver.result_doc is None and delivered.text() == "600"
+    reason.setText("10 条受潮")
+    deliver.qc.setText("QC-GUI-1")
+    deliver.submit()
+    settle(ctx)
+    assert deliver.result_doc is not None and deliver.result_doc.doc_no.startswith("RK-")
+    pay = PaymentDialog(ctx, "HT-GUI-01")
+    pay.amount.setText("30000")
+    pay.voucher.setText("PZ-GUI-1")
+    pay.submit()
+    settle(ctx)
+    assert pay.result_doc is not None
+    (row,) = plan_progress.contracts_list(ctx.uow, ctx.actor)
+    assert row.paid_amount == 30000 and row.accepted_amount == 590 * 110
+    plan_page.refresh()
+    settle(ctx)
+    assert plan_page.execution.contract_model.rows()[0].contract_no == "HT-GUI-01"

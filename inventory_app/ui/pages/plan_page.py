@@ -25,7 +25,7 @@ from ...domain.permissions import Action
 from ...services import coverage, plan_documents, plan_generate, plan_progress, plan_queries
 from ...services.coverage import Coverage
 from ...services.plan_generate import PlanLine, PlanSpec, PlanView
-from ...services.plan_progress import ContractRow, Progress, ProgressRow
+from ...services.plan_progress import Progress
 from ...services.plan_queries import PlanRow
 from ...services.plan_setup import NormSetRow, TargetRow, norm_sets, targets
 from ..context import AppContext
@@ -34,7 +34,8 @@ from ..labels import doc_state_label
 from ..models.table_models import RowsTableModel, format_money
 from .page_base import DataPage, query_table
 from .plan_charts import CoverageLineChart, HeldRequiredChart
-from .plan_columns import contract_columns, coverage_columns, plan_line_columns, progress_columns
+from .plan_columns import coverage_columns, plan_line_columns
+from .plan_execution import ExecutionPanel
 
 
 @dataclass(frozen=True)
@@ -45,6 +46,7 @@ class PlanPageData:
     plan: PlanView
     coverage: Coverage
     progress: Progress | None
+    executed: PlanView | None  # the plan whose execution is shown (the approved one)
 
 
 class PlanPage(DataPage):
@@ -57,8 +59,6 @@ class PlanPage(DataPage):
         self.data: PlanPageData | None = None
         self.plan_model: RowsTableModel[PlanLine] = RowsTableModel(plan_line_columns(()), self)
         self.coverage_model = RowsTableModel(coverage_columns(), self)
-        self.progress_model: RowsTableModel[ProgressRow] = RowsTableModel(progress_columns(), self)
-        self.contract_model: RowsTableModel[ContractRow] = RowsTableModel(contract_columns(), self)
         self._build_ui()
         self.retranslate()
         ctx.events.stock_changed.connect(self._refresh_when_visible)
@@ -130,23 +130,13 @@ class PlanPage(DataPage):
         box.addWidget(self.coverage_table, 1)
         box.addWidget(charts, 2)
 
-        self.progress_table = query_table(
-            self, self.progress_model, selection=single, stretch_last=False
-        )
-        self.contract_table = query_table(
-            self, self.contract_model, selection=single, stretch_last=True
-        )
-        self.progress_summary = QLabel(self)
-        exec_tab = QWidget(self)
-        box = QVBoxLayout(exec_tab)
-        box.addWidget(self.progress_summary)
-        box.addWidget(self.progress_table, 2)
-        box.addWidget(self.contract_table, 1)
+        self.execution = ExecutionPanel(self.ctx, self)
+        self.execution.changed.connect(self.refresh)
 
         self.tabs = QTabWidget(self)
         self.tabs.addTab(plan_tab, "")
         self.tabs.addTab(cover_tab, "")
-        self.tabs.addTab(exec_tab, "")
+        self.tabs.addTab(self.execution, "")
         self.status_label = QLabel(self)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
@@ -183,9 +173,12 @@ class PlanPage(DataPage):
             )
             cov = coverage.coverage(ctx.uow, ctx.actor, target=view.target or name)
             plans = plan_queries.list_plans(ctx.uow, ctx.actor)
-            executed = chosen or cov.plan_no
-            prog = plan_progress.progress(ctx.uow, ctx.actor, executed) if executed else None
-            return PlanPageData(found, norm_sets(ctx.uow, ctx.actor), plans, view, cov, prog)
+            executed = view if chosen else None
+            if executed is None and cov.plan_no:
+                executed = plan_queries.show(ctx.uow, ctx.actor, cov.plan_no)
+            prog = plan_progress.progress(ctx.uow, ctx.actor, executed.doc_no) if executed else None
+            sets = norm_sets(ctx.uow, ctx.actor)
+            return PlanPageData(found, sets, plans, view, cov, prog, executed)
 
         def loaded(data: PlanPageData | None) -> None:
             if generation != self._generation:
@@ -236,18 +229,7 @@ class PlanPage(DataPage):
             self.tr("目标"),
             self.tr("按计划逐年保障能力"),
         )
-        prog = data.progress
-        self.progress_model.set_rows(prog.rows if prog else [])
-        self.contract_model.set_rows(prog.contracts if prog else [])
-        self.progress_table.resizeColumnsToContents()
-        late = sum(1 for c in prog.contracts if c.late) if prog else 0
-        self.progress_summary.setText(
-            self.tr("执行计划 {plan}；逾期未交货合同 {late} 份").format(
-                plan=prog.plan_no, late=late
-            )
-            if prog
-            else self.tr("尚无已批准的计划")
-        )
+        self.execution.show_progress(data.executed, data.progress)
         self.status_label.setText("")
         self._busy = False
         self._update_buttons()
@@ -383,12 +365,8 @@ class PlanPage(DataPage):
             (self.tr("购置计划"), self.tr("保障能力"), self.tr("执行进度"))
         ):
             self.tabs.setTabText(index, text)
-        for model in (
-            self.plan_model,
-            self.coverage_model,
-            self.progress_model,
-            self.contract_model,
-        ):
+        for model in (self.plan_model, self.coverage_model):
             model.retranslate()
+        self.execution.retranslate()
         if self.data is not None:
             self.show_data(self.data)
