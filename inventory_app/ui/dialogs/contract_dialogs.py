@@ -66,6 +66,7 @@ class _ServiceDialog(QDialog):
         layout.addLayout(self.form)
         layout.addWidget(self.message)
         layout.addWidget(self.buttons)
+        self.setMinimumWidth(440)  # room for the placeholders ("合格数量（默认全部）")
 
     def posting(self) -> Callable[[], PostingResult]:
         """Abstract hook: the service call with the form's values."""
