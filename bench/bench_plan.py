@@ -10,11 +10,8 @@ from __future__ import annotations
 import argparse
 import shutil
 import sqlite3
-import statistics
 import sys
 import tempfile
-import time
-from collections.abc import Callable
 from datetime import date
 from decimal import Decimal
 from pathlib import Path
@@ -23,6 +20,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from bench_ledger import CACHE, build_large
+from bench_orders import demo_database, timed
 
 from inventory_app.domain.model import ReceiptLine
 from inventory_app.persistence.engine import sqlite_url
@@ -40,18 +38,7 @@ from inventory_app.services.period_summary import period_summary
 from inventory_app.services.plan_generate import PlanSpec
 
 
-def timed(fn: Callable[[], object], runs: int) -> float:
-    samples = []
-    for _ in range(runs):
-        start = time.perf_counter()
-        fn()
-        samples.append(time.perf_counter() - start)
-    return statistics.median(samples)
-
-
 def demo_copy(tmp: Path) -> Path:
-    from bench_orders import demo_database
-
     path = tmp / "demo.sqlite3"
     shutil.copyfile(demo_database(), path)
     return path

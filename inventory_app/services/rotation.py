@@ -10,15 +10,16 @@ from decimal import Decimal
 from sqlalchemy import Connection, insert, select, update
 
 from ..domain.errors import InvalidInput, InvalidState, NotFound
-from ..domain.model import DocType, MovementKind, OutLine, PostingResult, Purpose, ReceiptLine
+from ..domain.model import OutLine, PostingResult, Purpose, ReceiptLine
 from ..domain.permissions import Action, Actor, require
 from ..domain.quantities import from_milli, parse_quantity, to_milli
 from ..domain.rotation import rotate_in_year, window_due, window_status
 from ..persistence import repo
 from ..persistence import tables as t
 from ..persistence.uow import UnitOfWork
-from . import documents, stock_moves
+from . import documents
 from .common import doc_date_or_today, parse_date, today
+from .issues import post_issue
 from .receipts import post_receipt
 
 GRAIN_CATEGORY = "14"  # 粮油: rotated out and in; other items are renewed through the plan
@@ -125,24 +126,15 @@ def rotate_out(
     payload = {"depot": depot, "lot": lot_id, "qty": quantity, "grade": grade, "doc_date": doc_date}
 
     def body(conn: Connection) -> documents.Posted:
+        # The depot's keeper (the adjust right, depot-scoped) or the administrator: a 轮出 is
+        # not a relief shipment, so it needs no allocation order.
         dep = documents.depot_for(conn, actor, Action.ADJUST, depot)
         day = doc_date_or_today(doc_date)
         row = repo.lot_row(conn, lot_id)
         item = repo.item_by_id(conn, int(row.item_id))
         qty = parse_quantity(quantity, item.decimals)
         line = OutLine(item.code, qty, lot_id)
-        moves = stock_moves.plan_withdrawals(conn, dep, [line], day, MovementKind.ISSUE)
-        doc = documents.create(
-            conn,
-            actor,
-            DocType.ISSUE,
-            dep,
-            day,
-            counterparty=buyer.strip()[:200],
-            purpose=Purpose.ROTATION.value,
-            note="轮出",
-        )
-        ids = stock_moves.apply(conn, actor, doc.id, day, moves)
+        out = post_issue(conn, actor, dep, [line], day, Purpose.ROTATION, buyer, note="轮出")
         known = conn.execute(
             select(t.lot_grades.c.grade).where(t.lot_grades.c.lot_id == lot_id)
         ).scalar()
@@ -153,13 +145,13 @@ def rotate_out(
                 grade=(grade or known or "").strip()[:20],
                 quantity=to_milli(qty),
                 returned=0,
-                out_document_id=doc.id,
+                out_document_id=out.document_id,
                 opened_on=day,
                 due_on=window_due(day),
                 closed_on=None,
             )
         )
-        return documents.Posted(doc.id, ids)
+        return out
 
     return documents.post(uow, actor, "rotate_out", request_id, payload, body)
 
