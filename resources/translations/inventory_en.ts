@@ -415,7 +415,7 @@ It can no longer be received; existing stock and history are not affected, and i
 <context>
     <name>ContractDialog</name>
     <message>
-        <location filename="../../inventory_app/ui/dialogs/contract_dialogs.py" line="+98"/>
+        <location filename="../../inventory_app/ui/dialogs/contract_dialogs.py" line="+99"/>
         <source>签订采购合同（{plan}）</source>
         <translation>Sign a purchase contract ({plan})</translation>
     </message>
@@ -821,12 +821,12 @@ Entered by: {user}</translation>
     <message>
         <location line="+2"/>
         <source>&#x3000;验收合格</source>
-        <translation>　Accepted</translation>
+        <translation>&#x3000;Accepted</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>&#x3000;拒收原因</source>
-        <translation>　Refused because</translation>
+        <translation>&#x3000;Refused because</translation>
     </message>
 </context>
 <context>
@@ -4095,7 +4095,7 @@ It can no longer be chosen when receiving goods; lots already stored there and t
     <message>
         <location line="-56"/>
         <location line="+65"/>
-        <location filename="../../inventory_app/ui/pages/plan_page.py" line="+223"/>
+        <location filename="../../inventory_app/ui/pages/plan_page.py" line="+227"/>
         <source>需储备</source>
         <translation>Required</translation>
     </message>
@@ -4296,7 +4296,7 @@ It can no longer be chosen when receiving goods; lots already stored there and t
         <translation>Generated from current stock</translation>
     </message>
     <message>
-        <location line="+79"/>
+        <location line="+86"/>
         <source>储备目标：</source>
         <translation>Reserve target:</translation>
     </message>
@@ -4359,6 +4359,54 @@ It can no longer be chosen when receiving goods; lots already stored there and t
         <location line="+0"/>
         <source>执行进度</source>
         <translation>Execution</translation>
+    </message>
+</context>
+<context>
+    <name>PlanReportButton</name>
+    <message>
+        <location filename="../../inventory_app/ui/pages/plan_report_button.py" line="+47"/>
+        <source>年度</source>
+        <translation>Year</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>年度：</source>
+        <translation>Year:</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>保存报表</source>
+        <translation>Save Report</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>PDF 文件 (*.pdf);;Excel 工作簿 (*.xlsx)</source>
+        <translation>PDF file (*.pdf);;Excel workbook (*.xlsx)</translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <source>报表</source>
+        <translation>Reports</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>年度购置计划…</source>
+        <translation>Purchase Plan…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>计划执行情况…</source>
+        <translation>Plan Execution…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>保障能力报告…</source>
+        <translation>Coverage Report…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>年度储存情况报告…</source>
+        <translation>Annual Storage Report…</translation>
     </message>
 </context>
 <context>

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 from pytestqt.qtbot import QtBot
@@ -158,3 +159,30 @@ def test_contract_delivery_and_payment_dialogs(plan_page: PlanPage) -> None:
     plan_page.refresh()
     settle(ctx)
     assert plan_page.execution.contract_model.rows()[0].contract_no == "HT-GUI-01"
+
+
+def test_reports_from_the_page(
+    plan_page: PlanPage, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox
+
+    shown: list[str] = []
+    monkeypatch.setattr(QMessageBox, "open", lambda box: shown.append(box.text()))
+    button = plan_page.report_button
+    assert button.actions_["plan"].text() == "年度购置计划…"
+    monkeypatch.setattr(
+        QFileDialog, "getSaveFileName", lambda *_a, **_k: (str(tmp_path / "计划.xlsx"), "")
+    )
+    button.actions_["plan"].trigger()  # the menu entry: asks where, writes, says where
+    settle(plan_page.ctx)
+    assert (tmp_path / "计划.xlsx").stat().st_size > 1000
+    monkeypatch.setattr(QInputDialog, "getInt", lambda *_a, **_k: (2025, True))
+    monkeypatch.setattr(
+        QFileDialog, "getSaveFileName", lambda *_a, **_k: (str(tmp_path / "年报"), "")
+    )
+    button.actions_["annual"].trigger()
+    settle(plan_page.ctx)
+    assert (tmp_path / "年报.pdf").read_bytes().startswith(b"%PDF")
+    button.export("coverage", tmp_path / "保障能力.pdf", None)
+    settle(plan_page.ctx)
+    assert (tmp_path / "保障能力.pdf").exists() and len(shown) == 3

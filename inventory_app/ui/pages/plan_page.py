@@ -5,6 +5,7 @@ from __future__ import annotations
 import uuid
 from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import date
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
@@ -36,6 +37,7 @@ from .page_base import DataPage, query_table
 from .plan_charts import CoverageLineChart, HeldRequiredChart
 from .plan_columns import coverage_columns, plan_line_columns
 from .plan_execution import ExecutionPanel
+from .plan_report_button import PlanReportButton
 
 
 @dataclass(frozen=True)
@@ -99,6 +101,8 @@ class PlanPage(DataPage):
         ):
             top.addWidget(widget)
         top.addStretch(1)
+        self.report_button = PlanReportButton(self.ctx, self._report_subject, self)
+        top.addWidget(self.report_button)
         top.addWidget(self.refresh_button)
         writer = self.ctx.can(Action.MANAGE_CATALOG)
         self.save_button.setVisible(writer)
@@ -292,6 +296,13 @@ class PlanPage(DataPage):
         if not self.years_edit.text():
             self.years_edit.setText(f"{data.plan.years[0]}-{data.plan.years[-1]}")
 
+    def _report_subject(self) -> tuple[str | None, str | None, int]:
+        """(plan no., target, first year) of what the page shows, for the reports."""
+        plan = self.data.plan if self.data else None
+        if plan is None:
+            return None, self.target_combo.currentData(), date.today().year
+        return plan.doc_no or None, plan.target or None, plan.years[0]
+
     def _failed(self, error: BaseException) -> None:
         self.status_label.setText("")
         self._busy = False
@@ -368,5 +379,6 @@ class PlanPage(DataPage):
         for model in (self.plan_model, self.coverage_model):
             model.retranslate()
         self.execution.retranslate()
+        self.report_button.retranslate()
         if self.data is not None:
             self.show_data(self.data)
