@@ -149,6 +149,7 @@ _FIELDS = {
     "document": ("单据号", "document number"),
     "delivery_due": ("交货期限", "delivery date"),
     "grade": ("等级", "grade"),
+    "mobilisation_days": ("动员天数", "mobilisation days"),
 }
 
 _MESSAGES: dict[str, tuple[str, str]] = {

@@ -8,6 +8,7 @@ from datetime import date
 from typing import NoReturn
 
 from . import agreements as agreement_commands
+from . import capacity as capacity_commands
 from . import contracts as contract_commands
 from . import drills as drill_commands
 from . import orders as order_commands
@@ -216,4 +217,5 @@ def build_parser() -> argparse.ArgumentParser:
     plan_commands.add_parsers(sub, _add_doc_options)
     contract_commands.add_parsers(sub, _add_doc_options)
     rotation_commands.add_parser(sub, _add_doc_options)
+    capacity_commands.add_parser(sub)
     return parser

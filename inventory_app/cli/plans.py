@@ -246,6 +246,7 @@ _COVERAGE_COLUMNS = (
     "agreement_24h",
     "agreement_72h",
     "persons_with_agreements",
+    "capacity_72h",
 )
 
 

@@ -188,3 +188,21 @@ rotation_windows = Table(
     CheckConstraint("quantity > 0 AND returned >= 0", name="amounts"),
 )
 Index("ix_rotation_windows_open", rotation_windows.c.closed_on)
+
+# 产能储备: an enterprise can make `daily_capacity` a day once mobilised (after N days).
+capacity_reserves = Table(
+    "capacity_reserves",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("enterprise", String(200), nullable=False),
+    Column("item_id", Integer, ForeignKey("items.id"), nullable=False),
+    Column("daily_capacity", Qty, nullable=False),
+    Column("mobilisation_days", Integer, nullable=False),
+    Column("valid_from", Date, nullable=False),
+    Column("valid_to", Date, nullable=False),
+    Column("note", Text, nullable=False, default=""),
+    Column("created_by", Integer, ForeignKey("users.id"), nullable=False),
+    Column("created_at", DateTime, nullable=False),
+    CheckConstraint("daily_capacity > 0 AND mobilisation_days >= 0", name="amounts"),
+    CheckConstraint("valid_to >= valid_from", name="validity"),
+)

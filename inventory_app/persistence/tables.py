@@ -32,6 +32,7 @@ from .flow_tables import (
     slip_details,
 )
 from .plan_tables import (
+    capacity_reserves,
     contract_details,
     contract_lines,
     contract_payments,
@@ -50,6 +51,7 @@ from .schema import Qty, metadata
 __all__ = [
     "agreement_deliveries",
     "agreements",
+    "capacity_reserves",
     "contract_details",
     "contract_lines",
     "contract_payments",

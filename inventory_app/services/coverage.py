@@ -19,7 +19,7 @@ from ..domain.quantities import from_milli
 from ..persistence import repo
 from ..persistence import tables as t
 from ..persistence.uow import UnitOfWork
-from . import plan_generate, plan_queries, plan_setup, plan_stock
+from . import capacity, plan_generate, plan_queries, plan_setup, plan_stock
 from .common import today
 from .plan_generate import PlanSpec
 from .settings import read_settings
@@ -38,6 +38,7 @@ class CoverageItem:
     agreement_24h: Decimal  # 协议储备 deliverable within 24 h (not stock)
     agreement_72h: Decimal
     persons_with_agreements: int | None  # held + 72 h agreements
+    capacity_72h: Decimal = Decimal(0)  # 产能储备 that could be made within 72 h (not stock)
 
 
 @dataclass(frozen=True)
@@ -115,7 +116,8 @@ def coverage(
         on = day or today()
         quick = plan_stock.agreement_capacity(conn, ids, on, 24)
         slow = plan_stock.agreement_capacity(conn, ids, on, 72)
-        result = _cover(conn, norms, held, quick, slow, persons, scope)
+        made = capacity.capacity_within(conn, ids, on, 72)
+        result = _cover(conn, norms, held, (quick, slow, made), persons, scope)
         if depot or region:
             return result
         inputs = plan_generate.resolve(conn, PlanSpec(target=found.name, norm_set=set_code))
@@ -134,11 +136,12 @@ def _cover(
     conn: Connection,
     norms: list[tuple[Norm, int]],
     held: dict[int, int],
-    quick: dict[int, int],
-    slow: dict[int, int],
+    reserves: tuple[dict[int, int], dict[int, int], dict[int, int]],
     persons: int,
     scope: str,
 ) -> Coverage:
+    """Per item: physical stock, then (apart) agreements within 24 / 72 h and capacity."""
+    quick, slow, made = reserves
     shelter = shelter_of([n for n, _ in norms])
     ppt = shelter.value if shelter else None
     required = required_quantities(persons, [n for n, _ in norms]) if persons else {}
@@ -161,6 +164,7 @@ def _cover(
                 q24,
                 q72,
                 persons_covered(have + q72, norm, ppt),
+                from_milli(made.get(item_id, 0), item.decimals),
             )
         )
     code, covered = limiting({i.item_code: i.persons_covered for i in items})

@@ -4056,7 +4056,7 @@ It can no longer be chosen when receiving goods; lots already stored there and t
 <context>
     <name>PlanAlerts</name>
     <message>
-        <location filename="../../inventory_app/ui/pages/dashboard_plan.py" line="+54"/>
+        <location filename="../../inventory_app/ui/pages/dashboard_plan.py" line="+67"/>
         <source>逾期未交货的采购合同 {count} 份：{named}</source>
         <translation>{count} purchase contract(s) past their delivery date: {named}</translation>
     </message>
@@ -4070,6 +4070,11 @@ It can no longer be chosen when receiving goods; lots already stored there and t
         <source>轮换未轮入 {count} 笔，其中超过 4 个月 {overdue} 笔：{named}</source>
         <translation>{count} rotation(s) not yet rotated back in, {overdue} of them past 4 months: {named}</translation>
     </message>
+    <message>
+        <location line="+10"/>
+        <source>{days} 天内到期的协议储备 {count} 份：{named}</source>
+        <translation>{count} agreement reserve(s) ending within {days} days: {named}</translation>
+    </message>
 </context>
 <context>
     <name>PlanPage</name>
@@ -4082,12 +4087,12 @@ It can no longer be chosen when receiving goods; lots already stored there and t
     <message>
         <location line="-54"/>
         <location line="+59"/>
-        <location line="+44"/>
+        <location line="+50"/>
         <source>物资名称</source>
         <translation>Item</translation>
     </message>
     <message>
-        <location line="-100"/>
+        <location line="-106"/>
         <location line="+59"/>
         <source>单位</source>
         <translation>Unit</translation>
@@ -4142,6 +4147,11 @@ It can no longer be chosen when receiving goods; lots already stored there and t
         <location line="+6"/>
         <source>协议储备（72小时）</source>
         <translation>Agreements (72 h)</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>产能储备（72小时）</source>
+        <translation>Capacity (72 h)</translation>
     </message>
     <message>
         <location line="+10"/>

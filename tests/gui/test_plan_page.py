@@ -64,9 +64,9 @@ def test_a_planner_saves_and_approves_from_the_page(plan_page: PlanPage) -> None
 
 
 def test_the_home_page_flags_late_contracts(plan_page: PlanPage, qtbot: QtBot) -> None:
-    from datetime import date
+    from datetime import date, timedelta
 
-    from inventory_app.services import balances, contracts, plan_documents, rotation
+    from inventory_app.services import agreements, balances, contracts, plan_documents, rotation
     from inventory_app.services.contracts import ContractLine
     from inventory_app.services.plan_generate import PlanSpec
     from inventory_app.ui.pages.dashboard_page import DashboardPage
@@ -108,6 +108,21 @@ def test_the_home_page_flags_late_contracts(plan_page: PlanPage, qtbot: QtBot) -
     text = home.plan_alerts.text()
     assert home.plan_alerts.isVisible() and "HT-LATE" in text
     assert "小麦 500 吨" in text and "超过 4 个月 1 笔" in text
+    agreements.register(
+        ctx.uow,
+        admin,
+        agreement_no="XY-ENDING",
+        enterprise="宁夏某被服厂",
+        item_code="050104",
+        quantity="100",
+        price="128",
+        response_hours=24,
+        valid_from=date(2026, 1, 1),
+        valid_to=date.today() + timedelta(days=10),
+    )
+    home.refresh()
+    settle(ctx)
+    assert "XY-ENDING" in home.plan_alerts.text()
 
 
 def test_contract_delivery_and_payment_dialogs(plan_page: PlanPage) -> None:

@@ -280,3 +280,27 @@ def test_coverage_of_a_county_and_the_whole_city(demo_db: Demo) -> None:
     assert tents["中卫市"] >= next(i.held for i in owned.items if i.item_code == "050101")
     assert 0 < tents["海原县"] < tents["中卫市"]
     assert city.by_year == () and city.persons_target == 0
+
+
+def test_capacity_reserves_show_apart_from_stock(
+    demo_file: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("INVENTORY_PASSWORD", "demo1234")
+    base = ["--db", str(demo_file), "--user", "planner"]
+    today = date.today()
+    add = ["capacity", "add", "--enterprise", "宁夏某被服厂（演示）", "--item", "050105"]
+    window = [
+        "--valid-from",
+        str(today - timedelta(days=1)),
+        "--valid-to",
+        str(today.replace(year=today.year + 1)),
+    ]
+    assert main([*base, *add, "--daily", "500", "--days", "1", *window]) == EXIT_OK
+    assert main([*base, "capacity", "list", "--json"]) == EXIT_OK
+    capsys.readouterr()
+    assert main([*base, "coverage", "--json"]) == EXIT_OK
+    out = json.loads(capsys.readouterr().out)
+    mattresses = next(i for i in out["items"] if i["item_code"] == "050105")
+    assert mattresses["capacity_72h"] == "1000"  # 500 a day for the 2 days left after mobilising
+    assert mattresses["held"] == "0" and mattresses["persons_covered"] == 0
+    assert out["persons_covered"] == 0  # capacity is never counted as stock

@@ -124,6 +124,12 @@ def coverage_columns() -> list[Column[CoverageItem]]:
             lambda r: r.agreement_72h,
             "quantity",
         ),
+        Column(
+            "capacity_72h",
+            lambda: QCoreApplication.translate("PlanPage", "产能储备（72小时）"),
+            lambda r: r.capacity_72h,
+            "quantity",
+        ),
     ]
 
 
