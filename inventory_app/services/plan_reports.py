@@ -258,6 +258,7 @@ def coverage_report(
             _persons(i.persons_covered),
             i.agreement_24h,
             i.agreement_72h,
+            i.capacity_72h,
         )
         for i in cov.items
     ]
@@ -275,9 +276,10 @@ def coverage_report(
                 "可安置人数",
                 "协议储备24小时",
                 "协议储备72小时",
+                "产能储备72小时",
             ),
             items,
-            frozenset(range(2, 7)),
+            frozenset(range(2, 8)),
         ),
         Section("按计划逐年保障能力", ("年度", "可安置人数", "限制物资"), growth, frozenset({1})),
     ]
