@@ -23,6 +23,9 @@ _KINDS = {
     "region": ("行政区划", "region"),
     "category": ("类别", "category"),
     "user": ("用户", "user"),
+    "norm_set": ("定额", "norm set"),
+    "reserve_target": ("储备目标", "reserve target"),
+    "rotation_window": ("轮换窗口", "rotation window"),
 }
 
 _REASONS = {
@@ -88,6 +91,13 @@ _REASONS = {
     "unknown_field": ("含有未知的字段", "has unknown fields"),
     "not_shipped": ("没有已出库的物资", "has nothing shipped"),
     "more_than_shipped": ("超过了已出库数量", "is more than was shipped"),
+    "one_shelter": ("只能有一种帐篷（每顶容纳人数）", "may name only one tent (persons per unit)"),
+    "no_shelter": ("按顶计的定额需要一种帐篷", "needs a tent for its per-tent norms"),
+    "not_in_plan": ("不在该计划中", "is not in the plan"),
+    "no_depot": ("没有可用于编号的仓库", "has no depot to number the plan at"),
+    "more_than_planned": ("超过了计划该年度的数量", "is more than the plan holds for the year"),
+    "more_than_contract": ("超过了合同金额", "is more than the contract amount"),
+    "grade_mismatch": ("与轮出的等级不同", "differs from the grade rotated out"),
 }
 
 _FIELDS = {
@@ -138,6 +148,23 @@ _FIELDS = {
     "lot": ("批次", "lot"),
     "file": ("文件", "file"),
     "kind": ("类型", "kind"),
+    "norm_set": ("定额", "norm set"),
+    "reserve_target": ("储备目标", "reserve target"),
+    "shares": ("年度比例", "yearly shares"),
+    "years": ("计划年度", "plan years"),
+    "year": ("年度", "year"),
+    "basis": ("定额方式", "norm basis"),
+    "price": ("单价", "unit price"),
+    "contract": ("采购合同", "contract"),
+    "supplier": ("供应商", "supplier"),
+    "amount": ("金额", "amount"),
+    "voucher": ("凭证号", "voucher number"),
+    "reason": ("原因", "reason"),
+    "accepted": ("验收合格数量", "accepted quantity"),
+    "document": ("单据号", "document number"),
+    "delivery_due": ("交货期限", "delivery date"),
+    "grade": ("等级", "grade"),
+    "mobilisation_days": ("动员天数", "mobilisation days"),
 }
 
 _MESSAGES: dict[str, tuple[str, str]] = {
@@ -205,6 +232,11 @@ _MESSAGES: dict[str, tuple[str, str]] = {
     "nothing_to_ship": (
         "调拨指令 {document} 在仓库 {depot} 没有待发的物资。",
         "Order {document} has nothing left to ship from depot {depot}.",
+    ),
+    "over_delivery": (
+        "合同 {contract} 第 {line_no} 行尚未交付 {open}，不能再到货 {delivered}（超量交货）。",
+        "Contract {contract} line {line_no} has {open} still to deliver; {delivered} would be "
+        "an over-delivery.",
     ),
     "agreement_short": (
         "协议储备 {agreement} 剩余可调用 {available}，不能调用 {requested}。",
@@ -293,6 +325,7 @@ _STATES = {
     "SIGNED": ("已签收", "signed for"),
     "COMPLETED": ("已完成", "completed"),
     "CANCELLED": ("已作废", "cancelled"),
+    "SUPERSEDED": ("已修订", "superseded"),
 }
 _ACTIONS = {
     "receive": ("接收", "received"),
@@ -311,6 +344,13 @@ _ACTIONS = {
     "report": ("生成报告", "reported on"),
     "depart": ("发车", "departed"),
     "arrive": ("登记到达", "marked arrived"),
+    "revise": ("修订", "revised"),
+    "show": ("作为储备计划查看", "shown as a plan"),
+    "contract": ("据此签订合同", "contracted against"),
+    "accept_delivery": ("登记到货", "delivered against"),
+    "pay": ("登记付款", "paid against"),
+    "rotate_in": ("轮入", "rotated in"),
+    "edit": ("修改", "edited"),
 }
 
 

@@ -27,7 +27,56 @@ def json_default(value: Any) -> Any:
 
 # Column headers of the text tables in Chinese (JSON keeps the field names).
 _HEADERS = {
+    "accepted": "验收合格",
+    "accepted_amount": "验收金额",
+    "amount": "金额",
+    "contract_no": "合同号",
+    "contracted": "已签合同",
+    "contracted_amount": "合同金额",
+    "delivered_on": "到货日期",
+    "delivery_due": "交货期限",
+    "late": "逾期",
+    "ordered": "合同数量",
+    "paid_amount": "已付款",
+    "plan_no": "计划单号",
+    "planned": "计划数量",
+    "planned_amount": "计划金额",
+    "qc_report_no": "质检报告号",
+    "reason": "原因",
+    "receipt_no": "入库单号",
+    "rejected": "拒收",
+    "result": "验收结论",
+    "supplier": "供应商",
+    "year": "年度",
+    "action": "建议",
+    "due_on": "轮入期限",
+    "grade": "等级",
+    "harvest_year": "收获年度",
+    "out_doc_no": "轮出单号",
+    "rotated_in": "已轮入",
+    "shortfall": "待轮入",
+    "status": "状态",
+    "window_id": "窗口",
+    "capacity_72h": "产能72小时",
+    "daily_capacity": "日产能",
+    "mobilisation_days": "动员天数",
+    "agreement_24h": "协议24小时",
+    "agreement_72h": "协议72小时",
     "agreement_no": "协议号",
+    "approved_by": "批准人",
+    "funding_source": "资金来源",
+    "held": "现有",
+    "norm_set": "定额",
+    "owner_name": "所有权单位",
+    "persons_covered": "可安置人数",
+    "persons_with_agreements": "含协议可安置",
+    "required": "需储备",
+    "revises": "修订自",
+    "target": "储备目标",
+    "total_amount": "金额合计",
+    "version": "版本",
+    "yearly_ceiling": "年度预算上限",
+    "years": "年度",
     "at": "时间",
     "available": "可用",
     "batch_no": "批号",
@@ -100,6 +149,14 @@ _KINDS = {
     "SCRAP": "报废",
     "REVERSAL": "冲销",
 }
+_RESULTS = {"pass": "合格", "fail": "不合格"}
+_ROTATION = {
+    "rotate": "轮出轮入",
+    "renew": "更新轮换",
+    "open": "进行中",
+    "overdue": "已超期",
+    "closed": "已轮入",
+}
 _EXPIRY = {"ok": "正常", "near": "临期", "expired": "已过期", "none": "无"}
 
 
@@ -113,6 +170,10 @@ def _value(column: str, value: Any, zh: bool) -> str:
             return _KINDS.get(value, value)
         if column in ("state", "from_state", "to_state"):
             return state_name(value) if value else ""
+        if column == "result":
+            return _RESULTS.get(value, value)
+        if column in ("action", "status"):
+            return _ROTATION.get(value, value)
         if column == "expiry_status":
             return _EXPIRY.get(value, value)
     if zh and isinstance(value, bool):
@@ -132,7 +193,11 @@ def emit(args: argparse.Namespace, rows: Sequence[Any], columns: Sequence[str]) 
         return
     zh = not getattr(args, "lang", "zh").startswith("en")
     heads = [_header(c, zh) for c in columns]
-    table = [[_value(c, getattr(r, c), zh) for c in columns] for r in rows]
+    print_table(heads, [[_value(c, getattr(r, c), zh) for c in columns] for r in rows])
+
+
+def print_table(heads: Sequence[str], table: Sequence[Sequence[str]]) -> None:
+    """Aligned columns (CJK glyphs count double)."""
     widths = [max([_width(h)] + [_width(row[i]) for row in table]) for i, h in enumerate(heads)]
     print("  ".join(_pad(h, w) for h, w in zip(heads, widths, strict=True)))
     for row in table:

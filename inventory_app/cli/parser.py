@@ -9,10 +9,14 @@ from pathlib import Path
 from typing import NoReturn
 
 from . import agreements as agreement_commands
+from . import capacity as capacity_commands
+from . import contracts as contract_commands
 from . import drills as drill_commands
 from . import orders as order_commands
+from . import plans as plan_commands
 from . import printing as print_commands
 from . import requests as request_commands
+from . import rotation as rotation_commands
 from .admin import cmd_backup, cmd_init, cmd_restore, cmd_user_add
 from .postings import (
     cmd_adjust,
@@ -241,4 +245,8 @@ def build_parser() -> argparse.ArgumentParser:
     drill_commands.add_drill_parser(sub, _add_doc_options)
     agreement_commands.add_parser(sub, _add_doc_options)
     print_commands.add_parsers(sub)
+    plan_commands.add_parsers(sub, _add_doc_options)
+    contract_commands.add_parsers(sub, _add_doc_options)
+    rotation_commands.add_parser(sub, _add_doc_options)
+    capacity_commands.add_parser(sub)
     return parser

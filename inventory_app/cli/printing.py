@@ -10,6 +10,7 @@ from ..services import list_reports, printing
 from ..services.ledger_queries import LedgerFilter
 from ..services.stock_queries import StockFilter
 from .context import EXIT_OK, Context, document_no
+from .plans import PLAN_REPORTS, plan_report
 
 
 def cmd_print(ctx: Context) -> int:
@@ -23,7 +24,9 @@ def cmd_print(ctx: Context) -> int:
 def cmd_report(ctx: Context) -> int:
     a = ctx.args
     out = Path(a.out)
-    if a.what == "summary":
+    if a.what in PLAN_REPORTS:
+        path, rows = plan_report(ctx, out)
+    elif a.what == "summary":
         today = date.today()
         path, rows = list_reports.summary_report(
             ctx.uow,
@@ -72,7 +75,7 @@ def add_parsers(sub: argparse._SubParsersAction) -> None:
     p.set_defaults(fn=cmd_print)
 
     p = sub.add_parser("report", help="a list as a PDF report or an Excel workbook")
-    p.add_argument("what", choices=["stock", "ledger", "summary"])
+    p.add_argument("what", choices=["stock", "ledger", "summary", *PLAN_REPORTS])
     p.add_argument("--out", required=True, help="FILE.pdf or FILE.xlsx")
     p.add_argument("--by", default="item", choices=list(list_reports.STOCK_VIEWS))
     p.add_argument("--depot", action="append")
@@ -86,4 +89,7 @@ def add_parsers(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--from", dest="date_from", type=date.fromisoformat)
     p.add_argument("--to", dest="date_to", type=date.fromisoformat)
     p.add_argument("--limit", type=int)
+    p.add_argument("--year", type=int, help="(plan, execution, annual) the year")
+    p.add_argument("--plan", help="(plan, execution) the plan JH-… (default: the approved one)")
+    p.add_argument("--target", help="(plan, execution, coverage) the reserve target")
     p.set_defaults(fn=cmd_report)

@@ -27,6 +27,8 @@ class LinkRole(enum.StrEnum):
     REQUEST_ORDER = "request_order"  # request → the order that answers it (申请 → 调拨指令)
     RECEIPT_LOSS = "receipt_loss"  # receipt note → the loss-in-transit adjustment (签收 → 途损)
     TRANSIT_LOSS = "transit_loss"  # transfer received short → its loss adjustment (调拨 → 途损)
+    PLAN_REVISION = "plan_revision"  # approved plan → its revision (计划 → 修订版)
+    PLAN_CONTRACT = "plan_contract"  # approved plan → a purchase contract (计划 → 合同)
 
 
 @dataclass(frozen=True)
@@ -185,6 +187,38 @@ _DRILL = KindSpec(
     ),
 )
 
+# 储备计划: a draft is edited, then approved; it is never changed afterwards. A revision is a
+# new PLAN document (version + 1); approving it supersedes the version it revises.
+_PLAN = KindSpec(
+    DocType.PLAN,
+    "JH",
+    moves_stock=False,
+    reserves=False,
+    needs_other_approver=False,
+    reversible=False,
+    initial=frozenset({_DRAFT}),
+    transitions=(
+        Transition(_DRAFT, _APPR, "approve"),
+        Transition(_DRAFT, _CANCEL, "cancel"),
+        Transition(_APPR, DocState.SUPERSEDED, "revise"),
+    ),
+)
+
+# 采购合同: open (执行中, state APPROVED) until closed; deliveries only while open.
+_CONTRACT = KindSpec(
+    DocType.CONTRACT,
+    "HT",
+    moves_stock=False,  # its deliveries (入库单 linked as contract_delivery) move the stock
+    reserves=False,
+    needs_other_approver=False,
+    reversible=False,
+    initial=frozenset({_APPR}),
+    transitions=(
+        Transition(_APPR, _DONE, "complete"),
+        Transition(_APPR, _CANCEL, "cancel"),
+    ),
+)
+
 KINDS: dict[DocType, KindSpec] = {
     spec.kind: spec
     for spec in (
@@ -200,6 +234,8 @@ KINDS: dict[DocType, KindSpec] = {
         _posted_kind(DocType.RETURN, "HS"),
         _DRILL,
         _posted_kind(DocType.SETTLEMENT, "JS", reversible=False, moves_stock=False),
+        _PLAN,
+        _CONTRACT,
     )
 }
 

@@ -292,3 +292,12 @@ class OwnerConsentRequired(DomainError):
 
     def __init__(self, document: str, owners: str) -> None:
         super().__init__(document=document, owners=owners)
+
+
+class OverDelivery(DomainError):
+    """A delivery would bring more against a contract line than is still open on it."""
+
+    code = "over_delivery"
+
+    def __init__(self, contract: str, line_no: int, delivered: Decimal, open_qty: Decimal) -> None:
+        super().__init__(contract=contract, line_no=line_no, delivered=delivered, open=open_qty)

@@ -45,6 +45,8 @@ class DocType(enum.StrEnum):
     RETURN = "RETURN"  # 回收单 (goods back after use, against the order)
     DRILL = "DRILL"  # 演练: an allocation run on paper, timed and scored, moving nothing
     SETTLEMENT = "SETTLEMENT"  # 结算单: agreement deliveries × agreed price, against an invoice
+    PLAN = "PLAN"  # 储备计划: a version of a reserve purchase plan (draft, approved, superseded)
+    CONTRACT = "CONTRACT"  # 采购合同 against an approved plan; deliveries are 入库单 linked to it
 
 
 class DocState(enum.StrEnum):
@@ -62,6 +64,7 @@ class DocState(enum.StrEnum):
     SIGNED = "SIGNED"  # 已签收
     COMPLETED = "COMPLETED"  # 已完成
     CANCELLED = "CANCELLED"  # 已作废
+    SUPERSEDED = "SUPERSEDED"  # 已被修订 (an approved plan replaced by its approved revision)
 
 
 class MovementKind(enum.StrEnum):

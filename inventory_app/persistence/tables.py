@@ -32,17 +32,45 @@ from .flow_tables import (
     return_lines,
     slip_details,
 )
+from .plan_tables import (
+    capacity_reserves,
+    contract_details,
+    contract_lines,
+    contract_payments,
+    delivery_acceptances,
+    lot_grades,
+    norm_set_lines,
+    norm_sets,
+    plan_details,
+    plan_line_years,
+    plan_lines,
+    reserve_targets,
+    rotation_windows,
+)
 from .schema import Qty, metadata
 
 __all__ = [
     "agreement_deliveries",
     "agreements",
+    "capacity_reserves",
     "chain_heads",
+    "contract_details",
+    "contract_lines",
+    "contract_payments",
+    "delivery_acceptances",
     "ledger_chain",
+    "lot_grades",
     "metadata",
+    "norm_set_lines",
+    "norm_sets",
     "order_details",
+    "plan_details",
+    "plan_line_years",
+    "plan_lines",
     "request_details",
+    "reserve_targets",
     "return_lines",
+    "rotation_windows",
     "slip_details",
 ]
 

@@ -42,15 +42,33 @@ def export_rows(
     is written to a temporary name and renamed, so a failed export never leaves a
     half-written file where the user expects a good one.
     """
+    return export_sheets(path, title, [(title, headers, rows)])
+
+
+def export_sheets(
+    path: str | os.PathLike[str],
+    title: str,
+    sheets: Sequence[tuple[str, Sequence[str], Sequence[Sequence[Any]]]],
+) -> Path:
+    """Several (sheet title, headers, rows) in one workbook, written atomically."""
     target = Path(path)
     workbook = Workbook(write_only=True)
     workbook.properties.title = title
-    sheet = workbook.create_sheet(_sheet_title(title))
+    written: list[WriteOnlyWorksheet] = []
     try:
-        _write_sheet(sheet, headers, rows)
+        used: set[str] = set()
+        for name, headers, rows in sheets:
+            sheet_name = _sheet_title(name)
+            while sheet_name in used:
+                sheet_name = _sheet_title(f"{sheet_name[:28]}{len(used)}")
+            used.add(sheet_name)
+            sheet = workbook.create_sheet(sheet_name)
+            written.append(sheet)
+            _write_sheet(sheet, headers, rows)
         _save_atomically(workbook, target)
     except BaseException:
-        _discard(sheet)
+        for sheet in written:
+            _discard(sheet)
         raise
     return target
 

@@ -29,6 +29,7 @@ from ..persistence.uow import UnitOfWork
 from . import adjustments, auth, issues, masterdata, receipts, reversals, settings, transfers
 from .common import today
 from .demo_times import spread_entry_times
+from .plan_setup import load_seed as load_plan_seed
 
 HISTORY_DAYS = 730
 RECEIVERS = [
@@ -176,6 +177,7 @@ def load_demo(
     system = auth.system_actor(uow)
     say("载入参考数据 / loading reference data")
     _load_reference(uow, system, seed)
+    load_plan_seed(uow, system, seed)  # reserve targets and norm sets
     users = {u["username"]: u for u in _read("users", seed)}
     actors = {name: auth.authenticate(uow, name, u["password"]) for name, u in users.items()}
     keeper_of: dict[int, Actor] = {}

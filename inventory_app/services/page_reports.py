@@ -26,6 +26,7 @@ _STATES = {
     "SIGNED": "已签收",
     "COMPLETED": "已完成",
     "CANCELLED": "已作废",
+    "SUPERSEDED": "已修订",
 }
 _PURPOSES = {str(purpose): text for purpose, text in PURPOSES.items()}
 _PAPERWORK = {"not_needed": "", "open": "待补办", "overdue": "已超时", "done": "已补办"}

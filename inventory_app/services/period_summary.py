@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 
-from sqlalchemy import Connection, select
+from sqlalchemy import Connection, case, func, select
 
 from ..domain.errors import InvalidInput
 from ..domain.model import MovementKind
@@ -69,35 +69,43 @@ def period_summary(
 
     def tx(conn: Connection) -> list[PeriodRow]:
         m, orig = t.movements.c, t.movements.alias("orig")
+        # The database sums per lot and per what decides the side (before the period; kind,
+        # sign, and the reversed movement's kind and sign): a million movements come back as
+        # a few rows per lot, classified below exactly as one movement would be.
+        before = case((m.doc_date < date_from, 1), else_=0).label("before")
+        gain = case((m.delta > 0, 1), else_=-1).label("gain")
+        orig_gain = case((orig.c.delta > 0, 1), (orig.c.delta < 0, -1), else_=0).label("og")
+        keys = (m.depot_id, m.item_id, m.lot_id, t.lots.c.unit_price_fen, m.kind, orig.c.kind)
         query = (
-            select(
-                m.depot_id,
-                m.item_id,
-                m.lot_id,
-                m.doc_date,
-                m.delta,
-                m.kind,
-                orig.c.kind.label("orig_kind"),
-                orig.c.delta.label("orig_delta"),
-                t.lots.c.unit_price_fen,
-            )
+            select(*keys, before, gain, orig_gain, func.sum(m.delta).label("delta"))
             .outerjoin(orig, orig.c.id == m.reverses_movement_id)
             .join(t.lots, t.lots.c.id == m.lot_id)
             .where(m.doc_date <= date_to, *depot_scope(conn, actor, depot_codes, m.depot_id))
+            .group_by(*keys, before, gain, orig_gain)
         )
         # per (depot, item, lot): opening, in, out in thousandths
         sums: dict[tuple[int, int, int], list[int]] = defaultdict(lambda: [0, 0, 0])
         prices: dict[int, int] = {}
-        for r in conn.execute(query):
-            key = (int(r.depot_id), int(r.item_id), int(r.lot_id))
-            prices[int(r.lot_id)] = int(r.unit_price_fen)
-            acc = sums[key]
-            if r.doc_date < date_from:
-                acc[0] += int(r.delta)
-            elif _side(r.kind, int(r.delta), r.orig_kind, r.orig_delta) == "in":
-                acc[1] += int(r.delta)
+        for (
+            depot_id,
+            item_id,
+            lot_id,
+            price,
+            kind,
+            o_kind,
+            early,
+            sign,
+            o_sign,
+            delta,
+        ) in conn.execute(query):
+            prices[int(lot_id)] = int(price)
+            acc = sums[(int(depot_id), int(item_id), int(lot_id))]
+            if early:
+                acc[0] += int(delta)
+            elif _side(kind, int(sign), o_kind, int(o_sign)) == "in":
+                acc[1] += int(delta)
             else:
-                acc[2] -= int(r.delta)
+                acc[2] -= int(delta)
         return _rows(conn, sums, prices)
 
     return uow.read(tx)

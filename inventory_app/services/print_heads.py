@@ -26,6 +26,8 @@ TITLES = {
     DocType.RETURN: "回收单",
     DocType.DRILL: "演练报告",
     DocType.SETTLEMENT: "协议储备结算单",
+    DocType.PLAN: "应急物资储备计划",
+    DocType.CONTRACT: "应急物资采购合同",
 }
 SIGNATURES = {
     DocType.ISSUE: ("发货人(保管员)", "负责人", "承运人", "接收人"),

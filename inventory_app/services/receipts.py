@@ -135,35 +135,59 @@ def receive(
         "reference": reference,
         "note": note,
     }
-    origin = Source(source)
 
     def body(conn: Connection) -> documents.Posted:
-        dep = documents.depot_for(conn, actor, Action.RECEIVE, depot)
-        if not lines:
-            raise EmptyDocument()
-        day = doc_date_or_today(doc_date)
-        look = _Lookups(conn, dep)
-        plans = [_plan_receipt_line(look, line, day) for line in lines]
-        doc = documents.create(
+        return post_receipt(
             conn,
             actor,
-            DocType.RECEIPT,
-            dep,
-            day,
-            counterparty=supplier.strip()[:200],
-            reference=reference.strip()[:100],
-            note=note,
-            purpose=origin.value,
+            depot,
+            lines,
+            doc_date_or_today(doc_date),
+            source,
+            supplier,
+            reference,
+            note,
         )
-        lot_ids = _insert_lots(conn, doc.id, dep, day, origin, plans)
-        change_balances(conn, _per_item(dep, plans))
-        moves = [
-            Move(lot_id, p.item, dep, p.milli, MovementKind.RECEIVE, line_no)
-            for line_no, (lot_id, p) in enumerate(zip(lot_ids, plans, strict=True), 1)
-        ]
-        return documents.Posted(doc.id, insert_movements(conn, actor, doc.id, day, moves))
 
     return documents.post(uow, actor, "receive", request_id, payload, body)
+
+
+def post_receipt(
+    conn: Connection,
+    actor: Actor,
+    depot: str,
+    lines: Sequence[ReceiptLine],
+    day: date,
+    source: Source | str = Source.PURCHASE,
+    supplier: str = "",
+    reference: str = "",
+    note: str = "",
+) -> documents.Posted:
+    """The 入库 itself, in the caller's transaction (a contract delivery posts one too)."""
+    origin = Source(source)
+    dep = documents.depot_for(conn, actor, Action.RECEIVE, depot)
+    if not lines:
+        raise EmptyDocument()
+    look = _Lookups(conn, dep)
+    plans = [_plan_receipt_line(look, line, day) for line in lines]
+    doc = documents.create(
+        conn,
+        actor,
+        DocType.RECEIPT,
+        dep,
+        day,
+        counterparty=supplier.strip()[:200],
+        reference=reference.strip()[:100],
+        note=note,
+        purpose=origin.value,
+    )
+    lot_ids = _insert_lots(conn, doc.id, dep, day, origin, plans)
+    change_balances(conn, _per_item(dep, plans))
+    moves = [
+        Move(lot_id, p.item, dep, p.milli, MovementKind.RECEIVE, line_no)
+        for line_no, (lot_id, p) in enumerate(zip(lot_ids, plans, strict=True), 1)
+    ]
+    return documents.Posted(doc.id, insert_movements(conn, actor, doc.id, day, moves))
 
 
 def _per_item(depot: DepotRec, plans: Sequence[_ReceiptPlan]) -> list[Delta]:

@@ -17,6 +17,8 @@ DEFAULTS: dict[str, str] = {
     "truck_speed_kmh": "55",
     "near_expiry_days": "90",
     "funding_source": "市本级财政",
+    "plan_years": "2022-2024",
+    "plan_target": "中卫市本级",  # the reserve target the plan page and `coverage` open with  # the reserve plan's default year range (000 lines 827–829)
     "slip_form": "a4",  # 出库单 paper: a4, or continuous (241 × 140 mm, dot-matrix)
     # Items that must come back after use if used for less than N months (item:months).
     "return_rules": "050101:12,050102:6",

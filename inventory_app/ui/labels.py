@@ -26,6 +26,8 @@ DOC_TYPES: Mapping[str, object] = {
     DocType.RETURN: QT_TRANSLATE_NOOP("Labels", "回收单"),
     DocType.DRILL: QT_TRANSLATE_NOOP("Labels", "演练"),
     DocType.SETTLEMENT: QT_TRANSLATE_NOOP("Labels", "结算单"),
+    DocType.PLAN: QT_TRANSLATE_NOOP("Labels", "储备计划"),
+    DocType.CONTRACT: QT_TRANSLATE_NOOP("Labels", "采购合同"),
 }
 DOC_STATES: Mapping[str, object] = {
     DocState.POSTED: QT_TRANSLATE_NOOP("Labels", "已过账"),
@@ -42,6 +44,7 @@ DOC_STATES: Mapping[str, object] = {
     DocState.SIGNED: QT_TRANSLATE_NOOP("Labels", "已签收"),
     DocState.COMPLETED: QT_TRANSLATE_NOOP("Labels", "已完成"),
     DocState.CANCELLED: QT_TRANSLATE_NOOP("Labels", "已作废"),
+    DocState.SUPERSEDED: QT_TRANSLATE_NOOP("Labels", "已修订"),
 }
 MOVEMENT_KINDS: Mapping[str, object] = {
     MovementKind.RECEIVE: QT_TRANSLATE_NOOP("Labels", "入库"),
@@ -78,6 +81,8 @@ LINK_ROLES: Mapping[str, object] = {
     LinkRole.ORDER_RETURN: QT_TRANSLATE_NOOP("Labels", "调拨指令→回收单"),
     LinkRole.CONTRACT_DELIVERY: QT_TRANSLATE_NOOP("Labels", "合同→到货"),
     LinkRole.COUNT_ADJUSTMENT: QT_TRANSLATE_NOOP("Labels", "盘点→调整"),
+    LinkRole.PLAN_REVISION: QT_TRANSLATE_NOOP("Labels", "计划→修订版"),
+    LinkRole.PLAN_CONTRACT: QT_TRANSLATE_NOOP("Labels", "计划→采购合同"),
     LinkRole.REQUEST_ORDER: QT_TRANSLATE_NOOP("Labels", "调拨申请→调拨指令"),
     LinkRole.RECEIPT_LOSS: QT_TRANSLATE_NOOP("Labels", "签收回执→途损调整"),
     LinkRole.TRANSIT_LOSS: QT_TRANSLATE_NOOP("Labels", "调拨单→途损调整"),

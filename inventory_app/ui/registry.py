@@ -29,6 +29,7 @@ from .pages.depots_page import DepotsPage
 from .pages.drills_page import DrillsPage
 from .pages.ledger_page import LedgerPage
 from .pages.orders_page import OrdersPage
+from .pages.plan_page import PlanPage
 from .pages.stock_page import StockPage
 from .pages.users_page import UsersPage
 from .widgets.nav_pane import (
@@ -38,6 +39,7 @@ from .widgets.nav_pane import (
     PAGE_DRILLS,
     PAGE_LEDGER,
     PAGE_ORDERS,
+    PAGE_PLAN,
     PAGE_STOCK,
     PAGE_USERS,
 )
@@ -50,6 +52,7 @@ PAGES: dict[str, PageClass] = {
     PAGE_DASHBOARD: DashboardPage,
     PAGE_ORDERS: OrdersPage,
     PAGE_DRILLS: DrillsPage,
+    PAGE_PLAN: PlanPage,
     PAGE_DEPOTS: DepotsPage,
     PAGE_CATALOGUE: CataloguePage,
     PAGE_STOCK: StockPage,

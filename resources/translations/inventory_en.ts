@@ -573,6 +573,49 @@ It can no longer be received; existing stock and history are not affected, and i
     </message>
 </context>
 <context>
+    <name>ContractDialog</name>
+    <message>
+        <location filename="../../inventory_app/ui/dialogs/contract_dialogs.py" line="+99"/>
+        <source>签订采购合同（{plan}）</source>
+        <translation>Sign a purchase contract ({plan})</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>收货仓库编码，如 ZW-SJ-01</source>
+        <translation>Receiving depot code, e.g. ZW-SJ-01</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>合同号</source>
+        <translation>Contract no.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>供应商</source>
+        <translation>Supplier</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>计划年度</source>
+        <translation>Plan year</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>收货仓库</source>
+        <translation>Receiving depot</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>交货期限</source>
+        <translation>Delivery due</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>计划 {qty}</source>
+        <translation>planned {qty}</translation>
+    </message>
+</context>
+<context>
     <name>CrashDialog</name>
     <message>
         <location filename="../../inventory_app/ui/crash.py" line="+79"/>
@@ -745,7 +788,7 @@ Entered by: {user}</translation>
         <translation>{days} d left</translation>
     </message>
     <message>
-        <location filename="../../inventory_app/ui/pages/dashboard_page.py" line="+313"/>
+        <location filename="../../inventory_app/ui/pages/dashboard_page.py" line="+317"/>
         <source>首页</source>
         <translation>Home</translation>
     </message>
@@ -826,7 +869,7 @@ Entered by: {user}</translation>
         <translation>No movements yet</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+14"/>
         <source>{user}，正在读取数据…</source>
         <translation>{user}, loading data…</translation>
     </message>
@@ -911,6 +954,49 @@ Entered by: {user}</translation>
         <location line="+23"/>
         <source>报废原因</source>
         <translation>Reason</translation>
+    </message>
+</context>
+<context>
+    <name>DeliveryDialog</name>
+    <message>
+        <location filename="../../inventory_app/ui/dialogs/contract_dialogs.py" line="+38"/>
+        <source>到货验收（合同 {no}）</source>
+        <translation>Delivery and acceptance (contract {no})</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>质检报告号</source>
+        <translation>QC report no.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>到货日期</source>
+        <translation>Delivered on</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>未交 {qty}</source>
+        <translation>{qty} still open</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>合格数量（默认全部）</source>
+        <translation>accepted (default: all)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>不合格原因</source>
+        <translation>reason for refusing</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&#x3000;验收合格</source>
+        <translation>&#x3000;Accepted</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&#x3000;拒收原因</source>
+        <translation>&#x3000;Refused because</translation>
     </message>
 </context>
 <context>
@@ -1639,6 +1725,39 @@ It can no longer be chosen when receiving goods; lots already stored there and t
     </message>
 </context>
 <context>
+    <name>ExecutionPanel</name>
+    <message>
+        <location filename="../../inventory_app/ui/pages/plan_execution.py" line="+140"/>
+        <source>签订合同…</source>
+        <translation>Sign Contract…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>到货验收…</source>
+        <translation>Delivery…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>登记付款…</source>
+        <translation>Payment…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>合同结案</source>
+        <translation>Close Contract</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>执行计划 {plan}；逾期未交货合同 {late} 份</source>
+        <translation>Executing plan {plan}; {late} contract(s) overdue</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>尚无已批准的计划</source>
+        <translation>No approved plan yet</translation>
+    </message>
+</context>
+<context>
     <name>FilterBar</name>
     <message>
         <location filename="../../inventory_app/ui/widgets/filter_bar.py" line="+245"/>
@@ -2153,6 +2272,16 @@ It can no longer be chosen when receiving goods; lots already stored there and t
         <translation>Settlement</translation>
     </message>
     <message>
+        <location line="+1"/>
+        <source>储备计划</source>
+        <translation>Reserve plan</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>采购合同</source>
+        <translation>Purchase contract</translation>
+    </message>
+    <message>
         <location line="+3"/>
         <source>已过账</source>
         <translation>Posted</translation>
@@ -2204,12 +2333,12 @@ It can no longer be chosen when receiving goods; lots already stored there and t
     </message>
     <message>
         <location line="+1"/>
-        <location line="+59"/>
+        <location line="+62"/>
         <source>已出库</source>
         <translation>Shipped</translation>
     </message>
     <message>
-        <location line="-58"/>
+        <location line="-61"/>
         <source>已签收</source>
         <translation>Signed for</translation>
     </message>
@@ -2222,6 +2351,11 @@ It can no longer be chosen when receiving goods; lots already stored there and t
         <location line="+1"/>
         <source>已作废</source>
         <translation>Cancelled</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>已修订</source>
+        <translation>Superseded</translation>
     </message>
     <message>
         <location line="+3"/>
@@ -2271,7 +2405,17 @@ It can no longer be chosen when receiving goods; lots already stored there and t
         <translation>Pre-positioning</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+24"/>
+        <source>计划→修订版</source>
+        <translation>Plan → revision</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>计划→采购合同</source>
+        <translation>Plan → contract</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>签收回执→途损调整</source>
         <translation>Receipt note → loss in transit</translation>
     </message>
@@ -2311,8 +2455,8 @@ It can no longer be chosen when receiving goods; lots already stored there and t
         <translation>Returned to stock</translation>
     </message>
     <message>
-        <location line="-78"/>
-        <location line="+31"/>
+        <location line="-83"/>
+        <location line="+34"/>
         <source>演练</source>
         <translation>Drill</translation>
     </message>
@@ -2367,12 +2511,12 @@ It can no longer be chosen when receiving goods; lots already stored there and t
         <translation>Order → return</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+5"/>
         <source>调拨申请→调拨指令</source>
         <translation>Request → order</translation>
     </message>
     <message>
-        <location line="-4"/>
+        <location line="-6"/>
         <source>出库单→签收回执</source>
         <translation>Dispatch slip → receipt</translation>
     </message>
@@ -3164,7 +3308,7 @@ Please sign in again.</translation>
 <context>
     <name>NavModel</name>
     <message>
-        <location filename="../../inventory_app/ui/widgets/nav_pane.py" line="+49"/>
+        <location filename="../../inventory_app/ui/widgets/nav_pane.py" line="+50"/>
         <source>首页</source>
         <translation>Home</translation>
     </message>
@@ -3177,6 +3321,11 @@ Please sign in again.</translation>
         <location line="+2"/>
         <source>演练</source>
         <translation>Drills</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>储备计划</source>
+        <translation>Reserve plan</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -3234,7 +3383,7 @@ Please sign in again.</translation>
         <translation>Grain storage points</translation>
     </message>
     <message>
-        <location line="+109"/>
+        <location line="+110"/>
         <source>{name}（{count}）</source>
         <translation>{name} ({count})</translation>
     </message>
@@ -4139,6 +4288,400 @@ Please sign in again.</translation>
         <location line="+1"/>
         <source>预览并打印这条调拨指令、它的申请或出库单</source>
         <translation>Preview and print this order, its request or its dispatch slips</translation>
+    </message>
+</context>
+<context>
+    <name>PaymentDialog</name>
+    <message>
+        <location filename="../../inventory_app/ui/dialogs/contract_dialogs.py" line="+22"/>
+        <source>登记付款（合同 {no}）</source>
+        <translation>Record a payment (contract {no})</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>元，如 500000.00</source>
+        <translation>yuan, e.g. 500000.00</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>金额</source>
+        <translation>Value</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>凭证号</source>
+        <translation>Voucher no.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>付款日期</source>
+        <translation>Paid on</translation>
+    </message>
+</context>
+<context>
+    <name>PlanAlerts</name>
+    <message>
+        <location filename="../../inventory_app/ui/pages/dashboard_plan.py" line="+67"/>
+        <source>逾期未交货的采购合同 {count} 份：{named}</source>
+        <translation>{count} purchase contract(s) past their delivery date: {named}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source> 等</source>
+        <translation> and more</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>轮换未轮入 {count} 笔，其中超过 4 个月 {overdue} 笔：{named}</source>
+        <translation>{count} rotation(s) not yet rotated back in, {overdue} of them past 4 months: {named}</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>{days} 天内到期的协议储备 {count} 份：{named}</source>
+        <translation>{count} agreement reserve(s) ending within {days} days: {named}</translation>
+    </message>
+</context>
+<context>
+    <name>PlanPage</name>
+    <message>
+        <location filename="../../inventory_app/ui/pages/plan_columns.py" line="+29"/>
+        <location line="+59"/>
+        <source>物资编码</source>
+        <translation>Item code</translation>
+    </message>
+    <message>
+        <location line="-54"/>
+        <location line="+59"/>
+        <location line="+50"/>
+        <source>物资名称</source>
+        <translation>Item name</translation>
+    </message>
+    <message>
+        <location line="-106"/>
+        <location line="+59"/>
+        <source>单位</source>
+        <translation>Unit</translation>
+    </message>
+    <message>
+        <location line="-56"/>
+        <location line="+65"/>
+        <location filename="../../inventory_app/ui/pages/plan_page.py" line="+227"/>
+        <source>需储备</source>
+        <translation>Required</translation>
+    </message>
+    <message>
+        <location line="-59"/>
+        <location line="+53"/>
+        <location filename="../../inventory_app/ui/pages/plan_page.py" line="+0"/>
+        <source>现有</source>
+        <translation>Held</translation>
+    </message>
+    <message>
+        <location line="-47"/>
+        <source>在途合同</source>
+        <translation>On open contracts</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>需购置</source>
+        <translation>To buy</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <location filename="../../inventory_app/ui/pages/plan_page.py" line="+40"/>
+        <source>单价</source>
+        <translation>Unit price</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>金额</source>
+        <translation>Value</translation>
+    </message>
+    <message>
+        <location line="+35"/>
+        <location filename="../../inventory_app/ui/pages/plan_page.py" line="-35"/>
+        <source>可安置人数</source>
+        <translation>Persons sheltered</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>协议储备（24小时）</source>
+        <translation>Agreements (24 h)</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>协议储备（72小时）</source>
+        <translation>Agreements (72 h)</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>产能储备（72小时）</source>
+        <translation>Capacity (72 h)</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <location line="+69"/>
+        <source>年度</source>
+        <translation>Year</translation>
+    </message>
+    <message>
+        <location line="-60"/>
+        <source>计划</source>
+        <translation>Planned</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>已签合同</source>
+        <translation>Contracted</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>已到货</source>
+        <translation>Delivered</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>验收合格</source>
+        <translation>Accepted</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>拒收</source>
+        <translation>Rejected</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>计划金额</source>
+        <translation>Planned amount</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <location line="+46"/>
+        <source>验收金额</source>
+        <translation>Accepted amount</translation>
+    </message>
+    <message>
+        <location line="-31"/>
+        <source>合同号</source>
+        <translation>Contract no.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>状态</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>供应商</source>
+        <translation>Supplier</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>交货期限</source>
+        <translation>Delivery due</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>合同金额</source>
+        <translation>Contract amount</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>已付款</source>
+        <translation>Paid</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>逾期</source>
+        <translation>Late</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>逾期未交货</source>
+        <translation>Delivery overdue</translation>
+    </message>
+    <message>
+        <location filename="../../inventory_app/ui/pages/plan_page.py" line="-68"/>
+        <source>正在查询…</source>
+        <translation>Searching…</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>尚未定义储备目标</source>
+        <translation>No reserve target is defined yet</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>{scope}：现有实物可安置 {covered} 人（目标 {target} 人），限制物资：{item}。</source>
+        <translation>{scope}: the physical stock shelters {covered} persons (target {target}); limited by {item}.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>协议储备另可增至：24 小时内 {h24} 人，72 小时内 {h72} 人（不计入实物）。</source>
+        <translation>Agreement reserves could raise it to {h24} persons within 24 h and {h72} within 72 h (not counted as stock).</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>现有与需储备</source>
+        <translation>Held and required</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>现在</source>
+        <translation>Now</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>目标</source>
+        <translation>Target</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>按计划逐年保障能力</source>
+        <translation>Coverage year by year as planned</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>年度预算 {years}。合计 {total}（{words}）。资金来源：{funding}。</source>
+        <translation>Yearly budget {years}. Total {total} ({words}). Funded by {funding}.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>年度上限 {ceiling}，超出年份：{years}。</source>
+        <translation>Yearly ceiling {ceiling}; exceeded in {years}.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>各年均不超过年度上限 {ceiling}。</source>
+        <translation>Every year is within the yearly ceiling {ceiling}.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>{no} 第 {version} 版 {state}</source>
+        <translation>{no} version {version} {state}</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>批准人 {who}</source>
+        <translation>approved by {who}</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>按当前库存生成</source>
+        <translation>Generated from current stock</translation>
+    </message>
+    <message>
+        <location line="+86"/>
+        <source>储备目标：</source>
+        <translation>Reserve target:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>定额：</source>
+        <translation>Norms:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>年度：</source>
+        <translation>Year:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>方案：</source>
+        <translation>Plan:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>生成</source>
+        <translation>Generate</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>需购置 = 定额 × 人数 − 现有实物 − 在途合同，按年度比例分摊</source>
+        <translation>To buy = norm × persons − physical stock held − open contracts, spread over the years by the shares</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>保存为草稿</source>
+        <translation>Save as Draft</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>批准</source>
+        <translation>Approve</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>修订</source>
+        <translation>Revise</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>刷新</source>
+        <translation>Refresh</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>购置计划</source>
+        <translation>Purchase plan</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>保障能力</source>
+        <translation>Coverage</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>执行进度</source>
+        <translation>Execution</translation>
+    </message>
+</context>
+<context>
+    <name>PlanReportButton</name>
+    <message>
+        <location filename="../../inventory_app/ui/pages/plan_report_button.py" line="+47"/>
+        <source>年度</source>
+        <translation>Year</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>年度：</source>
+        <translation>Year:</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>保存报表</source>
+        <translation>Save Report</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>PDF 文件 (*.pdf);;Excel 工作簿 (*.xlsx)</source>
+        <translation>PDF file (*.pdf);;Excel workbook (*.xlsx)</translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <source>报表</source>
+        <translation>Reports</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>年度购置计划…</source>
+        <translation>Purchase Plan…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>计划执行情况…</source>
+        <translation>Plan Execution…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>保障能力报告…</source>
+        <translation>Coverage Report…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>年度储存情况报告…</source>
+        <translation>Annual Storage Report…</translation>
     </message>
 </context>
 <context>
@@ -6476,9 +7019,9 @@ The goods were added to the stock of &quot;{depot}&quot;.</translation>
         <source>已核对 {movements:,} 条流水、{lots:,} 个批次、{documents:,} 张单据：每个批次和每个仓库的结存等于台账流水之和，预留、冲销、单据关联和编号连续。
 数据库：{database}&#x3000;校验时间：{at:%Y-%m-%d %H:%M}
 总校验码：{anchor}（报表页脚印有同一代码；各仓库的账链校验码见下，请另行保存）</source>
-        <translation>Checked {movements:,} movements, {lots:,} lots and {documents:,} documents: every lot's and depot's balance equals the sum of its ledger movements; reservations, reversals, document links and numbering are consistent.
+        <translation>Checked {movements:,} movements, {lots:,} lots and {documents:,} documents: every lot&apos;s and depot&apos;s balance equals the sum of its ledger movements; reservations, reversals, document links and numbering are consistent.
 Database: {database}  Checked at: {at:%Y-%m-%d %H:%M}
-Combined code: {anchor} (printed in report footers; each depot's chain head is listed below: keep a copy elsewhere)</translation>
+Combined code: {anchor} (printed in report footers; each depot&apos;s chain head is listed below: keep a copy elsewhere)</translation>
     </message>
     <message>
         <location line="+22"/>

@@ -47,7 +47,7 @@ def test_every_value_has_a_chinese_and_an_english_label(
 
 
 def test_unknown_values_are_shown_as_they_are() -> None:
-    assert labels.doc_type_label("CONTRACT") == "CONTRACT"
+    assert labels.doc_type_label("NO_SUCH_KIND") == "NO_SUCH_KIND"
     assert labels.purpose_or_source_label("") == ""
 
 

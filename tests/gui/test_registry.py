@@ -14,6 +14,7 @@ from inventory_app.ui.widgets.nav_pane import (
     PAGE_DRILLS,
     PAGE_LEDGER,
     PAGE_ORDERS,
+    PAGE_PLAN,
     PAGE_STOCK,
     PAGE_USERS,
 )
@@ -28,6 +29,7 @@ def test_every_navigation_page_is_registered() -> None:
         PAGE_DASHBOARD,
         PAGE_ORDERS,
         PAGE_DRILLS,
+        PAGE_PLAN,
         PAGE_DEPOTS,
         PAGE_CATALOGUE,
         PAGE_STOCK,

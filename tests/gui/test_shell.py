@@ -613,13 +613,13 @@ def test_nav_model_passes_modeltester(qtmodeltester: ModelTester, world: World) 
     )
     qtmodeltester.check(model)
     labels = [model.data(model.index(r, 0)) for r in range(model.rowCount())]
-    assert labels == ["首页", "调拨指令", "演练", "仓库", "物资目录", "库存", "台账"]
-    depots = model.index(3, 0)
+    assert labels == ["首页", "调拨指令", "演练", "储备计划", "仓库", "物资目录", "库存", "台账"]
+    depots = model.index(4, 0)
     groups = [model.data(model.index(r, 0, depots)) for r in range(model.rowCount(depots))]
     assert groups == ["市级（1）", "县级（1）"]
     city = model.index(0, 0, depots)
     assert model.target_at(model.index(0, 0, city)) == NavTarget(PAGE_STOCK, depot_code="A")
-    catalogue = model.index(4, 0)
+    catalogue = model.index(5, 0)
     assert model.data(model.index(0, 0, catalogue)) == "05 临时食宿类"
     model.set_english(True)
     assert model.data(model.index(0, 0, catalogue)) == "05 Shelter"

@@ -48,6 +48,10 @@ def test_the_readme_walkthrough_runs_as_written(
         "台账.xlsx",
         "入库单.pdf",
         "收发存汇总.xlsx",
+        "2023年度购置计划.pdf",
+        "2022年度执行情况.xlsx",
+        "保障能力.pdf",
+        "2025年度储存情况报告.pdf",
     ):
         assert (tmp_path / name).stat().st_size > 1000, name
     out = capsys.readouterr().out

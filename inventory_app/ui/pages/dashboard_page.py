@@ -36,6 +36,7 @@ from .dashboard_columns import (
     waiting_columns,
 )
 from .dashboard_emergency import EmergencyPanel
+from .dashboard_plan import PlanAlerts
 from .dashboard_setup import SetupGuide
 from .dashboard_work import WorkPanels
 
@@ -202,6 +203,7 @@ class DashboardPage(QWidget):
         self.work.open_order.connect(self.open_order_requested)
         self.setup = SetupGuide(ctx, self)
         self.setup.go.connect(self.go_requested)
+        self.plan_alerts = PlanAlerts(ctx, self)  # late purchase contracts (储备计划)
 
         grid = QGridLayout()
         grid.setSpacing(10)
@@ -224,6 +226,7 @@ class DashboardPage(QWidget):
         layout.addLayout(kpis)
         layout.addWidget(self.emergency)
         layout.addWidget(self.work)
+        layout.addWidget(self.plan_alerts)
         layout.addLayout(grid, 1)
 
         ctx.events.stock_changed.connect(self._on_data_changed)
@@ -256,6 +259,7 @@ class DashboardPage(QWidget):
         )
         self.work.refresh()
         self.setup.refresh()
+        self.plan_alerts.refresh()
 
     def _failed_emergency(self, error: BaseException) -> None:
         show_domain_error(self, self.ctx, error)
@@ -329,6 +333,7 @@ class DashboardPage(QWidget):
         self.emergency.retranslate()
         self.work.retranslate()
         self.setup.retranslate()
+        self.plan_alerts.retranslate()
         for card in (self.categories, self.expiring, self.waiting, self.recent):
             card.model.retranslate()
             card.view.viewport().update()  # status and kind texts are re-read on paint

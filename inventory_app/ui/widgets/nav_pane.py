@@ -30,6 +30,7 @@ TARGET_ROLE = int(Qt.ItemDataRole.UserRole) + 1
 PAGE_DASHBOARD = "dashboard"
 PAGE_ORDERS = "orders"
 PAGE_DRILLS = "drills"
+PAGE_PLAN = "plan"
 PAGE_DEPOTS = "depots"
 PAGE_CATALOGUE = "catalogue"
 PAGE_STOCK = "stock"
@@ -51,6 +52,8 @@ def _top_label(page: str) -> str:
         return QCoreApplication.translate("NavModel", "调拨指令")
     if page == PAGE_DRILLS:
         return QCoreApplication.translate("NavModel", "演练")
+    if page == PAGE_PLAN:
+        return QCoreApplication.translate("NavModel", "储备计划")
     if page == PAGE_DEPOTS:
         return QCoreApplication.translate("NavModel", "仓库")
     if page == PAGE_CATALOGUE:
@@ -143,6 +146,7 @@ class NavModel(QAbstractItemModel):
             PAGE_DASHBOARD,
             PAGE_ORDERS,
             PAGE_DRILLS,
+            PAGE_PLAN,
             PAGE_DEPOTS,
             PAGE_CATALOGUE,
             PAGE_STOCK,
