@@ -123,6 +123,7 @@ _FIELDS = {
     "lot": ("批次", "lot"),
     "file": ("文件", "file"),
     "kind": ("类型", "kind"),
+    "reason": ("差异原因", "variance reason"),
 }
 
 _MESSAGES: dict[str, tuple[str, str]] = {
@@ -233,6 +234,20 @@ _MESSAGES: dict[str, tuple[str, str]] = {
         "数据校验发现 {problems} 处问题，首个：{first}",
         "The consistency check found {problems} problems; first: {first}",
     ),
+    "uncounted_lines": (
+        "盘点 {document} 还有 {count} 行没有实盘数（第 {lines} 行），不能提交。",
+        "Count {document} has {count} lines without a counted quantity (lines {lines}); "
+        "it cannot be submitted.",
+    ),
+    "variance_reason_required": (
+        "盘点 {document} 第 {lines} 行有差异但没有差异原因，请先填写。",
+        "Count {document} lines {lines} differ from the book without a reason; give one first.",
+    ),
+    "workbook_rejected": (
+        "盘点工作簿 {path} 未通过检查（{count} 处问题），未做任何更改：{problems_text}",
+        "The audit workbook {path} was refused ({count} problems); nothing was changed: "
+        "{problems_text}",
+    ),
     "bad_file": (
         "文件 {path} {reason_text}，未做任何更改。",
         "The file {path} {reason_text}; nothing was changed.",
@@ -261,6 +276,8 @@ _STATES = {
     "SIGNED": ("已签收", "signed for"),
     "COMPLETED": ("已完成", "completed"),
     "CANCELLED": ("已作废", "cancelled"),
+    "COUNTING": ("盘点中", "counting"),
+    "ENTERED": ("已录入", "entered"),
 }
 _ACTIONS = {
     "receive": ("接收", "received"),
@@ -279,7 +296,50 @@ _ACTIONS = {
     "report": ("生成报告", "reported on"),
     "depart": ("发车", "departed"),
     "arrive": ("登记到达", "marked arrived"),
+    "recount": ("复盘", "recounted"),
 }
+
+
+# What is wrong with an imported audit workbook (WorkbookRejected problems).
+_WORKBOOK = {
+    "empty": ("文件是空的", "the file is empty"),
+    "not_a_workbook": ("不是 .xlsx 工作簿", "is not an .xlsx workbook"),
+    "too_big": ("文件过大", "the file is too large"),
+    "too_many_rows": ("行数过多", "has too many rows"),
+    "zip_bomb": ("解压后过大", "expands too far when unpacked"),
+    "macros": ("含有宏（xlsm）", "contains macros (xlsm)"),
+    "external_links": ("含有外部链接", "contains external links"),
+    "xml_entities": ("含有 XML 实体定义", "declares XML entities"),
+    "sheet_missing": ("缺少盘点表或清单页", "lacks the count sheet or its manifest"),
+    "manifest_tampered": ("清单页被改动", "its manifest was altered"),
+    "other_database": ("来自另一个数据库", "comes from another database"),
+    "other_count": ("不属于该盘点单", "belongs to another count"),
+    "already_imported": ("已经导入过一次", "was already imported"),
+    "not_counting": ("盘点单不在盘点中", "its count is no longer being counted"),
+    "header_changed": ("表头被改动", "its header row was changed"),
+    "fixed_edited": ("只能填写实盘数量和备注，该列被改动", "may not be edited"),
+    "duplicate_row": ("重复的行", "is a duplicate row"),
+    "missing_row": ("缺少这一行", "is missing"),
+    "formula": ("含有公式", "holds a formula"),
+    "text_in_number": ("应为数字，不是文本", "must be a number, not text"),
+    "blank_count": ("实盘数量为空（没有就填 0）", "has no counted quantity (enter 0)"),
+    "found_incomplete": ("新增行须有物资编码、数量和原因", "needs item, quantity and reason"),
+    "unknown_item": ("物资编码不存在", "names an unknown item"),
+    "unknown_location": ("库位不存在", "names an unknown location"),
+    "bad_reason": ("不是可选的差异原因", "is not a variance reason"),
+    "too_many_decimals": ("小数位数超过该物资允许的位数", "has more decimals than the item allows"),
+}
+
+
+def workbook_problems_text(problems: object, lang: str) -> str:
+    """The first 20 problems of a refused workbook, each naming its row and column."""
+    zh, listed = lang == "zh", list(problems) if isinstance(problems, list | tuple) else []
+    parts = []
+    for row, column, reason, value in listed[:20]:
+        text = _pick(_WORKBOOK if reason in _WORKBOOK else _REASONS, reason, lang)
+        where = (f"第 {row} 行“{column}”：" if zh else f"row {row} ({column}): ") if row else ""
+        parts.append(where + text + (f"“{value}”" if value else ""))
+    return ("；" if zh else "; ").join(parts) + ("…" if len(listed) > 20 else "")
 
 
 def _pick(table: dict[str, tuple[str, str]], key: object, lang: str) -> str:
@@ -327,6 +387,8 @@ def error_message(error: DomainError, lang: str = "zh") -> str:
     params["action_text"] = _pick(_ACTIONS, error.params.get("action", ""), lang)
     lot = params.get("lot", "")
     params["lot_text"] = (f"（批次 {lot}）" if lang == "zh" else f" (lot {lot})") if lot else ""
+    if "problems" in error.params:
+        params["problems_text"] = workbook_problems_text(error.params["problems"], lang)
     template = _pick(_MESSAGES, error.code, lang)
     try:
         return template.format(**params)

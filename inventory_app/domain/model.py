@@ -45,6 +45,7 @@ class DocType(enum.StrEnum):
     RETURN = "RETURN"  # 回收单 (goods back after use, against the order)
     DRILL = "DRILL"  # 演练: an allocation run on paper, timed and scored, moving nothing
     SETTLEMENT = "SETTLEMENT"  # 结算单: agreement deliveries × agreed price, against an invoice
+    COUNT = "COUNT"  # 盘点单: a stocktake; its variances are posted as ADJUST documents
 
 
 class DocState(enum.StrEnum):
@@ -62,6 +63,8 @@ class DocState(enum.StrEnum):
     SIGNED = "SIGNED"  # 已签收
     COMPLETED = "COMPLETED"  # 已完成
     CANCELLED = "CANCELLED"  # 已作废
+    COUNTING = "COUNTING"  # 盘点进行中
+    ENTERED = "ENTERED"  # 盘点已录入 (waiting for review and approval)
 
 
 class MovementKind(enum.StrEnum):
@@ -80,6 +83,7 @@ class Source(enum.StrEnum):
     DONATION = "donation"
     RETURN = "return"
     OPENING = "opening"  # 期初: stock found when the system was introduced
+    COUNT_GAIN = "count_gain"  # 盘盈: a lot found at a stocktake that the books did not know
 
 
 class ResponseLevel(enum.IntEnum):

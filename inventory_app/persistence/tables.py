@@ -23,6 +23,7 @@ from sqlalchemy import (
     UniqueConstraint,
 )
 
+from .count_tables import count_details, count_lines, count_workbooks
 from .flow_tables import (
     agreement_deliveries,
     agreements,
@@ -36,6 +37,9 @@ from .schema import Qty, metadata
 __all__ = [
     "agreement_deliveries",
     "agreements",
+    "count_details",
+    "count_lines",
+    "count_workbooks",
     "metadata",
     "order_details",
     "request_details",
