@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 
-from sqlalchemy import Connection, insert, select, update
+from sqlalchemy import Connection, bindparam, insert, select, update
 
 from ..domain.counts import counted_quantity, reason_or_empty, require_count_approver
 from ..domain.documents import LinkRole
@@ -237,17 +237,13 @@ def write_counts(
                 "recounts": 0,
             }
         )
-    for row in updates:
+    if updates:
+        c = t.count_lines.c
         conn.execute(
             update(t.count_lines)
-            .where(t.count_lines.c.document_id == doc.id, t.count_lines.c.line_no == row["p_line"])
-            .values(
-                counted=row["counted"],
-                reason=row["reason"],
-                note=row["note"],
-                counted_by=actor.user_id,
-                counted_at=now,
-            )
+            .where(c.document_id == doc.id, c.line_no == bindparam("p_line"))
+            .values(counted_by=actor.user_id, counted_at=now),
+            updates,
         )
     if new_rows:
         conn.execute(insert(t.count_lines), new_rows)
