@@ -168,9 +168,11 @@ def import_workbook(
     request_id: str,
     dry_run: bool = False,
     progress: Progress | None = None,
+    expect: str | None = None,
 ) -> ImportPreview:
     """Check the whole workbook, then (unless ``dry_run``) enter its counts and submit the
-    count, in one transaction. Any problem: `WorkbookRejected`, nothing written."""
+    count, in one transaction. Any problem: `WorkbookRejected`, nothing written.
+    ``expect``: the count the user means to import into (refused if it is another's)."""
     path = Path(path)
     xlsx_guard.check_file(path)
     rows, manifest = xlsx_guard.read_sheets(
@@ -180,6 +182,8 @@ def import_workbook(
 
     def validate(conn: Connection) -> tuple[documents.DocHead, WorkbookRows]:
         doc_no = manifest.get("count_no", "")
+        if expect and doc_no != expect.strip():
+            raise xlsx_guard.refuse(path, "other_count", doc_no)
         _check_manifest(conn, actor, path, manifest)
         doc = counts.load_count(conn, actor, doc_no, "submit")
         if doc.state != DocState.COUNTING:
