@@ -317,7 +317,7 @@ _WORKBOOK = {
     "already_imported": ("已经导入过一次", "was already imported"),
     "not_counting": ("盘点单不在盘点中", "its count is no longer being counted"),
     "header_changed": ("表头被改动", "its header row was changed"),
-    "fixed_edited": ("只能填写实盘数量和备注，该列被改动", "may not be edited"),
+    "fixed_edited": ("该列被改动（只能填实盘数量、差异原因、备注）", "may not be edited"),
     "duplicate_row": ("重复的行", "is a duplicate row"),
     "missing_row": ("缺少这一行", "is missing"),
     "formula": ("含有公式", "holds a formula"),

@@ -8,6 +8,7 @@ from datetime import date
 from typing import NoReturn
 
 from . import agreements as agreement_commands
+from . import audit as audit_commands
 from . import drills as drill_commands
 from . import orders as order_commands
 from . import printing as print_commands
@@ -210,4 +211,5 @@ def build_parser() -> argparse.ArgumentParser:
     drill_commands.add_drill_parser(sub, _add_doc_options)
     agreement_commands.add_parser(sub, _add_doc_options)
     print_commands.add_parsers(sub)
+    audit_commands.add_parsers(sub, _add_doc_options)
     return parser

@@ -25,6 +25,7 @@ TITLES = {
     DocType.RETURN: "回收单",
     DocType.DRILL: "演练报告",
     DocType.SETTLEMENT: "协议储备结算单",
+    DocType.COUNT: "盘点单",
 }
 SIGNATURES = {
     DocType.ISSUE: ("发货人(保管员)", "负责人", "承运人", "接收人"),
