@@ -30,6 +30,7 @@ TARGET_ROLE = int(Qt.ItemDataRole.UserRole) + 1
 PAGE_DASHBOARD = "dashboard"
 PAGE_ORDERS = "orders"
 PAGE_DRILLS = "drills"
+PAGE_COUNTS = "counts"
 PAGE_DEPOTS = "depots"
 PAGE_CATALOGUE = "catalogue"
 PAGE_STOCK = "stock"
@@ -51,6 +52,8 @@ def _top_label(page: str) -> str:
         return QCoreApplication.translate("NavModel", "调拨指令")
     if page == PAGE_DRILLS:
         return QCoreApplication.translate("NavModel", "演练")
+    if page == PAGE_COUNTS:
+        return QCoreApplication.translate("NavModel", "盘点")
     if page == PAGE_DEPOTS:
         return QCoreApplication.translate("NavModel", "仓库")
     if page == PAGE_CATALOGUE:
@@ -147,6 +150,7 @@ class NavModel(QAbstractItemModel):
             PAGE_CATALOGUE,
             PAGE_STOCK,
             PAGE_LEDGER,
+            PAGE_COUNTS,
             *([PAGE_USERS] if self._show_users else []),
         ):
             top = self._node(NavTarget(page), functools.partial(_top_label, page), None)
