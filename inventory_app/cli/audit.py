@@ -8,6 +8,7 @@ from collections.abc import Callable
 from dataclasses import asdict
 from pathlib import Path
 
+from ..domain.errors import InvalidInput, NotFound
 from ..reports.pdf_base import format_fen
 from ..services import count_print, count_queries, count_workbook, counts, printing
 from .context import EXIT_OK, Context, request_id
@@ -76,7 +77,8 @@ def cmd_audit(ctx: Context) -> int:
                 ),
             )
         else:
-            entries = (counts.CountEntry(a.line, a.qty, a.reason or "", a.note or ""),)
+            line = a.line if a.line is not None else _line_of_batch(ctx, a.doc_no, a.batch)
+            entries = (counts.CountEntry(line, a.qty, a.reason or "", a.note or ""),)
         posted(
             a,
             counts.enter_counts(
@@ -104,6 +106,17 @@ def cmd_audit(ctx: Context) -> int:
     else:
         return _files(ctx)
     return EXIT_OK
+
+
+def _line_of_batch(ctx: Context, doc_no: str, batch: str | None) -> int:
+    """The one line of the count whose lot has batch number `batch` (scripts name lots so)."""
+    lines = count_queries.count_detail(ctx.uow, ctx.actor, doc_no).lines
+    found = [line.line_no for line in lines if batch and line.batch_no == batch.strip()]
+    if not found:
+        raise NotFound("lot", batch or "")
+    if len(found) > 1:
+        raise InvalidInput("batch", "ambiguous", batch or "")
+    return found[0]
 
 
 def _files(ctx: Context) -> int:
@@ -197,7 +210,7 @@ def add_parsers(
         q.add_argument("--json", action="store_true")
     q = actions.add_parser("count", help="录入实盘数 (a line, or found stock with --item)")
     q.add_argument("doc_no")
-    q.add_argument("--line", type=int)
+    q.add_argument("--line", type=int, help="the line number (or name its lot by --batch)")
     q.add_argument("--item", help="found stock that no line names: its item code")
     q.add_argument("--qty", required=True)
     q.add_argument("--batch")
