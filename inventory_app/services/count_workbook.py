@@ -184,11 +184,10 @@ def import_workbook(
         doc_no = manifest.get("count_no", "")
         if expect and doc_no != expect.strip():
             raise xlsx_guard.refuse(path, "other_count", doc_no)
-        _check_manifest(conn, actor, path, manifest)
+        detail = _check_manifest(conn, actor, path, manifest)
         doc = counts.load_count(conn, actor, doc_no, "submit")
         if doc.state != DocState.COUNTING:
             raise xlsx_guard.refuse(path, "not_counting", doc_no)
-        detail = count_queries.load_detail(conn, actor, doc_no)
         exported = detail.lines[: int(manifest["line_count"])]
         expected = {line.line_no: _fixed(line, detail.blind) for line in exported}
         checked = check_rows(conn, path.name, doc.depot_id, rows, expected, exported, REASON_TEXT)
@@ -256,7 +255,9 @@ def import_workbook(
     return result["preview"]
 
 
-def _check_manifest(conn: Connection, actor: Actor, path: Path, manifest: dict[str, str]) -> None:
+def _check_manifest(
+    conn: Connection, actor: Actor, path: Path, manifest: dict[str, str]
+) -> count_queries.CountDetail:
     names = ("format", "count_no", "database", "export_id", "line_count", "blind", "checksum")
     if any(not manifest.get(name) for name in names) or manifest["format"] != FORMAT:
         raise xlsx_guard.refuse(path, "manifest_tampered")
@@ -281,3 +282,4 @@ def _check_manifest(conn: Connection, actor: Actor, path: Path, manifest: dict[s
     exported_lines = list(detail.lines[: exported.line_count])
     if not hmac.compare_digest(manifest["checksum"], _checksum(key, head, exported_lines)):
         raise xlsx_guard.refuse(path, "manifest_tampered")
+    return detail
