@@ -12,11 +12,8 @@ import functools
 import io
 from collections.abc import Sequence
 
-from reportlab.lib.units import mm
 from reportlab.platypus import (
-    BaseDocTemplate,
     Flowable,
-    Frame,
     NextPageTemplate,
     PageBreak,
     PageTemplate,
@@ -25,7 +22,15 @@ from reportlab.platypus import (
 from . import pdf_base
 from .fonts import cjk_font
 from .pdf_base import NumberedCanvas, PdfTarget
-from .printable import GEOMETRY, PrintableDocument, _page_furniture, _paint_page_number, _story
+from .printable import (
+    GEOMETRY,
+    PrintableDocument,
+    _page_furniture,
+    _paint_page_number,
+    _story,
+    body_frame,
+    doc_template,
+)
 
 
 def render_sections(sections: Sequence[PrintableDocument], out: PdfTarget = None) -> bytes:
@@ -38,33 +43,10 @@ def render_sections(sections: Sequence[PrintableDocument], out: PdfTarget = None
     first = sections[0]
     qr = pdf_base.qr_code(first.doc_no, geo.qr)
     buffer = io.BytesIO()
-    template = BaseDocTemplate(
-        buffer,
-        pagesize=geo.page,
-        leftMargin=geo.margin_x,
-        rightMargin=geo.margin_x,
-        topMargin=geo.margin_top,
-        bottomMargin=geo.margin_bottom,
-        title=f"{first.title} {first.doc_no}",
-        author=first.issuing_unit,
-        subject=first.doc_no,
-        creator=pdf_base.CREATOR,
-        initialFontName=font,
-    )
-    frame_top = geo.page[1] - geo.margin_top - geo.header_height - 2 * mm
-    frame_bottom = geo.margin_bottom + geo.footer_height
+    template = doc_template(buffer, first, geo, font)
     templates, story = [], []
     for index, section in enumerate(sections):
-        frame = Frame(
-            geo.margin_x,
-            frame_bottom,
-            geo.content_width,
-            frame_top - frame_bottom,
-            leftPadding=0,
-            rightPadding=0,
-            topPadding=0,
-            bottomPadding=0,
-        )
+        frame = body_frame(geo)
         label = section.copies[0] if section.copies else ""
         painter = functools.partial(_page_furniture, section, geo, font, qr, index, label)
         templates.append(PageTemplate(id=f"section{index}", frames=[frame], onPage=painter))
