@@ -415,7 +415,7 @@ It can no longer be received; existing stock and history are not affected, and i
 <context>
     <name>CountActions</name>
     <message>
-        <location filename="../../inventory_app/ui/pages/counts_actions.py" line="+115"/>
+        <location filename="../../inventory_app/ui/pages/counts_actions.py" line="+117"/>
         <source>盘点中发现的账外物资（盘盈）</source>
         <translation>Stock found that the books do not list (surplus)</translation>
     </message>
@@ -440,7 +440,12 @@ It can no longer be received; existing stock and history are not affected, and i
         <translation>Reason for cancelling:</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+18"/>
+        <source>{0} 的历史记录</source>
+        <translation>History of {0}</translation>
+    </message>
+    <message>
+        <location line="+21"/>
         <source>已保存</source>
         <translation>Saved</translation>
     </message>
@@ -562,7 +567,7 @@ Import and submit it?</translation>
 <context>
     <name>CountsPage</name>
     <message>
-        <location filename="../../inventory_app/ui/pages/counts_page.py" line="+125"/>
+        <location filename="../../inventory_app/ui/pages/counts_page.py" line="+126"/>
         <source>正在查询…</source>
         <translation>Loading…</translation>
     </message>
@@ -655,6 +660,11 @@ Import and submit it?</translation>
         <location line="+1"/>
         <source>打印货位卡</source>
         <translation>Print Bin Cards</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>历史记录</source>
+        <translation>History</translation>
     </message>
     <message>
         <location filename="../../inventory_app/ui/pages/counts_columns.py" line="+21"/>

@@ -89,6 +89,11 @@ def test_open_export_import_submit_then_another_user_approves(
     settle_page(other_ctx, qtbot)
     assert other.detail is not None and other.detail.state == DocState.POSTED
     assert other.detail.adjustment_no.startswith("TZ-A-")
+    shown: list[str] = []
+    monkeypatch.setattr(QMessageBox, "information", lambda _p, _t, text: shown.append(text))
+    other.buttons["history"].click()
+    settle_page(other_ctx, qtbot)
+    assert "导入盘点工作簿 filled.xlsx" in shown[0] and "已过账" in shown[0]
 
 
 def test_a_blind_count_hides_the_book_until_entered(

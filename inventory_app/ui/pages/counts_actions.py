@@ -13,10 +13,11 @@ from PySide6.QtWidgets import QCheckBox, QFileDialog, QInputDialog, QMessageBox,
 
 from ...domain.model import PostingResult
 from ...domain.quantities import fen_to_yuan
-from ...services import count_print, count_workbook, counts, printing
-from ...services.count_queries import CountDetail, CountLineRow
+from ...services import count_print, count_queries, count_workbook, counts, printing
+from ...services.count_queries import CountDetail, CountEvent, CountLineRow
 from ...services.count_workbook import ImportPreview
 from ..dialogs.count_entry_dialog import CountEntryDialog
+from ..labels import doc_state_label
 from ..models.table_models import format_money
 from ..tasks import TaskContext
 from ..widgets.depot_combo import DepotCombo
@@ -62,6 +63,7 @@ class CountActions(DataPage):
             "cancel": self.cancel,
             "print": self.print_count,
             "cards": self.print_cards,
+            "history": self.show_history,
         }
 
     # ------------------------------------------------------------------ postings
@@ -167,6 +169,29 @@ class CountActions(DataPage):
         )
         if ok:
             self._step(counts.cancel_count, note=note)
+
+    def show_history(self) -> None:
+        """Who did what when, from which PC (the count's events)."""
+        if self.detail is None:
+            return
+        ctx, doc_no = self.ctx, self.detail.doc_no
+
+        def shown(events: list[CountEvent]) -> None:
+            lines = [
+                f"{e.at:%Y-%m-%d %H:%M}  {e.user}  {e.host}  {doc_state_label(e.to_state)}  {e.note}"
+                for e in events
+            ]
+            QMessageBox.information(
+                self,
+                QCoreApplication.translate("CountActions", "{0} 的历史记录").format(doc_no),
+                "\n".join(lines),
+            )
+
+        ctx.tasks.run(
+            lambda _task: count_queries.count_history(ctx.uow, ctx.actor, doc_no),
+            on_done=shown,
+            on_error=self.failed,
+        )
 
     # ------------------------------------------------------------------ files
 

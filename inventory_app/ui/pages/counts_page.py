@@ -41,6 +41,7 @@ BUTTON_STATES = {
     "cancel": (DocState.COUNTING, DocState.ENTERED),
     "print": None,
     "cards": None,
+    "history": None,
 }
 
 
@@ -90,7 +91,7 @@ class CountsPage(CountActions):
             button = QPushButton(self)
             button.setObjectName(f"count_{key}")
             button.clicked.connect(handler)
-            grid.addWidget(button, 0, n)
+            grid.addWidget(button, n // 6, n % 6)
             self.buttons[key] = button
         self.header_label = QLabel(self)
         self.header_label.setWordWrap(True)
@@ -236,6 +237,7 @@ class CountsPage(CountActions):
             "cancel": self.tr("作废"),
             "print": self.tr("打印盘点单"),
             "cards": self.tr("打印货位卡"),
+            "history": self.tr("历史记录"),
         }
         for key, button in self.buttons.items():
             button.setText(texts[key])
