@@ -11,7 +11,7 @@ import pytest
 from inventory_app.domain.errors import WorkbookRejected
 from inventory_app.domain.model import DocState
 from inventory_app.messages import error_message
-from inventory_app.reports.count_workbook import COUNTED, MANIFEST, SHEET
+from inventory_app.reports.count_workbook import MANIFEST, SHEET
 from inventory_app.services import count_queries, count_workbook, counts
 from inventory_app.services.verify import verify
 from tests.factories import World
@@ -33,7 +33,12 @@ def test_exported_workbook_is_protected_validated_and_carries_a_hidden_manifest(
     assert sheet.freeze_panes == "A2"
     assert book[MANIFEST].sheet_state == "veryHidden"
     assert sheet.cell(2, 1).protection.locked
-    assert not sheet.cell(2, COUNTED + 1).protection.locked
+    # The auditor's columns are unlocked and tinted (the cells take their column's style).
+    for letter in ("J", "K", "L", "C", "D", "G"):
+        assert not sheet.column_dimensions[letter].protection.locked, letter
+    for letter in ("A", "B", "E", "F", "H", "I"):
+        assert sheet.column_dimensions[letter].protection.locked, letter
+    assert sheet.column_dimensions["J"].fill.fgColor.rgb.endswith("FFF2CC")
     assert sheet.cell(2, 9).value == Decimal("2.5")
     rules = sheet.data_validations.dataValidation
     assert any("ROUND(J2,3)" in (r.formula1 or "") for r in rules)
