@@ -76,13 +76,13 @@ def fill(src: Path, dst: Path, lines: int) -> None:
         row = int(match.group(1))
         if not 2 <= row <= lines + 1:
             return match.group(0)
-        return b'<c r="J%d" s="%s" t="n"><v>5</v></c>' % (row, match.group(2))
+        return match.group(0)[: -len(b"</row>")] + b'<c r="J%d" t="n"><v>5</v></c></row>' % row
 
     with zipfile.ZipFile(src) as zin, zipfile.ZipFile(dst, "w", zipfile.ZIP_DEFLATED) as zout:
         for info in zin.infolist():
             data = zin.read(info.filename)
             if info.filename == SHEET_XML:
-                data = re.sub(rb'<c r="J(\d+)" s="(\d+)" t="n"\s*/>', counted, data)
+                data = re.sub(rb'<row r="(\d+)"[^>]*>.*?</row>', counted, data, flags=re.S)
             zout.writestr(info.filename, data)
 
 
