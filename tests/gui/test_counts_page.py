@@ -84,6 +84,8 @@ def test_open_export_import_submit_then_another_user_approves(
     other.table.selectRow(0)
     settle_page(other_ctx, qtbot)
     assert other.buttons["approve"].isEnabled()
+    assert not other.buttons["cancel"].isEnabled()  # an approver does not count
+    assert not other.open_button.isVisible()
     other.buttons["approve"].click()
     settle_page(other_ctx, qtbot)
     settle_page(other_ctx, qtbot)

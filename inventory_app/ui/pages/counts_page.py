@@ -44,6 +44,13 @@ BUTTON_STATES = {
     "history": None,
 }
 
+# Buttons that change the count, and the right each needs (the others only read).
+BUTTON_RIGHTS = {
+    **dict.fromkeys(("export", "import", "enter", "found", "submit", "recount"), Action.COUNT),
+    "cancel": Action.COUNT,
+    "approve": Action.APPROVE_COUNT,
+}
+
 
 class CountsPage(CountActions):
     """Open a count, print its sheets, take the workbook out and back, review, approve."""
@@ -214,6 +221,8 @@ class CountsPage(CountActions):
             allowed = allowed and (states is None or state in states)
             if key in ("enter", "recount"):
                 allowed = allowed and bool(self.selected_lines())
+            if key in BUTTON_RIGHTS:
+                allowed = allowed and self.ctx.can(BUTTON_RIGHTS[key])
             button.setEnabled(allowed)
         self.open_button.setEnabled(not self._busy and self.depot_combo.current_depot() is not None)
 
