@@ -27,6 +27,8 @@ MAX_TOTAL_BYTES = 384 * 1024 * 1024
 MAX_RATIO = 100  # deflated XML of a real sheet stays far below; a bomb is ~1000
 _RATIO_FLOOR = 1024 * 1024  # small members may compress better without harm
 _ENTITY = re.compile(rb"<!(DOCTYPE|ENTITY)", re.IGNORECASE)
+# A sheet that says how far it reaches is refused by that, before any row is parsed.
+_DIMENSION = re.compile(rb'<dimension ref="[A-Z]{1,3}\d+:[A-Z]{1,3}(\d{1,7})"')
 _MACRO_TYPES = (b"macroEnabled", b"vbaProject", b"ms-office.vbaProject")
 
 
@@ -86,6 +88,9 @@ def _check_members(path: Path, archive: zipfile.ZipFile) -> None:
                 head = stream.read(4096)
             if _ENTITY.search(head):
                 raise refuse(path, "xml_entities")
+            declared = _DIMENSION.search(head) if name.startswith("xl/worksheets/") else None
+            if declared and int(declared.group(1)) > MAX_ROWS + 1:
+                raise refuse(path, "too_many_rows", f"> {MAX_ROWS}")
     with archive.open("[Content_Types].xml") as stream:
         types = stream.read(1024 * 1024)
     if any(marker in types for marker in _MACRO_TYPES):
