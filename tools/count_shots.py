@@ -33,8 +33,19 @@ def _cli(env: dict[str, str], user: str, *args: str) -> str:
 def _png(pdf: Path) -> None:
     if shutil.which("pdftoppm"):
         subprocess.run(
-            ["pdftoppm", "-r", "80", "-png", "-f", "1", "-l", "1", "-singlefile", str(pdf),
-             str(pdf.with_suffix(""))],
+            [
+                "pdftoppm",
+                "-r",
+                "80",
+                "-png",
+                "-f",
+                "1",
+                "-l",
+                "1",
+                "-singlefile",
+                str(pdf),
+                str(pdf.with_suffix("")),
+            ],
             check=True,
         )
 
@@ -74,15 +85,41 @@ def main() -> int:
             "INVENTORY_DB_URL": str(tmp / "demo.sqlite3"),
             "INVENTORY_PASSWORD": "demo1234",
         }
-        subprocess.run([sys.executable, "-m", "inventory_app", "init", "--demo"], env=env,
-                       check=True, capture_output=True)
-        opened = _cli(env, "auditor", "audit", "open", "--depot", DEPOT, "--blind",
-                      "--counter", "王敏", "--supervisor", "李审计", "--json")
+        subprocess.run(
+            [sys.executable, "-m", "inventory_app", "init", "--demo"],
+            env=env,
+            check=True,
+            capture_output=True,
+        )
+        opened = _cli(
+            env,
+            "auditor",
+            "audit",
+            "open",
+            "--depot",
+            DEPOT,
+            "--blind",
+            "--counter",
+            "王敏",
+            "--supervisor",
+            "李审计",
+            "--json",
+        )
         doc_no = opened.split('"doc_no": "')[1].split('"')[0]
         _cli(env, "auditor", "audit", "sheets", doc_no, "--out", str(docs / "count_sheets.pdf"))
         _cli(env, "auditor", "bincards", "--depot", DEPOT, "--out", str(docs / "bin_cards.pdf"))
-        _cli(env, "auditor", "bincards", "--depot", DEPOT, "--location", "A-01", "--label",
-             "--out", str(docs / "bin_card_label.pdf"))
+        _cli(
+            env,
+            "auditor",
+            "bincards",
+            "--depot",
+            DEPOT,
+            "--location",
+            "A-01",
+            "--label",
+            "--out",
+            str(docs / "bin_card_label.pdf"),
+        )
         workbook = tmp / "count.xlsx"
         _cli(env, "auditor", "audit", "export", doc_no, "--out", str(workbook))
         filled = tmp / "filled.xlsx"
