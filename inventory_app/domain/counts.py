@@ -39,7 +39,7 @@ def variance(book: Decimal, counted: Decimal | None) -> Decimal | None:
 
 
 def require_count_approver(actor: Actor, counters: set[int]) -> None:
-    """A count is approved by someone who neither opened it nor entered its counts."""
+    """A count is approved by someone who neither entered nor submitted its counts."""
     require(actor, Action.APPROVE_COUNT)
     if actor.user_id in counters:
         raise SelfApproval()

@@ -368,7 +368,9 @@ def approve_count(
         detail = conn.execute(
             select(t.count_details).where(t.count_details.c.document_id == doc.id)
         ).one()
-        counters = {doc.created_by, *(int(r.counted_by) for r in lines if r.counted_by)}
+        # Whoever entered counts or submitted them is a counter; the one who opened the
+        # count (often the 监盘人 supervising keepers) may approve it.
+        counters = {int(r.counted_by) for r in lines if r.counted_by}
         if detail.submitted_by is not None:
             counters.add(int(detail.submitted_by))
         require_count_approver(actor, counters)

@@ -198,6 +198,15 @@ def test_submit_needs_every_line_and_approval_needs_reasons(world: World) -> Non
     refused(world.uow, InvalidState, _enter, world, doc_no, CountEntry(2, 8, "damage"))
 
 
+def test_the_supervisor_who_opened_may_approve_what_keepers_counted(world: World) -> None:
+    s = stock(world)
+    doc_no = open_count(world, s.auditor, category="14")
+    _enter(world, doc_no, CountEntry(1, "2.5"))
+    counts.submit_count(world.uow, world.keeper_a, doc_no=doc_no, request_id=rid())
+    counts.approve_count(world.uow, s.auditor, doc_no=doc_no, request_id=rid())
+    assert document(world.uow, doc_no).state == DocState.POSTED
+
+
 def test_recount_sends_lines_back_and_is_in_the_history(world: World) -> None:
     s = stock(world)
     doc_no = open_count(world)
