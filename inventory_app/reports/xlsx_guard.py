@@ -39,6 +39,22 @@ class Cell(NamedTuple):
     kind: str
 
 
+_EMPTY = Cell(None, "n")
+
+
+def _kind(value: object) -> str:
+    """The cell type, from the value read without cell objects (values_only is several
+    times faster). With data_only=False a formula reads as its text "=…", never as its
+    cached value; a typed text starting with "=" is treated as a formula too (refused)."""
+    if isinstance(value, str):
+        return "f" if value.startswith("=") else "s"
+    if isinstance(value, bool):
+        return "b"
+    if isinstance(value, int | float):
+        return "n"
+    return "d"  # dates and times: never a quantity
+
+
 def refuse(path: Path, reason: str, value: str = "") -> WorkbookRejected:
     return WorkbookRejected(path.name, ((0, "", reason, value),))
 
@@ -118,12 +134,12 @@ def read_sheets(
         if sheet not in book.sheetnames or manifest not in book.sheetnames:
             raise refuse(path, "sheet_missing")
         rows: list[list[Cell]] = []
-        for n, raw in enumerate(book[sheet].iter_rows(max_col=columns), 1):
+        blank = [_EMPTY] * columns
+        for n, raw in enumerate(book[sheet].iter_rows(max_col=columns, values_only=True), 1):
             if n > max_rows + 1:
                 raise refuse(path, "too_many_rows", f"> {max_rows}")
-            cells = [Cell(c.value, c.data_type) for c in raw]
-            cells += [Cell(None, "n")] * (columns - len(cells))
-            rows.append(cells)
+            cells = [_EMPTY if v is None else Cell(v, _kind(v)) for v in raw]
+            rows.append(cells + blank[len(cells) :])
             if progress is not None and n % 5000 == 0:
                 progress(n)
         while rows and all(c.value is None for c in rows[-1]):
