@@ -415,7 +415,7 @@ It can no longer be received; existing stock and history are not affected, and i
 <context>
     <name>CountActions</name>
     <message>
-        <location filename="../../inventory_app/ui/pages/counts_actions.py" line="+117"/>
+        <location filename="../../inventory_app/ui/pages/counts_actions.py" line="+128"/>
         <source>盘点中发现的账外物资（盘盈）</source>
         <translation>Stock found that the books do not list (surplus)</translation>
     </message>
@@ -511,7 +511,7 @@ Import and submit it?</translation>
         <translation>Print Count Document</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+11"/>
         <source>打印货位卡</source>
         <translation>Print Bin Cards</translation>
     </message>
@@ -567,7 +567,13 @@ Import and submit it?</translation>
 <context>
     <name>CountsPage</name>
     <message>
-        <location filename="../../inventory_app/ui/pages/counts_page.py" line="+126"/>
+        <location filename="../../inventory_app/ui/pages/counts_page.py" line="+143"/>
+        <location line="+126"/>
+        <source>全部类别</source>
+        <translation>All categories</translation>
+    </message>
+    <message>
+        <location line="-110"/>
         <source>正在查询…</source>
         <translation>Loading…</translation>
     </message>
@@ -577,12 +583,12 @@ Import and submit it?</translation>
         <translation>{0} counts</translation>
     </message>
     <message>
-        <location line="+65"/>
+        <location line="+72"/>
         <source>{doc}&#x3000;{depot}&#x3000;范围：{scope}&#x3000;快照：{at:%Y-%m-%d %H:%M}&#x3000;差异金额：{value}</source>
         <translation>{doc}   {depot}   scope: {scope}   snapshot: {at:%Y-%m-%d %H:%M}   variance: {value}</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+27"/>
         <source>仓库：</source>
         <translation>Depot:</translation>
     </message>
@@ -593,6 +599,11 @@ Import and submit it?</translation>
     </message>
     <message>
         <location line="+1"/>
+        <source>库位，如 A-01,A-02（留空为全部）</source>
+        <translation>Locations, e.g. A-01,A-02 (empty: all)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>开始盘点</source>
         <translation>Start Count</translation>
     </message>

@@ -98,6 +98,20 @@ def test_open_export_import_submit_then_another_user_approves(
     assert "导入盘点工作簿 filled.xlsx" in shown[0] and "已过账" in shown[0]
 
 
+def test_a_count_of_one_category_and_location(
+    qtbot: QtBot, world: World, make_page: MakePage[CountsPage]
+) -> None:
+    receive(world, "A", "050101", "10", batch="T-1", location="A-01")
+    receive(world, "A", "140201", "2.5", batch="F-1", location="A-01")
+    receive(world, "A", "050104", "40", batch="Q-1")
+    page, ctx = make_page(world.keeper_a)
+    page.category_combo.setCurrentIndex(page.category_combo.findData("05"))
+    page.locations_edit.setText("A-01")
+    _open(page, ctx, qtbot)
+    assert [line.batch_no for line in all_rows(page.lines)] == ["T-1"]
+    assert page.detail is not None and "A-01" in page.detail.scope
+
+
 def test_a_blind_count_hides_the_book_until_entered(
     qtbot: QtBot, world: World, make_page: MakePage[CountsPage]
 ) -> None:

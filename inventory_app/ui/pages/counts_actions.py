@@ -42,6 +42,10 @@ class CountActions(DataPage):
         """Abstract hook: CountsPage overrides it."""
         raise NotImplementedError
 
+    def scope(self) -> tuple[str | None, list[str]]:
+        """Abstract hook: CountsPage overrides it."""
+        raise NotImplementedError
+
     def _update(self) -> None:
         """Abstract hook: CountsPage overrides it."""
         raise NotImplementedError
@@ -85,9 +89,16 @@ class CountActions(DataPage):
         if depot is None or self._busy:
             return
         ctx, blind, rid = self.ctx, self.blind_check.isChecked(), _rid()
+        category, locations = self.scope()
         self.post(
             lambda: counts.open_count(
-                ctx.uow, ctx.actor, depot=depot.code, blind=blind, request_id=rid
+                ctx.uow,
+                ctx.actor,
+                depot=depot.code,
+                category=category,
+                locations=locations,
+                blind=blind,
+                request_id=rid,
             )
         )
 
@@ -370,10 +381,14 @@ class CountActions(DataPage):
             )
 
     def print_cards(self) -> None:
+        """Bin cards of the selected lines' lots, or of every lot at the count's depot."""
         if self.detail is not None:
             ctx, depot = self.ctx, self.detail.depot_code
+            lots = tuple(line.lot_id for line in self.selected_lines() if line.lot_id)
             self._pdf(
                 QCoreApplication.translate("CountActions", "打印货位卡"),
                 f"{depot}-货位卡.pdf",
-                lambda p: count_print.bin_cards(ctx.uow, ctx.actor, depot=depot, out=p),
+                lambda p: count_print.bin_cards(
+                    ctx.uow, ctx.actor, depot=depot, out=p, lot_ids=lots
+                ),
             )

@@ -6,9 +6,11 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
+    QComboBox,
     QGridLayout,
     QHBoxLayout,
     QLabel,
+    QLineEdit,
     QPushButton,
     QSplitter,
     QVBoxLayout,
@@ -18,8 +20,9 @@ from PySide6.QtWidgets import (
 from ...domain.model import DocState
 from ...domain.permissions import Action
 from ...domain.quantities import fen_to_yuan
-from ...services import count_queries
+from ...services import count_queries, reference_queries
 from ...services.count_queries import CountDetail, CountLineRow, CountRow
+from ...services.rows import CategoryRow
 from ..context import AppContext
 from ..errors import show_domain_error
 from ..models.table_models import RowsTableModel, format_money
@@ -70,16 +73,26 @@ class CountsPage(CountActions):
     def _build_ui(self) -> None:
         self.depot_caption = QLabel(self)
         self.depot_combo = DepotCombo(self.ctx, Action.COUNT, self)
+        self.category_combo = QComboBox(self)
+        self.locations_edit = QLineEdit(self)
+        self.locations_edit.setMaximumWidth(220)
         self.blind_check = QCheckBox(self)
         self.open_button = QPushButton(self)
         self.open_button.clicked.connect(self.open_count)
         self.refresh_button = QPushButton(self)
         self.refresh_button.clicked.connect(self.refresh)
         may_count = self.ctx.can(Action.COUNT)
-        for widget in (self.depot_caption, self.depot_combo, self.blind_check, self.open_button):
-            widget.setVisible(may_count)
+        scope = (
+            self.depot_caption,
+            self.depot_combo,
+            self.category_combo,
+            self.locations_edit,
+            self.blind_check,
+            self.open_button,
+        )
         top = QHBoxLayout()
-        for widget in (self.depot_caption, self.depot_combo, self.blind_check, self.open_button):
+        for widget in scope:
+            widget.setVisible(may_count)
             top.addWidget(widget)
         top.addStretch(1)
         top.addWidget(self.refresh_button)
@@ -124,6 +137,19 @@ class CountsPage(CountActions):
 
     # ------------------------------------------------------------------ loading
 
+    def _fill_categories(self, rows: list[CategoryRow]) -> None:
+        current = self.category_combo.currentData()
+        self.category_combo.clear()
+        self.category_combo.addItem(self.tr("全部类别"), None)
+        for row in rows:
+            self.category_combo.addItem(f"{row.code} {row.name}", row.code)
+        self.category_combo.setCurrentIndex(max(self.category_combo.findData(current), 0))
+
+    def scope(self) -> tuple[str | None, list[str]]:
+        """The category and the locations the next count covers (none: the whole depot)."""
+        text = self.locations_edit.text().replace("，", ",")
+        return self.category_combo.currentData(), [p.strip() for p in text.split(",") if p.strip()]
+
     def refresh(self) -> None:
         self._generation += 1
         generation, ctx = self._generation, self.ctx
@@ -145,6 +171,13 @@ class CountsPage(CountActions):
             else:
                 self._selected()
 
+        if self.category_combo.count() == 0:
+            ctx.tasks.run(
+                lambda _task: reference_queries.categories(ctx.uow),
+                on_done=self._fill_categories,
+                on_error=self.failed,
+                show_progress=False,
+            )
         ctx.tasks.run(
             lambda _task: count_queries.list_counts(ctx.uow, ctx.actor),
             on_done=loaded,
@@ -231,6 +264,9 @@ class CountsPage(CountActions):
     def retranslate(self) -> None:
         self.depot_caption.setText(self.tr("仓库："))
         self.blind_check.setText(self.tr("盲盘（盘点表不显示账面数）"))
+        self.locations_edit.setPlaceholderText(self.tr("库位，如 A-01,A-02（留空为全部）"))
+        if self.category_combo.count():
+            self.category_combo.setItemText(0, self.tr("全部类别"))
         self.open_button.setText(self.tr("开始盘点"))
         self.open_button.setToolTip(self.tr("冻结该仓库各批次的账面数；盘点期间可照常收发"))
         self.refresh_button.setText(self.tr("刷新"))
