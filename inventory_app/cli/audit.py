@@ -9,6 +9,7 @@ from dataclasses import asdict
 from pathlib import Path
 
 from ..domain.errors import InvalidInput, NotFound
+from ..messages import state_name
 from ..reports.pdf_base import format_fen
 from ..services import count_print, count_queries, count_workbook, counts, printing
 from .context import EXIT_OK, Context, request_id
@@ -54,13 +55,18 @@ def cmd_audit(ctx: Context) -> int:
         )
     elif a.action == "list":
         rows = count_queries.list_counts(uow, actor, depot=a.depot)
-        emit(a, rows, ("doc_no", "depot_code", "state", "doc_date", "scope", "lines", "counted"))
+        emit(
+            a,
+            rows,
+            ("doc_no", "depot_code", "state", "doc_date", "scope", "lines", "counted_lines"),
+        )
     elif a.action == "show":
         detail = count_queries.count_detail(uow, actor, a.doc_no)
         if a.json:
             print(json.dumps(asdict(detail), ensure_ascii=False, default=json_default, indent=1))
         else:
-            print(f"{detail.doc_no} {detail.depot_name} [{detail.state}] {detail.scope}")
+            state = state_name(detail.state) if _zh(ctx) else detail.state
+            print(f"{detail.doc_no} {detail.depot_name} [{state}] {detail.scope}")
             emit(a, detail.lines, _LINE_COLUMNS)
     elif a.action == "count":
         found: tuple[counts.FoundLine, ...] = ()

@@ -32,6 +32,7 @@ _HEADERS = {
     "batch_no": "批号",
     "book": "账面",
     "counted": "实盘",
+    "counted_lines": "已盘行数",
     "location": "库位",
     "reason": "原因",
     "scope": "范围",

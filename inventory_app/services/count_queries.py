@@ -29,7 +29,7 @@ class CountRow:
     scope: str
     blind: bool
     lines: int
-    counted: int
+    counted_lines: int
     created_by: str
 
 

@@ -42,7 +42,7 @@ def count_columns() -> list[Column[CountRow]]:
         Column(
             "counted",
             lambda: QCoreApplication.translate("CountsPage", "已盘/行数"),
-            lambda r: f"{r.counted}/{r.lines}",
+            lambda r: f"{r.counted_lines}/{r.lines}",
         ),
         Column(
             "doc_date",
