@@ -107,6 +107,14 @@ _KINDS = {
     "REVERSAL": "冲销",
 }
 _EXPIRY = {"ok": "正常", "near": "临期", "expired": "已过期", "none": "无"}
+_COUNT_REASONS = {
+    "natural_loss": "自然损耗",
+    "measurement": "计量误差",
+    "damage": "破损",
+    "theft": "盗失",
+    "booking": "记账错误",
+    "other": "其他",
+}
 
 
 def _header(column: str, zh: bool) -> str:
@@ -121,6 +129,8 @@ def _value(column: str, value: Any, zh: bool) -> str:
             return state_name(value) if value else ""
         if column == "expiry_status":
             return _EXPIRY.get(value, value)
+        if column == "reason":
+            return _COUNT_REASONS.get(value, value)
     if zh and isinstance(value, bool):
         return "是" if value else "否"
     return _cell(value)
