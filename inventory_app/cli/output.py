@@ -12,6 +12,7 @@ from typing import Any
 
 from ..domain.model import PostingResult
 from ..messages import state_name
+from ..services.count_workbook import REASON_TEXT
 
 
 def json_default(value: Any) -> Any:
@@ -107,14 +108,7 @@ _KINDS = {
     "REVERSAL": "冲销",
 }
 _EXPIRY = {"ok": "正常", "near": "临期", "expired": "已过期", "none": "无"}
-_COUNT_REASONS = {
-    "natural_loss": "自然损耗",
-    "measurement": "计量误差",
-    "damage": "破损",
-    "theft": "盗失",
-    "booking": "记账错误",
-    "other": "其他",
-}
+_COUNT_REASONS = {str(code): text for code, text in REASON_TEXT.items()}
 
 
 def _header(column: str, zh: bool) -> str:
