@@ -13,6 +13,7 @@ from typing import Any
 from ..domain.documents import kind_of_number
 from ..domain.model import PostingResult
 from ..messages import state_name
+from ..services.count_workbook import REASON_TEXT
 
 
 def json_default(value: Any) -> Any:
@@ -80,6 +81,13 @@ _HEADERS = {
     "at": "时间",
     "available": "可用",
     "batch_no": "批号",
+    "book": "账面",
+    "counted": "实盘",
+    "counted_lines": "已盘行数",
+    "location": "库位",
+    "scope": "范围",
+    "since_snapshot": "快照后变动",
+    "variance": "差异",
     "called": "已调用",
     "category_code": "类别编码",
     "category_name": "类别",
@@ -158,6 +166,7 @@ _ROTATION = {
     "closed": "已轮入",
 }
 _EXPIRY = {"ok": "正常", "near": "临期", "expired": "已过期", "none": "无"}
+_COUNT_REASONS = {str(code): text for code, text in REASON_TEXT.items()}
 
 
 def _header(column: str, zh: bool) -> str:
@@ -176,6 +185,8 @@ def _value(column: str, value: Any, zh: bool) -> str:
             return _ROTATION.get(value, value)
         if column == "expiry_status":
             return _EXPIRY.get(value, value)
+        if column == "reason":
+            return _COUNT_REASONS.get(value, value)
     if zh and isinstance(value, bool):
         return "是" if value else "否"
     return _cell(value)

@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import NoReturn
 
 from . import agreements as agreement_commands
+from . import audit as audit_commands
 from . import capacity as capacity_commands
 from . import contracts as contract_commands
 from . import drills as drill_commands
@@ -249,4 +250,5 @@ def build_parser() -> argparse.ArgumentParser:
     contract_commands.add_parsers(sub, _add_doc_options)
     rotation_commands.add_parser(sub, _add_doc_options)
     capacity_commands.add_parser(sub)
+    audit_commands.add_parsers(sub, _add_doc_options)
     return parser

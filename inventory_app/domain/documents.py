@@ -219,6 +219,26 @@ _CONTRACT = KindSpec(
     ),
 )
 
+# 盘点: 进行中 → 已录入 → 已审核 (posted: the variances became an ADJUST document) / 作废;
+# a recount sends an entered count back to counting.
+_COUNTING, _ENTERED = DocState.COUNTING, DocState.ENTERED
+_COUNT = KindSpec(
+    DocType.COUNT,
+    "PD",
+    moves_stock=False,  # its linked adjustment (LinkRole.COUNT_ADJUSTMENT) moves the stock
+    reserves=False,
+    needs_other_approver=True,
+    reversible=False,
+    initial=frozenset({_COUNTING}),
+    transitions=(
+        Transition(_COUNTING, _ENTERED, "submit"),
+        Transition(_ENTERED, _COUNTING, "recount"),
+        Transition(_ENTERED, _P, "approve"),
+        Transition(_COUNTING, _CANCEL, "cancel"),
+        Transition(_ENTERED, _CANCEL, "cancel"),
+    ),
+)
+
 KINDS: dict[DocType, KindSpec] = {
     spec.kind: spec
     for spec in (
@@ -236,6 +256,7 @@ KINDS: dict[DocType, KindSpec] = {
         _posted_kind(DocType.SETTLEMENT, "JS", reversible=False, moves_stock=False),
         _PLAN,
         _CONTRACT,
+        _COUNT,
     )
 }
 

@@ -301,3 +301,32 @@ class OverDelivery(DomainError):
 
     def __init__(self, contract: str, line_no: int, delivered: Decimal, open_qty: Decimal) -> None:
         super().__init__(contract=contract, line_no=line_no, delivered=delivered, open=open_qty)
+
+
+class UncountedLines(DomainError):
+    """A count cannot be submitted while lines have no counted quantity."""
+
+    code = "uncounted_lines"
+
+    def __init__(self, document: str, lines: str, count: int) -> None:
+        super().__init__(document=document, lines=lines, count=count)
+
+
+class VarianceReasonRequired(DomainError):
+    """Every line whose count differs from the book needs a reason code before approval."""
+
+    code = "variance_reason_required"
+
+    def __init__(self, document: str, lines: str) -> None:
+        super().__init__(document=document, lines=lines)
+
+
+class WorkbookRejected(DomainError):
+    """An imported audit workbook failed validation; nothing was written.
+
+    `problems` holds (row, column, reason, value) tuples: row 0 means the whole file."""
+
+    code = "workbook_rejected"
+
+    def __init__(self, path: str, problems: tuple[tuple[int, str, str, str], ...]) -> None:
+        super().__init__(path=path, problems=problems, count=len(problems))

@@ -47,6 +47,7 @@ class DocType(enum.StrEnum):
     SETTLEMENT = "SETTLEMENT"  # 结算单: agreement deliveries × agreed price, against an invoice
     PLAN = "PLAN"  # 储备计划: a version of a reserve purchase plan (draft, approved, superseded)
     CONTRACT = "CONTRACT"  # 采购合同 against an approved plan; deliveries are 入库单 linked to it
+    COUNT = "COUNT"  # 盘点单: a stocktake; its variances are posted as ADJUST documents
 
 
 class DocState(enum.StrEnum):
@@ -65,6 +66,8 @@ class DocState(enum.StrEnum):
     COMPLETED = "COMPLETED"  # 已完成
     CANCELLED = "CANCELLED"  # 已作废
     SUPERSEDED = "SUPERSEDED"  # 已被修订 (an approved plan replaced by its approved revision)
+    COUNTING = "COUNTING"  # 盘点进行中
+    ENTERED = "ENTERED"  # 盘点已录入 (waiting for review and approval)
 
 
 class MovementKind(enum.StrEnum):
@@ -83,6 +86,7 @@ class Source(enum.StrEnum):
     DONATION = "donation"
     RETURN = "return"
     OPENING = "opening"  # 期初: stock found when the system was introduced
+    COUNT_GAIN = "count_gain"  # 盘盈: a lot found at a stocktake that the books did not know
 
 
 class ResponseLevel(enum.IntEnum):

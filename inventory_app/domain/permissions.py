@@ -25,6 +25,8 @@ class Action(enum.StrEnum):
     BACKUP = "backup"
     ORDER = "order"  # file requests, draft / submit / cancel allocation orders, record receipt
     SHIP = "ship"  # ship against an approved order from one's own depot (出库单)
+    COUNT = "count"  # open a stocktake, print its sheets, enter or import the counts
+    APPROVE_COUNT = "approve_count"  # review a count and post its variances (监盘人 / 审批人)
 
 
 # Stock leaves the reserve only against an approved allocation order (Action.SHIP): the
@@ -40,16 +42,17 @@ _KEEPER = {
 }
 
 ROLE_ACTIONS: dict[Role, frozenset[Action]] = {
-    Role.KEEPER: frozenset(_KEEPER | {Action.ORDER}),
-    Role.APPROVER: frozenset({Action.VIEW, Action.APPROVE, Action.ORDER}),
+    Role.KEEPER: frozenset(_KEEPER | {Action.ORDER, Action.COUNT}),
+    Role.APPROVER: frozenset({Action.VIEW, Action.APPROVE, Action.ORDER, Action.APPROVE_COUNT}),
     Role.PLANNER: frozenset({Action.VIEW, Action.MANAGE_CATALOG, Action.ORDER}),
-    Role.AUDITOR: frozenset({Action.VIEW, Action.VERIFY}),
+    # Auditors (盘点人 / 监盘人) run counts and approve other people's counts.
+    Role.AUDITOR: frozenset({Action.VIEW, Action.VERIFY, Action.COUNT, Action.APPROVE_COUNT}),
     Role.ADMIN: frozenset(Action),
 }
 
 # Actions whose scope is a depot: a keeper may do them only for the depots bound to them.
 # Filing a request or an order is not: a county keeper asks the city's depots for goods.
-DEPOT_SCOPED = frozenset(_KEEPER | {Action.ISSUE})
+DEPOT_SCOPED = frozenset(_KEEPER | {Action.ISSUE, Action.COUNT})
 
 
 @dataclass(frozen=True)

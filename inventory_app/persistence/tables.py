@@ -24,6 +24,7 @@ from sqlalchemy import (
 )
 
 from .chain_tables import chain_heads, ledger_chain
+from .count_tables import count_details, count_lines, count_workbooks
 from .flow_tables import (
     agreement_deliveries,
     agreements,
@@ -57,6 +58,9 @@ __all__ = [
     "contract_details",
     "contract_lines",
     "contract_payments",
+    "count_details",
+    "count_lines",
+    "count_workbooks",
     "delivery_acceptances",
     "ledger_chain",
     "lot_grades",

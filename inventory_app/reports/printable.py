@@ -120,33 +120,10 @@ def render(doc: PrintableDocument, out: PdfTarget = None, form: Form = "a4") -> 
     copies = list(doc.copies) or [""]
     qr = pdf_base.qr_code(doc.doc_no, geo.qr)
     buffer = io.BytesIO()
-    template = BaseDocTemplate(
-        buffer,
-        pagesize=geo.page,
-        leftMargin=geo.margin_x,
-        rightMargin=geo.margin_x,
-        topMargin=geo.margin_top,
-        bottomMargin=geo.margin_bottom,
-        title=f"{doc.title} {doc.doc_no}",
-        author=doc.issuing_unit,
-        subject=doc.doc_no,
-        creator=pdf_base.CREATOR,
-        initialFontName=font,
-    )
-    frame_top = geo.page[1] - geo.margin_top - geo.header_height - 2 * mm
-    frame_bottom = geo.margin_bottom + geo.footer_height
+    template = doc_template(buffer, doc, geo, font)
     templates = []
     for index, label in enumerate(copies):
-        frame = Frame(
-            geo.margin_x,
-            frame_bottom,
-            geo.content_width,
-            frame_top - frame_bottom,
-            leftPadding=0,
-            rightPadding=0,
-            topPadding=0,
-            bottomPadding=0,
-        )
+        frame = body_frame(geo)
         painter = functools.partial(_page_furniture, doc, geo, font, qr, index, label)
         templates.append(PageTemplate(id=f"copy{index}", frames=[frame], onPage=painter))
     template.addPageTemplates(templates)
@@ -162,6 +139,41 @@ def render(doc: PrintableDocument, out: PdfTarget = None, form: Form = "a4") -> 
     )
     template.build(story, canvasmaker=numbered)
     return pdf_base.write_pdf(buffer.getvalue(), out)
+
+
+def doc_template(
+    buffer: io.BytesIO, doc: PrintableDocument, geo: _Geometry, font: str
+) -> BaseDocTemplate:
+    """The page template of a printable document (its PDF metadata from ``doc``)."""
+    return BaseDocTemplate(
+        buffer,
+        pagesize=geo.page,
+        leftMargin=geo.margin_x,
+        rightMargin=geo.margin_x,
+        topMargin=geo.margin_top,
+        bottomMargin=geo.margin_bottom,
+        title=f"{doc.title} {doc.doc_no}",
+        author=doc.issuing_unit,
+        subject=doc.doc_no,
+        creator=pdf_base.CREATOR,
+        initialFontName=font,
+    )
+
+
+def body_frame(geo: _Geometry) -> Frame:
+    """Where the story flows: between the header (QR, title) and the footer line."""
+    top = geo.page[1] - geo.margin_top - geo.header_height - 2 * mm
+    bottom = geo.margin_bottom + geo.footer_height
+    return Frame(
+        geo.margin_x,
+        bottom,
+        geo.content_width,
+        top - bottom,
+        leftPadding=0,
+        rightPadding=0,
+        topPadding=0,
+        bottomPadding=0,
+    )
 
 
 # ---------------------------------------------------------------- page furniture

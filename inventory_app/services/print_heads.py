@@ -28,6 +28,7 @@ TITLES = {
     DocType.SETTLEMENT: "协议储备结算单",
     DocType.PLAN: "应急物资储备计划",
     DocType.CONTRACT: "应急物资采购合同",
+    DocType.COUNT: "盘点单",
 }
 SIGNATURES = {
     DocType.ISSUE: ("发货人(保管员)", "负责人", "承运人", "接收人"),

@@ -22,7 +22,7 @@ from ..persistence.uow import UnitOfWork
 from ..reports import printable
 from ..reports.pdf_base import Column, format_fen
 from ..reports.printable import PrintableDocument
-from . import print_orders
+from . import count_print, print_orders
 from .common import host, local_time
 from .ledger_queries import documents
 from .print_heads import PURPOSES, Head, document, load_head
@@ -79,6 +79,8 @@ def printable_document(uow: UnitOfWork, actor: Actor, doc_no: str) -> PrintableD
             return print_orders.drill_document(conn, head, printed)
         if head.kind == DocType.SETTLEMENT:
             return print_orders.settlement_document(conn, head, printed)
+        if head.kind == DocType.COUNT:
+            return count_print.count_document(conn, head, printed, actor)
         return _stock(conn, head, printed)
 
     return uow.read(tx)

@@ -6,6 +6,7 @@ from collections.abc import Mapping
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
+from ..domain.counts import CountReason
 from ..domain.documents import LinkRole
 from ..domain.model import DocState, DocType, MovementKind, Purpose, Source
 
@@ -28,6 +29,7 @@ DOC_TYPES: Mapping[str, object] = {
     DocType.SETTLEMENT: QT_TRANSLATE_NOOP("Labels", "结算单"),
     DocType.PLAN: QT_TRANSLATE_NOOP("Labels", "储备计划"),
     DocType.CONTRACT: QT_TRANSLATE_NOOP("Labels", "采购合同"),
+    DocType.COUNT: QT_TRANSLATE_NOOP("Labels", "盘点单"),
 }
 DOC_STATES: Mapping[str, object] = {
     DocState.POSTED: QT_TRANSLATE_NOOP("Labels", "已过账"),
@@ -45,6 +47,8 @@ DOC_STATES: Mapping[str, object] = {
     DocState.COMPLETED: QT_TRANSLATE_NOOP("Labels", "已完成"),
     DocState.CANCELLED: QT_TRANSLATE_NOOP("Labels", "已作废"),
     DocState.SUPERSEDED: QT_TRANSLATE_NOOP("Labels", "已修订"),
+    DocState.COUNTING: QT_TRANSLATE_NOOP("Labels", "盘点中"),
+    DocState.ENTERED: QT_TRANSLATE_NOOP("Labels", "已录入"),
 }
 MOVEMENT_KINDS: Mapping[str, object] = {
     MovementKind.RECEIVE: QT_TRANSLATE_NOOP("Labels", "入库"),
@@ -68,6 +72,15 @@ SOURCES: Mapping[str, object] = {
     Source.DONATION: QT_TRANSLATE_NOOP("Labels", "捐赠"),
     Source.RETURN: QT_TRANSLATE_NOOP("Labels", "回收"),
     Source.OPENING: QT_TRANSLATE_NOOP("Labels", "期初"),
+    Source.COUNT_GAIN: QT_TRANSLATE_NOOP("Labels", "盘盈"),
+}
+COUNT_REASONS: Mapping[str, object] = {
+    CountReason.NATURAL_LOSS: QT_TRANSLATE_NOOP("Labels", "自然损耗"),
+    CountReason.MEASUREMENT: QT_TRANSLATE_NOOP("Labels", "计量误差"),
+    CountReason.DAMAGE: QT_TRANSLATE_NOOP("Labels", "破损"),
+    CountReason.THEFT: QT_TRANSLATE_NOOP("Labels", "盗失"),
+    CountReason.BOOKING: QT_TRANSLATE_NOOP("Labels", "记账错误"),
+    CountReason.OTHER: QT_TRANSLATE_NOOP("Labels", "其他"),
 }
 # The receipt form explains two of the sources a little more than a list cell can.
 _SOURCE_CHOICES: Mapping[str, object] = {
@@ -143,6 +156,10 @@ def purpose_or_source_label(value: str) -> str:
 
 def link_role_label(value: str) -> str:
     return _translate(LINK_ROLES, value)
+
+
+def count_reason_label(value: str) -> str:
+    return _translate(COUNT_REASONS, value)
 
 
 def purpose_choices() -> list[tuple[str, str]]:

@@ -24,6 +24,7 @@ from .dialogs.ship_dialog import ShipDialog
 from .dialogs.transfer_dialog import TransferDialog
 from .dialogs.transfer_receive_dialog import TransferReceiveDialog
 from .pages.catalogue_page import CataloguePage
+from .pages.counts_page import CountsPage
 from .pages.dashboard_page import DashboardPage
 from .pages.depots_page import DepotsPage
 from .pages.drills_page import DrillsPage
@@ -34,6 +35,7 @@ from .pages.stock_page import StockPage
 from .pages.users_page import UsersPage
 from .widgets.nav_pane import (
     PAGE_CATALOGUE,
+    PAGE_COUNTS,
     PAGE_DASHBOARD,
     PAGE_DEPOTS,
     PAGE_DRILLS,
@@ -53,6 +55,7 @@ PAGES: dict[str, PageClass] = {
     PAGE_ORDERS: OrdersPage,
     PAGE_DRILLS: DrillsPage,
     PAGE_PLAN: PlanPage,
+    PAGE_COUNTS: CountsPage,
     PAGE_DEPOTS: DepotsPage,
     PAGE_CATALOGUE: CataloguePage,
     PAGE_STOCK: StockPage,

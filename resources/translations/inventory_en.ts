@@ -616,6 +616,392 @@ It can no longer be received; existing stock and history are not affected, and i
     </message>
 </context>
 <context>
+    <name>CountActions</name>
+    <message>
+        <location filename="../../inventory_app/ui/pages/counts_actions.py" line="+128"/>
+        <source>盘点中发现的账外物资（盘盈）</source>
+        <translation>Stock found that the books do not list (surplus)</translation>
+    </message>
+    <message>
+        <location line="+37"/>
+        <source>审核过账</source>
+        <translation>Approve and Post</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>审核后差异将作为调整单过账，不能撤回。确定审核 {0} 吗？</source>
+        <translation>Approving posts the variances as an adjustment document; this cannot be undone. Approve {0}?</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>作废盘点单</source>
+        <translation>Cancel Count</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>作废原因：</source>
+        <translation>Reason for cancelling:</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>{0} 的历史记录</source>
+        <translation>History of {0}</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>已保存</source>
+        <translation>Saved</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>已保存到：
+{0}</source>
+        <translation>Saved to:
+{0}</translation>
+    </message>
+    <message>
+        <location line="+35"/>
+        <source>导出盘点工作簿</source>
+        <translation>Export Count Workbook</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>正在导出盘点工作簿…</source>
+        <translation>Exporting the count workbook…</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <location line="+47"/>
+        <source>导入盘点工作簿</source>
+        <translation>Import Count Workbook</translation>
+    </message>
+    <message>
+        <location line="-26"/>
+        <source>正在检查盘点工作簿…</source>
+        <translation>Checking the count workbook…</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>工作簿检查通过：{lines} 行，差异 {changed} 行，盘盈新增 {found} 行，差异金额 {value}。
+
+{shown}
+
+导入并提交吗？</source>
+        <translation>The workbook is valid: {lines} lines, {changed} differ, {found} found, variance {value}.
+
+{shown}
+
+Import and submit it?</translation>
+    </message>
+    <message>
+        <location line="+35"/>
+        <source>正在导入盘点工作簿…</source>
+        <translation>Importing the count workbook…</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>正在生成 PDF…</source>
+        <translation>Generating the PDF…</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>打印盘点表</source>
+        <translation>Print Count Sheets</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>打印盘点单</source>
+        <translation>Print Count Document</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>打印货位卡</source>
+        <translation>Print Bin Cards</translation>
+    </message>
+</context>
+<context>
+    <name>CountEntryDialog</name>
+    <message>
+        <location filename="../../inventory_app/ui/dialogs/count_entry_dialog.py" line="+26"/>
+        <source>录入实盘数</source>
+        <translation>Enter Count</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>物资编码，如 050101</source>
+        <translation>Item code, e.g. 050101</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>物资编码</source>
+        <translation>Item code</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>批号</source>
+        <translation>Batch no.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>库位</source>
+        <translation>Location</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>只填数字，如 12 或 2.5</source>
+        <translation>Digits only, e.g. 12 or 2.5</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>实盘数量</source>
+        <translation>Counted quantity</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>差异原因</source>
+        <translation>Variance reason</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>备注</source>
+        <translation>Note</translation>
+    </message>
+</context>
+<context>
+    <name>CountsPage</name>
+    <message>
+        <location filename="../../inventory_app/ui/pages/counts_columns.py" line="+21"/>
+        <source>盘点单号</source>
+        <translation>Count no.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>状态</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>仓库</source>
+        <translation>Depot</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>范围</source>
+        <translation>Scope</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>盲盘</source>
+        <translation>Blind</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>是</source>
+        <translation>Yes</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>已盘/行数</source>
+        <translation>Counted/lines</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>日期</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>开单人</source>
+        <translation>Opened by</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>行号</source>
+        <translation>Line</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>批次ID</source>
+        <translation>Lot ID</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>新增</source>
+        <translation>found</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>库位</source>
+        <translation>Location</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>物资</source>
+        <translation>Item</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>批号</source>
+        <translation>Batch no.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>单位</source>
+        <translation>Unit</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>账面</source>
+        <translation>Book</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>实盘</source>
+        <translation>Counted</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>差异</source>
+        <translation>Variance</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>差异金额</source>
+        <translation>Variance value</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>快照后变动</source>
+        <translation>Since snapshot</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>快照之后这一批次的收发（已记账，不计入差异）</source>
+        <translation>Receipts and issues of this lot after the snapshot (already booked, not part of the variance)</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>原因</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>备注</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <location filename="../../inventory_app/ui/pages/counts_page.py" line="+143"/>
+        <location line="+126"/>
+        <source>全部类别</source>
+        <translation>All categories</translation>
+    </message>
+    <message>
+        <location line="-110"/>
+        <source>正在查询…</source>
+        <translation>Searching…</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>共 {0} 张盘点单</source>
+        <translation>{0} counts</translation>
+    </message>
+    <message>
+        <location line="+72"/>
+        <source>{doc}&#x3000;{depot}&#x3000;范围：{scope}&#x3000;快照：{at:%Y-%m-%d %H:%M}&#x3000;差异金额：{value}</source>
+        <translation>{doc}   {depot}   scope: {scope}   snapshot: {at:%Y-%m-%d %H:%M}   variance: {value}</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>仓库：</source>
+        <translation>Depot:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>盲盘（盘点表不显示账面数）</source>
+        <translation>Blind count (sheets without book quantities)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>库位，如 A-01,A-02（留空为全部）</source>
+        <translation>Locations, e.g. A-01,A-02 (empty: all)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>开始盘点</source>
+        <translation>Start Count</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>冻结该仓库各批次的账面数；盘点期间可照常收发</source>
+        <translation>Freezes the book quantity of every lot at the depot; receipts and issues go on as usual</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>刷新</source>
+        <translation>Refresh</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>打印盘点表</source>
+        <translation>Print Count Sheets</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>导出盘点工作簿</source>
+        <translation>Export Count Workbook</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>导入盘点工作簿</source>
+        <translation>Import Count Workbook</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>录入实盘数</source>
+        <translation>Enter Count</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>登记盘盈</source>
+        <translation>Record Found Stock</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>录入完成</source>
+        <translation>Counting Done</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>复盘所选行</source>
+        <translation>Recount Selected</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>审核过账</source>
+        <translation>Approve and Post</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>作废</source>
+        <translation>Cancel Count</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>打印盘点单</source>
+        <translation>Print Count Document</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>打印货位卡</source>
+        <translation>Print Bin Cards</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>历史记录</source>
+        <translation>History</translation>
+    </message>
+</context>
+<context>
     <name>CrashDialog</name>
     <message>
         <location filename="../../inventory_app/ui/crash.py" line="+79"/>
@@ -2217,7 +2603,7 @@ It can no longer be chosen when receiving goods; lots already stored there and t
 <context>
     <name>Labels</name>
     <message>
-        <location filename="../../inventory_app/ui/labels.py" line="+17"/>
+        <location filename="../../inventory_app/ui/labels.py" line="+18"/>
         <source>入库单</source>
         <translation>Goods receipt</translation>
     </message>
@@ -2282,6 +2668,11 @@ It can no longer be chosen when receiving goods; lots already stored there and t
         <translation>Purchase contract</translation>
     </message>
     <message>
+        <location line="+1"/>
+        <source>盘点单</source>
+        <translation>Stock count</translation>
+    </message>
+    <message>
         <location line="+3"/>
         <source>已过账</source>
         <translation>Posted</translation>
@@ -2333,12 +2724,12 @@ It can no longer be chosen when receiving goods; lots already stored there and t
     </message>
     <message>
         <location line="+1"/>
-        <location line="+62"/>
+        <location line="+73"/>
         <source>已出库</source>
         <translation>Shipped</translation>
     </message>
     <message>
-        <location line="-61"/>
+        <location line="-72"/>
         <source>已签收</source>
         <translation>Signed for</translation>
     </message>
@@ -2356,6 +2747,16 @@ It can no longer be chosen when receiving goods; lots already stored there and t
         <location line="+1"/>
         <source>已修订</source>
         <translation>Superseded</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>盘点中</source>
+        <translation>counting</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>已录入</source>
+        <translation>entered</translation>
     </message>
     <message>
         <location line="+3"/>
@@ -2390,12 +2791,12 @@ It can no longer be chosen when receiving goods; lots already stored there and t
     </message>
     <message>
         <location line="+1"/>
-        <location line="+22"/>
+        <location line="+31"/>
         <source>冲销</source>
         <translation>Reversal</translation>
     </message>
     <message>
-        <location line="-19"/>
+        <location line="-28"/>
         <source>救灾</source>
         <translation>Disaster relief</translation>
     </message>
@@ -2405,7 +2806,37 @@ It can no longer be chosen when receiving goods; lots already stored there and t
         <translation>Pre-positioning</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+11"/>
+        <source>盘盈</source>
+        <translation>Found at count</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>自然损耗</source>
+        <translation>Natural loss</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>计量误差</source>
+        <translation>Measuring error</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>破损</source>
+        <translation>Damaged</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>盗失</source>
+        <translation>Theft</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>记账错误</source>
+        <translation>Booking error</translation>
+    </message>
+    <message>
+        <location line="+15"/>
         <source>计划→修订版</source>
         <translation>Plan → revision</translation>
     </message>
@@ -2455,8 +2886,8 @@ It can no longer be chosen when receiving goods; lots already stored there and t
         <translation>Returned to stock</translation>
     </message>
     <message>
-        <location line="-83"/>
-        <location line="+34"/>
+        <location line="-95"/>
+        <location line="+37"/>
         <source>演练</source>
         <translation>Drill</translation>
     </message>
@@ -2467,11 +2898,12 @@ It can no longer be chosen when receiving goods; lots already stored there and t
     </message>
     <message>
         <location line="+1"/>
+        <location line="+16"/>
         <source>其他</source>
         <translation>Other</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="-13"/>
         <source>采购</source>
         <translation>Purchase</translation>
     </message>
@@ -2491,7 +2923,7 @@ It can no longer be chosen when receiving goods; lots already stored there and t
         <translation>Opening balance</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+13"/>
         <source>回收（使用后退回）</source>
         <translation>Returned (after use)</translation>
     </message>
@@ -3308,7 +3740,7 @@ Please sign in again.</translation>
 <context>
     <name>NavModel</name>
     <message>
-        <location filename="../../inventory_app/ui/widgets/nav_pane.py" line="+50"/>
+        <location filename="../../inventory_app/ui/widgets/nav_pane.py" line="+51"/>
         <source>首页</source>
         <translation>Home</translation>
     </message>
@@ -3326,6 +3758,11 @@ Please sign in again.</translation>
         <location line="+2"/>
         <source>储备计划</source>
         <translation>Reserve plan</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>盘点</source>
+        <translation>Stocktakes</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -3383,7 +3820,7 @@ Please sign in again.</translation>
         <translation>Grain storage points</translation>
     </message>
     <message>
-        <location line="+110"/>
+        <location line="+111"/>
         <source>{name}（{count}）</source>
         <translation>{name} ({count})</translation>
     </message>

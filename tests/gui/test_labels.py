@@ -8,6 +8,7 @@ from collections.abc import Callable, Iterator
 import pytest
 from PySide6.QtWidgets import QApplication
 
+from inventory_app.domain.counts import CountReason
 from inventory_app.domain.documents import LinkRole
 from inventory_app.domain.model import DocState, DocType, MovementKind, Purpose, Source
 from inventory_app.ui import i18n, labels
@@ -19,6 +20,7 @@ LABELLED: list[tuple[type[enum.StrEnum], Callable[[str], str]]] = [
     (Purpose, labels.purpose_label),
     (Source, labels.source_label),
     (LinkRole, labels.link_role_label),
+    (CountReason, labels.count_reason_label),
 ]
 CASES = [
     pytest.param(kind, label, member, id=f"{kind.__name__}.{member.name}")

@@ -9,6 +9,7 @@ from pytestqt.qtbot import QtBot
 from inventory_app.ui.registry import PAGES, POSTING_BY_KEY, POSTINGS, PostingSpec
 from inventory_app.ui.widgets.nav_pane import (
     PAGE_CATALOGUE,
+    PAGE_COUNTS,
     PAGE_DASHBOARD,
     PAGE_DEPOTS,
     PAGE_DRILLS,
@@ -30,6 +31,7 @@ def test_every_navigation_page_is_registered() -> None:
         PAGE_ORDERS,
         PAGE_DRILLS,
         PAGE_PLAN,
+        PAGE_COUNTS,
         PAGE_DEPOTS,
         PAGE_CATALOGUE,
         PAGE_STOCK,

@@ -613,7 +613,17 @@ def test_nav_model_passes_modeltester(qtmodeltester: ModelTester, world: World) 
     )
     qtmodeltester.check(model)
     labels = [model.data(model.index(r, 0)) for r in range(model.rowCount())]
-    assert labels == ["首页", "调拨指令", "演练", "储备计划", "仓库", "物资目录", "库存", "台账"]
+    assert labels == [
+        "首页",
+        "调拨指令",
+        "演练",
+        "储备计划",
+        "仓库",
+        "物资目录",
+        "库存",
+        "台账",
+        "盘点",
+    ]
     depots = model.index(4, 0)
     groups = [model.data(model.index(r, 0, depots)) for r in range(model.rowCount(depots))]
     assert groups == ["市级（1）", "县级（1）"]

@@ -16,7 +16,14 @@ ROOT = Path(__file__).resolve().parents[2]
 @pytest.mark.slow
 @pytest.mark.parametrize(
     "script",
-    ["bench_ledger.py", "bench_gui.py", "bench_pdf.py", "bench_orders.py", "bench_plan.py"],
+    [
+        "bench_ledger.py",
+        "bench_gui.py",
+        "bench_pdf.py",
+        "bench_orders.py",
+        "bench_plan.py",
+        "bench_counts.py",
+    ],
 )
 def test_benchmark_runs_in_quick_mode(script: str, tmp_path: Path) -> None:
     # A fresh cache: the scripts must build their databases through today's services.

@@ -25,10 +25,11 @@ EXPECTED: dict[Role, set[Action]] = {
         A.REVERSE,
         A.SHIP,
         A.ORDER,
+        A.COUNT,
     },
-    Role.APPROVER: {A.VIEW, A.APPROVE, A.ORDER},
+    Role.APPROVER: {A.VIEW, A.APPROVE, A.ORDER, A.APPROVE_COUNT},
     Role.PLANNER: {A.VIEW, A.MANAGE_CATALOG, A.ORDER},
-    Role.AUDITOR: {A.VIEW, A.VERIFY},
+    Role.AUDITOR: {A.VIEW, A.VERIFY, A.COUNT, A.APPROVE_COUNT},
     Role.ADMIN: set(Action),
 }
 

@@ -2,7 +2,7 @@
 an index for the ledger's running balance (结存)
 
 Revision ID: 0009
-Revises: 0007
+Revises: 0008
 Create Date: 2026-12-01
 
 A storage life stored as a whole number of 365-day years becomes that many years in months
@@ -15,7 +15,7 @@ import sqlalchemy as sa
 
 
 revision = "0009"
-down_revision = "0007"
+down_revision = "0008"
 branch_labels = None
 depends_on = None
 

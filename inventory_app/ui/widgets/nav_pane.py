@@ -31,6 +31,7 @@ PAGE_DASHBOARD = "dashboard"
 PAGE_ORDERS = "orders"
 PAGE_DRILLS = "drills"
 PAGE_PLAN = "plan"
+PAGE_COUNTS = "counts"
 PAGE_DEPOTS = "depots"
 PAGE_CATALOGUE = "catalogue"
 PAGE_STOCK = "stock"
@@ -54,6 +55,8 @@ def _top_label(page: str) -> str:
         return QCoreApplication.translate("NavModel", "演练")
     if page == PAGE_PLAN:
         return QCoreApplication.translate("NavModel", "储备计划")
+    if page == PAGE_COUNTS:
+        return QCoreApplication.translate("NavModel", "盘点")
     if page == PAGE_DEPOTS:
         return QCoreApplication.translate("NavModel", "仓库")
     if page == PAGE_CATALOGUE:
@@ -151,6 +154,7 @@ class NavModel(QAbstractItemModel):
             PAGE_CATALOGUE,
             PAGE_STOCK,
             PAGE_LEDGER,
+            PAGE_COUNTS,
             *([PAGE_USERS] if self._show_users else []),
         ):
             top = self._node(NavTarget(page), functools.partial(_top_label, page), None)

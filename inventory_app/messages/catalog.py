@@ -1,18 +1,9 @@
-"""User-facing text for domain errors, in Chinese (default) and English.
-
-One catalogue serves the command line and the GUI: domain errors carry codes and data,
-and this module turns them into a sentence in the user's language.
-"""
+"""The words of the error catalogue: what each kind, reason, field and error code reads
+as, in Chinese and English (`inventory_app.messages` builds the sentences)."""
 
 from __future__ import annotations
 
-from decimal import Decimal
-
-from .domain.errors import DomainError
-
-LANGUAGES = ("zh", "en")
-
-_KINDS = {
+KINDS = {
     "item": ("物资", "item"),
     "depot": ("仓库", "depot"),
     "lot": ("批次", "lot"),
@@ -28,7 +19,7 @@ _KINDS = {
     "rotation_window": ("轮换窗口", "rotation window"),
 }
 
-_REASONS = {
+REASONS = {
     "not_a_number": ("不是有效数字", "is not a number"),
     "too_many_decimals": (
         "小数位数超过该物资允许的 {allowed_decimals} 位",
@@ -100,7 +91,7 @@ _REASONS = {
     "grade_mismatch": ("与轮出的等级不同", "differs from the grade rotated out"),
 }
 
-_FIELDS = {
+FIELDS = {
     "quantity": ("数量", "quantity"),
     "requesting_unit": ("申请单位", "requesting unit"),
     "receiving_unit": ("接收单位", "receiving unit"),
@@ -167,7 +158,7 @@ _FIELDS = {
     "mobilisation_days": ("动员天数", "mobilisation days"),
 }
 
-_MESSAGES: dict[str, tuple[str, str]] = {
+MESSAGES: dict[str, tuple[str, str]] = {
     "invalid_quantity": ("数量“{value}”{reason_text}。", "Quantity “{value}” {reason_text}."),
     "invalid_money": (
         "金额“{value}”无效（最多两位小数，不能为负）。",
@@ -297,124 +288,22 @@ _MESSAGES: dict[str, tuple[str, str]] = {
         "数据校验发现 {problems} 处问题，首个：{first}",
         "The consistency check found {problems} problems; first: {first}",
     ),
+    "uncounted_lines": (
+        "盘点 {document} 还有 {count} 行没有实盘数（第 {lines} 行），不能提交。",
+        "Count {document} has {count} lines without a counted quantity (lines {lines}); "
+        "it cannot be submitted.",
+    ),
+    "variance_reason_required": (
+        "盘点 {document} 第 {lines} 行有差异但没有差异原因，请先填写。",
+        "Count {document} lines {lines} differ from the book without a reason; give one first.",
+    ),
+    "workbook_rejected": (
+        "盘点工作簿 {path} 未通过检查（{count} 处问题），未做任何更改：{problems_text}",
+        "The audit workbook {path} was refused ({count} problems); nothing was changed: "
+        "{problems_text}",
+    ),
     "bad_file": (
         "文件 {path} {reason_text}，未做任何更改。",
         "The file {path} {reason_text}; nothing was changed.",
     ),
 }
-
-_ROLES = {
-    "keeper": ("保管员", "keeper"),
-    "approver": ("审批人", "approver"),
-    "planner": ("计划员", "planner"),
-    "auditor": ("审计员", "auditor"),
-    "admin": ("管理员", "administrator"),
-}
-_STATES = {
-    "POSTED": ("已过账", "posted"),
-    "IN_TRANSIT": ("在途", "in transit"),
-    "RECEIVED": ("已接收", "received"),
-    "PENDING_APPROVAL": ("待审批", "pending approval"),
-    "REJECTED": ("已驳回", "rejected"),
-    "REVERSED": ("已冲销", "reversed"),
-    "DRAFT": ("草稿", "draft"),
-    "SUBMITTED": ("已提交", "submitted"),
-    "APPROVED": ("已批准", "approved"),
-    "PARTIALLY_SHIPPED": ("部分出库", "partly shipped"),
-    "SHIPPED": ("已出库", "shipped"),
-    "SIGNED": ("已签收", "signed for"),
-    "COMPLETED": ("已完成", "completed"),
-    "CANCELLED": ("已作废", "cancelled"),
-    "SUPERSEDED": ("已修订", "superseded"),
-}
-_ACTIONS = {
-    "receive": ("接收", "received"),
-    "reverse": ("冲销", "reversed"),
-    "approve": ("审批", "approved"),
-    "reject": ("驳回", "rejected"),
-    "create": ("创建", "created"),
-    "submit": ("提交", "submitted"),
-    "answer": ("据此下达调拨指令", "answered by an order"),
-    "ship": ("出库", "shipped"),
-    "sign": ("签收", "signed for"),
-    "complete": ("完成", "completed"),
-    "cancel": ("作废", "cancelled"),
-    "return": ("回收", "returned"),
-    "deliver": ("登记协议供货", "delivered against"),
-    "report": ("生成报告", "reported on"),
-    "depart": ("发车", "departed"),
-    "arrive": ("登记到达", "marked arrived"),
-    "revise": ("修订", "revised"),
-    "show": ("作为储备计划查看", "shown as a plan"),
-    "contract": ("据此签订合同", "contracted against"),
-    "accept_delivery": ("登记到货", "delivered against"),
-    "pay": ("登记付款", "paid against"),
-    "rotate_in": ("轮入", "rotated in"),
-    "edit": ("修改", "edited"),
-}
-
-
-def _pick(table: dict[str, tuple[str, str]], key: object, lang: str) -> str:
-    pair = table.get(str(key))
-    if pair is None:
-        return str(key)
-    return pair[1] if lang == "en" else pair[0]
-
-
-def _fmt(value: object) -> str:
-    if isinstance(value, Decimal):
-        text = f"{value:,f}"
-        return text.rstrip("0").rstrip(".") if "." in text else text
-    return "" if value is None else str(value)
-
-
-def role_name(role: str, lang: str = "zh") -> str:
-    return _pick(_ROLES, role, lang)
-
-
-def user_title(name: str, role: str, lang: str = "zh") -> str:
-    """ "市级库保管员（保管员）" → "市级库保管员": the role is added only when the name does not
-    already say it (a display name such as 审计员（监盘人） carries it)."""
-    if _pick(_ROLES, role, "zh") in name or role_name(role, lang) in name:
-        return name
-    return (
-        f"{name}（{role_name(role, lang)}）"
-        if lang != "en"
-        else f"{name} ({role_name(role, lang)})"
-    )
-
-
-_POSTED_BY_KIND = {
-    "RECEIPT": ("已入库", "received into stock"),
-    "ISSUE": ("已出库", "issued"),
-    "TRANSFER": ("已调出", "sent"),
-    "ADJUST": ("已调整", "adjusted"),
-    "SCRAP": ("已报废", "written off"),
-    "REVERSAL": ("已生效", "in effect"),
-    "RETURN": ("已回收入库", "returned into stock"),
-}
-
-
-def state_name(state: str, lang: str = "zh", kind: str | None = None) -> str:
-    """A state's word; a posted document of a known kind reads as keepers say it (已入库)."""
-    if state == "POSTED" and kind in _POSTED_BY_KIND:
-        return _pick(_POSTED_BY_KIND, kind, lang)
-    return _pick(_STATES, state, lang)
-
-
-def error_message(error: DomainError, lang: str = "zh") -> str:
-    lang = "en" if lang.startswith("en") else "zh"
-    params = {k: _fmt(v) for k, v in error.params.items()}
-    params["kind_text"] = _pick(_KINDS, error.params.get("kind", ""), lang)
-    params["field_text"] = _pick(_FIELDS, error.params.get("field", ""), lang)
-    params["reason_text"] = _pick(_REASONS, error.params.get("reason", ""), lang).format(**params)
-    params["role_text"] = role_name(str(error.params.get("role", "")), lang)
-    params["state_text"] = state_name(str(error.params.get("state", "")), lang)
-    params["action_text"] = _pick(_ACTIONS, error.params.get("action", ""), lang)
-    lot = params.get("lot", "")
-    params["lot_text"] = (f"（批次 {lot}）" if lang == "zh" else f" (lot {lot})") if lot else ""
-    template = _pick(_MESSAGES, error.code, lang)
-    try:
-        return template.format(**params)
-    except (KeyError, IndexError):
-        return f"{template} {error.params}"
