@@ -23,6 +23,7 @@ _KINDS = {
     "region": ("行政区划", "region"),
     "category": ("类别", "category"),
     "user": ("用户", "user"),
+    "sign_in_lock": ("登录锁定", "sign-in lock"),
 }
 
 _REASONS = {
@@ -48,7 +49,10 @@ _REASONS = {
         "协议储备和产能储备不是实物库存，不能入库",
         "agreement and capacity reserves are not physical stock",
     ),
-    "too_short": ("太短（至少 6 个字符）", "is too short (at least 6 characters)"),
+    "too_short": ("太短（至少 8 个字符）", "is too short (at least 8 characters)"),
+    "blank": ("不能全是空格", "must not be only spaces"),
+    "same_as_username": ("不能与用户名相同", "must not be the user name"),
+    "too_common": ("过于常见，容易被猜中", "is too common and easily guessed"),
     "movement_or_document": ("请指定一条流水或一张单据", "name one movement or one document"),
     "backup_sqlite_only": (
         "仅内置 SQLite 数据库可在此备份；PostgreSQL 请在服务器上用 pg_dump 备份",
@@ -177,7 +181,24 @@ _MESSAGES: dict[str, tuple[str, str]] = {
         "请求编号 {request_id} 已用于另一笔不同的业务。",
         "Request id {request_id} was already used for different content.",
     ),
+    "request_id_other_user": (
+        "请求编号 {request_id} 已由其他用户使用，不能重复提交。",
+        "Request id {request_id} was used by another user; it cannot be sent again.",
+    ),
     "authentication_failed": ("用户名或密码错误。", "Wrong user name or password."),
+    "sign_in_delayed": (
+        "密码错误次数过多，请 {seconds} 秒后再试。",
+        "Too many wrong passwords; try again in {seconds} seconds.",
+    ),
+    "sign_in_locked": (
+        "密码错误次数过多，登录已锁定 {minutes} 分钟；管理员可在“用户管理”中解除锁定。",
+        "Too many wrong passwords: sign-in is locked for {minutes} minutes; an "
+        "administrator can lift the lock under User management.",
+    ),
+    "password_needed": (
+        "没有可输入密码的终端：请设置环境变量 {variable} 后再运行。",
+        "No terminal to ask for the password: set {variable} and run again.",
+    ),
     "permission_denied": (
         "您的角色（{role_text}）无权执行此操作。",
         "Your role ({role_text}) may not do this.",

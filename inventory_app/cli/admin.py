@@ -2,12 +2,10 @@
 
 from __future__ import annotations
 
-import getpass
-import os
 import sys
 
 from ..services import auth, backup, database
-from .context import EXIT_OK, Context
+from .context import EXIT_OK, Context, ask_password
 
 
 def cmd_init(ctx: Context) -> int:
@@ -28,9 +26,7 @@ def cmd_init(ctx: Context) -> int:
             summary = demo.load_demo(uow, progress=lambda text: print(text, file=sys.stderr))
             print(summary)
     elif args.admin_user and database.is_empty(uow):
-        password = os.environ.get("INVENTORY_PASSWORD") or getpass.getpass(
-            "管理员密码 / Password: "
-        )
+        password = ask_password("INVENTORY_PASSWORD", "管理员密码 / Password: ")
         system = auth.system_actor(uow)
         auth.create_user(
             uow,
@@ -62,9 +58,7 @@ def cmd_restore(ctx: Context) -> int:
 
 def cmd_user_add(ctx: Context) -> int:
     a = ctx.args
-    password = os.environ.get("INVENTORY_NEW_PASSWORD") or getpass.getpass(
-        "新用户密码 / Password: "
-    )
+    password = ask_password("INVENTORY_NEW_PASSWORD", "新用户密码 / Password: ")
     auth.create_user(
         ctx.uow,
         ctx.actor,

@@ -12,6 +12,7 @@ from . import drills as drill_commands
 from . import orders as order_commands
 from . import printing as print_commands
 from . import requests as request_commands
+from . import sign_in as sign_in_commands
 from .admin import cmd_backup, cmd_init, cmd_restore, cmd_user_add
 from .postings import (
     cmd_adjust,
@@ -210,4 +211,5 @@ def build_parser() -> argparse.ArgumentParser:
     drill_commands.add_drill_parser(sub, _add_doc_options)
     agreement_commands.add_parser(sub, _add_doc_options)
     print_commands.add_parsers(sub)
+    sign_in_commands.add_parsers(sub)
     return parser

@@ -124,8 +124,7 @@ def create_empty(url: str, username: str, password: str) -> UnitOfWork:
     # Validate before creating a file, so a too-short password leaves nothing behind.
     if not username.strip():
         raise InvalidInput("username", "required")
-    if len(password) < auth.MIN_PASSWORD:
-        raise InvalidInput("password", "too_short")
+    auth.check_new_password(password, username)
     uow = connect(url)
     try:
         create_admin(uow, username, password)
