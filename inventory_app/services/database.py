@@ -15,8 +15,8 @@ from sqlalchemy.exc import DatabaseError, OperationalError
 from .. import __version__, paths
 from ..domain.errors import BadFile, DatabaseMissing, DatabaseUnavailable
 from ..persistence import tables as t
-from ..persistence.engine import make_engine, sqlite_path, sqlite_url
-from ..persistence.migrations import is_initialised, upgrade_to_head
+from ..persistence.engine import make_engine, read_only_engine, sqlite_path, sqlite_url
+from ..persistence.migrations import check_not_newer, is_initialised, upgrade_to_head
 from ..persistence.uow import UnitOfWork
 
 # Re-exported for ui/ and cli (import-linter forbids them `persistence`).
@@ -75,8 +75,33 @@ def _ping(engine: Engine, url: str) -> None:
         raise
 
 
+def _look_before_opening(url: str, create: bool) -> None:
+    """Refuse an existing SQLite file we would not open, having only read it.
+
+    Opening it for writing would already change it (WAL header, journal), so an empty
+    file, random bytes, a text file or a newer program's database are checked read-only."""
+    path = sqlite_path(url)
+    if path is None or not path.is_file():
+        return  # a server, or no file yet: make_engine decides
+    if path.stat().st_size == 0:
+        if create:
+            return  # nothing in it to lose: `init` may fill an empty file it was pointed at
+        raise DatabaseMissing(describe(url))
+    probe = read_only_engine(path)
+    try:
+        _ping(probe, url)
+        if is_initialised(probe):
+            with probe.connect() as conn:
+                check_not_newer(conn)
+        elif not create:
+            raise DatabaseMissing(describe(url))
+    finally:
+        probe.dispose()
+
+
 def open_database(url: str, *, create: bool = False, durable: bool = True) -> UnitOfWork:
     """Connect, refuse a newer schema, apply pending migrations. `create` allows a new file."""
+    _look_before_opening(url, create)
     engine = make_engine(url, must_exist=not create, durable=durable)
     try:
         _ping(engine, url)
