@@ -247,6 +247,12 @@ _MESSAGES: dict[str, tuple[str, str]] = {
         "数据库不存在或尚未初始化：{path}。请先运行 inventory-app init。",
         "The database does not exist or is not initialised: {path}. Run inventory-app init first.",
     ),
+    "database_incomplete": (
+        "数据库 {path} 未创建完成（上次创建时被中断），不能使用。请删除它（或清空服务器上的该"
+        "数据库）后重新创建。",
+        "The database {path} was not completed (its creation was interrupted) and cannot be "
+        "used. Delete it (or empty it on the server) and create it again.",
+    ),
     "database_unavailable": (
         "无法连接数据库（{detail}）。请检查网络或数据库服务器后重试。",
         "Cannot reach the database ({detail}). Check the network or server and retry.",

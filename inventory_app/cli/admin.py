@@ -4,38 +4,39 @@ from __future__ import annotations
 
 import sys
 
-from ..services import auth, backup, database
+from ..services import auth, backup, building, database, first_run
 from .context import EXIT_OK, Context, ask_password
 
 
 def cmd_init(ctx: Context) -> int:
-    from ..services import demo
-
     args = ctx.args
     url = database.resolve_url(args.db)
-    uow = database.open_database(url, create=True, durable=not args.demo)
-    ctx.uow = uow
+    zh = not args.lang.startswith("en")
     if args.demo:
-        if not database.is_empty(uow):
-            print(
+        progress = lambda text: print(text, file=sys.stderr)  # noqa: E731
+        ctx.uow, summary = first_run.demo_database(url, progress=progress)
+        if summary is None:
+            summary = (
                 "数据库已有数据，未重复载入演示数据。"
-                if not args.lang.startswith("en")
+                if zh
                 else "The database already has data; demo data not loaded again."
             )
-        else:
-            summary = demo.load_demo(uow, progress=lambda text: print(text, file=sys.stderr))
-            print(summary)
-    elif args.admin_user and database.is_empty(uow):
+        print(summary)
+    elif args.admin_user and building.is_new_file(database.sqlite_path(url)):
         password = ask_password("INVENTORY_PASSWORD", "管理员密码 / Password: ")
-        system = auth.system_actor(uow)
-        auth.create_user(
-            uow,
-            system,
-            username=args.admin_user,
-            password=password,
-            role="admin",
-            display_name=args.admin_user,
-        )
+        ctx.uow = first_run.create_empty(url, args.admin_user, password)
+    else:
+        uow = ctx.uow = database.open_database(url, create=True)
+        if args.admin_user and database.is_empty(uow):
+            password = ask_password("INVENTORY_PASSWORD", "管理员密码 / Password: ")
+            auth.create_user(
+                uow,
+                auth.system_actor(uow),
+                username=args.admin_user,
+                password=password,
+                role="admin",
+                display_name=args.admin_user,
+            )
     print(database.describe(url))
     return EXIT_OK
 

@@ -164,6 +164,15 @@ class SignInLocked(DomainError):
         super().__init__(minutes=minutes)
 
 
+class DatabaseIncomplete(DomainError):
+    """Filling a new database (`what`: demo, admin) was interrupted: it is not opened."""
+
+    code = "database_incomplete"
+
+    def __init__(self, path: str, what: str) -> None:
+        super().__init__(path=path, what=what)
+
+
 class PasswordNeeded(DomainError):
     """No terminal to ask on and no INVENTORY_PASSWORD: the command line cannot sign in."""
 

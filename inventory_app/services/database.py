@@ -13,7 +13,7 @@ from sqlalchemy import Engine, select, text
 from sqlalchemy.exc import DatabaseError, OperationalError
 
 from .. import __version__, paths
-from ..domain.errors import BadFile, DatabaseMissing, DatabaseUnavailable
+from ..domain.errors import BadFile, DatabaseIncomplete, DatabaseMissing, DatabaseUnavailable
 from ..persistence import tables as t
 from ..persistence.engine import make_engine, read_only_engine, sqlite_path, sqlite_url
 from ..persistence.migrations import check_not_newer, is_initialised, upgrade_to_head
@@ -37,6 +37,9 @@ __all__ = [
 ]
 
 ENV_URL = "INVENTORY_DB_URL"
+# Present while a database is being filled (demo data, first administrator): a kill
+# leaves it, and the database is refused instead of opened half-made (services/building.py).
+INCOMPLETE_KEY = "incomplete"
 
 
 def resolve_url(db: str | None = None) -> str:
@@ -108,6 +111,7 @@ def open_database(url: str, *, create: bool = False, durable: bool = True) -> Un
         if not create and not is_initialised(engine):
             raise DatabaseMissing(describe(url))
         upgrade_to_head(engine)
+        _refuse_incomplete(engine, url)
     except BaseException:
         engine.dispose()  # a refused file must not stay open (Windows would keep it locked)
         raise
@@ -115,6 +119,15 @@ def open_database(url: str, *, create: bool = False, durable: bool = True) -> Un
     if create:
         _stamp_meta(uow)
     return uow
+
+
+def _refuse_incomplete(engine: Engine, url: str) -> None:
+    with engine.connect() as conn:
+        what = conn.execute(
+            select(t.app_meta.c.value).where(t.app_meta.c.key == INCOMPLETE_KEY)
+        ).scalar()
+    if what is not None:
+        raise DatabaseIncomplete(describe(url), what)
 
 
 def _stamp_meta(uow: UnitOfWork) -> None:
