@@ -10,6 +10,7 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from typing import Any
 
 from sqlalchemy import Connection, delete, select
 
@@ -20,9 +21,12 @@ from ..persistence import tables as t
 from ..persistence.uow import UnitOfWork
 from .common import audit, host, utcnow
 
-FREE_FAILURES = 3  # typos: no delay for the first few wrong passwords
+FREE_FAILURES = 3  # typos: no delay for the first few wrong passwords of a user name
+# A PC is shared by several keepers, and one keeper's typos must not slow the others down
+# (nor outlast the administrator lifting that keeper's lock): its delay starts later.
+FREE_FAILURES_PC = LOCK_AFTER_USER = 10
 MAX_DELAY_S = 60
-LOCK_AFTER = {"user": 10, "host": 30}  # a PC is shared by several keepers
+LOCK_AFTER = {"user": LOCK_AFTER_USER, "host": 30}
 LOCK_MINUTES = 15
 FORGET_AFTER = timedelta(hours=24)  # a wrong password yesterday does not count today
 USER, HOST = "user", "host"
@@ -51,11 +55,13 @@ def _keys(username: str) -> tuple[str, str]:
     return _key(USER, username), _key(HOST, host())
 
 
-def delay_after(failures: int) -> int:
-    """Seconds to wait after `failures` wrong passwords in a row: 0, 0, 0, 2, 4, 8 … 60."""
-    if failures <= FREE_FAILURES:
+def delay_after(failures: int, kind: str = "user") -> int:
+    """Seconds to wait after `failures` wrong passwords in a row: 0, 0, 0, 2, 4, 8 … 60
+    for a user name; for a PC the same, counted from its 10th."""
+    free = FREE_FAILURES if kind == USER else FREE_FAILURES_PC
+    if failures <= free:
         return 0
-    return int(min(2 ** (failures - FREE_FAILURES), MAX_DELAY_S))
+    return int(min(2 ** (failures - free), MAX_DELAY_S))
 
 
 def refusal(conn: Connection, username: str, now: datetime) -> DomainError | None:
@@ -68,13 +74,14 @@ def refusal(conn: Connection, username: str, now: datetime) -> DomainError | Non
     if locked:
         return SignInLocked(math.ceil((max(locked) - now).total_seconds() / 60))
     wait = max(
-        (
-            (r.last_failed_at + timedelta(seconds=delay_after(r.failures)) - now).total_seconds()
-            for r in live
-        ),
+        ((r.last_failed_at + timedelta(seconds=_delay(r)) - now).total_seconds() for r in live),
         default=0.0,
     )
     return SignInDelayed(math.ceil(wait)) if wait > 0 else None
+
+
+def _delay(row: Any) -> int:
+    return delay_after(int(row.failures), str(row.key).split(":", 1)[0])
 
 
 def record_refused(conn: Connection, username: str, error: DomainError) -> None:

@@ -456,7 +456,12 @@ Please copy the details below and send them, together with the log file, to tech
 <context>
     <name>DashboardPage</name>
     <message>
-        <location filename="../../inventory_app/ui/pages/dashboard_columns.py" line="+38"/>
+        <location filename="../../inventory_app/ui/pages/dashboard_columns.py" line="+41"/>
+        <source>{n} 种单位</source>
+        <translation>{n} units</translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <location filename="../../inventory_app/ui/pages/dashboard_work_columns.py" line="+60"/>
         <source>类别</source>
         <translation>Category</translation>
@@ -764,7 +769,7 @@ Entered by: {user}</translation>
 <context>
     <name>DepotDialog</name>
     <message>
-        <location filename="../../inventory_app/ui/dialogs/depot_dialog.py" line="+38"/>
+        <location filename="../../inventory_app/ui/dialogs/depot_dialog.py" line="+37"/>
         <source>应急物资储备库</source>
         <translation>Relief depot</translation>
     </message>
@@ -799,7 +804,7 @@ Entered by: {user}</translation>
         <translation>Village level</translation>
     </message>
     <message>
-        <location line="+140"/>
+        <location line="+137"/>
         <source>编辑仓库</source>
         <translation>Edit Depot</translation>
     </message>
@@ -2253,13 +2258,13 @@ It can no longer be chosen when receiving goods; lots already stored there and t
         <translation>Date</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+80"/>
         <location filename="../../inventory_app/ui/pages/ledger_detail.py" line="+63"/>
         <source>录入时间</source>
         <translation>Entered at</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="-73"/>
         <location filename="../../inventory_app/ui/pages/ledger_detail.py" line="-10"/>
         <location filename="../../inventory_app/ui/pages/ledger_filters.py" line="-12"/>
         <source>单据号</source>
@@ -2323,7 +2328,7 @@ It can no longer be chosen when receiving goods; lots already stored there and t
         <translation>Entered by</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+13"/>
         <location filename="../../inventory_app/ui/pages/ledger_detail.py" line="+1"/>
         <source>对方单位</source>
         <translation>Counterparty</translation>
@@ -2850,7 +2855,7 @@ It can no longer be chosen when receiving goods; lots already stored there and t
 <context>
     <name>LoginDialog</name>
     <message>
-        <location filename="../../inventory_app/ui/dialogs/login_dialog.py" line="+51"/>
+        <location filename="../../inventory_app/ui/dialogs/login_dialog.py" line="+55"/>
         <source>登录 — 应急物资储备管理系统</source>
         <translation>Sign In — Relief Material Reserve Manager</translation>
     </message>
@@ -2891,11 +2896,12 @@ It can no longer be chosen when receiving goods; lots already stored there and t
     </message>
     <message>
         <location line="+11"/>
+        <location line="+90"/>
         <source>登录</source>
         <translation>Sign In</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="-87"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
@@ -2913,6 +2919,11 @@ It can no longer be chosen when receiving goods; lots already stored there and t
         <location line="+9"/>
         <source>正在登录…</source>
         <translation>Signing in…</translation>
+    </message>
+    <message>
+        <location line="+39"/>
+        <source>请等待 {seconds} 秒</source>
+        <translation>Wait {seconds} s</translation>
     </message>
 </context>
 <context>
@@ -2987,7 +2998,7 @@ It can no longer be chosen when receiving goods; lots already stored there and t
     </message>
     <message>
         <location line="+17"/>
-        <location filename="../../inventory_app/ui/pages/users_page.py" line="+187"/>
+        <location filename="../../inventory_app/ui/pages/users_page.py" line="+245"/>
         <source>请确认</source>
         <translation>Please Confirm</translation>
     </message>
@@ -3240,7 +3251,7 @@ It can no longer be chosen when receiving goods; lots already stored there and t
 <context>
     <name>OrderLinesDelegate</name>
     <message>
-        <location filename="../../inventory_app/ui/dialogs/order_lines.py" line="+309"/>
+        <location filename="../../inventory_app/ui/dialogs/order_lines.py" line="+306"/>
         <source>先到期先出（自动）</source>
         <translation>First-expiring-first (automatic)</translation>
     </message>
@@ -3261,7 +3272,7 @@ It can no longer be chosen when receiving goods; lots already stored there and t
 <context>
     <name>OrderLinesModel</name>
     <message>
-        <location filename="../../inventory_app/ui/dialogs/order_lines.py" line="-185"/>
+        <location filename="../../inventory_app/ui/dialogs/order_lines.py" line="-182"/>
         <source>未选择物资</source>
         <translation>no item chosen</translation>
     </message>
@@ -3276,7 +3287,7 @@ It can no longer be chosen when receiving goods; lots already stored there and t
         <translation>Line {0}: {1}</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+13"/>
         <source>第 {0} 行：{1} 在该仓库可用 {2}</source>
         <translation>Line {0}: {1} available at that depot: {2}</translation>
     </message>
@@ -3306,7 +3317,7 @@ It can no longer be chosen when receiving goods; lots already stored there and t
         <translation>Available</translation>
     </message>
     <message>
-        <location line="+42"/>
+        <location line="+40"/>
         <source>先到期先出（自动）</source>
         <translation>First-expiring-first (automatic)</translation>
     </message>
@@ -4210,7 +4221,7 @@ It can no longer be chosen when receiving goods; lots already stored there and t
 <context>
     <name>ReceiveDialog</name>
     <message>
-        <location filename="../../inventory_app/ui/dialogs/receive_dialog.py" line="+49"/>
+        <location filename="../../inventory_app/ui/dialogs/receive_dialog.py" line="+48"/>
         <source>入库单</source>
         <translation>Goods Receipt</translation>
     </message>
@@ -4885,7 +4896,7 @@ The original document {original} stays in the ledger, marked as reversed.</trans
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../inventory_app/ui/dialogs/settings_dialog.py" line="+37"/>
+        <location filename="../../inventory_app/ui/dialogs/settings_dialog.py" line="+38"/>
         <source>系统设置</source>
         <translation>System Settings</translation>
     </message>
@@ -4954,7 +4965,7 @@ Dispatch slip paper: the paper documents print on by default; the preview can st
         <translation>Cancel</translation>
     </message>
     <message>
-        <location line="+44"/>
+        <location line="+41"/>
         <source>无法保存</source>
         <translation>Could Not Save</translation>
     </message>
@@ -5909,7 +5920,7 @@ In transit, waiting for “{depot}” to receive it.</translation>
 <context>
     <name>TransferReceiveDialog</name>
     <message>
-        <location filename="../../inventory_app/ui/dialogs/transfer_receive_dialog.py" line="+45"/>
+        <location filename="../../inventory_app/ui/dialogs/transfer_receive_dialog.py" line="+46"/>
         <source>调拨单号</source>
         <translation>Transfer no.</translation>
     </message>
@@ -5924,12 +5935,12 @@ In transit, waiting for “{depot}” to receive it.</translation>
         <translation>From depot</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>调入仓库</source>
         <translation>To depot</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>用途</source>
         <translation>Purpose</translation>
     </message>
@@ -6102,7 +6113,7 @@ The goods were added to the stock of &quot;{depot}&quot;.</translation>
 <context>
     <name>UsersPage</name>
     <message>
-        <location filename="../../inventory_app/ui/pages/users_page.py" line="-148"/>
+        <location filename="../../inventory_app/ui/pages/users_page.py" line="-202"/>
         <source>用户名</source>
         <translation>User name</translation>
     </message>
@@ -6127,7 +6138,7 @@ The goods were added to the stock of &quot;{depot}&quot;.</translation>
         <translation>Status</translation>
     </message>
     <message>
-        <location line="+37"/>
+        <location line="+52"/>
         <source>启用</source>
         <translation>Active</translation>
     </message>
@@ -6137,7 +6148,17 @@ The goods were added to the stock of &quot;{depot}&quot;.</translation>
         <translation>Inactive</translation>
     </message>
     <message>
-        <location line="+37"/>
+        <location line="+4"/>
+        <source>（登录锁定至 {time}）</source>
+        <translation> (sign-in locked until {time})</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>以下电脑因密码错误次数过多暂停登录：{hosts}</source>
+        <translation>Sign-in is paused on these PCs after too many wrong passwords: {hosts}</translation>
+    </message>
+    <message>
+        <location line="+29"/>
         <source>启用</source>
         <comment>button</comment>
         <translation>Activate</translation>
@@ -6154,7 +6175,7 @@ The goods were added to the stock of &quot;{depot}&quot;.</translation>
         <translation>Deactivate user “{user}”? They can no longer sign in; their records stay.</translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+49"/>
         <source>用户管理</source>
         <translation>Users</translation>
     </message>
@@ -6172,6 +6193,16 @@ The goods were added to the stock of &quot;{depot}&quot;.</translation>
         <location line="+1"/>
         <source>重置密码…</source>
         <translation>Reset Password…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>解除登录锁定</source>
+        <translation>Lift sign-in lock</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>解除电脑锁定</source>
+        <translation>Lift PC locks</translation>
     </message>
 </context>
 <context>

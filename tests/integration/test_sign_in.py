@@ -23,6 +23,7 @@ from inventory_app.domain.errors import (
 from inventory_app.messages import error_message
 from inventory_app.persistence import tables as t
 from inventory_app.services import auth, sign_in, users
+from inventory_app.services.common import utcnow
 from tests.factories import PASSWORD, World
 
 
@@ -30,7 +31,7 @@ class Clock:
     """A settable clock for the services, so waiting out a delay takes no real time."""
 
     def __init__(self) -> None:
-        self.now = datetime(2026, 12, 1, 8, 0, 0)
+        self.now = utcnow()  # starts now: other code (the users page) reads the real clock
 
     def __call__(self) -> datetime:
         return self.now
