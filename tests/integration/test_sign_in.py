@@ -79,8 +79,9 @@ def test_every_sign_in_is_logged_success_and_failure(world: World, clock: Clock)
 
 
 def test_wrong_passwords_grow_a_delay_then_lock_until_an_admin_lifts_it(
-    world: World, clock: Clock
+    db_world: World, clock: Clock
 ) -> None:
+    world = db_world  # SQLite and PostgreSQL
     for _ in range(sign_in.FREE_FAILURES):
         assert _wrong(world) is AuthenticationFailed  # typos: answered at once
     assert _wrong(world) is AuthenticationFailed  # the 4th wrong password starts the delay
