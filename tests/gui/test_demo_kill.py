@@ -8,11 +8,9 @@ import signal
 import subprocess
 import sys
 import time
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtWidgets import QApplication
 
 from inventory_app.cli import EXIT_OK, main
 from inventory_app.domain.errors import DatabaseIncomplete, DatabaseMissing
@@ -21,12 +19,14 @@ from inventory_app.persistence.engine import sqlite_url
 from inventory_app.services import auth, building, database, verify
 from inventory_app.ui import startup
 from inventory_app.ui.tasks import TaskRunner
+from tests.gui.test_shell import tasks
 
 pytestmark = [
     pytest.mark.slow,
     pytest.mark.skipif(sys.platform == "win32", reason="SIGKILL"),
 ]
 ROOT = Path(__file__).resolve().parents[2]
+__all__ = ["tasks"]  # the fixture, imported for pytest
 
 # (progress line to wait for on stderr, or "" for "right after start"; seconds after it)
 KILL_POINTS = [
@@ -35,13 +35,6 @@ KILL_POINTS = [
     ("个批次的入库", 1.0),
     ("生成两年出入库流水", 2.0),
 ]
-
-
-@pytest.fixture
-def tasks(qapp: QApplication) -> Iterator[TaskRunner]:
-    runner = TaskRunner()
-    yield runner
-    runner.wait_all(30000)
 
 
 def _kill_init_demo(db: Path, after: str, delay: float) -> None:

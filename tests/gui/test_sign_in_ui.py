@@ -2,12 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from pathlib import Path
-
 import pytest
-from PySide6.QtCore import QSettings
-from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from inventory_app.domain.errors import AuthenticationFailed
@@ -18,32 +13,11 @@ from inventory_app.ui.pages.users_page import UsersPage
 from inventory_app.ui.tasks import TaskRunner
 from tests.factories import PASSWORD, World
 from tests.gui.dialog_support import settle
-from tests.integration.test_sign_in import Clock
+from tests.gui.test_shell import tasks
+from tests.gui.test_users_ui import isolated_settings
+from tests.integration.test_sign_in import Clock, clock
 
-
-@pytest.fixture(autouse=True)
-def isolated_settings(qapp: QApplication, tmp_path: Path) -> Iterator[None]:
-    QSettings.setDefaultFormat(QSettings.Format.IniFormat)
-    QSettings.setPath(
-        QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(tmp_path / "settings")
-    )
-    yield
-    QSettings.setDefaultFormat(QSettings.Format.NativeFormat)
-
-
-@pytest.fixture
-def clock(monkeypatch: pytest.MonkeyPatch) -> Clock:
-    fake = Clock()
-    monkeypatch.setattr(auth, "utcnow", fake)
-    monkeypatch.setattr(sign_in, "utcnow", fake)
-    return fake
-
-
-@pytest.fixture
-def tasks(qapp: QApplication) -> Iterator[TaskRunner]:
-    runner = TaskRunner()
-    yield runner
-    runner.wait_all(30000)
+__all__ = ["clock", "isolated_settings", "tasks"]  # fixtures, imported for pytest
 
 
 def _fail(world: World, name: str, times: int, clock: Clock) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -55,3 +56,23 @@ def test_cli_refuses_a_malformed_price(cli_db: Path, capsys: pytest.CaptureFixtu
 def test_cli_still_accepts_plain_and_grouped_quantities(cli_db: Path) -> None:
     assert receive(cli_db, "1,000", "ok-1") == EXIT_OK
     assert receive(cli_db, "12", "ok-2") == EXIT_OK
+
+
+def test_an_imported_lines_file_is_as_strict(
+    cli_db: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """`--lines` files: quantities and prices as text are parsed strictly; JSON numbers
+    with a fraction or an exponent are floats and refused too."""
+    before = fingerprint(cli_db)
+    spellings: list[object] = [*MALFORMED, 1e3, 2.5]
+    for n, spelling in enumerate(spellings):
+        for field in ("quantity", "unit_price"):
+            line = {"item_code": "050101", "quantity": "1", "batch_no": "B1"}
+            line["location_code"] = "A-01"
+            line[field] = spelling  # type: ignore[assignment]
+            path = tmp_path / f"lines-{n}-{field}.json"
+            path.write_text(json.dumps([line]), encoding="utf-8")
+            args = ("receive", "--depot", "A", "--lines", str(path), "--request-id", f"f{n}{field}")
+            assert run(cli_db, *args) == EXIT_ERROR, (field, spelling)
+            assert "Traceback" not in capsys.readouterr().err
+    assert fingerprint(cli_db) == before
