@@ -9,7 +9,7 @@ from __future__ import annotations
 import os
 import sqlite3
 
-from sqlalchemy import Engine, select, text
+from sqlalchemy import Connection, Engine, select, text
 from sqlalchemy.exc import DatabaseError, OperationalError
 
 from .. import __version__, paths
@@ -96,6 +96,7 @@ def _look_before_opening(url: str, create: bool) -> None:
         if is_initialised(probe):
             with probe.connect() as conn:
                 check_not_newer(conn)
+                _refuse_incomplete(conn, url)
         elif not create:
             raise DatabaseMissing(describe(url))
     finally:
@@ -111,7 +112,8 @@ def open_database(url: str, *, create: bool = False, durable: bool = True) -> Un
         if not create and not is_initialised(engine):
             raise DatabaseMissing(describe(url))
         upgrade_to_head(engine)
-        _refuse_incomplete(engine, url)
+        with engine.connect() as conn:
+            _refuse_incomplete(conn, url)  # a server (SQLite files were checked read-only above)
     except BaseException:
         engine.dispose()  # a refused file must not stay open (Windows would keep it locked)
         raise
@@ -121,11 +123,10 @@ def open_database(url: str, *, create: bool = False, durable: bool = True) -> Un
     return uow
 
 
-def _refuse_incomplete(engine: Engine, url: str) -> None:
-    with engine.connect() as conn:
-        what = conn.execute(
-            select(t.app_meta.c.value).where(t.app_meta.c.key == INCOMPLETE_KEY)
-        ).scalar()
+def _refuse_incomplete(conn: Connection, url: str) -> None:
+    what = conn.execute(
+        select(t.app_meta.c.value).where(t.app_meta.c.key == INCOMPLETE_KEY)
+    ).scalar()
     if what is not None:
         raise DatabaseIncomplete(describe(url), what)
 

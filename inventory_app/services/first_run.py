@@ -131,7 +131,8 @@ def create_empty(url: str, username: str, password: str) -> UnitOfWork:
         return database.open_database(url)
     uow = connect(url)
     try:
-        create_admin(uow, username, password)  # one transaction: all or nothing
+        # The administrator is one transaction: a kill leaves none, and the next try makes it.
+        create_admin(uow, username, password)
     except BaseException:
         uow.engine.dispose()
         raise

@@ -16,6 +16,8 @@ def test_an_interrupted_fill_is_refused_and_a_finished_one_opens(db_url: str) ->
     uow = database.open_database(db_url, create=True)
     building.mark_incomplete(uow, "demo")  # what a kill inside fill_in_place leaves behind
     database.close(uow)
+    path = database.sqlite_path(db_url)
+    before = path.read_bytes() if path is not None else b""
     for attempt in (
         lambda: database.open_database(db_url),
         lambda: first_run.demo_database(db_url),  # init --demo: refused, not loaded over it
@@ -25,6 +27,8 @@ def test_an_interrupted_fill_is_refused_and_a_finished_one_opens(db_url: str) ->
             attempt()
         assert "未创建完成" in error_message(refused.value)
         assert "was not completed" in error_message(refused.value, "en")
+        if path is not None:
+            assert path.read_bytes() == before  # refused having only read it
 
     raw = UnitOfWork(make_engine(db_url))  # around the refusal, to finish what was marked
     building.mark_complete(raw)
