@@ -5,6 +5,9 @@ from __future__ import annotations
 import pytest
 from pytestqt.qtbot import QtBot
 
+from inventory_app.domain.errors import InvalidInput
+from inventory_app.services import masterdata
+from inventory_app.ui.dialogs.depot_dialog import parse_coordinate
 from inventory_app.ui.dialogs.receive_dialog import ReceiveDialog
 from inventory_app.ui.widgets.lines_model import Col
 from tests.factories import World
@@ -40,3 +43,13 @@ def test_receive_dialog_refuses_every_malformed_spelling(
     assert dump(world.uow) == before
     put(model, 0, col, "1,000")  # thousands separators as keepers type them stay accepted
     assert model.problem(0, col) is None
+
+
+def test_coordinates_are_plain_decimals_in_the_dialog_and_the_service() -> None:
+    for spelling in [*MALFORMED, "37,5", "3.7e1"]:
+        with pytest.raises(InvalidInput):
+            parse_coordinate(spelling, "lat", 90)
+        with pytest.raises(InvalidInput):
+            masterdata._coordinate(spelling, "lat", 90)
+    assert parse_coordinate(" 37.5 ", "lat", 90) == "37.5"
+    assert masterdata._coordinate("-105.18", "lon", 180) == "-105.18"
