@@ -32,6 +32,7 @@ from .flow_tables import (
     slip_details,
 )
 from .schema import Qty, metadata
+from .sign_in_tables import sign_in_throttle
 
 __all__ = [
     "agreement_deliveries",
@@ -40,6 +41,7 @@ __all__ = [
     "order_details",
     "request_details",
     "return_lines",
+    "sign_in_throttle",
     "slip_details",
 ]
 
@@ -374,14 +376,3 @@ document_links = Table(
     UniqueConstraint("parent_id", "child_id", "role", name="uq_document_links_link"),
 )
 Index("ix_document_links_child", document_links.c.child_id)
-
-# Failed sign-ins in a row, per typed user name ("user:…") and per PC ("host:…"): the
-# growing delay and the temporary lock are computed from these (services/sign_in.py).
-sign_in_throttle = Table(
-    "sign_in_throttle",
-    metadata,
-    Column("key", String(200), primary_key=True),
-    Column("failures", Integer, nullable=False, default=0),
-    Column("last_failed_at", DateTime, nullable=False),
-    Column("locked_until", DateTime),
-)
