@@ -2,46 +2,43 @@
 
 from __future__ import annotations
 
-import getpass
-import os
 import sys
 from pathlib import Path
 
-from ..services import auth, auto_backup, backup, database
-from .context import EXIT_OK, Context, announce_upgrade
+from ..services import auth, auto_backup, backup, building, database, first_run
+from .context import EXIT_OK, Context, announce_upgrade, ask_password
 
 
 def cmd_init(ctx: Context) -> int:
-    from ..services import demo
-
     args = ctx.args
     url = database.resolve_url(args.db)
-    uow = database.open_database(url, create=True, durable=not args.demo)
-    announce_upgrade(uow, args.lang)
-    ctx.uow = uow
+    zh = not args.lang.startswith("en")
     if args.demo:
-        if not database.is_empty(uow):
-            print(
+        progress = lambda text: print(text, file=sys.stderr)  # noqa: E731
+        ctx.uow, summary = first_run.demo_database(url, progress=progress)
+        if summary is None:
+            summary = (
                 "数据库已有数据，未重复载入演示数据。"
-                if not args.lang.startswith("en")
+                if zh
                 else "The database already has data; demo data not loaded again."
             )
-        else:
-            summary = demo.load_demo(uow, progress=lambda text: print(text, file=sys.stderr))
-            print(summary)
-    elif args.admin_user and database.is_empty(uow):
-        password = os.environ.get("INVENTORY_PASSWORD") or getpass.getpass(
-            "管理员密码 / Password: "
-        )
-        system = auth.system_actor(uow)
-        auth.create_user(
-            uow,
-            system,
-            username=args.admin_user,
-            password=password,
-            role="admin",
-            display_name=args.admin_user,
-        )
+        print(summary)
+    elif args.admin_user and building.is_new_file(database.sqlite_path(url)):
+        password = ask_password("INVENTORY_PASSWORD", "管理员密码 / Password: ")
+        ctx.uow = first_run.create_empty(url, args.admin_user, password)
+    else:
+        uow = ctx.uow = database.open_database(url, create=True)
+        announce_upgrade(uow, args.lang)
+        if args.admin_user and database.is_empty(uow):
+            password = ask_password("INVENTORY_PASSWORD", "管理员密码 / Password: ")
+            auth.create_user(
+                uow,
+                auth.system_actor(uow),
+                username=args.admin_user,
+                password=password,
+                role="admin",
+                display_name=args.admin_user,
+            )
     print(database.describe(url))
     return EXIT_OK
 
@@ -71,9 +68,7 @@ def cmd_restore(ctx: Context) -> int:
 
 def cmd_user_add(ctx: Context) -> int:
     a = ctx.args
-    password = os.environ.get("INVENTORY_NEW_PASSWORD") or getpass.getpass(
-        "新用户密码 / Password: "
-    )
+    password = ask_password("INVENTORY_NEW_PASSWORD", "新用户密码 / Password: ")
     auth.create_user(
         ctx.uow,
         ctx.actor,

@@ -12,7 +12,7 @@ from dataclasses import fields
 from pathlib import Path
 from typing import Any
 
-from ..domain.errors import InvalidInput
+from ..domain.errors import InvalidInput, PasswordNeeded
 from ..domain.model import OutLine
 from ..domain.permissions import Actor
 from ..services import auth, balances, database, document_lines
@@ -47,9 +47,7 @@ class Context:
             username = self.args.user or os.environ.get("INVENTORY_USER")
             if not username:
                 raise InvalidInput("username", "required")
-            password = os.environ.get("INVENTORY_PASSWORD")
-            if password is None:
-                password = getpass.getpass("密码 / Password: ")
+            password = ask_password("INVENTORY_PASSWORD", "密码 / Password: ")
             self._actor = auth.authenticate(self.uow, username, password)
         return self._actor
 
@@ -77,6 +75,16 @@ def announce_upgrade(uow: Database, lang: str) -> None:
             else f"The database was upgraded from version {uow.upgraded_from}."
         )
     print(text, file=sys.stderr)
+
+
+def ask_password(variable: str, prompt: str) -> str:
+    """The password from `variable`, else typed at the terminal; no terminal: one clear line."""
+    password = os.environ.get(variable)
+    if password is not None:
+        return password
+    if sys.stdin is None or not sys.stdin.isatty():
+        raise PasswordNeeded(variable)
+    return getpass.getpass(prompt)
 
 
 def request_id(args: argparse.Namespace) -> str:

@@ -7,7 +7,6 @@ import json
 from collections.abc import Callable
 from dataclasses import asdict
 from datetime import datetime
-from decimal import Decimal
 from pathlib import Path
 
 from ..domain.errors import InvalidInput
@@ -18,6 +17,7 @@ from ..domain.orders import (
     ReturnLine,
     ShipLine,
 )
+from ..domain.quantities import strict_decimal
 from ..services import (
     approvals,
     order_queries,
@@ -52,10 +52,10 @@ def _order_lines(a: argparse.Namespace, ctx: Context) -> list[OrderLine]:
             split_spec(spec, 4, "line") if spec.count(":") == 3 else split_spec(spec, 3, "line")
         )
         if values[2].startswith("@"):  # ITEM:QTY:@AGREEMENT — from an agreement reserve
-            lines.append(OrderLine(values[0], Decimal(values[1]), "", None, values[2][1:]))
+            lines.append(OrderLine(values[0], strict_decimal(values[1]), "", None, values[2][1:]))
             continue
         lot = int(values[3]) if len(values) == 4 and values[3] else None
-        lines.append(OrderLine(values[0], Decimal(values[1]), values[2], lot))
+        lines.append(OrderLine(values[0], strict_decimal(values[1]), values[2], lot))
     return lines
 
 
@@ -144,7 +144,7 @@ def cmd_order(ctx: Context) -> int:
         )
     elif a.action == "sign":
         received = [
-            ReceivedLine(int(v[0]), Decimal(v[1]), v[2] if len(v) > 2 else "")
+            ReceivedLine(int(v[0]), strict_decimal(v[1]), v[2] if len(v) > 2 else "")
             for v in (split_spec(s, 3, "received") for s in a.received or ())
         ]
         result = receipt_notes.sign_for(
@@ -160,7 +160,7 @@ def cmd_order(ctx: Context) -> int:
         back = [
             ReturnLine(
                 int(v[0]),
-                Decimal(v[1]),
+                strict_decimal(v[1]),
                 Condition(v[2] if len(v) > 2 else "good"),
                 v[3] if len(v) > 3 else "",
             )
@@ -206,7 +206,8 @@ def cmd_ship(ctx: Context) -> int:
     lines = None
     if a.line:
         lines = [
-            ShipLine(int(n), Decimal(q)) for n, q in (split_spec(s, 2, "line") for s in a.line)
+            ShipLine(int(n), strict_decimal(q))
+            for n, q in (split_spec(s, 2, "line") for s in a.line)
         ]
     result = shipping.ship(
         ctx.uow,

@@ -18,6 +18,7 @@ from . import plans as plan_commands
 from . import printing as print_commands
 from . import requests as request_commands
 from . import rotation as rotation_commands
+from . import sign_in as sign_in_commands
 from .admin import cmd_backup, cmd_init, cmd_restore, cmd_user_add
 from .postings import (
     cmd_adjust,
@@ -251,4 +252,5 @@ def build_parser() -> argparse.ArgumentParser:
     rotation_commands.add_parser(sub, _add_doc_options)
     capacity_commands.add_parser(sub)
     audit_commands.add_parsers(sub, _add_doc_options)
+    sign_in_commands.add_parsers(sub)
     return parser

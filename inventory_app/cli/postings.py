@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-from decimal import Decimal
-
 from ..domain.errors import InvalidInput
 from ..domain.model import AdjustLine, OutLine, ReceiptLine
 from ..domain.orders import ReceivedLine
+from ..domain.quantities import strict_decimal
 from ..services import adjustments, issues, receipts, reversals, transfers, writeoffs
 from .context import (
     EXIT_OK,
@@ -110,7 +109,7 @@ def cmd_transfer_receive(ctx: Context) -> int:
             request_id=request_id(a),
             location=a.location,
             received=[
-                ReceivedLine(int(v[0]), Decimal(v[1]), v[2] if len(v) > 2 else "")
+                ReceivedLine(int(v[0]), strict_decimal(v[1]), v[2] if len(v) > 2 else "")
                 for v in (s.split(":", 2) for s in a.received or ())
             ],
             doc_date=a.doc_date,

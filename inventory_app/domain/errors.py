@@ -133,8 +133,53 @@ class RequestIdReused(DomainError):
         super().__init__(request_id=request_id)
 
 
+class RequestIdOtherUser(DomainError):
+    """A request id another user posted with: its document is not answered to this user."""
+
+    code = "request_id_other_user"
+
+    def __init__(self, request_id: str) -> None:
+        super().__init__(request_id=request_id)
+
+
 class AuthenticationFailed(DomainError):
     code = "authentication_failed"
+
+
+class SignInDelayed(DomainError):
+    """Too many wrong passwords in a row: the next try must wait `seconds`."""
+
+    code = "sign_in_delayed"
+
+    def __init__(self, seconds: int) -> None:
+        super().__init__(seconds=seconds)
+
+
+class SignInLocked(DomainError):
+    """Sign-in locked for `minutes` (an administrator can lift it earlier)."""
+
+    code = "sign_in_locked"
+
+    def __init__(self, minutes: int) -> None:
+        super().__init__(minutes=minutes)
+
+
+class DatabaseIncomplete(DomainError):
+    """Filling a new database (`what`: demo, admin) was interrupted: it is not opened."""
+
+    code = "database_incomplete"
+
+    def __init__(self, path: str, what: str) -> None:
+        super().__init__(path=path, what=what)
+
+
+class PasswordNeeded(DomainError):
+    """No terminal to ask on and no INVENTORY_PASSWORD: the command line cannot sign in."""
+
+    code = "password_needed"
+
+    def __init__(self, variable: str) -> None:
+        super().__init__(variable=variable)
 
 
 class PermissionDenied(DomainError):

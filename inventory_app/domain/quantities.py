@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
+from decimal import ROUND_HALF_UP, Decimal
 
 from .errors import InvalidMoney, InvalidQuantity
 
@@ -13,36 +13,55 @@ MAX_DECIMALS = 3
 MAX_QUANTITY = Decimal(10) ** 12
 ZERO = Decimal(0)
 # Commas (ASCII or full-width) only group thousands: "1,5" is refused, never read as 15.
-_GROUPED = re.compile(r"[+-]?\d{1,3}(?:,\d{3})+(?:\.\d*)?")
+_GROUPED = re.compile(r"[+-]?[0-9]{1,3}(?:,[0-9]{3})+(?:\.[0-9]*)?")
+# Plain decimal notation only. Python's Decimal() also reads "1e3", "1_000", "+5", "NaN",
+# "Infinity" and non-ASCII digits; a keeper who types those did not mean a quantity.
+_PLAIN = re.compile(r"-?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)")
+# A signed change (库存调整 +2 / -2) may also say "+" for a gain.
+_SIGNED = re.compile(r"[+-]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)")
+# Full-width digits and point come from a Chinese input method left in full-width mode.
+_FULL_WIDTH = str.maketrans("０１２３４５６７８９．，－", "0123456789.,-")
 
 
 def _ungroup(text: str) -> str | None:
     """Drop thousands separators; None when a comma is not a thousands separator."""
-    text = text.strip().replace("，", ",")
+    text = text.strip().translate(_FULL_WIDTH)
     if "," not in text:
         return text
     return text.replace(",", "") if _GROUPED.fullmatch(text) else None
 
 
-def _to_decimal(value: object) -> Decimal:
+def plain_decimal(text: str, *, plus: bool = False) -> Decimal | None:
+    """The number a user typed in plain decimal notation (thousands commas allowed), or None.
+
+    `plus` also accepts a leading "+" (signed changes such as an adjustment's +2)."""
+    plain = _ungroup(text)
+    if plain is None or not (_SIGNED if plus else _PLAIN).fullmatch(plain):
+        return None
+    return Decimal(plain)
+
+
+def _to_decimal(value: object, plus: bool = False) -> Decimal:
     if isinstance(value, Decimal):
         result = value
     elif isinstance(value, int) and not isinstance(value, bool):
         result = Decimal(value)
     elif isinstance(value, str):
-        text = _ungroup(value)
-        if text is None:
+        parsed = plain_decimal(value, plus=plus)
+        if parsed is None:
             raise InvalidQuantity(value, "not_a_number")
-        try:
-            result = Decimal(text)
-        except InvalidOperation:
-            raise InvalidQuantity(value, "not_a_number") from None
+        result = parsed
     else:
         # Floats are refused on purpose: 0.1 is not exactly 0.1.
         raise InvalidQuantity(value, "not_a_number")
     if not result.is_finite():
         raise InvalidQuantity(value, "not_a_number")
     return result
+
+
+def strict_decimal(value: object) -> Decimal:
+    """A user's quantity text (CLI argument, file cell) as a Decimal; strict like the rest."""
+    return _to_decimal(value)
 
 
 def decimals_of(value: Decimal) -> int:
@@ -60,7 +79,7 @@ def parse_quantity(
     allow_zero: bool = False,
 ) -> Decimal:
     """Parse a user quantity; refuse (never round) more decimals than the item allows."""
-    result = _to_decimal(value)
+    result = _to_decimal(value, plus=allow_negative)
     if decimals_of(result) > decimals:
         raise InvalidQuantity(value, "too_many_decimals", decimals)
     if result == 0 and not allow_zero:
@@ -92,13 +111,10 @@ def parse_money(value: object) -> int:
     if isinstance(value, Decimal):
         amount = value
     else:
-        text = _ungroup(str(value).replace("¥", "").replace("￥", ""))
-        if text is None:
+        parsed = plain_decimal(str(value).replace("¥", "").replace("￥", ""))
+        if parsed is None:
             raise InvalidMoney(value)
-        try:
-            amount = Decimal(text)
-        except InvalidOperation:
-            raise InvalidMoney(value) from None
+        amount = parsed
     if not amount.is_finite() or amount < 0 or decimals_of(amount) > 2:
         raise InvalidMoney(value)
     return int(amount * 100)

@@ -14,6 +14,7 @@ KINDS = {
     "region": ("行政区划", "region"),
     "category": ("类别", "category"),
     "user": ("用户", "user"),
+    "sign_in_lock": ("登录锁定", "sign-in lock"),
     "norm_set": ("定额", "norm set"),
     "reserve_target": ("储备目标", "reserve target"),
     "rotation_window": ("轮换窗口", "rotation window"),
@@ -42,7 +43,10 @@ REASONS = {
         "协议储备和产能储备不是实物库存，不能入库",
         "agreement and capacity reserves are not physical stock",
     ),
-    "too_short": ("太短（至少 6 个字符）", "is too short (at least 6 characters)"),
+    "too_short": ("太短（至少 8 个字符）", "is too short (at least 8 characters)"),
+    "blank": ("不能全是空格", "must not be only spaces"),
+    "same_as_username": ("不能与用户名相同", "must not be the user name"),
+    "too_common": ("过于常见，容易被猜中", "is too common and easily guessed"),
     "movement_or_document": ("请指定一条流水或一张单据", "name one movement or one document"),
     "missing": ("文件不存在", "the file does not exist"),
     "not_an_anchor": (
@@ -209,7 +213,24 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "请求编号 {request_id} 已用于另一笔不同的业务。",
         "Request id {request_id} was already used for different content.",
     ),
+    "request_id_other_user": (
+        "请求编号 {request_id} 已由其他用户使用，不能重复提交。",
+        "Request id {request_id} was used by another user; it cannot be sent again.",
+    ),
     "authentication_failed": ("用户名或密码错误。", "Wrong user name or password."),
+    "sign_in_delayed": (
+        "密码错误次数过多，请 {seconds} 秒后再试。",
+        "Too many wrong passwords; try again in {seconds} seconds.",
+    ),
+    "sign_in_locked": (
+        "密码错误次数过多，登录已锁定 {minutes} 分钟；管理员可在“用户管理”中解除锁定。",
+        "Too many wrong passwords: sign-in is locked for {minutes} minutes; an "
+        "administrator can lift the lock under User management.",
+    ),
+    "password_needed": (
+        "没有可输入密码的终端：请设置环境变量 {variable} 后再运行。",
+        "No terminal to ask for the password: set {variable} and run again.",
+    ),
     "permission_denied": (
         "您的角色（{role_text}）无权执行此操作。",
         "Your role ({role_text}) may not do this.",
@@ -274,6 +295,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "database_missing": (
         "数据库不存在或尚未初始化：{path}。请先运行 inventory-app init。",
         "The database does not exist or is not initialised: {path}. Run inventory-app init first.",
+    ),
+    "database_incomplete": (
+        "数据库 {path} 未创建完成（上次创建时被中断），不能使用。请删除它（或清空服务器上的该"
+        "数据库）后重新创建。",
+        "The database {path} was not completed (its creation was interrupted) and cannot be "
+        "used. Delete it (or empty it on the server) and create it again.",
     ),
     "database_unavailable": (
         "无法连接数据库（{detail}）。请检查网络或数据库服务器后重试。",

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import os
+import sqlite3
 import sys
 from pathlib import Path
 
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.engine import make_url
+from sqlalchemy.pool import NullPool
 
 from ..domain.errors import DatabaseMissing, NetworkPathRefused
 
@@ -82,6 +84,16 @@ def _mount_fstype(path: Path) -> str:
         if inside and len(mount_point) > len(best):
             best, fstype = mount_point, parts[2]
     return fstype
+
+
+def read_only_engine(path: Path) -> Engine:
+    """An engine that cannot write a byte to `path`: to look at a file before trusting it.
+
+    No pragmas are set (journal_mode=WAL alone rewrites the file header)."""
+    uri = path.resolve().as_uri() + "?mode=ro"
+    return create_engine(
+        "sqlite://", creator=lambda: sqlite3.connect(uri, uri=True), poolclass=NullPool
+    )
 
 
 def make_engine(url: str, *, must_exist: bool = False, durable: bool = True) -> Engine:

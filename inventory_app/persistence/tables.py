@@ -49,6 +49,7 @@ from .plan_tables import (
     rotation_windows,
 )
 from .schema import Qty, metadata
+from .sign_in_tables import sign_in_throttle
 
 __all__ = [
     "agreement_deliveries",
@@ -75,6 +76,7 @@ __all__ = [
     "reserve_targets",
     "return_lines",
     "rotation_windows",
+    "sign_in_throttle",
     "slip_details",
 ]
 

@@ -8,16 +8,19 @@ from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError, VerifyMismatchError
 from sqlalchemy import Connection, delete, insert, select, update
 
+from ..domain import passwords
 from ..domain.errors import AlreadyExists, AuthenticationFailed, InvalidInput, NotFound
 from ..domain.model import Role
 from ..domain.permissions import Action, Actor, require
 from ..persistence import repo
 from ..persistence import tables as t
 from ..persistence.uow import UnitOfWork
+from . import sign_in
 from .common import audit, utcnow
 
 _HASHER = PasswordHasher()  # argon2id with the library's current recommended parameters
-MIN_PASSWORD = 6
+MIN_PASSWORD = passwords.MIN_PASSWORD
+check_new_password = passwords.check_new_password
 SYSTEM_USER = "system"
 
 
@@ -36,31 +39,47 @@ def _actor_for(conn: Connection, user_id: int) -> Actor:
 
 
 def authenticate(uow: UnitOfWork, username: str, password: str) -> Actor:
-    """The same refusal for an unknown user and a wrong password (no user enumeration)."""
+    """The same refusal for an unknown user and a wrong password (no user enumeration).
 
-    def tx(conn: Connection) -> tuple[Actor | None, str | None]:
-        row = conn.execute(select(t.users).where(t.users.c.username == username.strip())).first()
+    Every try is logged; wrong passwords in a row delay, then lock, the next tries of that
+    user name and of this PC (services/sign_in.py)."""
+    name = username.strip()
+    refused = uow.read(lambda conn: sign_in.refusal(conn, name, utcnow()))
+    if refused is not None:
+        uow.write(lambda conn: sign_in.record_refused(conn, name, refused))
+        raise refused
+
+    def tx(conn: Connection) -> tuple[Actor | None, int | None, str | None]:
+        row = conn.execute(select(t.users).where(t.users.c.username == name)).first()
         if row is None or not row.active or row.username == SYSTEM_USER:
-            return None, None
+            return None, None, None
         try:
             _HASHER.verify(row.password_hash, password)
         except (VerifyMismatchError, VerificationError, InvalidHashError):
-            return None, None
+            return None, int(row.id), None
         new_hash = (
             hash_password(password) if _HASHER.check_needs_rehash(row.password_hash) else None
         )
-        return _actor_for(conn, row.id), new_hash
+        return _actor_for(conn, row.id), int(row.id), new_hash
 
-    actor, new_hash = uow.read(tx)
+    actor, user_id, new_hash = uow.read(tx)
     if actor is None:
-        _HASHER.hash("timing-equaliser")  # unknown users cost the same time as wrong passwords
+        if user_id is None:
+            _HASHER.hash("timing-equaliser")  # unknown users cost the same as wrong passwords
+        uow.write(lambda conn: sign_in.record_failure(conn, name, user_id, utcnow()))
         raise AuthenticationFailed()
-    if new_hash:
-        uow.write(
-            lambda conn: conn.execute(
-                update(t.users).where(t.users.c.id == actor.user_id).values(password_hash=new_hash)
+    signed_in = actor
+
+    def success(conn: Connection) -> None:
+        if new_hash:
+            conn.execute(
+                update(t.users)
+                .where(t.users.c.id == signed_in.user_id)
+                .values(password_hash=new_hash)
             )
-        )
+        sign_in.record_success(conn, signed_in)
+
+    uow.write(success)
     return actor
 
 
@@ -103,8 +122,7 @@ def create_user(
     username = username.strip()
     if not username or len(username) > 60:
         raise InvalidInput("username", "length", username)
-    if len(password) < MIN_PASSWORD:
-        raise InvalidInput("password", "too_short")
+    check_new_password(password, username)
     password_hash = hash_password(password)
     depot_codes = list(depots)
 
@@ -161,8 +179,7 @@ def set_user_depots(uow: UnitOfWork, actor: Actor, username: str, depots: Iterab
 
 def change_password(uow: UnitOfWork, actor: Actor, current: str, new: str) -> None:
     """Any signed-in user changes their own password; the current one must be right."""
-    if len(new) < MIN_PASSWORD:
-        raise InvalidInput("password", "too_short")
+    check_new_password(new, actor.username)
     authenticate(uow, actor.username, current)
     new_hash = hash_password(new)
 

@@ -12,19 +12,20 @@ import sqlite3
 from datetime import datetime
 from pathlib import Path
 
-from sqlalchemy import Engine, select, text
+from sqlalchemy import Connection, Engine, select, text
 from sqlalchemy.exc import DatabaseError, OperationalError
 
 from .. import __version__, paths
 from ..domain.errors import (
     BadFile,
+    DatabaseIncomplete,
     DatabaseMissing,
     DatabaseUnavailable,
     DomainError,
     UpgradeFailed,
 )
 from ..persistence import tables as t
-from ..persistence.engine import make_engine, sqlite_path, sqlite_url
+from ..persistence.engine import make_engine, read_only_engine, sqlite_path, sqlite_url
 from ..persistence.migrations import (
     check_not_newer,
     head_revision,
@@ -52,6 +53,9 @@ __all__ = [
 ]
 
 ENV_URL = "INVENTORY_DB_URL"
+# Present while a database is being filled (demo data, first administrator): a kill
+# leaves it, and the database is refused instead of opened half-made (services/building.py).
+INCOMPLETE_KEY = "incomplete"
 
 _log = logging.getLogger(__name__)
 
@@ -92,14 +96,42 @@ def _ping(engine: Engine, url: str) -> None:
         raise
 
 
+def _look_before_opening(url: str, create: bool) -> None:
+    """Refuse an existing SQLite file we would not open, having only read it.
+
+    Opening it for writing would already change it (WAL header, journal), so an empty
+    file, random bytes, a text file or a newer program's database are checked read-only."""
+    path = sqlite_path(url)
+    if path is None or not path.is_file():
+        return  # a server, or no file yet: make_engine decides
+    if path.stat().st_size == 0:
+        if create:
+            return  # nothing in it to lose: `init` may fill an empty file it was pointed at
+        raise DatabaseMissing(describe(url))
+    probe = read_only_engine(path)
+    try:
+        _ping(probe, url)
+        if is_initialised(probe):
+            with probe.connect() as conn:
+                check_not_newer(conn)
+                _refuse_incomplete(conn, url)
+        elif not create:
+            raise DatabaseMissing(describe(url))
+    finally:
+        probe.dispose()
+
+
 def open_database(url: str, *, create: bool = False, durable: bool = True) -> UnitOfWork:
     """Connect, refuse a newer schema, apply pending migrations. `create` allows a new file."""
+    _look_before_opening(url, create)
     engine = make_engine(url, must_exist=not create, durable=durable)
     try:
         _ping(engine, url)
         if not create and not is_initialised(engine):
             raise DatabaseMissing(describe(url))
         found, copy = _upgrade_safely(engine, url)
+        with engine.connect() as conn:
+            _refuse_incomplete(conn, url)  # a server (SQLite files were checked read-only above)
     except BaseException:
         engine.dispose()  # a refused file must not stay open (Windows would keep it locked)
         raise
@@ -134,6 +166,14 @@ def _upgrade_safely(engine: Engine, url: str) -> tuple[str | None, Path | None]:
         _log.exception("Upgrading %s from schema %s failed", describe(url), found)
         raise UpgradeFailed(describe(url), found, str(copy or "")) from error
     return found, copy
+
+
+def _refuse_incomplete(conn: Connection, url: str) -> None:
+    what = conn.execute(
+        select(t.app_meta.c.value).where(t.app_meta.c.key == INCOMPLETE_KEY)
+    ).scalar()
+    if what is not None:
+        raise DatabaseIncomplete(describe(url), what)
 
 
 def _stamp_meta(uow: UnitOfWork) -> None:

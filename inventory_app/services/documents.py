@@ -30,7 +30,13 @@ from ..domain.documents import (
     format_doc_no,
     spec,
 )
-from ..domain.errors import InvalidInput, InvalidState, NotFound, RequestIdReused
+from ..domain.errors import (
+    InvalidInput,
+    InvalidState,
+    NotFound,
+    RequestIdOtherUser,
+    RequestIdReused,
+)
 from ..domain.model import DocState, DocType, PostingResult
 from ..domain.permissions import Action, Actor, require
 from ..persistence import chain, repo
@@ -113,6 +119,10 @@ def _claim(
     digest = payload_hash({"action": action, **payload})
     row = conn.execute(_REQUEST, {"p_rid": request_id}).first()
     if row is not None:
+        if row.user_id != actor.user_id:
+            # Answering would hand another user's document (and its number) to someone who
+            # may not see it, and make them look like its author: refuse.
+            raise RequestIdOtherUser(request_id)
         if row.payload_hash != digest or row.document_id is None:
             raise RequestIdReused(request_id)
         return result_for(conn, row.document_id, replayed=True)

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from pathlib import Path
 
 from sqlalchemy import Connection, func, select
 from sqlalchemy.engine import URL, make_url
@@ -14,7 +13,7 @@ from ..domain.model import Role
 from ..persistence import tables as t
 from ..persistence.engine import sqlite_path
 from ..persistence.uow import UnitOfWork
-from . import auth, database, demo
+from . import auth, building, database, demo
 
 POSTGRES_DRIVER = "postgresql+psycopg"
 DEFAULT_PORT = 5432
@@ -120,14 +119,19 @@ def create_admin(uow: UnitOfWork, username: str, password: str) -> None:
 
 
 def create_empty(url: str, username: str, password: str) -> UnitOfWork:
-    """A new, empty database with one administrator."""
+    """A new, empty database with one administrator (a kill leaves no half-made file)."""
     # Validate before creating a file, so a too-short password leaves nothing behind.
     if not username.strip():
         raise InvalidInput("username", "required")
-    if len(password) < auth.MIN_PASSWORD:
-        raise InvalidInput("password", "too_short")
+    auth.check_new_password(password, username)
+    path = sqlite_path(url)
+    if building.is_new_file(path):
+        assert path is not None
+        building.build_sqlite_file(path, "admin", lambda uow: create_admin(uow, username, password))
+        return database.open_database(url)
     uow = connect(url)
     try:
+        # The administrator is one transaction: a kill leaves none, and the next try makes it.
         create_admin(uow, username, password)
     except BaseException:
         uow.engine.dispose()
@@ -135,25 +139,32 @@ def create_empty(url: str, username: str, password: str) -> UnitOfWork:
     return uow
 
 
+def demo_database(
+    url: str, progress: Callable[[str], None] | None = None
+) -> tuple[UnitOfWork, str | None]:
+    """The Zhongwei demo database and the load's summary; an existing database with data
+    is opened, not reloaded (summary None). A kill at any moment leaves no half-loaded demo
+    that could be opened: a new file appears only when complete, a database filled in place
+    stays marked incomplete (and is refused) until the load has finished."""
+
+    def load(uow: UnitOfWork) -> str:
+        return demo.load_demo(uow, progress=progress)
+
+    path = sqlite_path(url)
+    if building.is_new_file(path):
+        assert path is not None
+        summary = building.build_sqlite_file(path, "demo", load)
+        return database.open_database(url), summary
+    uow = connect(url)
+    try:
+        if not database.is_empty(uow):
+            return uow, None
+        return uow, building.fill_in_place(uow, "demo", load)
+    except BaseException:
+        uow.engine.dispose()
+        raise
+
+
 def create_demo(url: str, progress: Callable[[str], None] | None = None) -> UnitOfWork:
     """The Zhongwei demo database (takes some seconds); an existing one is opened, not reloaded."""
-    path = sqlite_path(url)
-    fast = path is not None and not Path(path).exists()
-    # A brand-new file may be loaded without fsync (nothing to lose if it fails
-    # half-way); it is reopened with the durable settings for real use below.
-    loader = database.open_database(url, create=True, durable=not fast)
-    try:
-        if database.is_empty(loader):
-            demo.load_demo(loader, progress=progress)
-    except BaseException:
-        loader.engine.dispose()
-        if fast and path is not None:
-            _remove_sqlite_files(Path(path))  # a half-loaded demo must not look like a database
-        raise
-    loader.engine.dispose()
-    return database.open_database(url)
-
-
-def _remove_sqlite_files(path: Path) -> None:
-    for suffix in ("", "-wal", "-shm", "-journal"):
-        path.with_name(path.name + suffix).unlink(missing_ok=True)
+    return demo_database(url, progress)[0]

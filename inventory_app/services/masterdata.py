@@ -11,7 +11,7 @@ from sqlalchemy import Connection, insert, select, update
 from ..domain.errors import AlreadyExists, HasHistory, InvalidInput, NotFound
 from ..domain.model import Level, ReserveMode
 from ..domain.permissions import Action, Actor, require
-from ..domain.quantities import parse_money, parse_quantity, to_milli
+from ..domain.quantities import parse_money, parse_quantity, plain_decimal, to_milli
 from ..domain.shelf_life import MAX_DAYS, MAX_MONTHS
 from ..persistence import repo
 from ..persistence import tables as t
@@ -258,11 +258,12 @@ class DepotSpec:
 def _coordinate(value: str | None, name: str, limit: int) -> str | None:
     if value in (None, ""):
         return None
-    try:
-        number = Decimal(str(value).strip())
-    except ArithmeticError:
-        raise InvalidInput(name, "not_a_number", value) from None
-    if not number.is_finite() or abs(number) > limit:
+    text = str(value).strip()
+    number = plain_decimal(text)
+    # Degrees have no thousands; "1,5" is a mistyped 1.5 and is refused rather than guessed.
+    if number is None or "," in text or "，" in text:
+        raise InvalidInput(name, "not_a_number", value)
+    if abs(number) > limit:
         raise InvalidInput(name, "range", value)
     return str(number)
 

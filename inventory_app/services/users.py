@@ -8,13 +8,13 @@ from typing import Any
 
 from sqlalchemy import Connection, delete, func, insert, select, update
 
-from ..domain.errors import CannotDeactivateSelf, InvalidInput, LastActiveAdmin, NotFound
+from ..domain.errors import CannotDeactivateSelf, LastActiveAdmin, NotFound
 from ..domain.model import Role
 from ..domain.permissions import Action, Actor, require
 from ..persistence import repo
 from ..persistence import tables as t
 from ..persistence.uow import UnitOfWork
-from .auth import MIN_PASSWORD, SYSTEM_USER, hash_password
+from .auth import SYSTEM_USER, check_new_password, hash_password
 from .common import audit
 
 
@@ -106,8 +106,7 @@ def set_active(uow: UnitOfWork, actor: Actor, username: str, active: bool) -> No
 
 def reset_password(uow: UnitOfWork, actor: Actor, username: str, new_password: str) -> None:
     """Set a new password for a user who forgot theirs (the old one is not needed)."""
-    if len(new_password) < MIN_PASSWORD:
-        raise InvalidInput("password", "too_short")
+    check_new_password(new_password, username)
     new_hash = hash_password(new_password)  # slow on purpose: outside the transaction
 
     def tx(conn: Connection) -> None:

@@ -1396,7 +1396,7 @@ Entered by: {user}</translation>
 <context>
     <name>DepotDialog</name>
     <message>
-        <location filename="../../inventory_app/ui/dialogs/depot_dialog.py" line="+38"/>
+        <location filename="../../inventory_app/ui/dialogs/depot_dialog.py" line="+37"/>
         <source>应急物资储备库</source>
         <translation>Relief depot</translation>
     </message>
@@ -1431,7 +1431,7 @@ Entered by: {user}</translation>
         <translation>Village level</translation>
     </message>
     <message>
-        <location line="+140"/>
+        <location line="+137"/>
         <source>编辑仓库</source>
         <translation>Edit Depot</translation>
     </message>
@@ -3586,7 +3586,7 @@ It can no longer be chosen when receiving goods; lots already stored there and t
 <context>
     <name>LoginDialog</name>
     <message>
-        <location filename="../../inventory_app/ui/dialogs/login_dialog.py" line="+51"/>
+        <location filename="../../inventory_app/ui/dialogs/login_dialog.py" line="+55"/>
         <source>登录 — 应急物资储备管理系统</source>
         <translation>Sign In — Relief Material Reserve Manager</translation>
     </message>
@@ -3627,11 +3627,12 @@ It can no longer be chosen when receiving goods; lots already stored there and t
     </message>
     <message>
         <location line="+11"/>
+        <location line="+90"/>
         <source>登录</source>
         <translation>Sign In</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="-87"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
@@ -3649,6 +3650,11 @@ It can no longer be chosen when receiving goods; lots already stored there and t
         <location line="+9"/>
         <source>正在登录…</source>
         <translation>Signing in…</translation>
+    </message>
+    <message>
+        <location line="+39"/>
+        <source>请等待 {seconds} 秒</source>
+        <translation>Wait {seconds} s</translation>
     </message>
 </context>
 <context>
@@ -3732,7 +3738,7 @@ Please sign in again.</translation>
     </message>
     <message>
         <location line="+17"/>
-        <location filename="../../inventory_app/ui/pages/users_page.py" line="+187"/>
+        <location filename="../../inventory_app/ui/pages/users_page.py" line="+245"/>
         <source>请确认</source>
         <translation>Please Confirm</translation>
     </message>
@@ -3995,7 +4001,7 @@ Please sign in again.</translation>
 <context>
     <name>OrderLinesDelegate</name>
     <message>
-        <location filename="../../inventory_app/ui/dialogs/order_lines.py" line="+309"/>
+        <location filename="../../inventory_app/ui/dialogs/order_lines.py" line="+306"/>
         <source>先到期先出（自动）</source>
         <translation>First-expiring-first (automatic)</translation>
     </message>
@@ -4016,7 +4022,7 @@ Please sign in again.</translation>
 <context>
     <name>OrderLinesModel</name>
     <message>
-        <location filename="../../inventory_app/ui/dialogs/order_lines.py" line="-185"/>
+        <location filename="../../inventory_app/ui/dialogs/order_lines.py" line="-182"/>
         <source>未选择物资</source>
         <translation>no item chosen</translation>
     </message>
@@ -4031,7 +4037,7 @@ Please sign in again.</translation>
         <translation>Line {0}: {1}</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+13"/>
         <source>第 {0} 行：{1} 在该仓库可用 {2}</source>
         <translation>Line {0}: {1} available at that depot: {2}</translation>
     </message>
@@ -4061,7 +4067,7 @@ Please sign in again.</translation>
         <translation>Available</translation>
     </message>
     <message>
-        <location line="+42"/>
+        <location line="+40"/>
         <source>先到期先出（自动）</source>
         <translation>First-expiring-first (automatic)</translation>
     </message>
@@ -5359,7 +5365,7 @@ Please sign in again.</translation>
 <context>
     <name>ReceiveDialog</name>
     <message>
-        <location filename="../../inventory_app/ui/dialogs/receive_dialog.py" line="+49"/>
+        <location filename="../../inventory_app/ui/dialogs/receive_dialog.py" line="+48"/>
         <source>入库单</source>
         <translation>Goods Receipt</translation>
     </message>
@@ -6128,7 +6134,7 @@ The original document {original} stays in the ledger, marked as reversed.</trans
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../inventory_app/ui/dialogs/settings_dialog.py" line="+37"/>
+        <location filename="../../inventory_app/ui/dialogs/settings_dialog.py" line="+38"/>
         <source>系统设置</source>
         <translation>System Settings</translation>
     </message>
@@ -6197,7 +6203,7 @@ Dispatch slip paper: the paper documents print on by default; the preview can st
         <translation>Cancel</translation>
     </message>
     <message>
-        <location line="+44"/>
+        <location line="+41"/>
         <source>无法保存</source>
         <translation>Could Not Save</translation>
     </message>
@@ -7362,7 +7368,7 @@ The goods were added to the stock of &quot;{depot}&quot;.</translation>
 <context>
     <name>UsersPage</name>
     <message>
-        <location filename="../../inventory_app/ui/pages/users_page.py" line="-148"/>
+        <location filename="../../inventory_app/ui/pages/users_page.py" line="-202"/>
         <source>用户名</source>
         <translation>User name</translation>
     </message>
@@ -7387,7 +7393,7 @@ The goods were added to the stock of &quot;{depot}&quot;.</translation>
         <translation>Status</translation>
     </message>
     <message>
-        <location line="+37"/>
+        <location line="+52"/>
         <source>启用</source>
         <translation>Active</translation>
     </message>
@@ -7397,7 +7403,17 @@ The goods were added to the stock of &quot;{depot}&quot;.</translation>
         <translation>Inactive</translation>
     </message>
     <message>
-        <location line="+37"/>
+        <location line="+4"/>
+        <source>（登录锁定至 {time}）</source>
+        <translation> (sign-in locked until {time})</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>以下电脑因密码错误次数过多暂停登录：{hosts}</source>
+        <translation>Sign-in is paused on these PCs after too many wrong passwords: {hosts}</translation>
+    </message>
+    <message>
+        <location line="+29"/>
         <source>启用</source>
         <comment>button</comment>
         <translation>Activate</translation>
@@ -7414,7 +7430,7 @@ The goods were added to the stock of &quot;{depot}&quot;.</translation>
         <translation>Deactivate user “{user}”? They can no longer sign in; their records stay.</translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+49"/>
         <source>用户管理</source>
         <translation>Users</translation>
     </message>
@@ -7432,6 +7448,16 @@ The goods were added to the stock of &quot;{depot}&quot;.</translation>
         <location line="+1"/>
         <source>重置密码…</source>
         <translation>Reset Password…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>解除登录锁定</source>
+        <translation>Lift sign-in lock</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>解除电脑锁定</source>
+        <translation>Lift PC locks</translation>
     </message>
 </context>
 <context>

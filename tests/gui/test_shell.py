@@ -228,7 +228,7 @@ def test_first_run_refuses_a_short_password(
     dialog.admin_password.setText("abc")
     dialog.admin_repeat.setText("abc")
     dialog.create_empty()
-    assert "至少 6 个字符" in dialog.admin_error.text()
+    assert "至少 8 个字符" in dialog.admin_error.text()
     assert not (tmp_path / "x.sqlite3").exists()
     assert dialog.create_button.isDefault()  # Enter creates
 

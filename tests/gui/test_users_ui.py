@@ -73,7 +73,7 @@ def test_create_user_from_the_page(users_page: UsersPage, world: World) -> None:
     _fill(dialog.password, "123")
     dialog.depot_boxes["B"].setChecked(True)
     dialog.save()
-    assert "至少 6 个字符" in dialog.error_label.text()
+    assert "至少 8 个字符" in dialog.error_label.text()
     _fill(dialog.password, "kc-password")
     dialog.save()
     settle(users_page.ctx)

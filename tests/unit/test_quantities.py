@@ -70,7 +70,7 @@ def test_parse_quantity_result_carries_the_items_scale() -> None:
         ("2.125", 2),
         ("0.0005", 3),
         (Decimal("1.25"), 1),
-        ("1e-4", 3),
+        (Decimal("1E-4"), 3),
     ],
 )
 def test_parse_quantity_refuses_too_many_decimals_never_rounds(
@@ -139,7 +139,9 @@ def test_parse_quantity_refuses_floats(value: float) -> None:
     assert _reason(excinfo) == "not_a_number"
 
 
-@pytest.mark.parametrize("value", [MAX_QUANTITY, "1000000000000", "-1000000000000", "1e15"])
+@pytest.mark.parametrize(
+    "value", [MAX_QUANTITY, "1000000000000", "-1000000000000", "1000000000000000"]
+)
 def test_parse_quantity_refuses_too_large(value: object) -> None:
     with pytest.raises(InvalidQuantity) as excinfo:
         parse_quantity(value, 0, allow_negative=True)
@@ -154,6 +156,65 @@ def test_parse_quantity_refuses_misplaced_group_separators(value: str) -> None:
     with pytest.raises(InvalidQuantity) as excinfo:
         parse_quantity(value, 3)
     assert _reason(excinfo) == "not_a_number"
+
+
+# Spellings Python's Decimal() reads as numbers but a keeper never means (issue 8).
+MALFORMED = [
+    "1e3",
+    "1E3",
+    "1e-4",
+    "1_000",
+    "1_0",
+    "+5",
+    "++5",
+    "--5",
+    "5-",
+    "0x10",
+    "1.2.3",
+    "１e３",
+    "٣",  # Arabic-Indic digit three
+    "५",  # Devanagari digit five
+    "Infinity",
+    "inf",
+    "sNaN",
+    "1 000",
+    "1,00,000",
+    "1e",
+    ".",
+    "-",
+    "1.5e2",
+    "1,000e3",
+    "1_000.5",
+]
+
+
+@pytest.mark.parametrize("value", MALFORMED)
+def test_parse_quantity_refuses_what_is_not_plain_decimal_notation(value: str) -> None:
+    with pytest.raises(InvalidQuantity) as excinfo:
+        parse_quantity(value, 3)
+    assert _reason(excinfo) == "not_a_number"
+
+
+@pytest.mark.parametrize("value", MALFORMED)
+def test_parse_money_refuses_what_is_not_plain_decimal_notation(value: str) -> None:
+    with pytest.raises(InvalidMoney):
+        parse_money(value)
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [("１２３", "123"), ("１，０００．５", "1000.5"), (".5", "0.5"), ("2.", "2"), ("-3", "-3")],
+)
+def test_parse_quantity_accepts_plain_spellings(value: str, expected: str) -> None:
+    assert parse_quantity(value, 3, allow_negative=True) == Decimal(expected)
+
+
+def test_a_plus_sign_only_where_a_signed_change_is_asked_for() -> None:
+    assert parse_quantity("+2", 0, allow_negative=True) == Decimal(2)  # 库存调整 +2
+    with pytest.raises(InvalidQuantity):
+        parse_quantity("+2", 0)
+    with pytest.raises(InvalidMoney):
+        parse_money("+2")
 
 
 def test_invalid_quantity_carries_value_and_reason() -> None:

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from decimal import Decimal, InvalidOperation
-
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -16,6 +14,7 @@ from PySide6.QtWidgets import (
 
 from ...domain.errors import AlreadyExists, DomainError, InvalidInput
 from ...domain.model import Level
+from ...domain.quantities import plain_decimal
 from ...services import masterdata, masterdata_queries, reference_queries
 from ...services.masterdata import DepotSpec
 from ...services.rows import DepotRow, OrganisationRow
@@ -78,11 +77,8 @@ def parse_coordinate(text: str, field: str, limit: int) -> str | None:
     text = text.strip()
     if not text:
         return None
-    try:
-        number = Decimal(text)
-    except InvalidOperation:
-        raise InvalidInput(field, "not_a_number", text) from None
-    if not number.is_finite():
+    number = plain_decimal(text)
+    if number is None or "," in text or "，" in text:
         raise InvalidInput(field, "not_a_number", text)
     if abs(number) > limit:
         raise InvalidInput(field, "range", text)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSettings, Qt
+from PySide6.QtCore import QSettings, Qt, QTimer
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...domain.errors import DomainError
+from ...domain.errors import DomainError, SignInDelayed
 from ...domain.permissions import Actor
 from ...messages import error_message
 from ...services import auth
@@ -47,6 +47,10 @@ class LoginDialog(QDialog):
         self.actor: Actor | None = None
         self.switch_requested = False  # closed with 更换数据库…: the caller offers the choice
         self._busy = False
+        self._wait_left = 0  # seconds before the next try is allowed (after wrong passwords)
+        self._wait_timer = QTimer(self)
+        self._wait_timer.setInterval(1000)
+        self._wait_timer.timeout.connect(self._tick)
         self.setObjectName("loginDialog")
         self.setWindowTitle(self.tr("登录 — 应急物资储备管理系统"))
         self.setMinimumWidth(420)
@@ -134,8 +138,8 @@ class LoginDialog(QDialog):
         self.reject()
 
     def sign_in(self) -> None:
-        if self._busy:
-            return  # Enter pressed twice while the first check is still running
+        if self._busy or self._wait_left > 0:
+            return  # Enter pressed twice while the first check runs, or the delay is not over
         username = self.username.text().strip()
         password = self.password.text()
         if not username:
@@ -174,6 +178,27 @@ class LoginDialog(QDialog):
         self._show_error(error_message(error, lang))
         self.password.clear()
         self.password.setFocus()
+        if isinstance(error, SignInDelayed):
+            self._wait_left = int(error.params["seconds"])
+            self._tick_label()
+            self._wait_timer.start()
+
+    def _tick(self) -> None:
+        self._wait_left = max(0, self._wait_left - 1)
+        self._tick_label()
+        if self._wait_left == 0:
+            self._wait_timer.stop()
+            self.error_label.hide()
+
+    def _tick_label(self) -> None:
+        """The login button counts the delay down, so nobody presses it in vain."""
+        waiting = self._wait_left > 0
+        self.login_button.setEnabled(not waiting and not self._busy)
+        self.login_button.setText(
+            self.tr("请等待 {seconds} 秒").format(seconds=self._wait_left)
+            if waiting
+            else self.tr("登录")
+        )
 
     def _show_error(self, text: str) -> None:
         self.error_label.setText(text)
@@ -183,5 +208,7 @@ class LoginDialog(QDialog):
         self._busy = busy
         for widget in (self.username, self.password, self.login_button):
             widget.setEnabled(not busy)
+        if self._wait_left > 0:
+            self.login_button.setEnabled(False)
         if busy:
             self.error_label.hide()

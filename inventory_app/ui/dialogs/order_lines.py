@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 
 from ...domain.errors import DomainError
 from ...domain.orders import OrderLine
-from ...domain.quantities import parse_quantity
+from ...domain.quantities import parse_quantity, plain_decimal
 from ...services.rows import DepotRow, ItemRow, LotStockRow
 from ..models.table_models import format_quantity
 from ..widgets.depot_combo import RowListModel, depot_label
@@ -145,9 +145,8 @@ class OrderLinesModel(QAbstractTableModel):
         found = []
         for row, line in enumerate(self.lines()):
             have = self.available(line)
-            try:
-                want = Decimal(line.quantity)
-            except ArithmeticError:
+            want = plain_decimal(line.quantity)
+            if want is None:
                 continue
             if have is not None and want > have and line.item is not None:
                 found.append(
@@ -206,10 +205,8 @@ class OrderLinesModel(QAbstractTableModel):
                     return ERROR_BG
             if column == AVAILABLE:
                 have = self.available(line)
-                try:
-                    short = have is not None and Decimal(line.quantity) > have
-                except ArithmeticError:
-                    short = False
+                want = plain_decimal(line.quantity)
+                short = have is not None and want is not None and want > have
                 return SHORT_BG if short else None
         return None
 

@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from decimal import Decimal
 
 from PySide6.QtWidgets import QComboBox, QLineEdit, QWidget
 
 from ...domain.model import PostingResult, ReceiptLine
 from ...domain.permissions import Action
-from ...domain.quantities import parse_quantity
+from ...domain.quantities import fen_to_yuan, parse_money, parse_quantity
 from ...services import receipts, reference_queries
 from ...services.rows import ItemRow, LocationRow, OrganisationRow
 from ..context import AppContext
@@ -175,7 +174,9 @@ class ReceiveDialog(PostingDialog):
                     production_date=line.production_date,
                     expiry_date=line.expiry_date,
                     location_code=line.location_code,
-                    unit_price=Decimal(line.unit_price) if line.unit_price else None,
+                    unit_price=fen_to_yuan(parse_money(line.unit_price))
+                    if line.unit_price
+                    else None,
                     owner_org_code=line.owner_code,
                     supplier=supplier,
                 )

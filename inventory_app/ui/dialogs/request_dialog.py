@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 from ...domain.model import PostingResult, ResponseLevel
 from ...domain.orders import RequestLine
 from ...domain.permissions import Action
-from ...domain.quantities import parse_quantity
+from ...domain.quantities import parse_quantity, strict_decimal
 from ...services import reference_queries, requests
 from ...services.rows import ItemRow
 from ..context import AppContext
@@ -256,5 +256,7 @@ class RequestDialog(PostingDialog):
     def norm_quantities(self) -> list[tuple[str, Decimal]]:
         """(item code, quantity) of the lines as they stand (for tests and the order)."""
         return [
-            (line.item.code, Decimal(line.quantity)) for line in self.model.lines() if line.item
+            (line.item.code, strict_decimal(line.quantity))
+            for line in self.model.lines()
+            if line.item
         ]

@@ -3,7 +3,7 @@ and the paper the 出库单 prints on."""
 
 from __future__ import annotations
 
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 
 from PySide6.QtCore import QRegularExpression, Qt
 from PySide6.QtGui import QRegularExpressionValidator
@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ...domain.quantities import plain_decimal
 from ...services import settings
 from ..context import AppContext
 from ..errors import show_domain_error
@@ -119,10 +120,7 @@ class SettingsDialog(QDialog):
 
     def values(self) -> dict[str, object] | None:
         """The entered values, or None (after telling the user) if the road factor is off."""
-        try:
-            factor = Decimal(self.road_factor.text().strip())
-        except InvalidOperation:
-            factor = Decimal(0)
+        factor = plain_decimal(self.road_factor.text()) or Decimal(0)
         if not ROAD_FACTOR_MIN <= factor <= ROAD_FACTOR_MAX:
             QMessageBox.warning(
                 self,

@@ -11,7 +11,7 @@ from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
 
 from ...domain.errors import DomainError, InvalidQuantity
-from ...domain.quantities import parse_quantity
+from ...domain.quantities import parse_quantity, plain_decimal
 from ...services.order_queries import OrderLineRow
 from ..models.table_models import ROW_ROLE, format_quantity
 
@@ -88,10 +88,8 @@ class ShipLinesModel(QAbstractTableModel):
         return found
 
     def _over(self, row: int) -> bool:
-        try:
-            return Decimal(self._texts[row].strip() or "0") > self._lines[row].reserved
-        except ArithmeticError:
-            return False
+        typed = plain_decimal(self._texts[row].strip() or "0")
+        return typed is not None and typed > self._lines[row].reserved
 
     def _valid(self, row: int) -> bool:
         try:

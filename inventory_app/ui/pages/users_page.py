@@ -4,6 +4,7 @@ deactivates or re-activates them and resets forgotten passwords."""
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import datetime
 from typing import TypeVar
 
 from PySide6.QtCore import QCoreApplication, Qt
@@ -11,7 +12,9 @@ from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QMessageBox, QPushButton, QVBoxLayout, QWidget
 
 from ...messages import role_name
-from ...services import users
+from ...services import sign_in, users
+from ...services.common import local_time, utcnow
+from ...services.sign_in import Throttle
 from ...services.users import UserRow
 from ..context import AppContext
 from ..dialogs.change_password_dialog import ResetPasswordDialog
@@ -33,6 +36,7 @@ class UsersPage(DataPage):
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent, load_when_shown=True)
+        self._locks: dict[tuple[str, str], datetime] = {}  # (kind, name) → locked until
         self.model: RowsTableModel[UserRow] = RowsTableModel(
             [
                 Column(
@@ -80,20 +84,41 @@ class UsersPage(DataPage):
         self.password_button = QPushButton()
         self.password_button.setObjectName("resetPassword")
         self.password_button.clicked.connect(self.reset_password)
+        self.unlock_button = QPushButton()
+        self.unlock_button.setObjectName("unlockSignIn")
+        self.unlock_button.clicked.connect(self.unlock_user)
+        self.hosts_label = QLabel()
+        self.hosts_label.setObjectName("lockedHosts")
+        self.hosts_label.setWordWrap(True)
+        self.hosts_label.setStyleSheet("color: #a4262c;")
+        self.hosts_button = QPushButton()
+        self.hosts_button.setObjectName("unlockHosts")
+        self.hosts_button.clicked.connect(self.unlock_hosts)
         buttons = QHBoxLayout()
         for button in (self.new_button, self.edit_button, self.active_button):
             buttons.addWidget(button)
         buttons.addWidget(self.password_button)
+        buttons.addWidget(self.unlock_button)
         buttons.addStretch(1)
         layout = QVBoxLayout(self)
         layout.addWidget(self.title)
         layout.addLayout(buttons)
+        hosts = QHBoxLayout()
+        hosts.addWidget(self.hosts_label, 1)
+        hosts.addWidget(self.hosts_button)
+        layout.addLayout(hosts)
         layout.addWidget(self.table)
         self.retranslate()
         self._update_buttons()
 
     def _status_text(self, row: UserRow) -> str:
-        return self.tr("启用") if row.active else self.tr("停用")
+        status = self.tr("启用") if row.active else self.tr("停用")
+        until = self._locks.get((sign_in.USER, row.username.casefold()))
+        if until is None:
+            return status
+        return status + self.tr("（登录锁定至 {time}）").format(
+            time=local_time(until).strftime("%H:%M")
+        )
 
     # -- loading --------------------------------------------------------------------
 
@@ -101,13 +126,25 @@ class UsersPage(DataPage):
         self._reload_on_show = False
         uow, actor = self.ctx.uow, self.ctx.actor
         self.ctx.tasks.run(
-            lambda _task: users.list_users(uow, actor),
-            on_done=self._loaded,
+            lambda _task: (users.list_users(uow, actor), sign_in.throttled(uow, actor)),
+            on_done=lambda found: self._loaded(*found),
             on_error=lambda error: show_domain_error(self, self.ctx, error, retry=self.refresh),
             show_progress=False,
         )
 
-    def _loaded(self, rows: list[UserRow]) -> None:
+    def _loaded(self, rows: list[UserRow], throttled: list[Throttle] | None = None) -> None:
+        now = utcnow()
+        self._locks = {
+            (x.kind, x.name): x.locked_until
+            for x in throttled or ()
+            if x.locked_until is not None and x.locked_until > now
+        }
+        hosts = sorted(name for kind, name in self._locks if kind == sign_in.HOST)
+        self.hosts_label.setText(
+            self.tr("以下电脑因密码错误次数过多暂停登录：{hosts}").format(hosts="、".join(hosts))
+        )
+        self.hosts_label.setVisible(bool(hosts))
+        self.hosts_button.setVisible(bool(hosts))
         selected = self.selected_user()
         self.model.set_rows(rows)
         self.table.resizeColumnsToContents()
@@ -129,6 +166,9 @@ class UsersPage(DataPage):
         row = self.selected_user()
         for button in (self.edit_button, self.active_button, self.password_button):
             button.setEnabled(row is not None)
+        self.unlock_button.setEnabled(
+            row is not None and (sign_in.USER, row.username.casefold()) in self._locks
+        )
         self.active_button.setText(
             self.tr("启用", "button")
             if row is not None and not row.active
@@ -167,6 +207,24 @@ class UsersPage(DataPage):
         uow, actor, username, active = self.ctx.uow, self.ctx.actor, row.username, not row.active
         self._run(lambda: users.set_active(uow, actor, username, active))
 
+    def unlock_user(self) -> None:
+        """Lift the sign-in lock of the selected user (too many wrong passwords)."""
+        row = self.selected_user()
+        if row is None:
+            return
+        uow, actor, username = self.ctx.uow, self.ctx.actor, row.username
+        self._run(lambda: sign_in.lift(uow, actor, sign_in.USER, username))
+
+    def unlock_hosts(self) -> None:
+        uow, actor = self.ctx.uow, self.ctx.actor
+        names = [name for kind, name in self._locks if kind == sign_in.HOST]
+
+        def lift_all() -> None:
+            for name in names:
+                sign_in.lift(uow, actor, sign_in.HOST, name)
+
+        self._run(lift_all)
+
     def _run(self, change: Callable[[], None]) -> None:
         self.active_button.setEnabled(False)  # one change at a time; the reload re-enables
 
@@ -196,6 +254,8 @@ class UsersPage(DataPage):
         self.new_button.setText(self.tr("新建用户…"))
         self.edit_button.setText(self.tr("修改角色和仓库…"))
         self.password_button.setText(self.tr("重置密码…"))
+        self.unlock_button.setText(self.tr("解除登录锁定"))
+        self.hosts_button.setText(self.tr("解除电脑锁定"))
         self._update_buttons()
         self.model.retranslate()
         redraw(self.model)

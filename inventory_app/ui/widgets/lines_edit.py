@@ -102,7 +102,8 @@ def _set_location(_model: LinesModel, line: Line, value: Any) -> None:
 
 
 def _set_price(_model: LinesModel, line: Line, value: Any) -> None:
-    line.unit_price = _text_value(value).replace("¥", "").replace(",", "")
+    # Commas stay: parse_money reads "1,650.00" but refuses a misplaced "1,00,000".
+    line.unit_price = _text_value(value).replace("¥", "").replace("￥", "")
     line.price_manual = bool(line.unit_price)
     default_price(line)
 
