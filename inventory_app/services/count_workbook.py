@@ -23,6 +23,7 @@ from ..domain.counts import CountReason
 from ..domain.model import DocState, PostingResult
 from ..domain.permissions import Actor
 from ..domain.quantities import money_amount, to_milli
+from ..persistence import chain
 from ..persistence import tables as t
 from ..persistence.uow import UnitOfWork
 from ..reports import count_workbook as book
@@ -112,9 +113,12 @@ def export_workbook(
             )
         )
         documents.note_event(conn, actor, doc, f"导出盘点工作簿（{len(detail.lines)} 行）")
+        heads = chain.heads(conn)  # the history as exported: an anchor for verify --against
         extra = [
             ("depot", f"{detail.depot_code} {detail.depot_name}"),
             ("snapshot_at", f"{detail.snapshot_at:%Y-%m-%d %H:%M:%S}"),
+            ("history_anchor", chain.combined(heads)),
+            *((f"chain_head {h.depot_code}", f"{h.seq} {h.hash}") for h in heads),
         ]
         return detail, [*head.items(), *extra]
 
@@ -253,6 +257,19 @@ def import_workbook(
     if "preview" not in result:  # a replay of the same request: already applied
         raise xlsx_guard.refuse(path, "already_imported", posted.doc_no)
     return result["preview"]
+
+
+def workbook_anchor(path: Path | str) -> list[tuple[str, int, str]]:
+    """The history chain heads an audit workbook was exported with (depot, seq, hash)."""
+    path = Path(path)
+    xlsx_guard.check_file(path)
+    _rows, manifest = xlsx_guard.read_sheets(path, book.SHEET, book.MANIFEST, columns=1)
+    heads = []
+    for key, value in manifest.items():
+        if key.startswith("chain_head "):
+            seq, _, digest = value.partition(" ")
+            heads.append((key.removeprefix("chain_head "), int(seq), digest))
+    return heads
 
 
 def _check_manifest(

@@ -13,13 +13,14 @@ from pathlib import Path
 from sqlalchemy import Connection, func, select, text
 
 from ..domain.documents import LinkRole, spec
-from ..domain.errors import InvalidInput
+from ..domain.errors import DomainError, InvalidInput
 from ..domain.model import DocState, MovementKind
 from ..domain.permissions import Action, Actor, require
 from ..persistence import chain, chain_check
 from ..persistence import tables as t
 from ..persistence.uow import UnitOfWork
 from .common import utcnow
+from .count_workbook import workbook_anchor
 
 
 @dataclass(frozen=True)
@@ -348,6 +349,11 @@ def read_anchor(path: Path) -> list[ChainHead]:
         data = path.read_bytes()[:16]
     except OSError:
         raise InvalidInput("file", "missing", str(path)) from None
+    if data.startswith(b"PK"):  # an audit workbook exported for an offline count
+        try:
+            return [ChainHead(code, seq, digest) for code, seq, digest in workbook_anchor(path)]
+        except (DomainError, ValueError):
+            raise InvalidInput("file", "not_an_anchor", str(path)) from None
     if data.startswith(b"SQLite format 3\x00"):
         uri = f"{path.resolve().as_uri()}?mode=ro"
         try:

@@ -109,3 +109,21 @@ def test_an_edited_fixed_cell_is_named_in_the_message(world: World, tmp_path: Pa
     assert caught.value.params["problems"] == ((3, "账面数量", "fixed_edited", "12"),)
     assert "第 3 行“账面数量”" in error_message(caught.value)
     assert "row 3 (账面数量)" in error_message(caught.value, "en")
+
+
+def test_the_workbook_carries_the_history_anchor_verify_can_check(
+    world: World, tmp_path: Path
+) -> None:
+    """The auditor's workbook is an anchor kept outside the database (issue 8)."""
+    from inventory_app.services import verify as verifying
+
+    stock(world)
+    doc_no = open_count(world)
+    out = tmp_path / "count.xlsx"
+    count_workbook.export_workbook(world.uow, world.keeper_a, doc_no, out)
+    book = openpyxl.load_workbook(out)
+    manifest = {r[0].value: r[1].value for r in book[MANIFEST].iter_rows()}
+    assert manifest["history_anchor"] and "chain_head A" in manifest
+    anchor = verifying.read_anchor(out)
+    assert anchor and {h.depot_code for h in anchor} >= {"A"}
+    assert verifying.check_anchor(world.uow, world.admin, anchor) == []
