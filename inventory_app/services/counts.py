@@ -19,7 +19,6 @@ from decimal import Decimal
 from sqlalchemy import Connection, bindparam, insert, select, update
 
 from ..domain.counts import counted_quantity, reason_or_empty, require_count_approver
-from ..domain.documents import LinkRole
 from ..domain.errors import (
     EmptyDocument,
     InvalidInput,
@@ -27,15 +26,15 @@ from ..domain.errors import (
     UncountedLines,
     VarianceReasonRequired,
 )
-from ..domain.model import DocState, DocType, MovementKind, PostingResult, ReserveMode, Source
+from ..domain.model import DocState, DocType, PostingResult, ReserveMode
 from ..domain.permissions import Action, Actor, require
 from ..domain.quantities import to_milli
 from ..persistence import repo
 from ..persistence import tables as t
 from ..persistence.uow import UnitOfWork
-from . import documents, stock_moves
+from . import documents
 from .common import utcnow
-from .stock_moves import Move
+from .count_variances import post_variances
 
 MAX_NOTE = 500
 
@@ -378,7 +377,7 @@ def approve_count(
         unexplained = [str(r.line_no) for r in changed if not r.reason]
         if unexplained:
             raise VarianceReasonRequired(doc.doc_no, "、".join(unexplained[:20]))
-        adjustment_id = _post_variances(conn, actor, doc, changed) if changed else None
+        adjustment_id = post_variances(conn, actor, doc, changed) if changed else None
         conn.execute(
             update(t.count_details)
             .where(t.count_details.c.document_id == doc.id)
@@ -388,50 +387,3 @@ def approve_count(
         return documents.Posted(doc.id)
 
     return documents.post(uow, actor, "approve_count", request_id, {"doc_no": doc_no}, body)
-
-
-def _post_variances(conn: Connection, actor: Actor, count: documents.DocHead, changed: list) -> int:
-    depot = repo.depot_by_id(conn, count.depot_id)
-    day = date.today()
-    adjustment = documents.create(
-        conn,
-        actor,
-        DocType.ADJUST,
-        depot,
-        day,
-        reference=count.doc_no,
-        reason=f"盘点差异（{count.doc_no}）",
-    )
-    owner = conn.execute(
-        select(t.organisations.c.id, t.organisations.c.level).where(
-            t.organisations.c.id == depot.owner_org_id
-        )
-    ).one()
-    moves = []
-    for line_no, row in enumerate(changed, 1):
-        item = repo.item_by_id(conn, int(row.item_id))
-        lot_id = row.lot_id
-        if row.found:
-            lot_id = stock_moves.new_lot(
-                conn,
-                item=item,
-                depot=depot,
-                document_id=adjustment.id,
-                received=day,
-                location_id=row.location_id,
-                batch_no=row.batch_no,
-                source=Source.COUNT_GAIN.value,
-                reserve_mode=ReserveMode.PHYSICAL.value,
-                owner_org_id=int(owner.id),
-                owner_level=int(owner.level),
-                custodian_org_id=int(owner.id),
-                unit_price_fen=item.ref_price_fen or 0,
-            )
-            conn.execute(
-                update(t.count_lines).where(t.count_lines.c.id == row.id).values(lot_id=lot_id)
-            )
-        delta = int(row.counted) - int(row.book)
-        moves.append(Move(int(lot_id), item, depot, delta, MovementKind.ADJUST, line_no))
-    stock_moves.apply(conn, actor, adjustment.id, day, moves)
-    documents.link(conn, actor, count, adjustment, LinkRole.COUNT_ADJUSTMENT)
-    return adjustment.id

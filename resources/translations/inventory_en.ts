@@ -575,7 +575,7 @@ It can no longer be received; existing stock and history are not affected, and i
 <context>
     <name>ContractDialog</name>
     <message>
-        <location filename="../../inventory_app/ui/dialogs/contract_dialogs.py" line="+99"/>
+        <location filename="../../inventory_app/ui/dialogs/contract_dialogs.py" line="+100"/>
         <source>签订采购合同（{plan}）</source>
         <translation>Sign a purchase contract ({plan})</translation>
     </message>
@@ -618,7 +618,7 @@ It can no longer be received; existing stock and history are not affected, and i
 <context>
     <name>CountActions</name>
     <message>
-        <location filename="../../inventory_app/ui/pages/counts_actions.py" line="+128"/>
+        <location filename="../../inventory_app/ui/pages/counts_actions.py" line="+129"/>
         <source>盘点中发现的账外物资（盘盈）</source>
         <translation>Stock found that the books do not list (surplus)</translation>
     </message>
@@ -5210,7 +5210,7 @@ Please sign in again.</translation>
         <translation>Keep Editing</translation>
     </message>
     <message>
-        <location line="+135"/>
+        <location line="+115"/>
         <source>确认过账（Ctrl+Enter）</source>
         <translation>Post (Ctrl+Enter)</translation>
     </message>

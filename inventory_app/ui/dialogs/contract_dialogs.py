@@ -5,6 +5,7 @@ outcome; one request id per dialog, so a retry never posts twice."""
 from __future__ import annotations
 
 import uuid
+from abc import abstractmethod
 from collections.abc import Callable
 from datetime import date
 
@@ -68,9 +69,9 @@ class _ServiceDialog(QDialog):
         layout.addWidget(self.buttons)
         self.setMinimumWidth(440)  # room for the placeholders ("合格数量（默认全部）")
 
+    @abstractmethod
     def posting(self) -> Callable[[], PostingResult]:
-        """Abstract hook: the service call with the form's values."""
-        raise NotImplementedError
+        """Hook: the service call with the form's values (each dialog defines it)."""
 
     def submit(self) -> None:
         call = self.posting()

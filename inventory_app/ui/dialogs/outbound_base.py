@@ -15,11 +15,11 @@ from ...services.rows import ItemRow, LotStockRow
 from ...services.stock_queries import StockFilter
 from ..context import AppContext
 from ..widgets.depot_combo import DepotCombo
+from ..widgets.lines_checks import check_depot_and_lines
 from ..widgets.lines_editor import LinesEditor
 from ..widgets.lines_model import Col, LinesModel
 from .posting_base import (
     PostingDialog,
-    check_depot_and_lines,
     date_edit,
     mark_invalid,
     qdate_value,

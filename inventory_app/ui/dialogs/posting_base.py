@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import uuid
+from abc import abstractmethod
 from collections.abc import Callable, Sequence
 from datetime import date
 from itertools import pairwise
@@ -27,7 +28,6 @@ from ...domain.model import PostingResult, Purpose
 from ..context import AppContext
 from ..errors import show_domain_error
 from ..labels import posted_label, purpose_choices
-from ..widgets.lines_editor import LinesEditor
 
 _CTX = "PostingDialog"
 
@@ -113,26 +113,6 @@ def hint_label(text: str, parent: QWidget) -> QLabel:
     label.setStyleSheet(HINT_STYLE)
     label.setWordWrap(True)
     return label
-
-
-def check_depot_and_lines(
-    lines: LinesEditor, errors: list[str], *, no_depot: str | None, no_lines: str
-) -> tuple[list[str], list[str]]:
-    """The depot and the lines of a document: appends to ``errors`` a missing depot
-    (``no_depot``, None when one is chosen), ``no_lines`` when no line is filled in and
-    each line's own problems (the first one focused); returns them with the warnings."""
-    model = lines.model
-    model.set_reveal_missing(True)
-    if no_depot is not None:
-        errors.append(no_depot)
-    if not model.filled_lines():
-        errors.append(no_lines)
-    problems = model.errors()
-    errors += [lines.problem_text(row, col, p) for row, col, p in problems]
-    if problems:
-        lines.focus_cell(problems[0][0], problems[0][1])
-    warnings = [lines.problem_text(row, col, p) for row, col, p in model.warnings()]
-    return errors, warnings
 
 
 class PostingDialog(QDialog):
@@ -222,9 +202,9 @@ class PostingDialog(QDialog):
         """(errors that block posting, warnings the keeper must confirm)."""
         return [], []
 
+    @abstractmethod
     def build_call(self) -> Callable[[], PostingResult]:
-        """Abstract hook: every concrete subclass overrides it."""
-        raise NotImplementedError
+        """Hook: every posting dialog says which service call its input makes."""
 
     def success_text(self, result: PostingResult) -> str:
         return _text("posted_no").format(done=self.done_word(result), doc_no=result.doc_no)

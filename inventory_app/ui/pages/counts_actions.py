@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import uuid
+from abc import abstractmethod
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -38,21 +39,21 @@ class CountActions(DataPage):
     _busy: bool
     _wanted: str | None
 
+    @abstractmethod
     def selected_lines(self) -> list[CountLineRow]:
-        """Abstract hook: CountsPage overrides it."""
-        raise NotImplementedError
+        """Hook: CountsPage overrides it."""
 
+    @abstractmethod
     def scope(self) -> tuple[str | None, list[str]]:
-        """Abstract hook: CountsPage overrides it."""
-        raise NotImplementedError
+        """Hook: CountsPage overrides it."""
 
+    @abstractmethod
     def _update(self) -> None:
-        """Abstract hook: CountsPage overrides it."""
-        raise NotImplementedError
+        """Hook: CountsPage overrides it."""
 
+    @abstractmethod
     def failed(self, error: BaseException) -> None:
-        """Abstract hook: CountsPage overrides it."""
-        raise NotImplementedError
+        """Hook: CountsPage overrides it."""
 
     def handlers(self) -> dict[str, Callable[[], None]]:
         return {

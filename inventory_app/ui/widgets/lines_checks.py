@@ -14,6 +14,7 @@ from ..models.table_models import format_quantity
 from .lines_common import Col, Line, Problem, error, text, warning
 
 if TYPE_CHECKING:
+    from .lines_editor import LinesEditor
     from .lines_model import LinesModel
 
 
@@ -126,3 +127,23 @@ def check_availability(
                 asked=format_quantity(asked), have=format_quantity(have), unit=line.item.unit
             )
         )
+
+
+def check_depot_and_lines(
+    lines: LinesEditor, errors: list[str], *, no_depot: str | None, no_lines: str
+) -> tuple[list[str], list[str]]:
+    """The depot and the lines of a document: appends to ``errors`` a missing depot
+    (``no_depot``, None when one is chosen), ``no_lines`` when no line is filled in and
+    each line's own problems (the first one focused); returns them with the warnings."""
+    model = lines.model
+    model.set_reveal_missing(True)
+    if no_depot is not None:
+        errors.append(no_depot)
+    if not model.filled_lines():
+        errors.append(no_lines)
+    problems = model.errors()
+    errors += [lines.problem_text(row, col, p) for row, col, p in problems]
+    if problems:
+        lines.focus_cell(problems[0][0], problems[0][1])
+    warnings = [lines.problem_text(row, col, p) for row, col, p in model.warnings()]
+    return errors, warnings
