@@ -91,6 +91,16 @@ def parse_quantity(
     return result.quantize(Decimal(1).scaleb(-decimals))
 
 
+def grouped_text(value: Decimal) -> str:
+    """Exact, with thousands separators and no trailing zeros: 15,000 / 273.81 / 0.5."""
+    if not value.is_finite():
+        return str(value)
+    text = f"{value:,f}"
+    if "." in text:
+        text = text.rstrip("0").rstrip(".")
+    return "0" if text == "-0" else text
+
+
 def to_milli(qty: Decimal) -> int:
     scaled = qty * MILLI
     if scaled != scaled.to_integral_value():

@@ -9,6 +9,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 from ..domain.errors import DomainError
+from ..domain.quantities import grouped_text
 from .catalog import FIELDS as _FIELDS
 from .catalog import KINDS as _KINDS
 from .catalog import MESSAGES as _MESSAGES
@@ -121,8 +122,7 @@ def _pick(table: dict[str, tuple[str, str]], key: object, lang: str) -> str:
 
 def _fmt(value: object) -> str:
     if isinstance(value, Decimal):
-        text = f"{value:,f}"
-        return text.rstrip("0").rstrip(".") if "." in text else text
+        return grouped_text(value)
     return "" if value is None else str(value)
 
 

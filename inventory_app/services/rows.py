@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from decimal import Decimal
 
+from ..domain.quantities import grouped_text
 from ..domain.shelf_life import ShelfLife
 
 
@@ -60,12 +61,6 @@ class ItemStockRow:
     nearest_expiry: date | None
 
 
-def _plain(quantity: Decimal) -> str:
-    """1,234.500 → "1,234.5": grouped, without trailing zeros."""
-    text = f"{quantity:,f}"
-    return text.rstrip("0").rstrip(".") if "." in text else text
-
-
 @dataclass(frozen=True)
 class CategoryStockRow:
     category_code: str
@@ -83,9 +78,9 @@ class CategoryStockRow:
 
     def quantities_text(self, limit: int = 3) -> str:
         """548 顶 / 170 套 / 811 张: each unit counted on its own; "…" past `limit` units."""
-        parts = [f"{_plain(quantity)} {unit}" for unit, quantity in self.by_unit]
+        parts = [f"{grouped_text(quantity)} {unit}" for unit, quantity in self.by_unit]
         if not parts:
-            return f"{_plain(self.on_hand)} {self.unit}".strip()
+            return f"{grouped_text(self.on_hand)} {self.unit}".strip()
         return " / ".join(parts[:limit]) + (" / …" if len(parts) > limit else "")
 
 

@@ -14,18 +14,13 @@ from ...domain.errors import DomainError, InvalidQuantity
 from ...domain.quantities import parse_quantity, plain_decimal
 from ...services.order_queries import OrderLineRow
 from ..models.table_models import ROW_ROLE, format_quantity
+from .line_inputs import decimals_of
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 ERROR_BG = QColor("#fde0dc")
 EDIT_BG = QColor("#fffbe6")
 _RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
 QTY_COLUMN = 6
-
-
-def decimals_of(value: Decimal) -> int:
-    """The item's decimals, read from a quantity the services quantized to them."""
-    exponent = value.as_tuple().exponent
-    return -exponent if isinstance(exponent, int) and exponent < 0 else 0
 
 
 class ShipLinesModel(QAbstractTableModel):

@@ -16,6 +16,8 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QColor
 
+from ...domain.quantities import grouped_text
+
 R = TypeVar("R")
 Kind = Literal["text", "quantity", "money", "date", "datetime", "int"]
 AnyIndex = QModelIndex | QPersistentModelIndex
@@ -38,13 +40,7 @@ def _decimal(value: Decimal | int | float) -> Decimal:
 
 def format_quantity(value: Decimal | int | float) -> str:
     """Exact, with thousands separators and no trailing zeros: 15,000 / 273.81 / 0.5."""
-    d = _decimal(value)
-    if not d.is_finite():
-        return str(d)
-    text = f"{d:,f}"
-    if "." in text:
-        text = text.rstrip("0").rstrip(".")
-    return "0" if text == "-0" else text
+    return grouped_text(_decimal(value))
 
 
 def format_money(value: Decimal | int | float) -> str:
